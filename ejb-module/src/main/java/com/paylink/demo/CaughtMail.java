@@ -1,0 +1,8 @@
+package com.paylink.demo;
+
+import java.time.Instant;
+
+/** One message caught by the demo mail catcher, as the demo mailbox page shows it. */
+public record CaughtMail(int index, String from, String to, String subject, Instant receivedAt, String text,
+                         String html) {
+}

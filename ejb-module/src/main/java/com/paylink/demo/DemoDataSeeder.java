@@ -1,0 +1,165 @@
+package com.paylink.demo;
+
+import com.paylink.identity.control.PasswordHasher;
+import com.paylink.identity.entity.Permission;
+import com.paylink.identity.entity.Staff;
+import com.paylink.ledger.entity.Appointment;
+import com.paylink.ledger.entity.BillTo;
+import com.paylink.ledger.entity.BillToParty;
+import com.paylink.ledger.entity.Client;
+import com.paylink.ledger.entity.Insurance;
+import com.paylink.ledger.entity.Invoice;
+import com.paylink.ledger.entity.PaymentMethod;
+import com.paylink.platform.PaylinkConfig;
+import com.paylink.practice.entity.Practice;
+import com.paylink.shared.Money;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Seeds the demo practices, staff, clients and ledgers when {@code paylink.demo=true} and the database
+ * has no practice yet. Never runs otherwise. The demo covers every email source and invoice state.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigrator")
+public class DemoDataSeeder {
+
+    /** Documented in README.md; every demo account uses it. */
+    public static final String DEMO_PASSWORD = "paylink-demo";
+    private static final String USD = "USD";
+    private static final Logger LOG = Logger.getLogger(DemoDataSeeder.class.getName());
+
+    @PersistenceContext(unitName = "paylink")
+    EntityManager em;
+
+    @Inject
+    PaylinkConfig config;
+
+    @Inject
+    Clock clock;
+
+    @PostConstruct
+    void seedIfEmpty() {
+        if (!config.flag(PaylinkConfig.DEMO)) {
+            return;
+        }
+        Long practices = em.createQuery("select count(p) from Practice p", Long.class).getSingleResult();
+        if (practices > 0) {
+            LOG.info("Demo data already present; not seeding");
+            return;
+        }
+        seedRiverside();
+        seedLakeside();
+        LOG.info("Demo data seeded: Riverside Counseling and Lakeside Therapy");
+    }
+
+    private void seedRiverside() {
+        Instant now = clock.instant();
+        Practice riverside = persist(new Practice("Riverside Counseling", "billing@riverside-counseling.example", true, now));
+        staff(riverside, "admin", "Morgan Avery", false, Permission.ADMIN, Permission.BILLING);
+        staff(riverside, "biller", "Bailey Brooks", false, Permission.BILLING);
+        Staff smith = staff(riverside, "drsmith", "Dr. Sarah Smith", true, Permission.BILLING);
+        Staff jones = staff(riverside, "drjones", "Dr. Owen Jones", true);
+        Staff lee = staff(riverside, "drlee", "Dr. Grace Lee", true, Permission.ADMIN);
+        staff(riverside, "frontdesk", "Frankie Diaz", false);
+
+        // email only in Client Details
+        Client emma = persist(new Client(riverside, "Emma", "Carter", LocalDate.of(1988, 4, 12),
+                "emma.carter@example.com", "(555) 201-3344"));
+        Invoice open = invoice(emma, appointment(emma, 3, "Individual Therapy (53 min)", smith), "RC-1001", "150.00");
+        Invoice paid = invoice(emma, appointment(emma, 17, "Individual Therapy (53 min)", smith), "RC-0994", "150.00");
+        paid.recordPayment(Money.of("150.00", USD), PaymentMethod.CARD, daysAgo(16), "Card on file");
+
+        // email only in Household Information: a minor whose guardian has the address
+        Client noah = persist(new Client(riverside, "Noah", "Bennett", LocalDate.of(2014, 9, 2), null, null));
+        noah.addHouseholdMember("Mother", "Olivia Bennett", "olivia.bennett@example.com");
+        noah.addHouseholdMember("Father", "Liam Bennett", null);
+        Invoice partial = invoice(noah, appointment(noah, 6, "Family Therapy (50 min)", jones), "RC-1002", "200.00");
+        partial.recordPayment(Money.of("50.00", USD), PaymentMethod.CASH, daysAgo(6), "Paid at front desk");
+
+        // email only in Bill To & Insurance Info: a third-party payer
+        Client ava = persist(new Client(riverside, "Ava", "Thompson", LocalDate.of(1995, 1, 23), null, "(555) 877-1020"));
+        ava.billTo(new BillTo(BillToParty.OTHER_PERSON, "Harbor Employee Assistance Program",
+                "claims@harbor-eap.example", "(555) 300-4000"));
+        ava.insurance(new Insurance("Harbor EAP", "HEP-448812", "GRP-2201"));
+        invoice(ava, appointment(ava, 2, "Psychiatric Diagnostic Evaluation", lee), "RC-1003", "275.00");
+        Invoice voided = invoice(ava, appointment(ava, 9, "Medication Management (25 min)", lee), "RC-0998", "95.00");
+        voided.voidInvoice("Duplicate of RC-0997", daysAgo(8));
+
+        // a different address in each of the three places
+        Client lucas = persist(new Client(riverside, "Lucas", "Rivera", LocalDate.of(1979, 11, 30),
+                "lucas.rivera@example.com", "(555) 640-7781"));
+        lucas.addHouseholdMember("Spouse", "Sofia Rivera", "sofia.rivera@example.com");
+        lucas.billTo(new BillTo(BillToParty.OTHER_PERSON, "Rivera Family Trust", "trust@rivera-family.example", null));
+        lucas.insurance(new Insurance("Blue Harbor Health", "BHH-20931", "G-7781"));
+        Invoice couples = invoice(lucas, appointment(lucas, 4, "Couples Therapy (60 min)", smith), "RC-1004", "300.00");
+        couples.recordPayment(Money.of("100.00", USD), PaymentMethod.CHECK, daysAgo(3), "Check #2291");
+        couples.adjust(Money.of("20.00", USD), "Sliding-scale discount", daysAgo(3));
+        Invoice group = invoice(lucas, appointment(lucas, 24, "Group Therapy (90 min)", jones), "RC-0990", "80.00");
+        group.recordPayment(Money.of("60.00", USD), PaymentMethod.INSURANCE, daysAgo(20), "EOB 55120");
+        group.adjust(Money.of("20.00", USD), "Contractual write-off", daysAgo(20));
+
+        // no email anywhere
+        Client mia = persist(new Client(riverside, "Mia", "Chen", LocalDate.of(2001, 6, 8), null, "(555) 912-0043"));
+        invoice(mia, appointment(mia, 1, "Individual Therapy (38 min)", smith), "RC-1005", "120.00");
+    }
+
+    private void seedLakeside() {
+        Practice lakeside = persist(new Practice("Lakeside Therapy", "office@lakeside-therapy.example", false, clock.instant()));
+        staff(lakeside, "lakeadmin", "Lena Park", false, Permission.ADMIN, Permission.BILLING);
+        Staff patel = staff(lakeside, "drpatel", "Dr. Ravi Patel", true, Permission.BILLING);
+
+        Client ethan = persist(new Client(lakeside, "Ethan", "Walsh", LocalDate.of(1990, 3, 3),
+                "ethan.walsh@example.com", "(555) 410-2200"));
+        invoice(ethan, appointment(ethan, 5, "Individual Therapy (53 min)", patel), "LT-2001", "140.00");
+        Client grace = persist(new Client(lakeside, "Grace", "Kim", LocalDate.of(1985, 12, 19),
+                "grace.kim@example.com", null));
+        Invoice paid = invoice(grace, appointment(grace, 12, "EMDR Session (60 min)", patel), "LT-1998", "160.00");
+        paid.recordPayment(Money.of("160.00", USD), PaymentMethod.CARD, daysAgo(11), "Card on file");
+    }
+
+    private Staff staff(Practice practice, String username, String fullName, boolean provider, Permission... permissions) {
+        Set<Permission> granted = permissions.length == 0 ? Set.of() : EnumSet.of(permissions[0], permissions);
+        return persist(new Staff(practice, username, fullName, username + "@" + domainOf(practice),
+                new PasswordHasher().hash(DEMO_PASSWORD.toCharArray()), provider, granted));
+    }
+
+    private static String domainOf(Practice practice) {
+        return practice.senderEmail().substring(practice.senderEmail().indexOf('@') + 1);
+    }
+
+    private Appointment appointment(Client client, int daysAgo, String serviceType, Staff provider) {
+        return persist(new Appointment(client, daysAgo(daysAgo).minus(Duration.ofHours(2)), serviceType, provider));
+    }
+
+    private Invoice invoice(Client client, Appointment appointment, String number, String amount) {
+        LocalDate issuedOn = LocalDate.ofInstant(appointment.startsAt(), ZoneOffset.UTC);
+        Invoice invoice = new Invoice(client, appointment, number, issuedOn, USD);
+        invoice.addLine(appointment.serviceType(), 1, Money.of(amount, USD));
+        return persist(invoice);
+    }
+
+    private Instant daysAgo(int days) {
+        return clock.instant().minus(Duration.ofDays(days));
+    }
+
+    private <T> T persist(T entity) {
+        em.persist(entity);
+        return entity;
+    }
+}

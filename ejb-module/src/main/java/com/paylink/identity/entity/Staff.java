@@ -1,0 +1,141 @@
+package com.paylink.identity.entity;
+
+import com.paylink.practice.entity.Practice;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/** A practice's user: signs in, holds permissions, and may be a rendering provider. */
+@Entity
+@Table(name = "staff")
+public class Staff {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "practice_id", nullable = false)
+    private Practice practice;
+
+    @Column(nullable = false, unique = true)
+    private String username;
+
+    @Column(name = "full_name", nullable = false)
+    private String fullName;
+
+    private String email;
+
+    /** Only a salted PBKDF2 hash, see {@code PasswordHasher}; never the password. */
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    /** Sees clients and renders appointments. */
+    @Column(nullable = false)
+    private boolean provider;
+
+    @Column(nullable = false)
+    private boolean active;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "staff_permission", joinColumns = @JoinColumn(name = "staff_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "permission", nullable = false)
+    private Set<Permission> permissions = new HashSet<>();
+
+    protected Staff() {
+        // for JPA
+    }
+
+    public Staff(Practice practice, String username, String fullName, String email, String passwordHash,
+                 boolean provider, Set<Permission> permissions) {
+        this.practice = Objects.requireNonNull(practice, "practice");
+        this.username = normalizeUsername(username);
+        if (fullName == null || fullName.isBlank()) {
+            throw new IllegalArgumentException("fullName is required");
+        }
+        this.fullName = fullName.trim();
+        this.email = email;
+        this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
+        this.provider = provider;
+        this.active = true;
+        this.permissions = permissions.isEmpty() ? new HashSet<>() : new HashSet<>(EnumSet.copyOf(permissions));
+    }
+
+    /** Usernames are compared case-insensitively; they are stored lower-case. */
+    public static String normalizeUsername(String username) {
+        if (username == null || username.isBlank()) {
+            throw new IllegalArgumentException("username is required");
+        }
+        return username.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Practice practice() {
+        return practice;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String fullName() {
+        return fullName;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public boolean isProvider() {
+        return provider;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public void deactivate() {
+        active = false;
+    }
+
+    public boolean has(Permission permission) {
+        return permissions.contains(permission);
+    }
+
+    public Set<Permission> permissions() {
+        return Collections.unmodifiableSet(permissions);
+    }
+
+    public void grant(Permission permission) {
+        permissions.add(permission);
+    }
+
+    public void revoke(Permission permission) {
+        permissions.remove(permission);
+    }
+}

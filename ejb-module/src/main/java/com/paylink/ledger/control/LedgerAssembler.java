@@ -1,0 +1,98 @@
+package com.paylink.ledger.control;
+
+import com.paylink.ledger.boundary.AdjustmentRow;
+import com.paylink.ledger.boundary.ClientProfile;
+import com.paylink.ledger.boundary.ClientSummary;
+import com.paylink.ledger.boundary.InvoiceDetails;
+import com.paylink.ledger.boundary.InvoiceRow;
+import com.paylink.ledger.boundary.Ledger;
+import com.paylink.ledger.boundary.PaymentRow;
+import com.paylink.ledger.entity.Appointment;
+import com.paylink.ledger.entity.Client;
+import com.paylink.ledger.entity.Invoice;
+import com.paylink.shared.Money;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** Turns ledger entities into the read models pages show; all figures come from the entities' own rules. */
+public final class LedgerAssembler {
+
+    /** Ledgers are kept in the practice's currency; the demo and the first customers bill in USD. */
+    public static final String DEFAULT_CURRENCY = "USD";
+
+    private LedgerAssembler() {
+    }
+
+    public static ClientSummary summary(Client client, List<Invoice> invoices) {
+        return new ClientSummary(client.id(), client.sortName(), client.dateOfBirth(), client.email(),
+                client.phone(), balance(invoices));
+    }
+
+    public static ClientProfile profile(Client client) {
+        return new ClientProfile(client.id(), client.firstName(), client.lastName(), client.dateOfBirth(),
+                client.email(), client.phone(),
+                client.household().stream()
+                        .map(m -> new ClientProfile.Household(m.relationship(), m.name(), m.email())).toList(),
+                client.billTo().party(), client.billTo().name(), client.billTo().email(), client.billTo().phone(),
+                client.insurance().payerName(), client.insurance().memberId(), client.insurance().groupNumber());
+    }
+
+    public static InvoiceRow row(Invoice invoice) {
+        Appointment appointment = invoice.appointment();
+        return new InvoiceRow(invoice.id(), invoice.number(), invoice.issuedOn(),
+                appointment == null ? null : appointment.startsAt(),
+                appointment == null ? null : appointment.serviceType(),
+                appointment == null ? null : appointment.renderingProvider().fullName(),
+                invoice.total(), invoice.amountPaid(), invoice.adjustmentsTotal(), invoice.balance(),
+                invoice.status());
+    }
+
+    public static Ledger ledger(Client client, List<Invoice> invoices) {
+        List<Invoice> sorted = invoices.stream()
+                .sorted(Comparator.comparing(Invoice::issuedOn).thenComparing(Invoice::number).reversed())
+                .toList();
+        String currency = sorted.isEmpty() ? DEFAULT_CURRENCY : sorted.get(0).currency();
+        List<PaymentRow> payments = sorted.stream().flatMap(i -> payments(i).stream())
+                .sorted(Comparator.comparing(PaymentRow::receivedAt).reversed()).toList();
+        List<AdjustmentRow> adjustments = sorted.stream().flatMap(i -> adjustments(i).stream())
+                .sorted(Comparator.comparing(AdjustmentRow::createdAt).reversed()).toList();
+        List<Invoice> counted = sorted.stream().filter(i -> i.voidedAt() == null).toList();
+        Money zero = Money.zero(currency);
+        return new Ledger(client.id(), client.fullName(), currency,
+                sorted.stream().map(LedgerAssembler::row).toList(), payments, adjustments,
+                counted.stream().map(Invoice::total).reduce(zero, Money::plus),
+                counted.stream().map(Invoice::amountPaid).reduce(zero, Money::plus),
+                counted.stream().map(Invoice::adjustmentsTotal).reduce(zero, Money::plus),
+                balance(invoices));
+    }
+
+    public static InvoiceDetails details(Invoice invoice) {
+        return new InvoiceDetails(row(invoice), invoice.client().id(), invoice.client().fullName(),
+                invoice.lines().stream()
+                        .map(l -> new InvoiceDetails.Line(l.description(), l.quantity(), l.unitPrice(), l.total()))
+                        .toList(),
+                payments(invoice), adjustments(invoice), invoice.voidedAt(), invoice.voidReason());
+    }
+
+    /** What the client owes: the balances of invoices that are not void. */
+    public static Money balance(List<Invoice> invoices) {
+        String currency = invoices.isEmpty() ? DEFAULT_CURRENCY : invoices.get(0).currency();
+        return invoices.stream().filter(i -> i.voidedAt() == null).map(Invoice::balance)
+                .reduce(Money.zero(currency), Money::plus);
+    }
+
+    private static List<PaymentRow> payments(Invoice invoice) {
+        return invoice.payments().stream()
+                .map(p -> new PaymentRow(p.id(), p.receivedAt(), invoice.id(), invoice.number(), p.amount(),
+                        p.method(), p.reference()))
+                .toList();
+    }
+
+    private static List<AdjustmentRow> adjustments(Invoice invoice) {
+        return invoice.adjustments().stream()
+                .map(a -> new AdjustmentRow(a.id(), a.createdAt(), invoice.id(), invoice.number(), a.amount(),
+                        a.reason()))
+                .toList();
+    }
+}

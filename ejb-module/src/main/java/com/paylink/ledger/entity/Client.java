@@ -1,0 +1,151 @@
+package com.paylink.ledger.entity;
+
+import com.paylink.practice.entity.Practice;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A practice's client, with the three places an email can be on file: Client Details,
+ * Household Information and Bill To &amp; Insurance Info.
+ */
+@Entity
+@Table(name = "client")
+public class Client {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "practice_id", nullable = false)
+    private Practice practice;
+
+    @Column(name = "first_name", nullable = false)
+    private String firstName;
+
+    @Column(name = "last_name", nullable = false)
+    private String lastName;
+
+    @Column(name = "date_of_birth")
+    private LocalDate dateOfBirth;
+
+    private String email;
+
+    private String phone;
+
+    @Embedded
+    private BillTo billTo = BillTo.client();
+
+    @Embedded
+    private Insurance insurance = Insurance.none();
+
+    @OneToMany(mappedBy = "client", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<HouseholdMember> household = new ArrayList<>();
+
+    protected Client() {
+        // for JPA
+    }
+
+    public Client(Practice practice, String firstName, String lastName, LocalDate dateOfBirth, String email,
+                  String phone) {
+        this.practice = Objects.requireNonNull(practice, "practice");
+        this.firstName = requireText(firstName, "firstName");
+        this.lastName = requireText(lastName, "lastName");
+        this.dateOfBirth = dateOfBirth;
+        this.email = blankToNull(email);
+        this.phone = blankToNull(phone);
+    }
+
+    private static String requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+        return value.trim();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    public HouseholdMember addHouseholdMember(String relationship, String name, String email) {
+        HouseholdMember member = new HouseholdMember(this, household.size(), requireText(relationship, "relationship"),
+                requireText(name, "name"), blankToNull(email));
+        household.add(member);
+        return member;
+    }
+
+    public void billTo(BillTo billTo) {
+        this.billTo = Objects.requireNonNull(billTo, "billTo");
+    }
+
+    public void insurance(Insurance insurance) {
+        this.insurance = Objects.requireNonNull(insurance, "insurance");
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Practice practice() {
+        return practice;
+    }
+
+    public String firstName() {
+        return firstName;
+    }
+
+    public String lastName() {
+        return lastName;
+    }
+
+    /** "Last, First", the way ledgers list clients. */
+    public String sortName() {
+        return lastName + ", " + firstName;
+    }
+
+    public String fullName() {
+        return firstName + " " + lastName;
+    }
+
+    public LocalDate dateOfBirth() {
+        return dateOfBirth;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String phone() {
+        return phone;
+    }
+
+    public BillTo billTo() {
+        return billTo;
+    }
+
+    public Insurance insurance() {
+        return insurance;
+    }
+
+    public List<HouseholdMember> household() {
+        return Collections.unmodifiableList(household);
+    }
+}

@@ -1,0 +1,239 @@
+package com.paylink.ledger.entity;
+
+import com.paylink.practice.entity.Practice;
+import com.paylink.shared.Money;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An invoice and everything posted against it. Its figures are always derived:
+ * balance = total − payments − adjustments (rule L1), and its status follows from them unless voided.
+ */
+@Entity
+@Table(name = "invoice")
+public class Invoice {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "practice_id", nullable = false)
+    private Practice practice;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "client_id", nullable = false)
+    private Client client;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "appointment_id")
+    private Appointment appointment;
+
+    @Column(nullable = false)
+    private String number;
+
+    @Column(name = "issued_on", nullable = false)
+    private LocalDate issuedOn;
+
+    @Column(nullable = false, length = 3)
+    private String currency;
+
+    @Column(name = "voided_at")
+    private Instant voidedAt;
+
+    @Column(name = "void_reason")
+    private String voidReason;
+
+    /** Optimistic lock: two concurrent postings to one invoice cannot both win. */
+    @Version
+    private long version;
+
+    @OneToMany(mappedBy = "invoice", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<InvoiceLine> lines = new ArrayList<>();
+
+    @OneToMany(mappedBy = "invoice", cascade = CascadeType.ALL)
+    @OrderBy("receivedAt")
+    private List<Payment> payments = new ArrayList<>();
+
+    @OneToMany(mappedBy = "invoice", cascade = CascadeType.ALL)
+    @OrderBy("createdAt")
+    private List<Adjustment> adjustments = new ArrayList<>();
+
+    protected Invoice() {
+        // for JPA
+    }
+
+    public Invoice(Client client, Appointment appointment, String number, LocalDate issuedOn, String currency) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.practice = client.practice();
+        if (appointment != null && appointment.client() != client) {
+            throw new IllegalArgumentException("the appointment belongs to another client");
+        }
+        this.appointment = appointment;
+        if (number == null || number.isBlank()) {
+            throw new IllegalArgumentException("an invoice needs a number");
+        }
+        this.number = number.trim();
+        this.issuedOn = Objects.requireNonNull(issuedOn, "issuedOn");
+        this.currency = Money.zero(currency).currency();
+    }
+
+    public InvoiceLine addLine(String description, int quantity, Money unitPrice) {
+        requireNotVoid();
+        requireCurrency(unitPrice);
+        if (!payments.isEmpty() || !adjustments.isEmpty()) {
+            throw new IllegalStateException("lines cannot change once payments or adjustments are posted");
+        }
+        InvoiceLine line = new InvoiceLine(this, lines.size(), description, quantity, unitPrice);
+        lines.add(line);
+        return line;
+    }
+
+    /** Rule L2: a payment is positive, in the invoice's currency, and never more than the balance. */
+    public Payment recordPayment(Money amount, PaymentMethod method, Instant receivedAt, String reference) {
+        requireNotVoid();
+        requirePositiveWithinBalance(amount);
+        Payment payment = new Payment(this, Objects.requireNonNull(receivedAt, "receivedAt"), amount,
+                Objects.requireNonNull(method, "method"), reference);
+        payments.add(payment);
+        return payment;
+    }
+
+    /** Rule L3: an adjustment lowers the balance, never below zero. */
+    public Adjustment adjust(Money amount, String reason, Instant at) {
+        requireNotVoid();
+        requirePositiveWithinBalance(amount);
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("an adjustment needs a reason");
+        }
+        Adjustment adjustment = new Adjustment(this, Objects.requireNonNull(at, "at"), amount, reason.trim());
+        adjustments.add(adjustment);
+        return adjustment;
+    }
+
+    /** Rule L4: only an invoice with nothing paid can be voided. */
+    public void voidInvoice(String reason, Instant at) {
+        requireNotVoid();
+        if (!payments.isEmpty()) {
+            throw new IllegalStateException("an invoice with payments cannot be voided");
+        }
+        this.voidedAt = Objects.requireNonNull(at, "at");
+        this.voidReason = reason;
+    }
+
+    private void requireNotVoid() {
+        if (voidedAt != null) {
+            throw new IllegalStateException("invoice " + number + " is void");
+        }
+    }
+
+    private void requireCurrency(Money amount) {
+        if (!currency.equals(amount.currency())) {
+            throw new IllegalArgumentException("invoice " + number + " is in " + currency);
+        }
+    }
+
+    private void requirePositiveWithinBalance(Money amount) {
+        requireCurrency(amount);
+        if (!amount.isPositive()) {
+            throw new IllegalArgumentException("amount must be positive");
+        }
+        if (amount.compareTo(balance()) > 0) {
+            throw new IllegalArgumentException("amount exceeds the balance of invoice " + number);
+        }
+    }
+
+    public Money total() {
+        return lines.stream().map(InvoiceLine::total).reduce(Money.zero(currency), Money::plus);
+    }
+
+    public Money amountPaid() {
+        return payments.stream().map(Payment::amount).reduce(Money.zero(currency), Money::plus);
+    }
+
+    public Money adjustmentsTotal() {
+        return adjustments.stream().map(Adjustment::amount).reduce(Money.zero(currency), Money::plus);
+    }
+
+    /** L1: total − payments − adjustments. */
+    public Money balance() {
+        return total().minus(amountPaid()).minus(adjustmentsTotal());
+    }
+
+    public InvoiceStatus status() {
+        if (voidedAt != null) {
+            return InvoiceStatus.VOID;
+        }
+        if (balance().isPositive()) {
+            return amountPaid().isZero() ? InvoiceStatus.OPEN : InvoiceStatus.PARTIALLY_PAID;
+        }
+        return InvoiceStatus.PAID;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Practice practice() {
+        return practice;
+    }
+
+    public Client client() {
+        return client;
+    }
+
+    public Appointment appointment() {
+        return appointment;
+    }
+
+    public String number() {
+        return number;
+    }
+
+    public LocalDate issuedOn() {
+        return issuedOn;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public Instant voidedAt() {
+        return voidedAt;
+    }
+
+    public String voidReason() {
+        return voidReason;
+    }
+
+    public List<InvoiceLine> lines() {
+        return Collections.unmodifiableList(lines);
+    }
+
+    public List<Payment> payments() {
+        return Collections.unmodifiableList(payments);
+    }
+
+    public List<Adjustment> adjustments() {
+        return Collections.unmodifiableList(adjustments);
+    }
+}

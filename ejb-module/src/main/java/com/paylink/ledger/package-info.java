@@ -1,0 +1,17 @@
+/**
+ * Clients, their appointments and invoices, and the ledger that adds them up.
+ * <p>Operations ({@code LedgerService}): search clients, Client Profile, Ledger (all invoices, unpaid
+ * invoices, payments, adjustments), invoice details.
+ * <p>Rules:
+ * <ol>
+ * <li>L1. An invoice's balance is its total minus its payments minus its adjustments; nothing stores it.</li>
+ * <li>L2. A payment is positive, in the invoice's currency, and never more than the balance.</li>
+ * <li>L3. An adjustment lowers the balance and never below zero; it needs a reason.</li>
+ * <li>L4. Only an invoice with nothing paid can be voided; a void invoice takes no postings and counts
+ * for nothing in the client's balance.</li>
+ * <li>L5. Status is derived: VOID if voided, else PAID at a zero balance, PARTIALLY_PAID once something
+ * was paid, else OPEN.</li>
+ * <li>L6. Staff see only their own practice's clients and invoices (P1); others are "not found".</li>
+ * </ol>
+ */
+package com.paylink.ledger;

@@ -1,0 +1,53 @@
+package com.paylink.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.hibernate.SessionFactory;
+
+import javax.sql.DataSource;
+import java.util.logging.Logger;
+
+/**
+ * Brings the database schema up to date with the Flyway migrations in {@code db/migration} when the
+ * application starts, then has Hibernate validate its mapping against the result. Hibernate never
+ * creates or changes the schema.
+ */
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN) // Flyway commits its own transactions
+public class DatabaseMigrator {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseMigrator.class.getName());
+
+    @Resource(lookup = "java:jboss/datasources/PaylinkDS")
+    DataSource dataSource;
+
+    @PersistenceUnit(unitName = "paylink")
+    EntityManagerFactory entityManagerFactory;
+
+    @Inject
+    PaylinkConfig config;
+
+    @PostConstruct
+    void migrate() {
+        boolean reset = config.flag(PaylinkConfig.DEMO) && config.flag(PaylinkConfig.DEMO_RESET);
+        Flyway flyway = Migrations.flyway(dataSource, getClass().getClassLoader(), reset);
+        if (reset) {
+            LOG.warning("paylink.demo.reset is set: wiping the demo database before migrating");
+            flyway.clean();
+        }
+        MigrateResult result = flyway.migrate();
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
+                + " (" + result.migrationsExecuted + " migrations applied now)");
+        entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
+    }
+}

@@ -1,0 +1,49 @@
+package com.paylink.web;
+
+import com.paylink.shared.Money;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+/** Formats money, dates and times for pages ({@code #{fmt.money(x)}}), in one place. */
+@Named("fmt")
+@ApplicationScoped
+public class Formats {
+
+    /** Times are shown in the practice's zone; {@code paylink.display.zone} sets it (default US Eastern). */
+    private final ZoneId zone = ZoneId.of(System.getProperty("paylink.display.zone", "America/New_York"));
+    private final Locale locale = Locale.US;
+    private final DateTimeFormatter date = DateTimeFormatter.ofPattern("MM/dd/yyyy", locale);
+    private final DateTimeFormatter dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+            .withLocale(locale);
+
+    public String money(Money money) {
+        return money == null ? "" : money.format(locale);
+    }
+
+    public String date(LocalDate value) {
+        return value == null ? "" : date.format(value);
+    }
+
+    public String dayOf(Instant value) {
+        return value == null ? "" : date.format(value.atZone(zone));
+    }
+
+    public String dateTime(Instant value) {
+        return value == null ? "" : dateTime.format(value.atZone(zone));
+    }
+
+    public String enumLabel(Enum<?> value) {
+        if (value == null) {
+            return "";
+        }
+        String lower = value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    }
+}

@@ -1,0 +1,50 @@
+package com.paylink.web;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.MessageFormat;
+import java.util.ResourceBundle;
+
+/** The few things every backing bean does the same way: messages from the bundle, 404 responses. */
+public final class Pages {
+
+    private static final String BUNDLE = "com.paylink.web.messages";
+
+    private Pages() {
+    }
+
+    public static String text(String key, Object... args) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, faces.getViewRoot() == null
+                ? faces.getApplication().getDefaultLocale() : faces.getViewRoot().getLocale());
+        String pattern = bundle.getString(key);
+        return args.length == 0 ? pattern : MessageFormat.format(pattern, args);
+    }
+
+    public static void info(String key, Object... args) {
+        add(FacesMessage.SEVERITY_INFO, null, key, args);
+    }
+
+    public static void error(String clientId, String key, Object... args) {
+        add(FacesMessage.SEVERITY_ERROR, clientId, key, args);
+    }
+
+    private static void add(FacesMessage.Severity severity, String clientId, String key, Object... args) {
+        String summary = text(key, args);
+        FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, summary, null));
+    }
+
+    /** Answers 404 with the error page: used when a record is missing or belongs to another practice. */
+    public static void notFound() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            faces.getExternalContext().responseSendError(404, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        faces.responseComplete();
+    }
+}

@@ -1,0 +1,28 @@
+package com.paylink.web.demo;
+
+import com.paylink.demo.DemoDataSeeder;
+import com.paylink.platform.PaylinkConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** Tells pages whether this is the demo, so the start page can list the demo logins. */
+@Named("demo")
+@ApplicationScoped
+public class DemoBean {
+
+    @Inject
+    PaylinkConfig config;
+
+    public boolean isActive() {
+        return config.flag(PaylinkConfig.DEMO);
+    }
+
+    public boolean isMailbox() {
+        return config.flag(PaylinkConfig.DEMO_MAILBOX);
+    }
+
+    public String getPassword() {
+        return DemoDataSeeder.DEMO_PASSWORD;
+    }
+}

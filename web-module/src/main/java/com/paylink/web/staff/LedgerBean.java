@@ -1,0 +1,69 @@
+package com.paylink.web.staff;
+
+import com.paylink.ledger.boundary.Ledger;
+import com.paylink.ledger.boundary.LedgerService;
+import com.paylink.shared.NotFoundException;
+import com.paylink.web.Pages;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+
+import java.io.Serializable;
+import java.util.List;
+
+/** The client's Ledger with its tabs: all invoices, unpaid invoices, payments, adjustments. */
+@Named
+@ViewScoped
+public class LedgerBean implements Serializable {
+
+    /** Tab names as they appear in the URL ({@code ?tab=unpaid}), in display order. */
+    public static final List<String> TABS = List.of("all", "unpaid", "payments", "adjustments");
+
+    @EJB
+    transient LedgerService ledgerService;
+
+    private Long client;
+    private String tab;
+    private Ledger ledger;
+
+    public void load() {
+        if (client == null) {
+            Pages.notFound();
+            return;
+        }
+        try {
+            ledger = ledgerService.ledger(client);
+        } catch (NotFoundException e) {
+            Pages.notFound();
+        }
+    }
+
+    public int getActiveIndex() {
+        int index = TABS.indexOf(tab);
+        return Math.max(index, 0);
+    }
+
+    public void setActiveIndex(int index) {
+        tab = TABS.get(Math.max(0, Math.min(index, TABS.size() - 1)));
+    }
+
+    public Long getClient() {
+        return client;
+    }
+
+    public void setClient(Long client) {
+        this.client = client;
+    }
+
+    public String getTab() {
+        return tab;
+    }
+
+    public void setTab(String tab) {
+        this.tab = tab;
+    }
+
+    public Ledger getLedger() {
+        return ledger;
+    }
+}
