@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -61,11 +62,20 @@ public class DemoDataSeeder {
         Long practices = em.createQuery("select count(p) from Practice p", Long.class).getSingleResult();
         if (practices > 0) {
             LOG.info("Demo data already present; not seeding");
-            return;
+        } else {
+            seedRiverside();
+            seedLakeside();
+            LOG.info("Demo data seeded: Riverside Counseling and Lakeside Therapy");
         }
-        seedRiverside();
-        seedLakeside();
-        LOG.info("Demo data seeded: Riverside Counseling and Lakeside Therapy");
+        String base = "http://localhost:" + System.getProperty("jboss.http.port", "8080");
+        LOG.info(() -> String.join(System.lineSeparator(), "",
+                "==================================================================",
+                " Paylink demo: " + base + "/",
+                " Sign in as admin, biller, drsmith, drjones, drlee, frontdesk",
+                "   (Riverside Counseling) or lakeadmin, drpatel (Lakeside Therapy)",
+                " Password for every demo account: " + DEMO_PASSWORD,
+                " Mail sent by the demo: " + base + "/demo/mailbox.xhtml",
+                "=================================================================="));
     }
 
     private void seedRiverside() {
@@ -144,7 +154,9 @@ public class DemoDataSeeder {
     }
 
     private Appointment appointment(Client client, int daysAgo, String serviceType, Staff provider) {
-        return persist(new Appointment(client, daysAgo(daysAgo).minus(Duration.ofHours(2)), serviceType, provider));
+        // appointments at 15:00 UTC, mid-morning in the US
+        Instant startsAt = daysAgo(daysAgo).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(15));
+        return persist(new Appointment(client, startsAt, serviceType, provider));
     }
 
     private Invoice invoice(Client client, Appointment appointment, String number, String amount) {

@@ -37,6 +37,15 @@ public final class Pages {
         FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, summary, null));
     }
 
+    /** A record id from a URL parameter, or null when it is missing or not a positive number. */
+    public static Long id(String value) {
+        if (value == null || value.isBlank() || value.length() > 18 || !value.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        long id = Long.parseLong(value);
+        return id > 0 ? id : null;
+    }
+
     /** Answers 404 with the error page: used when a record is missing or belongs to another practice. */
     public static void notFound() {
         FacesContext faces = FacesContext.getCurrentInstance();

@@ -138,11 +138,12 @@ public class Client {
     }
 
     public BillTo billTo() {
-        return billTo;
+        return billTo == null ? BillTo.client() : billTo;
     }
 
+    /** Hibernate loads an embeddable whose columns are all null as null; that means "no insurance on file". */
     public Insurance insurance() {
-        return insurance;
+        return insurance == null ? Insurance.none() : insurance;
     }
 
     public List<HouseholdMember> household() {

@@ -16,26 +16,27 @@ public class ClientProfileBean {
     @EJB
     LedgerService ledger;
 
-    private Long id;
+    private String id;
     private ClientProfile profile;
 
     public void load() {
-        if (id == null) {
+        Long key = Pages.id(id);
+        if (key == null) {
             Pages.notFound();
             return;
         }
         try {
-            profile = ledger.clientProfile(id);
+            profile = ledger.clientProfile(key);
         } catch (NotFoundException e) {
             Pages.notFound();
         }
     }
 
-    public Long getId() {
+    public String getId() {
         return id;
     }
 
-    public void setId(Long id) {
+    public void setId(String id) {
         this.id = id;
     }
 

@@ -16,26 +16,27 @@ public class InvoiceBean {
     @EJB
     LedgerService ledger;
 
-    private Long id;
+    private String id;
     private InvoiceDetails details;
 
     public void load() {
-        if (id == null) {
+        Long key = Pages.id(id);
+        if (key == null) {
             Pages.notFound();
             return;
         }
         try {
-            details = ledger.invoice(id);
+            details = ledger.invoice(key);
         } catch (NotFoundException e) {
             Pages.notFound();
         }
     }
 
-    public Long getId() {
+    public String getId() {
         return id;
     }
 
-    public void setId(Long id) {
+    public void setId(String id) {
         this.id = id;
     }
 

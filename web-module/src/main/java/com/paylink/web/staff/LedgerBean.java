@@ -22,36 +22,36 @@ public class LedgerBean implements Serializable {
     @EJB
     transient LedgerService ledgerService;
 
-    private Long client;
+    private String client;
     private String tab;
     private Ledger ledger;
 
     public void load() {
-        if (client == null) {
+        Long key = Pages.id(client);
+        if (key == null) {
             Pages.notFound();
             return;
         }
         try {
-            ledger = ledgerService.ledger(client);
+            ledger = ledgerService.ledger(key);
         } catch (NotFoundException e) {
             Pages.notFound();
         }
     }
 
     public int getActiveIndex() {
-        int index = TABS.indexOf(tab);
-        return Math.max(index, 0);
+        return tab == null ? 0 : Math.max(TABS.indexOf(tab), 0);
     }
 
     public void setActiveIndex(int index) {
         tab = TABS.get(Math.max(0, Math.min(index, TABS.size() - 1)));
     }
 
-    public Long getClient() {
+    public String getClient() {
         return client;
     }
 
-    public void setClient(Long client) {
+    public void setClient(String client) {
         this.client = client;
     }
 

@@ -1,0 +1,86 @@
+package com.paylink.it.boundary;
+
+import com.paylink.identity.control.PasswordHasher;
+import com.paylink.identity.entity.Permission;
+import com.paylink.identity.entity.Staff;
+import com.paylink.ledger.entity.Appointment;
+import com.paylink.ledger.entity.Client;
+import com.paylink.ledger.entity.Invoice;
+import com.paylink.practice.entity.Practice;
+import com.paylink.shared.Money;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+
+/** Builds each test's own practice, staff and ledger data, with unique names, in its own transaction. */
+@ApplicationScoped
+@Transactional
+public class TestData {
+
+    public static final String PASSWORD = "test-password";
+    private static final PasswordHasher FAST_HASHER = new PasswordHasher(1_000);
+
+    @PersistenceContext(unitName = "paylink")
+    EntityManager em;
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public long practice(String name, boolean enrolled) {
+        Practice practice = new Practice(name, "billing@" + name.toLowerCase().replaceAll("[^a-z0-9]", "") + ".example",
+                enrolled, Instant.now());
+        em.persist(practice);
+        return practice.id();
+    }
+
+    public String staff(long practiceId, String username, boolean provider, Set<Permission> permissions) {
+        Staff staff = new Staff(em.find(Practice.class, practiceId), username, "Staff " + username, null,
+                FAST_HASHER.hash(PASSWORD.toCharArray()), provider, permissions);
+        em.persist(staff);
+        return staff.username();
+    }
+
+    public void deactivate(String username) {
+        em.createQuery("select s from Staff s where s.username = :u", Staff.class).setParameter("u", username)
+                .getSingleResult().deactivate();
+    }
+
+    public long client(long practiceId, String firstName, String lastName) {
+        Client client = new Client(em.find(Practice.class, practiceId), firstName, lastName, null, null, null);
+        em.persist(client);
+        return client.id();
+    }
+
+    /** An invoice of {@code amount} USD for a new appointment rendered by {@code providerUsername}. */
+    public long invoice(long clientId, String providerUsername, String number, String amount) {
+        Client client = em.find(Client.class, clientId);
+        Staff provider = em.createQuery("select s from Staff s where s.username = :u", Staff.class)
+                .setParameter("u", providerUsername).getSingleResult();
+        Appointment appointment = new Appointment(client, Instant.now(), "Test Service", provider);
+        em.persist(appointment);
+        Invoice invoice = new Invoice(client, appointment, number, LocalDate.now(), "USD");
+        invoice.addLine("Test Service", 1, Money.of(amount, "USD"));
+        em.persist(invoice);
+        return invoice.id();
+    }
+
+    public void pay(long invoiceId, String amount) {
+        em.find(Invoice.class, invoiceId).recordPayment(Money.of(amount, "USD"),
+                com.paylink.ledger.entity.PaymentMethod.CASH, Instant.now(), "test");
+    }
+
+    public void adjust(long invoiceId, String amount) {
+        em.find(Invoice.class, invoiceId).adjust(Money.of(amount, "USD"), "test adjustment", Instant.now());
+    }
+
+    public void voidInvoice(long invoiceId) {
+        em.find(Invoice.class, invoiceId).voidInvoice("test", Instant.now());
+    }
+}

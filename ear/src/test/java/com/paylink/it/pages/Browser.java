@@ -1,0 +1,104 @@
+package com.paylink.it.pages;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.time.Duration;
+
+/** Headless Debian Chromium driven by Selenium, with the few steps every page test takes. */
+public final class Browser implements AutoCloseable {
+
+    private final WebDriver driver;
+    private final String baseUrl;
+    private final WebDriverWait wait;
+
+    public Browser(URL base) throws Exception {
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--window-size=1400,1000",
+                "--user-data-dir=" + Files.createTempDirectory("paylink-chromium"));
+        this.driver = new ChromeDriver(service, options);
+        this.baseUrl = base.toString().endsWith("/") ? base.toString() : base + "/";
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public Browser open(String path) {
+        driver.get(baseUrl + (path.startsWith("/") ? path.substring(1) : path));
+        return this;
+    }
+
+    public Browser signIn(String username, String password) {
+        open("/login.xhtml");
+        type(By.id("login:username"), username);
+        type(By.id("login:password"), password);
+        click(By.id("login:submit"));
+        // signed in (left the login page) or refused (an error message on it)
+        wait.until(d -> !d.getCurrentUrl().contains("/login.xhtml")
+                || !d.findElements(By.cssSelector("#login\\:messages .ui-messages-error")).isEmpty());
+        return this;
+    }
+
+    public Browser signOut() {
+        click(By.id("signOutForm:signOut"));
+        wait.until(d -> d.getCurrentUrl().contains("/login.xhtml"));
+        return this;
+    }
+
+    public void type(By by, String text) {
+        WebElement element = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        element.clear();
+        element.sendKeys(text);
+    }
+
+    public void click(By by) {
+        try {
+            wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("cannot click " + by + " on " + driver.getCurrentUrl() + ", page shows:\n" + pageText(), e);
+        }
+    }
+
+    public void waitForTextGone(By by, String text) {
+        wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(by, text)));
+    }
+
+    public String text(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText();
+    }
+
+    public String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public void waitForText(By by, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    public String path() {
+        return driver.getCurrentUrl().substring(baseUrl.length() - 1);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

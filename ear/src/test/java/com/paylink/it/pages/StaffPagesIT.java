@@ -1,0 +1,180 @@
+package com.paylink.it.pages;
+
+import com.paylink.it.Deployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The staff pages from outside, against the EAR as built and its seeded demo data: a real Chromium for
+ * the flow (sign in, find a client, open the ledger), plain HTTP for status codes and page access.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class StaffPagesIT {
+
+    private static final String PASSWORD = "paylink-demo";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private static Browser browser;
+
+    @BeforeAll
+    static void startBrowser() {
+        // started lazily in browser(): the base URL is known only once the deployment is up
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private Browser browser() throws Exception {
+        if (browser == null) {
+            browser = new Browser(base);
+        }
+        browser.driver().manage().deleteAllCookies();
+        return browser;
+    }
+
+    @Test
+    void billerFindsAClientAndReadsTheLedger() throws Exception {
+        Browser b = browser().signIn("biller", PASSWORD);
+        assertThat(b.path()).startsWith("/staff/clients.xhtml");
+        assertThat(b.text(By.id("signedInAs"))).isEqualTo("Bailey Brooks");
+        assertThat(b.text(By.id("practiceName"))).isEqualTo("Riverside Counseling");
+
+        b.type(By.id("search:query"), "rivera");
+        b.click(By.id("search:searchButton"));
+        b.waitForTextGone(By.id("clientList"), "Carter, Emma");
+        assertThat(b.text(By.id("clientList"))).contains("Rivera, Lucas").doesNotContain("Thompson, Ava");
+        b.click(By.linkText("Rivera, Lucas"));
+
+        assertThat(b.text(By.id("clientDetails"))).contains("lucas.rivera@example.com");
+        assertThat(b.text(By.id("household"))).contains("Sofia Rivera", "sofia.rivera@example.com");
+        assertThat(b.text(By.id("billing"))).contains("Rivera Family Trust", "trust@rivera-family.example");
+
+        b.click(By.id("menuLedger"));
+        assertThat(b.text(By.id("totalCharges"))).isEqualTo("$380.00");
+        assertThat(b.text(By.id("totalPaid"))).isEqualTo("$160.00");
+        assertThat(b.text(By.id("totalAdjusted"))).isEqualTo("$40.00");
+        assertThat(b.text(By.id("totalBalance"))).isEqualTo("$180.00");
+        String all = b.text(By.id("ledger:tabs:allInvoices"));
+        assertThat(all).contains("RC-1004", "RC-0990", "Partially paid", "Paid", "Couples Therapy (60 min)");
+
+        b.click(By.linkText("Unpaid Invoices"));
+        b.waitForText(By.id("ledger:tabs:unpaidInvoices"), "RC-1004");
+        assertThat(b.text(By.id("ledger:tabs:unpaidInvoices"))).doesNotContain("RC-0990");
+
+        b.click(By.linkText("Payments"));
+        b.waitForText(By.id("ledger:tabs:payments"), "Check #2291");
+
+        b.click(By.linkText("All Invoices"));
+        b.click(By.cssSelector("#ledger\\:tabs\\:allInvoices .pl-select-action button"));
+        b.click(By.cssSelector(".ui-menu-list .pl-view-details a, a.pl-view-details"));
+        b.waitForText(By.id("invoiceBalance"), "$");
+        assertThat(b.path()).startsWith("/staff/invoice.xhtml");
+    }
+
+    @Test
+    void everyDemoClientLedgerShowsItsBalance() throws Exception {
+        Browser b = browser().signIn("admin", PASSWORD);
+        String[][] expected = {{"Carter, Emma", "$150.00"}, {"Bennett, Noah", "$150.00"},
+                {"Thompson, Ava", "$275.00"}, {"Rivera, Lucas", "$180.00"}, {"Chen, Mia", "$120.00"}};
+        for (String[] client : expected) {
+            b.open("/staff/clients.xhtml");
+            b.click(By.linkText(client[0]));
+            b.click(By.id("menuLedger"));
+            assertThat(b.text(By.id("totalBalance"))).as(client[0]).isEqualTo(client[1]);
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithAClearMessage() throws Exception {
+        Browser b = browser().signIn("biller", "not-the-password");
+        assertThat(b.path()).startsWith("/login.xhtml");
+        assertThat(b.text(By.id("login:messages"))).contains("username or password is not right");
+    }
+
+    @Test
+    void signingOutEndsTheSession() throws Exception {
+        Browser b = browser().signIn("frontdesk", PASSWORD);
+        assertThat(b.text(By.id("signedInAs"))).isEqualTo("Frankie Diaz");
+        b.signOut();
+        assertThat(b.text(By.id("signedOutNote"))).contains("signed out");
+        b.open("/staff/clients.xhtml");
+        assertThat(b.path()).startsWith("/login.xhtml");
+    }
+
+    @Test
+    void staffPagesNeedASignIn() throws Exception {
+        StaffSession anonymous = new StaffSession(base);
+        for (String page : new String[]{"/staff/clients.xhtml", "/staff/ledger.xhtml?client=1", "/staff/admin/staff.xhtml"}) {
+            HttpResponse<String> response = anonymous.get(page);
+            assertThat(response.statusCode()).as(page).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location").orElse("")).as(page).contains("/login.xhtml");
+        }
+    }
+
+    @Test
+    void theStaffListIsForAdminsOnly() throws Exception {
+        StaffSession frontdesk = new StaffSession(base);
+        assertThat(frontdesk.signIn("frontdesk", PASSWORD).statusCode()).isEqualTo(302);
+        HttpResponse<String> refused = frontdesk.get("/staff/admin/staff.xhtml");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("Not allowed");
+        assertNoStackTrace(refused.body());
+
+        StaffSession admin = new StaffSession(base);
+        admin.signIn("admin", PASSWORD);
+        HttpResponse<String> list = admin.get("/staff/admin/staff.xhtml");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("Dr. Sarah Smith", "Frankie Diaz").doesNotContain("Lena Park");
+    }
+
+    @Test
+    void anotherPracticesClientIsNotFound_andBadIdsNeverShowAStackTrace() throws Exception {
+        StaffSession lakeside = new StaffSession(base);
+        lakeside.signIn("lakeadmin", PASSWORD);
+        long lakesideClient = lakeside.clientId("Walsh, Ethan");
+        assertThat(lakeside.get("/staff/ledger.xhtml?client=" + lakesideClient).statusCode()).isEqualTo(200);
+
+        StaffSession riverside = new StaffSession(base);
+        riverside.signIn("biller", PASSWORD);
+        assertThat(riverside.get("/staff/clients.xhtml").body()).doesNotContain("Walsh");
+        for (String page : new String[]{"/staff/ledger.xhtml?client=" + lakesideClient,
+                "/staff/client.xhtml?id=" + lakesideClient, "/staff/client.xhtml?id=abc",
+                "/staff/ledger.xhtml", "/staff/invoice.xhtml?id=99999999", "/staff/invoice.xhtml?id=-1",
+                "/no-such-page.xhtml"}) {
+            HttpResponse<String> response = riverside.get(page);
+            assertThat(response.statusCode()).as(page).isEqualTo(404);
+            assertThat(response.body()).as(page).contains("Not found");
+            assertNoStackTrace(response.body());
+        }
+    }
+
+    /** A stack trace shows as "at package.Class.method(File.java:123)" lines or "Caused by:". */
+    static void assertNoStackTrace(String body) {
+        assertThat(body).doesNotContainPattern("at [\\w$.]+\\([\\w$]+\\.java:\\d+\\)").doesNotContain("Caused by:");
+    }
+}

@@ -1,0 +1,65 @@
+package com.paylink.it.pages;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A plain HTTP client with its own cookies, for checks on status codes that a browser hides. */
+final class StaffSession {
+
+    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    private final String base;
+
+    StaffSession(URL base) {
+        this.base = base.toString().replaceAll("/$", "");
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Signs in through the login form; returns the response to the form post. */
+    HttpResponse<String> signIn(String username, String password) throws IOException, InterruptedException {
+        HttpResponse<String> form = get("/login.xhtml");
+        Matcher viewState = VIEW_STATE.matcher(form.body());
+        if (!viewState.find()) {
+            throw new IllegalStateException("no view state on the login page");
+        }
+        Map<String, String> fields = Map.of("login", "login", "login:username", username,
+                "login:password", password, "login:submit", "", "jakarta.faces.ViewState", viewState.group(1));
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/login.xhtml"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The id in the first client link whose text contains {@code name} on the client list. */
+    long clientId(String name) throws IOException, InterruptedException {
+        String page = get("/staff/clients.xhtml").body();
+        Matcher link = Pattern.compile("client\\.xhtml\\?id=(\\d+)\"[^>]*>" + Pattern.quote(name)).matcher(page);
+        if (!link.find()) {
+            throw new IllegalStateException("no client named " + name + " on the client list");
+        }
+        return Long.parseLong(link.group(1));
+    }
+}

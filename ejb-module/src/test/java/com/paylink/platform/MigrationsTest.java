@@ -1,0 +1,95 @@
+package com.paylink.platform;
+
+import com.paylink.identity.entity.Staff;
+import com.paylink.ledger.entity.Adjustment;
+import com.paylink.ledger.entity.Appointment;
+import com.paylink.ledger.entity.Client;
+import com.paylink.ledger.entity.HouseholdMember;
+import com.paylink.ledger.entity.Invoice;
+import com.paylink.ledger.entity.InvoiceLine;
+import com.paylink.ledger.entity.Payment;
+import com.paylink.practice.entity.Practice;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.h2.jdbcx.JdbcDataSource;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.Configuration;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The same Flyway migrations bring an empty H2 (the embedded demo) and an empty PostgreSQL (production,
+ * tests) to the same version, and Hibernate's mapping validates against both.
+ */
+class MigrationsTest {
+
+    private static final Class<?>[] ENTITIES = {Practice.class, Staff.class, Client.class, HouseholdMember.class,
+            Appointment.class, Invoice.class, InvoiceLine.class, Payment.class, Adjustment.class};
+
+    @Test
+    void migrateAnEmptyH2() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        String url = "jdbc:h2:mem:migrations-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        h2.setURL(url);
+        h2.setUser("sa");
+        h2.setPassword("sa");
+        migrateAndValidate(h2, url, "sa", "sa");
+    }
+
+    @Test
+    void migrateAnEmptyPostgresql() throws SQLException {
+        String schema = "migrations_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String base = System.getProperty("paylink.test.db.url", "jdbc:postgresql://127.0.0.1:5432/paylink_test");
+        String user = System.getProperty("paylink.test.db.user", "paylink");
+        String password = System.getProperty("paylink.test.db.password", "paylink");
+        PGSimpleDataSource admin = new PGSimpleDataSource();
+        admin.setURL(base);
+        admin.setUser(user);
+        admin.setPassword(password);
+        execute(admin, "create schema " + schema);
+        try {
+            String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            PGSimpleDataSource pg = new PGSimpleDataSource();
+            pg.setURL(url);
+            pg.setUser(user);
+            pg.setPassword(password);
+            migrateAndValidate(pg, url, user, password);
+        } finally {
+            execute(admin, "drop schema " + schema + " cascade");
+        }
+    }
+
+    private static void migrateAndValidate(DataSource dataSource, String url, String user, String password) {
+        MigrateResult result = Migrations.flyway(dataSource, MigrationsTest.class.getClassLoader(), false).migrate();
+        assertThat(result.success).isTrue();
+        assertThat(result.migrationsExecuted).isPositive();
+        assertThat(Migrations.flyway(dataSource, MigrationsTest.class.getClassLoader(), false).info().pending())
+                .as("nothing left to apply").isEmpty();
+
+        Configuration configuration = new Configuration();
+        for (Class<?> entity : ENTITIES) {
+            configuration.addAnnotatedClass(entity);
+        }
+        configuration.setProperty("hibernate.connection.url", url);
+        configuration.setProperty("hibernate.connection.username", user);
+        configuration.setProperty("hibernate.connection.password", password);
+        configuration.setProperty("hibernate.jdbc.time_zone", "UTC");
+        try (SessionFactory sessionFactory = configuration.buildSessionFactory()) {
+            // throws SchemaManagementException on any table, column or type the mapping disagrees with
+            sessionFactory.getSchemaManager().validateMappedObjects();
+        }
+    }
+
+    private static void execute(DataSource dataSource, String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

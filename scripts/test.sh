@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs Paylink's whole test suite on a fresh Debian machine with a JDK 17+ and Maven:
+# installs PostgreSQL and Chromium from Debian's packages when they are missing, starts PostgreSQL,
+# creates the test role and database, then runs `mvn verify` (unit tests, migrations on H2 and
+# PostgreSQL, Arquillian tests in a managed WildFly, Selenium tests in headless Chromium).
+# Extra arguments go to Maven, e.g. `bash scripts/test.sh -Dit.test=StaffPagesIT`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+missing=()
+ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing from Debian's packages: ${missing[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+    echo "Starting PostgreSQL"
+    as_root service postgresql start >/dev/null
+    for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+fi
+
+psql_admin() {
+    as_root su postgres -c "psql -v ON_ERROR_STOP=1 -qtAc \"$1\""
+}
+[ "$(psql_admin "select 1 from pg_roles where rolname = 'paylink'")" = "1" ] \
+    || psql_admin "create role paylink login password 'paylink'"
+[ "$(psql_admin "select 1 from pg_database where datname = 'paylink_test'")" = "1" ] \
+    || psql_admin "create database paylink_test owner paylink"
+
+exec mvn -B -ntp verify "$@"
