@@ -2,6 +2,8 @@ package com.paylink.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -19,6 +21,12 @@ public class PaylinkConfig {
     /** Starts the embedded mail catcher (SMTP on {@link #DEMO_SMTP_PORT}) and its web mailbox. */
     public static final String DEMO_MAILBOX = "paylink.demo.mailbox";
     public static final String DEMO_SMTP_PORT = "paylink.demo.smtp.port";
+    /** How long a payment link works after it is sent, ISO-8601 (e.g. PT24H, PT48H); default 24 hours. */
+    public static final String LINK_LIFETIME = "paylink.link.lifetime";
+    /** The address clients reach Paylink at, used in emailed links (e.g. https://pay.example.com). */
+    public static final String PUBLIC_URL = "paylink.public.url";
+    /** The time zone times are shown in, on pages and in emails; default US Eastern. */
+    public static final String DISPLAY_ZONE = "paylink.display.zone";
 
     public Optional<String> get(String key) {
         String value = System.getProperty(key);
@@ -30,6 +38,20 @@ public class PaylinkConfig {
 
     public boolean flag(String key) {
         return get(key).map(Boolean::parseBoolean).orElse(false);
+    }
+
+    public Duration duration(String key, Duration defaultValue) {
+        return get(key).map(Duration::parse).orElse(defaultValue);
+    }
+
+    /** The public base URL without a trailing slash; defaults to the local demo server. */
+    public String publicUrl() {
+        String url = get(PUBLIC_URL).orElse("http://localhost:" + System.getProperty("jboss.http.port", "8080"));
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    public ZoneId displayZone() {
+        return ZoneId.of(get(DISPLAY_ZONE).orElse("America/New_York"));
     }
 
     public int integer(String key, int defaultValue) {

@@ -9,8 +9,16 @@ import jakarta.ejb.ApplicationException;
 @ApplicationException(rollback = true)
 public abstract class BusinessException extends RuntimeException {
 
-    protected BusinessException(String message) {
+    private final transient Object[] args;
+
+    protected BusinessException(String message, Object... args) {
         super(message);
+        this.args = args.clone();
+    }
+
+    /** Values for the message's placeholders ({0}, {1}, ...), in the bundle's order. */
+    public Object[] args() {
+        return args.clone();
     }
 
     /** Stable, machine-readable code, e.g. {@code not-found}. */

@@ -1,6 +1,9 @@
 package com.paylink.web;
 
+import com.paylink.platform.PaylinkConfig;
 import com.paylink.shared.Money;
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
@@ -17,11 +20,19 @@ import java.util.Locale;
 public class Formats {
 
     /** Times are shown in the practice's zone; {@code paylink.display.zone} sets it (default US Eastern). */
-    private final ZoneId zone = ZoneId.of(System.getProperty("paylink.display.zone", "America/New_York"));
+    private ZoneId zone;
     private final Locale locale = Locale.US;
     private final DateTimeFormatter date = DateTimeFormatter.ofPattern("MM/dd/yyyy", locale);
     private final DateTimeFormatter dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
             .withLocale(locale);
+
+    @Inject
+    PaylinkConfig config;
+
+    @PostConstruct
+    void init() {
+        zone = config.displayZone();
+    }
 
     public String money(Money money) {
         return money == null ? "" : money.format(locale);

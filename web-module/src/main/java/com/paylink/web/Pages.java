@@ -1,27 +1,32 @@
 package com.paylink.web;
 
+import com.paylink.shared.BusinessException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.MessageFormat;
-import java.util.ResourceBundle;
 
 /** The few things every backing bean does the same way: messages from the bundle, 404 responses. */
 public final class Pages {
 
-    private static final String BUNDLE = "com.paylink.web.messages";
-
     private Pages() {
     }
 
-    public static String text(String key, Object... args) {
+    public static Messages messages() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, faces.getViewRoot() == null
+        return Messages.in(faces.getViewRoot() == null
                 ? faces.getApplication().getDefaultLocale() : faces.getViewRoot().getLocale());
-        String pattern = bundle.getString(key);
-        return args.length == 0 ? pattern : MessageFormat.format(pattern, args);
+    }
+
+    public static String text(String key, Object... args) {
+        return messages().text(key, args);
+    }
+
+    /** Shows a broken business rule's own message. */
+    public static void error(String clientId, BusinessException e) {
+        FacesContext.getCurrentInstance().addMessage(clientId,
+                new FacesMessage(FacesMessage.SEVERITY_ERROR, messages().of(e), null));
     }
 
     public static void info(String key, Object... args) {

@@ -42,11 +42,21 @@ public class LoginBean {
                                 new Password(password == null ? "" : password)))
                         .newAuthentication(true));
         password = null;
-        switch (status) {
-            case SEND_CONTINUE -> faces.responseComplete(); // back to the page that asked for a login
-            case SUCCESS -> external.redirect(external.getRequestContextPath() + HOME);
-            default -> Pages.error(null, "login.failed");
+        if (status == AuthenticationStatus.SUCCESS) {
+            external.redirect(returnTo(external));
+        } else {
+            Pages.error(null, "login.failed");
         }
+    }
+
+    /** Back to the staff page that asked for the sign-in, else the client list; never off-site. */
+    private static String returnTo(ExternalContext external) {
+        Object saved = external.getSessionMap().remove(StaffAuthenticationMechanism.SESSION_RETURN_TO);
+        String staffArea = external.getRequestContextPath() + "/staff/";
+        if (saved instanceof String url && url.startsWith(staffArea) && url.indexOf("//") < 0) {
+            return url;
+        }
+        return external.getRequestContextPath() + HOME;
     }
 
     public void logout() throws IOException, ServletException {

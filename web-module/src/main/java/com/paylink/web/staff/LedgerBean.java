@@ -2,6 +2,8 @@ package com.paylink.web.staff;
 
 import com.paylink.ledger.boundary.Ledger;
 import com.paylink.ledger.boundary.LedgerService;
+import com.paylink.paymentlink.boundary.LinkState;
+import com.paylink.paymentlink.boundary.PaymentLinkService;
 import com.paylink.shared.NotFoundException;
 import com.paylink.web.Pages;
 import jakarta.ejb.EJB;
@@ -10,6 +12,7 @@ import jakarta.inject.Named;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 
 /** The client's Ledger with its tabs: all invoices, unpaid invoices, payments, adjustments. */
 @Named
@@ -22,9 +25,13 @@ public class LedgerBean implements Serializable {
     @EJB
     transient LedgerService ledgerService;
 
+    @EJB
+    transient PaymentLinkService paymentLinks;
+
     private String client;
     private String tab;
     private Ledger ledger;
+    private Map<Long, LinkState> links = Map.of();
 
     public void load() {
         Long key = Pages.id(client);
@@ -34,6 +41,7 @@ public class LedgerBean implements Serializable {
         }
         try {
             ledger = ledgerService.ledger(key);
+            links = paymentLinks.linkStates(key);
         } catch (NotFoundException e) {
             Pages.notFound();
         }

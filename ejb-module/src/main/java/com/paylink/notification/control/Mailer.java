@@ -1,0 +1,84 @@
+package com.paylink.notification.control;
+
+import com.paylink.notification.entity.SentMail;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Date;
+
+/**
+ * The mail port: sends through the WildFly mail session {@code java:jboss/mail/Paylink} (jakarta.mail).
+ * Must run inside the caller's transaction, which records the mail's key so it is sent once.
+ */
+@Dependent
+public class Mailer {
+
+    /** Fail fast when SMTP is down; the message broker retries later. */
+    private static final String TIMEOUT_MILLIS = "15000";
+
+    @Resource(lookup = "java:jboss/mail/Paylink")
+    Session session;
+
+    @PersistenceContext(unitName = "paylink")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Sends {@code mail} unless a mail with {@code key} was sent before. The key is written (and locked)
+     * before the mail goes out; if sending fails, the caller's transaction rolls back and the key with it.
+     *
+     * @return false when it had been sent already
+     */
+    public boolean sendOnce(String key, OutgoingMail mail) {
+        if (em.find(SentMail.class, key) != null) {
+            return false;
+        }
+        em.persist(new SentMail(key, clock.instant()));
+        em.flush(); // a concurrent duplicate blocks here, then fails and is redelivered to find the key
+        send(mail);
+        return true;
+    }
+
+    private void send(OutgoingMail mail) {
+        session.getProperties().putIfAbsent("mail.smtp.connectiontimeout", TIMEOUT_MILLIS);
+        session.getProperties().putIfAbsent("mail.smtp.timeout", TIMEOUT_MILLIS);
+        try {
+            MimeMessage message = new MimeMessage(session);
+            message.setFrom(new InternetAddress(mail.fromAddress(), mail.fromName(), StandardCharsets.UTF_8.name()));
+            message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(mail.to(), true));
+            message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
+            message.setSentDate(Date.from(clock.instant()));
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(mail.text(), StandardCharsets.UTF_8.name());
+            MimeBodyPart html = new MimeBodyPart();
+            html.setContent(mail.html(), "text/html; charset=UTF-8");
+            MimeMultipart alternative = new MimeMultipart("alternative", text, html);
+            message.setContent(alternative);
+            Transport.send(message);
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            throw new MailNotSent(e);
+        }
+    }
+
+    /** SMTP refused or could not be reached; the transaction rolls back and the broker redelivers. */
+    public static class MailNotSent extends RuntimeException {
+        MailNotSent(Exception cause) {
+            super("mail not sent: " + cause.getClass().getSimpleName(), cause);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package com.paylink.notification.control;
+
+/** A mail ready to send: the one shape the mail port takes. */
+public record OutgoingMail(String fromName, String fromAddress, String to, String subject, String text, String html) {
+}

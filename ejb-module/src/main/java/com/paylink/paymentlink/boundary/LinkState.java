@@ -1,0 +1,31 @@
+package com.paylink.paymentlink.boundary;
+
+import com.paylink.paymentlink.entity.PaymentLinkStatus;
+import com.paylink.paymentlink.entity.RecipientSource;
+
+import java.time.Instant;
+
+/** A link as staff see it: never the token, the address only masked. {@code status} is as of now. */
+public record LinkState(long linkId, long invoiceId, PaymentLinkStatus status, Instant sentAt, Instant expiresAt,
+                        Instant firstViewedAt, Instant lastViewedAt, Instant closedAt,
+                        RecipientSource recipientSource, String maskedRecipient, String sentBy) {
+
+    public boolean isActive() {
+        return status == PaymentLinkStatus.ACTIVE;
+    }
+
+    public boolean isViewed() {
+        return firstViewedAt != null;
+    }
+
+    /** When the current status began: sent (or last viewed) while active, else when it closed. */
+    public Instant statusSince() {
+        if (status == PaymentLinkStatus.ACTIVE) {
+            return lastViewedAt != null ? lastViewedAt : sentAt;
+        }
+        if (status == PaymentLinkStatus.EXPIRED && closedAt == null) {
+            return expiresAt;
+        }
+        return closedAt;
+    }
+}

@@ -1,0 +1,57 @@
+package com.paylink.paymentlink.boundary;
+
+import com.paylink.notification.control.Mailer;
+import com.paylink.paymentlink.control.LinkTokens;
+import com.paylink.paymentlink.control.PaymentLinkEmail;
+import com.paylink.paymentlink.entity.PaymentLink;
+import com.paylink.platform.PaylinkConfig;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Clock;
+import java.util.logging.Logger;
+
+/**
+ * Delivers a link's email after the sending transaction committed (called by
+ * {@link PaymentLinkMailListener}). Sends once per link; a link closed before its mail went out gets none.
+ */
+@Stateless
+@PermitAll // called by the mail listener, which has no caller; it proves the token matches the link
+public class PaymentLinkMailService {
+
+    private static final Logger LOG = Logger.getLogger(PaymentLinkMailService.class.getName());
+
+    @PersistenceContext(unitName = "paylink")
+    EntityManager em;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    PaylinkConfig config;
+
+    @Inject
+    Clock clock;
+
+    public void deliver(long linkId, String token) {
+        PaymentLink link = em.find(PaymentLink.class, linkId);
+        if (link == null || token == null || !LinkTokens.hash(token).equals(link.tokenHash())) {
+            LOG.warning(() -> "mail request for payment link " + linkId + " does not match a link; dropped");
+            return;
+        }
+        if (!link.isUsableAt(clock.instant())) {
+            LOG.info(() -> "payment link " + linkId + " was closed before its mail went out; not sending");
+            return;
+        }
+        boolean sent = mailer.sendOnce("payment-link:" + linkId, PaymentLinkEmail.compose(
+                link.practice().name(), link.practice().senderEmail(), link.sentBy().fullName(),
+                link.recipientEmail(), link.invoice().balance(), config.publicUrl() + "/pay/" + token,
+                link.expiresAt(), config.displayZone()));
+        if (sent) {
+            LOG.info(() -> "payment link " + linkId + " mailed");
+        }
+    }
+}

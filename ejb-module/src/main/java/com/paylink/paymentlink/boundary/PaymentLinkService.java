@@ -1,0 +1,230 @@
+package com.paylink.paymentlink.boundary;
+
+import com.paylink.identity.control.CallerLookup;
+import com.paylink.identity.entity.Permission;
+import com.paylink.identity.entity.Staff;
+import com.paylink.ledger.entity.Client;
+import com.paylink.ledger.entity.Invoice;
+import com.paylink.ledger.entity.InvoiceStatus;
+import com.paylink.notification.control.MailQueue;
+import com.paylink.paymentlink.control.EmailAddresses;
+import com.paylink.paymentlink.control.LinkTokens;
+import com.paylink.paymentlink.control.PaymentLinkRefused;
+import com.paylink.paymentlink.control.PaymentLinkRefused.Reason;
+import com.paylink.paymentlink.control.RecipientOption;
+import com.paylink.paymentlink.control.Recipients;
+import com.paylink.paymentlink.entity.PaymentLink;
+import com.paylink.paymentlink.entity.PaymentLinkAction;
+import com.paylink.paymentlink.entity.PaymentLinkAudit;
+import com.paylink.paymentlink.entity.PaymentLinkStatus;
+import com.paylink.platform.PaylinkConfig;
+import com.paylink.shared.NotFoundException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/** Send, resend and revoke one-time payment links; read their state. Rules PL1–PL7 in package-info. */
+@Stateless
+@RolesAllowed(Permission.BILLING_ROLE)
+public class PaymentLinkService {
+
+    /** The {@code kind} of mail request this capability puts on the OutboundMail queue. */
+    public static final String MAIL_KIND = "payment-link";
+    public static final String MAIL_LINK_ID = "linkId";
+    public static final String MAIL_TOKEN = "token";
+    private static final Logger LOG = Logger.getLogger(PaymentLinkService.class.getName());
+
+    @PersistenceContext(unitName = "paylink")
+    EntityManager em;
+
+    @Inject
+    CallerLookup caller;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    PaylinkConfig config;
+
+    @Inject
+    MailQueue mailQueue;
+
+    /** What the send dialog needs; refuses exactly as {@link #send} would, except for the recipient. */
+    public SendOptions sendOptions(long invoiceId) {
+        Staff staff = caller.requiring(Permission.BILLING);
+        requireEnrolled(staff);
+        Invoice invoice = invoiceOf(staff, invoiceId, false);
+        requirePayable(invoice);
+        List<RecipientOption> options = Recipients.of(invoice.client());
+        if (options.isEmpty()) {
+            throw new PaymentLinkRefused(Reason.NO_RECIPIENT_EMAIL);
+        }
+        return new SendOptions(invoice.id(), invoice.number(), invoice.balance(), options,
+                Recipients.defaultOf(options).map(RecipientOption::key).orElse(null),
+                latest(invoice).map(this::state).orElse(null), lifetime());
+    }
+
+    /**
+     * Sends a new link for the invoice to the chosen address ({@code recipientKey} from
+     * {@link SendOptions}; blank for the default), revoking the active one if any (PL5). The email goes
+     * out after commit (PL7).
+     */
+    public LinkSent send(long invoiceId, String recipientKey) {
+        Staff staff = caller.requiring(Permission.BILLING);
+        requireEnrolled(staff);
+        Invoice invoice = invoiceOf(staff, invoiceId, true);
+        requirePayable(invoice);
+        RecipientOption recipient = Recipients.choose(invoice.client(), recipientKey);
+
+        Instant now = clock.instant();
+        boolean replaced = closeActive(invoice, now, staff);
+        String token = LinkTokens.newToken();
+        PaymentLink link = new PaymentLink(invoice, LinkTokens.hash(token), recipient.source(), recipient.name(),
+                EmailAddresses.normalize(recipient.email()), staff, now, lifetime());
+        em.persist(link);
+        em.flush();
+        String masked = EmailAddresses.mask(link.recipientEmail());
+        em.persist(new PaymentLinkAudit(link, replaced ? PaymentLinkAction.RESENT : PaymentLinkAction.SENT,
+                staff.id(), now, masked));
+        mailQueue.enqueue(MAIL_KIND, Map.of(MAIL_LINK_ID, String.valueOf(link.id()), MAIL_TOKEN, token));
+        LOG.info(() -> "payment link " + link.id() + " issued for invoice " + invoice.id() + " by staff " + staff.id());
+        return new LinkSent(link.id(), invoice.id(), masked, link.recipientSource(), link.sentAt(), link.expiresAt(), replaced);
+    }
+
+    /** Revokes the invoice's active link without sending another. */
+    public LinkState revoke(long invoiceId) {
+        Staff staff = caller.requiring(Permission.BILLING);
+        Invoice invoice = invoiceOf(staff, invoiceId, true);
+        Instant now = clock.instant();
+        PaymentLink active = activeLink(invoice).filter(l -> l.isUsableAt(now))
+                .orElseThrow(() -> new PaymentLinkRefused(Reason.NO_ACTIVE_LINK, invoice.number()));
+        active.revoke(now);
+        em.persist(new PaymentLinkAudit(active, PaymentLinkAction.REVOKED, staff.id(), now,
+                EmailAddresses.mask(active.recipientEmail())));
+        LOG.info(() -> "payment link " + active.id() + " revoked by staff " + staff.id());
+        return state(active);
+    }
+
+    /** The newest link of the invoice, if it ever had one. */
+    @RolesAllowed(Permission.STAFF_ROLE)
+    public Optional<LinkState> current(long invoiceId) {
+        Staff staff = caller.current();
+        return latest(invoiceOf(staff, invoiceId, false)).map(this::state);
+    }
+
+    /** For the ledger: the newest link of each of the client's invoices, by invoice id. */
+    @RolesAllowed(Permission.STAFF_ROLE)
+    public Map<Long, LinkState> linkStates(long clientId) {
+        Staff staff = caller.current();
+        Client client = em.find(Client.class, clientId);
+        if (client == null || !client.practice().id().equals(staff.practice().id())) {
+            throw new NotFoundException("client", clientId);
+        }
+        Map<Long, LinkState> states = new HashMap<>();
+        em.createQuery("select l from PaymentLink l where l.invoice.client = :c order by l.sentAt, l.id", PaymentLink.class)
+                .setParameter("c", client)
+                .getResultStream()
+                .forEach(l -> states.put(l.invoice().id(), state(l))); // later links overwrite earlier ones
+        return states;
+    }
+
+    /** The audit trail of the invoice's links, oldest first. */
+    @RolesAllowed(Permission.STAFF_ROLE)
+    public List<PaymentLinkAudit> auditTrail(long invoiceId) {
+        Invoice invoice = invoiceOf(caller.current(), invoiceId, false);
+        return em.createQuery("select a from PaymentLinkAudit a where a.invoiceId = :i order by a.occurredAt, a.id",
+                        PaymentLinkAudit.class)
+                .setParameter("i", invoice.id())
+                .getResultList();
+    }
+
+    private Duration lifetime() {
+        return config.duration(PaylinkConfig.LINK_LIFETIME, PaymentLink.DEFAULT_LIFETIME);
+    }
+
+    /** PL2: only a practice enrolled in card processing sends links. */
+    private static void requireEnrolled(Staff staff) {
+        if (!staff.practice().isCardProcessingEnrolled()) {
+            throw new PaymentLinkRefused(Reason.PRACTICE_NOT_ENROLLED, staff.practice().name());
+        }
+    }
+
+    /** PL3: not void, not paid, something to pay. */
+    private static void requirePayable(Invoice invoice) {
+        InvoiceStatus status = invoice.status();
+        if (status == InvoiceStatus.VOID) {
+            throw new PaymentLinkRefused(Reason.INVOICE_VOID, invoice.number());
+        }
+        if (status == InvoiceStatus.PAID) {
+            throw new PaymentLinkRefused(Reason.INVOICE_PAID, invoice.number());
+        }
+        if (!invoice.balance().isPositive()) {
+            throw new PaymentLinkRefused(Reason.INVOICE_NO_BALANCE, invoice.number());
+        }
+    }
+
+    /**
+     * The invoice, if it belongs to the caller's practice. With {@code lock}, the row is locked for the
+     * rest of the transaction so that concurrent sends for one invoice run one after the other (PL5).
+     */
+    private Invoice invoiceOf(Staff staff, long invoiceId, boolean lock) {
+        Invoice invoice = lock
+                ? em.find(Invoice.class, invoiceId, LockModeType.PESSIMISTIC_WRITE)
+                : em.find(Invoice.class, invoiceId);
+        if (invoice == null || !invoice.practice().id().equals(staff.practice().id())) {
+            throw new NotFoundException("invoice", invoiceId);
+        }
+        return invoice;
+    }
+
+    private Optional<PaymentLink> activeLink(Invoice invoice) {
+        return em.createQuery("select l from PaymentLink l where l.invoice = :i and l.status = :s", PaymentLink.class)
+                .setParameter("i", invoice)
+                .setParameter("s", PaymentLinkStatus.ACTIVE)
+                .getResultStream().findFirst();
+    }
+
+    private Optional<PaymentLink> latest(Invoice invoice) {
+        return em.createQuery("select l from PaymentLink l where l.invoice = :i order by l.sentAt desc, l.id desc",
+                        PaymentLink.class)
+                .setParameter("i", invoice)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
+    /** Closes the active link before a new one is issued; true if one was still usable and is now revoked. */
+    private boolean closeActive(Invoice invoice, Instant now, Staff staff) {
+        Optional<PaymentLink> active = activeLink(invoice);
+        if (active.isEmpty()) {
+            return false;
+        }
+        PaymentLink link = active.get();
+        if (link.expireIfDue(now)) {
+            em.flush();
+            return false;
+        }
+        link.revoke(now);
+        em.persist(new PaymentLinkAudit(link, PaymentLinkAction.REVOKED, staff.id(), now,
+                EmailAddresses.mask(link.recipientEmail())));
+        em.flush(); // frees the invoice's "active" slot before the new link takes it
+        return true;
+    }
+
+    private LinkState state(PaymentLink link) {
+        return new LinkState(link.id(), link.invoice().id(), link.statusAt(clock.instant()), link.sentAt(),
+                link.expiresAt(), link.firstViewedAt(), link.lastViewedAt(), link.closedAt(),
+                link.recipientSource(), EmailAddresses.mask(link.recipientEmail()), link.sentBy().fullName());
+    }
+}

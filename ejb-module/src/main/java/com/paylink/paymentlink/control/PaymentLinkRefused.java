@@ -1,0 +1,48 @@
+package com.paylink.paymentlink.control;
+
+import com.paylink.shared.BusinessException;
+
+/**
+ * A payment link cannot be sent or revoked for a reason staff can act on. Each reason has its own code
+ * and message (bundle key {@code error.<code>}), the same on the page and in the API.
+ */
+public class PaymentLinkRefused extends BusinessException {
+
+    /** The reasons, with their stable codes. */
+    public enum Reason {
+        PRACTICE_NOT_ENROLLED("practice-not-enrolled"),
+        INVOICE_VOID("invoice-void"),
+        INVOICE_PAID("invoice-paid"),
+        INVOICE_NO_BALANCE("invoice-no-balance"),
+        NO_RECIPIENT_EMAIL("no-recipient-email"),
+        INVALID_RECIPIENT_EMAIL("invalid-recipient-email"),
+        UNKNOWN_RECIPIENT("unknown-recipient"),
+        NO_ACTIVE_LINK("no-active-link");
+
+        private final String code;
+
+        Reason(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    private final Reason reason;
+
+    public PaymentLinkRefused(Reason reason, Object... args) {
+        super("payment link refused: " + reason.code(), args);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    @Override
+    public String code() {
+        return reason.code();
+    }
+}

@@ -1,0 +1,14 @@
+package com.paylink.paymentlink.control;
+
+import com.paylink.paymentlink.entity.RecipientSource;
+
+/**
+ * One email address a link can go to. {@code key} names it in requests ({@code client},
+ * {@code bill-to}, {@code household-<id>}); {@code name} is the person for household and bill-to.
+ */
+public record RecipientOption(String key, RecipientSource source, String name, String email, boolean valid) {
+
+    public String maskedEmail() {
+        return EmailAddresses.mask(email);
+    }
+}

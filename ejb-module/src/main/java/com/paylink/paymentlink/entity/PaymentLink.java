@@ -1,0 +1,217 @@
+package com.paylink.paymentlink.entity;
+
+import com.paylink.identity.entity.Staff;
+import com.paylink.ledger.entity.Invoice;
+import com.paylink.practice.entity.Practice;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A one-time link to pay one invoice. Knows only the SHA-256 hash of its token. Usable while ACTIVE and
+ * before its expiry, whatever a timer did or did not do (rule PL3); used at most once (PL4).
+ */
+@Entity
+@Table(name = "payment_link")
+public class PaymentLink {
+
+    /** How long a link works after it is sent, unless an operator sets {@code paylink.link.lifetime}. */
+    public static final Duration DEFAULT_LIFETIME = Duration.ofHours(24);
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "practice_id", nullable = false)
+    private Practice practice;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "invoice_id", nullable = false)
+    private Invoice invoice;
+
+    /** The invoice's id while ACTIVE, else null; unique, so an invoice has at most one active link. */
+    @Column(name = "active_invoice_id")
+    private Long activeInvoiceId;
+
+    @Column(name = "token_hash", nullable = false, unique = true, length = 64)
+    private String tokenHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "recipient_source", nullable = false)
+    private RecipientSource recipientSource;
+
+    @Column(name = "recipient_name")
+    private String recipientName;
+
+    @Column(name = "recipient_email", nullable = false)
+    private String recipientEmail;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private PaymentLinkStatus status;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "sent_by_staff_id", nullable = false)
+    private Staff sentBy;
+
+    @Column(name = "sent_at", nullable = false)
+    private Instant sentAt;
+
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
+    @Column(name = "first_viewed_at")
+    private Instant firstViewedAt;
+
+    @Column(name = "last_viewed_at")
+    private Instant lastViewedAt;
+
+    /** When it was paid, revoked or marked expired. */
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Version
+    private long version;
+
+    protected PaymentLink() {
+        // for JPA
+    }
+
+    public PaymentLink(Invoice invoice, String tokenHash, RecipientSource recipientSource, String recipientName,
+                       String recipientEmail, Staff sentBy, Instant sentAt, Duration lifetime) {
+        this.invoice = Objects.requireNonNull(invoice, "invoice");
+        this.practice = invoice.practice();
+        this.activeInvoiceId = invoice.id();
+        this.tokenHash = Objects.requireNonNull(tokenHash, "tokenHash");
+        this.recipientSource = Objects.requireNonNull(recipientSource, "recipientSource");
+        this.recipientName = recipientName;
+        this.recipientEmail = Objects.requireNonNull(recipientEmail, "recipientEmail");
+        this.sentBy = Objects.requireNonNull(sentBy, "sentBy");
+        this.sentAt = Objects.requireNonNull(sentAt, "sentAt");
+        if (lifetime == null || lifetime.isNegative() || lifetime.isZero()) {
+            throw new IllegalArgumentException("a link needs a positive lifetime");
+        }
+        this.expiresAt = sentAt.plus(lifetime);
+        this.status = PaymentLinkStatus.ACTIVE;
+    }
+
+    /** PL3: the status as of {@code now}: an active link past its expiry is expired even before the sweep marks it. */
+    public PaymentLinkStatus statusAt(Instant now) {
+        if (status == PaymentLinkStatus.ACTIVE && !now.isBefore(expiresAt)) {
+            return PaymentLinkStatus.EXPIRED;
+        }
+        return status;
+    }
+
+    public boolean isUsableAt(Instant now) {
+        return statusAt(now) == PaymentLinkStatus.ACTIVE;
+    }
+
+    /** A GET on the link records that it was opened, nothing else (PL5). */
+    public void recordView(Instant at) {
+        if (firstViewedAt == null) {
+            firstViewedAt = at;
+        }
+        lastViewedAt = at;
+    }
+
+    public void revoke(Instant at) {
+        if (status != PaymentLinkStatus.ACTIVE) {
+            throw new IllegalStateException("only an active link can be revoked");
+        }
+        close(PaymentLinkStatus.REVOKED, at);
+    }
+
+    /** Marks a link whose time has passed; does nothing to a link that is still valid or already closed. */
+    public boolean expireIfDue(Instant now) {
+        if (status == PaymentLinkStatus.ACTIVE && !now.isBefore(expiresAt)) {
+            close(PaymentLinkStatus.EXPIRED, expiresAt);
+            return true;
+        }
+        return false;
+    }
+
+    /** PL4: a link is paid once, and only while usable. */
+    public void markPaid(Instant at) {
+        if (!isUsableAt(at)) {
+            throw new IllegalStateException("link " + id + " is " + statusAt(at) + ", it cannot be paid");
+        }
+        close(PaymentLinkStatus.PAID, at);
+    }
+
+    private void close(PaymentLinkStatus newStatus, Instant at) {
+        status = newStatus;
+        closedAt = at;
+        activeInvoiceId = null;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Practice practice() {
+        return practice;
+    }
+
+    public Invoice invoice() {
+        return invoice;
+    }
+
+    public String tokenHash() {
+        return tokenHash;
+    }
+
+    public RecipientSource recipientSource() {
+        return recipientSource;
+    }
+
+    public String recipientName() {
+        return recipientName;
+    }
+
+    public String recipientEmail() {
+        return recipientEmail;
+    }
+
+    public PaymentLinkStatus status() {
+        return status;
+    }
+
+    public Staff sentBy() {
+        return sentBy;
+    }
+
+    public Instant sentAt() {
+        return sentAt;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public Instant firstViewedAt() {
+        return firstViewedAt;
+    }
+
+    public Instant lastViewedAt() {
+        return lastViewedAt;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
+    }
+}

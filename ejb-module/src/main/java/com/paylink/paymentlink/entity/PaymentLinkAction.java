@@ -1,0 +1,13 @@
+package com.paylink.paymentlink.entity;
+
+/** What the audit trail records about a link. */
+public enum PaymentLinkAction {
+    /** First link for the invoice. */
+    SENT,
+    /** A new link that replaced an active one. */
+    RESENT,
+    REVOKED,
+    /** The client asked for a new link from an expired or revoked one. */
+    RESENT_ON_REQUEST,
+    PAID
+}

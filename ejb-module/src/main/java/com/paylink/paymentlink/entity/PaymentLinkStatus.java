@@ -1,0 +1,9 @@
+package com.paylink.paymentlink.entity;
+
+/** What a payment link can be; "viewed" is not a status but the times it was opened. */
+public enum PaymentLinkStatus {
+    ACTIVE,
+    PAID,
+    EXPIRED,
+    REVOKED
+}

@@ -1,0 +1,27 @@
+package com.paylink.web.api;
+
+import com.paylink.paymentlink.boundary.LinkSent;
+import com.paylink.paymentlink.boundary.LinkState;
+
+import java.time.Instant;
+
+/** A payment link in the API: its state and times, the address masked, never the token. */
+public record LinkJson(long invoiceId, Long linkId, String status, boolean viewed, String recipient,
+                       String recipientSource, String sentBy, Instant sentAt, Instant expiresAt,
+                       Instant firstViewedAt, Instant lastViewedAt, Instant closedAt) {
+
+    static LinkJson of(LinkState s) {
+        return new LinkJson(s.invoiceId(), s.linkId(), s.status().name(), s.isViewed(), s.maskedRecipient(),
+                s.recipientSource().name(), s.sentBy(), s.sentAt(), s.expiresAt(), s.firstViewedAt(),
+                s.lastViewedAt(), s.closedAt());
+    }
+
+    static LinkJson none(long invoiceId) {
+        return new LinkJson(invoiceId, null, "NONE", false, null, null, null, null, null, null, null, null);
+    }
+
+    static LinkJson sent(LinkSent sent) {
+        return new LinkJson(sent.invoiceId(), sent.linkId(), "ACTIVE", false, sent.maskedRecipient(),
+                sent.recipientSource().name(), null, sent.sentAt(), sent.expiresAt(), null, null, null);
+    }
+}

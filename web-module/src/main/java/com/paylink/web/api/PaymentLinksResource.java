@@ -1,0 +1,67 @@
+package com.paylink.web.api;
+
+import com.paylink.paymentlink.boundary.LinkSent;
+import com.paylink.paymentlink.boundary.PaymentLinkService;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+
+import java.io.StringReader;
+
+/**
+ * {@code /api/invoices/{id}/payment-links}: send a link (POST) and read the current one (GET). The
+ * boundary enforces every rule; this class only translates JSON.
+ */
+@Path("/invoices/{invoiceId}/payment-links")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+public class PaymentLinksResource {
+
+    @EJB
+    PaymentLinkService links;
+
+    @GET
+    public LinkJson current(@PathParam("invoiceId") long invoiceId) {
+        return links.current(invoiceId).map(LinkJson::of).orElseGet(() -> LinkJson.none(invoiceId));
+    }
+
+    /** Body, optional: {@code {"recipient": "bill-to" | "client" | "household-<id>"}}; default as on the page. */
+    @POST
+    public Response send(@PathParam("invoiceId") long invoiceId, String body, @Context UriInfo uri) {
+        LinkSent sent = links.send(invoiceId, recipient(body));
+        return Response.created(uri.getAbsolutePath()).entity(LinkJson.sent(sent)).build();
+    }
+
+    private static String recipient(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            JsonObject json = reader.readObject();
+            JsonValue value = json.get("recipient");
+            if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+                return null;
+            }
+            if (value.getValueType() != JsonValue.ValueType.STRING) {
+                throw new BadRequestException("recipient must be a string");
+            }
+            return json.getString("recipient");
+        } catch (JsonException | ClassCastException e) {
+            throw new BadRequestException("not a JSON object");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package com.paylink.web.staff;
+
+import com.paylink.paymentlink.boundary.LinkSent;
+import com.paylink.paymentlink.boundary.LinkState;
+import com.paylink.paymentlink.boundary.PaymentLinkService;
+import com.paylink.paymentlink.boundary.SendOptions;
+import com.paylink.paymentlink.control.RecipientOption;
+import com.paylink.shared.BusinessException;
+import com.paylink.web.Formats;
+import com.paylink.web.Pages;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.primefaces.PrimeFaces;
+
+import java.io.Serializable;
+
+/** The Send 1-Time Payment Link dialog and the Revoke payment link action on the ledger. */
+@Named
+@ViewScoped
+public class SendLinkBean implements Serializable {
+
+    @EJB
+    transient PaymentLinkService links;
+
+    @Inject
+    LedgerBean ledger;
+
+    @Inject
+    Formats fmt;
+
+    private SendOptions options;
+    private String recipientKey;
+
+    /** Opens the dialog for an invoice, or says at once why a link cannot be sent. */
+    public void open(long invoiceId) {
+        options = null;
+        try {
+            options = links.sendOptions(invoiceId);
+            recipientKey = options.defaultRecipientKey();
+            PrimeFaces.current().ajax().addCallbackParam("ready", true);
+        } catch (BusinessException e) {
+            Pages.error(null, e);
+        }
+    }
+
+    public void send() {
+        try {
+            LinkSent sent = links.send(options.invoiceId(), recipientKey);
+            Pages.info("link.sent", sent.maskedRecipient(), fmt.dateTime(sent.expiresAt()));
+            PrimeFaces.current().ajax().addCallbackParam("sent", true);
+            ledger.load();
+        } catch (BusinessException e) {
+            Pages.error(null, e);
+        }
+    }
+
+    public void revoke(long invoiceId) {
+        try {
+            links.revoke(invoiceId);
+            Pages.info("link.revoked");
+            ledger.load();
+        } catch (BusinessException e) {
+            Pages.error(null, e);
+        }
+    }
+
+    public String recipientLabel(RecipientOption option) {
+        return Pages.messages().label(option.source()) + ": " + option.name() + " <" + option.email() + ">";
+    }
+
+    public SendOptions getOptions() {
+        return options;
+    }
+
+    public LinkState getCurrentLink() {
+        return options == null ? null : options.currentLink();
+    }
+
+    public String getRecipientKey() {
+        return recipientKey;
+    }
+
+    public void setRecipientKey(String recipientKey) {
+        this.recipientKey = recipientKey;
+    }
+}
