@@ -34,7 +34,8 @@ public final class Deployments {
                 .importFrom(ear.get(WAR).getAsset().openStream())
                 .as(WebArchive.class);
         war.addPackage(testClass.getPackage());
-        war.addAsLibraries(jarOf(org.assertj.core.api.Assertions.class));
+        war.addAsLibraries(jarOf(org.assertj.core.api.Assertions.class), jarOf(org.awaitility.Awaitility.class),
+                jarOf(org.hamcrest.Matcher.class));
         // Elytron's API lets a test call boundaries as a given staff member (see As)
         war.addAsManifestResource(new StringAsset("Manifest-Version: 1.0\nDependencies: org.wildfly.security.elytron\n"),
                 "MANIFEST.MF");

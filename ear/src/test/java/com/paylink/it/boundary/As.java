@@ -22,11 +22,19 @@ public final class As {
 
     public static <T> T staff(String username, Set<Permission> permissions, PrivilegedExceptionAction<T> action)
             throws Exception {
+        return run(identity(username, permissions), action);
+    }
+
+    /** The identity itself, e.g. to use it from other threads. */
+    public static SecurityIdentity identity(String username, Set<Permission> permissions) {
         Set<String> roles = new HashSet<>();
         roles.add(Permission.STAFF_ROLE);
         permissions.forEach(p -> roles.add(p.role()));
-        SecurityIdentity identity = SecurityDomain.getCurrent().createAdHocIdentity(username)
+        return SecurityDomain.getCurrent().createAdHocIdentity(username)
                 .withDefaultRoleMapper(RoleMapper.constant(Roles.fromSet(roles)));
+    }
+
+    public static <T> T run(SecurityIdentity identity, PrivilegedExceptionAction<T> action) throws Exception {
         try {
             return identity.runAs(action);
         } catch (PrivilegedActionException e) {

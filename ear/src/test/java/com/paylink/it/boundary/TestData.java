@@ -71,6 +71,59 @@ public class TestData {
         return invoice.id();
     }
 
+    /** A client with the given addresses (null for none) in Client Details, Household Information and Bill To. */
+    public long clientWithEmails(long practiceId, String clientEmail, String householdEmail, String billToEmail) {
+        Client client = new Client(em.find(Practice.class, practiceId), "Mail", TestData.unique("Client"), null,
+                clientEmail, null);
+        client.addHouseholdMember("Parent", "House Hold", householdEmail);
+        if (billToEmail != null) {
+            client.billTo(new com.paylink.ledger.entity.BillTo(com.paylink.ledger.entity.BillToParty.OTHER_PERSON,
+                    "Third Party Payer", billToEmail, null));
+        }
+        em.persist(client);
+        return client.id();
+    }
+
+    /** Status of each link of the invoice, oldest first. */
+    public java.util.List<String> linkStatuses(long invoiceId) {
+        return em.createQuery("select l.status from PaymentLink l where l.invoice.id = :i order by l.id", Object.class)
+                .setParameter("i", invoiceId).getResultList().stream().map(Object::toString).toList();
+    }
+
+    public java.util.List<String> tokenHashes(long invoiceId) {
+        return em.createQuery("select l.tokenHash from PaymentLink l where l.invoice.id = :i order by l.id", String.class)
+                .setParameter("i", invoiceId).getResultList();
+    }
+
+    /** "ACTION masked-address" of each audit line of the invoice, oldest first. */
+    public java.util.List<String> audit(long invoiceId) {
+        return em.createQuery("select a from PaymentLinkAudit a where a.invoiceId = :i order by a.id",
+                        com.paylink.paymentlink.entity.PaymentLinkAudit.class)
+                .setParameter("i", invoiceId).getResultList().stream()
+                .map(a -> a.action() + " " + a.maskedRecipient()).toList();
+    }
+
+    /** Every demo service type and provider name: none may appear in a client's email. */
+    public java.util.List<String> clinicalWords() {
+        java.util.List<String> words = new java.util.ArrayList<>(em.createQuery(
+                "select distinct a.serviceType from Appointment a", String.class).getResultList());
+        words.addAll(em.createQuery("select s.fullName from Staff s where s.provider = true", String.class).getResultList());
+        return words;
+    }
+
+    public boolean mailSent(String key) {
+        return em.find(com.paylink.notification.entity.SentMail.class, key) != null;
+    }
+
+    public long practiceOfInvoice(long invoiceId) {
+        return em.find(Invoice.class, invoiceId).practice().id();
+    }
+
+    public long demoInvoice(String number) {
+        return em.createQuery("select i.id from Invoice i where i.number = :n", Long.class)
+                .setParameter("n", number).getSingleResult();
+    }
+
     public void pay(long invoiceId, String amount) {
         em.find(Invoice.class, invoiceId).recordPayment(Money.of(amount, "USD"),
                 com.paylink.ledger.entity.PaymentMethod.CASH, Instant.now(), "test");

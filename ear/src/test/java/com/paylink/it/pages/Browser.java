@@ -77,6 +77,27 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Clicks the first of the matching elements that is shown (menus render one copy per row). */
+    public void clickVisible(By by) {
+        wait.until(d -> d.findElements(by).stream().anyMatch(WebElement::isDisplayed));
+        driver.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow().click();
+    }
+
+    /** Opens the Select an Action menu of the ledger row showing invoice {@code number}. */
+    public void openActions(String number) {
+        click(By.xpath("//tr[.//span[@class='pl-invoice-number' and text()='" + number + "']]"
+                + "//*[contains(@class,'pl-select-action')]//button"));
+    }
+
+    /** The labels of the menu items shown now, with "(disabled)" after disabled ones. */
+    public java.util.List<String> visibleMenuItems() {
+        wait.until(d -> d.findElements(By.cssSelector(".ui-menuitem-link")).stream().anyMatch(WebElement::isDisplayed));
+        return driver.findElements(By.cssSelector(".ui-menuitem-link")).stream().filter(WebElement::isDisplayed)
+                .map(a -> a.getText().trim() + (a.getAttribute("class").contains("ui-state-disabled")
+                        || a.findElement(By.xpath("..")).getAttribute("class").contains("ui-state-disabled") ? " (disabled)" : ""))
+                .toList();
+    }
+
     public void waitForTextGone(By by, String text) {
         wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(by, text)));
     }

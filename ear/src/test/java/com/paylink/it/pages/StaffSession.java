@@ -53,6 +53,17 @@ final class StaffSession {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The id of the invoice numbered {@code number} on the ledger of the client listed as {@code clientName}. */
+    long invoiceId(String clientName, String number) throws IOException, InterruptedException {
+        String ledger = get("/staff/ledger.xhtml?client=" + clientId(clientName)).body();
+        Matcher row = Pattern.compile("pl-invoice-number\">" + Pattern.quote(number) + "</span>.*?invoice\\.xhtml\\?id=(\\d+)",
+                Pattern.DOTALL).matcher(ledger);
+        if (!row.find()) {
+            throw new IllegalStateException("no invoice " + number + " on the ledger of " + clientName);
+        }
+        return Long.parseLong(row.group(1));
+    }
+
     /** The id in the first client link whose text contains {@code name} on the client list. */
     long clientId(String name) throws IOException, InterruptedException {
         String page = get("/staff/clients.xhtml").body();

@@ -55,6 +55,11 @@ public class LedgerBean implements Serializable {
         tab = TABS.get(Math.max(0, Math.min(index, TABS.size() - 1)));
     }
 
+    /** The invoice's newest payment link, or null. */
+    public LinkState linkOf(Long invoiceId) {
+        return links.get(invoiceId);
+    }
+
     public String getClient() {
         return client;
     }

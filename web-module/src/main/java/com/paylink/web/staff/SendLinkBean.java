@@ -34,7 +34,7 @@ public class SendLinkBean implements Serializable {
     private String recipientKey;
 
     /** Opens the dialog for an invoice, or says at once why a link cannot be sent. */
-    public void open(long invoiceId) {
+    public void open(Long invoiceId) {
         options = null;
         try {
             options = links.sendOptions(invoiceId);
@@ -56,7 +56,7 @@ public class SendLinkBean implements Serializable {
         }
     }
 
-    public void revoke(long invoiceId) {
+    public void revoke(Long invoiceId) {
         try {
             links.revoke(invoiceId);
             Pages.info("link.revoked");

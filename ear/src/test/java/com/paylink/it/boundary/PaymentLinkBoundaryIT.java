@@ -1,0 +1,319 @@
+package com.paylink.it.boundary;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.paylink.identity.entity.Permission;
+import com.paylink.it.Deployments;
+import com.paylink.paymentlink.boundary.LinkSent;
+import com.paylink.paymentlink.boundary.LinkState;
+import com.paylink.paymentlink.boundary.PaymentLinkService;
+import com.paylink.paymentlink.boundary.SendOptions;
+import com.paylink.paymentlink.control.LinkTokens;
+import com.paylink.paymentlink.control.PaymentLinkRefused;
+import com.paylink.paymentlink.control.PaymentLinkRefused.Reason;
+import com.paylink.paymentlink.entity.PaymentLinkStatus;
+import com.paylink.paymentlink.entity.RecipientSource;
+import com.paylink.shared.NotFoundException;
+import com.paylink.shared.PermissionDeniedException;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.transaction.UserTransaction;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.wildfly.security.auth.server.SecurityIdentity;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Sending payment links inside WildFly on PostgreSQL, with a real SMTP server (GreenMail on the mail
+ * session's port, started in the server's JVM). Rules PL1–PL7 of the paymentlink package.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PaymentLinkBoundaryIT {
+
+    private static final Pattern LINK = Pattern.compile("https?://[^\\s\"<]+/pay/([A-Za-z0-9_-]{43})");
+    private static final Set<Permission> BILLING = EnumSet.of(Permission.BILLING);
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.withTests(PaymentLinkBoundaryIT.class);
+    }
+
+    @EJB
+    PaymentLinkService links;
+
+    @Inject
+    TestData data;
+
+    @Resource
+    UserTransaction tx;
+
+    private GreenMail smtp;
+
+    @BeforeEach
+    void startSmtp() {
+        smtp = new GreenMail(new ServerSetup(Integer.getInteger("paylink.test.smtp.port", 3025), "127.0.0.1",
+                ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    @AfterEach
+    void stopSmtp() {
+        smtp.stop();
+    }
+
+    /** A fresh enrolled practice with a biller, a provider and one open invoice for a client with the given emails. */
+    private record Fixture(String biller, String provider, long client, long invoice) {
+    }
+
+    private Fixture fixture(String clientEmail, String householdEmail, String billToEmail) {
+        long practice = data.practice(TestData.unique("Practice"), true);
+        String biller = data.staff(practice, TestData.unique("biller"), false, BILLING);
+        String provider = data.staff(practice, TestData.unique("dr"), true, BILLING);
+        long client = data.clientWithEmails(practice, clientEmail, householdEmail, billToEmail);
+        long invoice = data.invoice(client, provider, TestData.unique("INV"), "120.00");
+        return new Fixture(biller, provider, client, invoice);
+    }
+
+    private static String email(String name) {
+        return TestData.unique(name).toLowerCase() + "@example.com";
+    }
+
+    private List<MimeMessage> mailTo(String address) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                        .anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address));
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private MimeMessage awaitOneMailTo(String address) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(address).size() >= 1);
+        List<MimeMessage> mails = mailTo(address);
+        assertThat(mails).hasSize(1);
+        return mails.get(0);
+    }
+
+    @Test
+    void theEmailComesFromTheStaffMember_isTitledWithThePractice_andCarriesNoClinicalDetail() throws Exception {
+        long invoice = data.demoInvoice("RC-1004"); // Lucas Rivera: couples therapy with Dr. Sarah Smith
+        LinkSent sent = As.staff("biller", BILLING, () -> links.send(invoice, "client"));
+
+        MimeMessage mail = awaitOneMailTo("lucas.rivera@example.com");
+        InternetAddress from = (InternetAddress) mail.getFrom()[0];
+        assertThat(from.getPersonal()).isEqualTo("Bailey Brooks");
+        assertThat(from.getAddress()).isEqualTo("billing@riverside-counseling.example");
+        assertThat(mail.getSubject()).isEqualTo("Riverside Counseling");
+        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) mail.getContent();
+        assertThat(parts.getCount()).as("a plain-text and an HTML part").isEqualTo(2);
+        assertThat(parts.getBodyPart(0).isMimeType("text/plain")).isTrue();
+        assertThat(parts.getBodyPart(1).isMimeType("text/html")).isTrue();
+        String text = parts.getBodyPart(0).getContent() + "\n" + parts.getBodyPart(1).getContent();
+
+        Matcher link = LINK.matcher(text);
+        assertThat(link.find()).as("the email holds the link").isTrue();
+        String token = link.group(1);
+        assertThat(data.tokenHashes(invoice)).containsExactly(LinkTokens.hash(token)).doesNotContain(token);
+        assertThat(text).contains("$180.00", "Riverside Counseling", "do not need an account");
+
+        List<String> clinical = data.clinicalWords();
+        assertThat(clinical).contains("Couples Therapy (60 min)", "Dr. Sarah Smith", "Dr. Owen Jones");
+        for (String word : clinical) {
+            assertThat(text).as("no clinical detail").doesNotContain(word);
+            assertThat(mail.getSubject()).doesNotContain(word);
+        }
+        assertThat(text).doesNotContain("Lucas").doesNotContain("Rivera, ").doesNotContain("RC-1004");
+        assertThat(sent.maskedRecipient()).isEqualTo("l***@example.com");
+        assertThat(sent.recipientSource()).isEqualTo(RecipientSource.CLIENT_DETAILS);
+        assertThat(Duration.between(sent.sentAt(), sent.expiresAt())).isEqualTo(Duration.ofHours(24));
+    }
+
+    @Test
+    void theDefaultRecipientIsBillTo_thenClientDetails_thenHousehold_eachNamedByItsSource() throws Exception {
+        String client = email("client");
+        String household = email("household");
+        String billTo = email("billto");
+        Fixture all = fixture(client, household, billTo);
+        SendOptions options = As.staff(all.biller(), BILLING, () -> links.sendOptions(all.invoice()));
+        assertThat(options.recipients()).extracting(o -> o.source() + " " + o.email()).containsExactly(
+                "BILL_TO " + billTo, "CLIENT_DETAILS " + client, "HOUSEHOLD " + household);
+        assertThat(options.defaultRecipientKey()).isEqualTo("bill-to");
+        assertThat(options.balance().toString()).isEqualTo("120.00 USD");
+
+        Fixture noBillTo = fixture(client, household, null);
+        assertThat(As.staff(noBillTo.biller(), BILLING, () -> links.sendOptions(noBillTo.invoice())).defaultRecipientKey())
+                .isEqualTo("client");
+        Fixture householdOnly = fixture(null, household, null);
+        LinkSent sent = As.staff(householdOnly.biller(), BILLING, () -> links.send(householdOnly.invoice(), null));
+        assertThat(sent.recipientSource()).isEqualTo(RecipientSource.HOUSEHOLD);
+        awaitOneMailTo(household);
+    }
+
+    @Test
+    void withoutBillingNothingIsSent_evenWhenTheRoleClaimsIt() throws Exception {
+        Fixture f = fixture(email("c"), null, null);
+        long practice = data.practiceOfInvoice(f.invoice());
+        String frontDesk = data.staff(practice, TestData.unique("front"), false, Set.of());
+
+        assertThatThrownBy(() -> As.staff(frontDesk, Set.of(), () -> links.send(f.invoice(), null)))
+                .isInstanceOf(EJBAccessException.class);
+        // the role is forged, the database says no
+        assertThatThrownBy(() -> As.staff(frontDesk, BILLING, () -> links.send(f.invoice(), null)))
+                .isInstanceOf(PermissionDeniedException.class);
+        assertThatThrownBy(() -> As.anonymous(() -> links.send(f.invoice(), null))).isInstanceOf(EJBAccessException.class);
+        assertThat(data.linkStatuses(f.invoice())).isEmpty();
+        assertThat(data.audit(f.invoice())).isEmpty();
+    }
+
+    @Test
+    void eachBrokenRuleHasItsOwnReason_andChangesNothing() throws Exception {
+        long notEnrolled = data.practice(TestData.unique("NotEnrolled"), false);
+        String lakeBiller = data.staff(notEnrolled, TestData.unique("b"), false, BILLING);
+        String lakeDr = data.staff(notEnrolled, TestData.unique("dr"), true, Set.of());
+        long lakeInvoice = data.invoice(data.clientWithEmails(notEnrolled, email("x"), null, null), lakeDr, "L-1", "10.00");
+        assertRefused(lakeBiller, lakeInvoice, null, Reason.PRACTICE_NOT_ENROLLED);
+
+        Fixture f = fixture(null, null, null);
+        assertRefused(f.biller(), f.invoice(), null, Reason.NO_RECIPIENT_EMAIL);
+
+        Fixture invalid = fixture("not-an-email", null, null);
+        assertRefused(invalid.biller(), invalid.invoice(), null, Reason.INVALID_RECIPIENT_EMAIL);
+
+        Fixture ok = fixture(email("ok"), null, null);
+        assertRefused(ok.biller(), ok.invoice(), "household-999999", Reason.UNKNOWN_RECIPIENT);
+
+        long voided = data.invoice(ok.client(), ok.provider(), TestData.unique("V"), "50.00");
+        data.voidInvoice(voided);
+        assertRefused(ok.biller(), voided, null, Reason.INVOICE_VOID);
+
+        long paid = data.invoice(ok.client(), ok.provider(), TestData.unique("P"), "50.00");
+        data.pay(paid, "50.00");
+        assertRefused(ok.biller(), paid, null, Reason.INVOICE_PAID);
+
+        long writtenOff = data.invoice(ok.client(), ok.provider(), TestData.unique("W"), "50.00");
+        data.adjust(writtenOff, "50.00");
+        assertRefused(ok.biller(), writtenOff, null, Reason.INVOICE_PAID);
+
+        Fixture other = fixture(email("other"), null, null);
+        assertThatThrownBy(() -> As.staff(other.biller(), BILLING, () -> links.send(ok.invoice(), null)))
+                .as("another practice's invoice").isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> As.staff(other.biller(), BILLING, () -> links.revoke(ok.invoice())))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(data.linkStatuses(ok.invoice())).isEmpty();
+    }
+
+    private void assertRefused(String user, long invoice, String recipient, Reason reason) {
+        assertThatThrownBy(() -> As.staff(user, BILLING, () -> links.send(invoice, recipient)))
+                .isInstanceOfSatisfying(PaymentLinkRefused.class, e -> assertThat(e.reason()).isEqualTo(reason));
+        assertThat(data.linkStatuses(invoice)).as(reason.code()).isEmpty();
+    }
+
+    @Test
+    void sendingAgainRevokesTheEarlierLink_andRevokeSendsNothing_allAudited() throws Exception {
+        String address = email("again");
+        Fixture f = fixture(address, null, null);
+        As.staff(f.biller(), BILLING, () -> links.send(f.invoice(), null));
+        LinkSent second = As.staff(f.biller(), BILLING, () -> links.send(f.invoice(), null));
+        assertThat(second.replacedEarlierLink()).isTrue();
+        assertThat(data.linkStatuses(f.invoice())).containsExactly("REVOKED", "ACTIVE");
+
+        LinkState revoked = As.staff(f.biller(), BILLING, () -> links.revoke(f.invoice()));
+        assertThat(revoked.status()).isEqualTo(PaymentLinkStatus.REVOKED);
+        assertThat(data.linkStatuses(f.invoice())).containsExactly("REVOKED", "REVOKED");
+        assertThatThrownBy(() -> As.staff(f.biller(), BILLING, () -> links.revoke(f.invoice())))
+                .isInstanceOfSatisfying(PaymentLinkRefused.class, e -> assertThat(e.reason()).isEqualTo(Reason.NO_ACTIVE_LINK));
+
+        String masked = address.charAt(0) + "***@example.com";
+        assertThat(data.audit(f.invoice())).containsExactly(
+                "SENT " + masked, "REVOKED " + masked, "RESENT " + masked, "REVOKED " + masked);
+        assertThat(As.staff(f.biller(), BILLING, () -> links.current(f.invoice())).orElseThrow().status())
+                .isEqualTo(PaymentLinkStatus.REVOKED);
+        // the first link's mail may or may not have gone out before it was replaced; the second's did
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(address).size() >= 1);
+        assertThat(mailTo(address)).hasSizeLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void twoConcurrentSendsForOneInvoiceLeaveExactlyOneActiveLink() throws Exception {
+        Fixture f = fixture(email("race"), null, null);
+        SecurityIdentity biller = As.identity(f.biller(), BILLING);
+        CountDownLatch start = new CountDownLatch(1);
+        Callable<LinkSent> send = () -> {
+            start.await();
+            return As.run(biller, () -> links.send(f.invoice(), null));
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<LinkSent>> results = new ArrayList<>();
+            results.add(pool.submit(send));
+            results.add(pool.submit(send));
+            start.countDown();
+            for (Future<LinkSent> result : results) {
+                assertThat(result.get().invoiceId()).isEqualTo(f.invoice());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(data.linkStatuses(f.invoice())).containsExactlyInAnyOrder("ACTIVE", "REVOKED");
+    }
+
+    @Test
+    void aRolledBackSendMailsNothing() throws Exception {
+        String address = email("rollback");
+        Fixture f = fixture(address, null, null);
+        tx.begin();
+        try {
+            As.staff(f.biller(), BILLING, () -> links.send(f.invoice(), null));
+        } finally {
+            tx.rollback();
+        }
+        assertThat(data.linkStatuses(f.invoice())).isEmpty();
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() -> mailTo(address).isEmpty());
+    }
+
+    @Test
+    void whileSmtpIsDownTheSendSucceeds_andTheMailGoesOutOnceWhenItIsBack() throws Exception {
+        String address = email("down");
+        Fixture f = fixture(address, null, null);
+        smtp.stop();
+        LinkSent sent = As.staff(f.biller(), BILLING, () -> links.send(f.invoice(), null));
+        assertThat(sent.linkId()).isPositive();
+        assertThat(data.linkStatuses(f.invoice())).containsExactly("ACTIVE");
+        // while SMTP is down the mail request keeps failing and nothing is recorded as sent
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> !data.mailSent("payment-link:" + sent.linkId()));
+
+        startSmtp();
+        await().atMost(Duration.ofSeconds(60)).until(() -> mailTo(address).size() >= 1);
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(7)).until(() -> mailTo(address).size() == 1);
+    }
+}

@@ -1,0 +1,237 @@
+package com.paylink.it.pages;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.paylink.it.Deployments;
+import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Send 1-Time Payment Link from outside: the ledger page in Chromium and the JSON API over HTTP, with a
+ * real SMTP server (GreenMail) in this JVM receiving the mail. Uses the seeded demo data.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PaymentLinkPagesIT {
+
+    private static final String PASSWORD = "paylink-demo";
+    private static GreenMail smtp;
+    private static Browser browser;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startSmtp() {
+        smtp = new GreenMail(new ServerSetup(Integer.getInteger("paylink.test.smtp.port", 3025), "127.0.0.1",
+                ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        smtp.stop();
+    }
+
+    private Browser browser() throws Exception {
+        if (browser == null) {
+            browser = new Browser(base);
+        }
+        browser.driver().manage().deleteAllCookies();
+        return browser;
+    }
+
+    private List<MimeMessage> mailTo(String address) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                        .anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address));
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private HttpResponse<String> api(String method, String path, String user, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Accept", "application/json");
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString(user.getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private long invoice(String signIn, String client, String number) throws Exception {
+        StaffSession session = new StaffSession(base);
+        session.signIn(signIn, PASSWORD);
+        return session.invoiceId(client, number);
+    }
+
+    @Test
+    void billerSendsALinkFromTheLedgerAndSeesTheGreenConfirmation() throws Exception {
+        Browser b = browser().signIn("biller", PASSWORD);
+        b.open("/staff/clients.xhtml");
+        b.click(By.linkText("Rivera, Lucas"));
+        b.click(By.id("menuLedger"));
+        b.openActions("RC-1004");
+        assertThat(b.visibleMenuItems()).contains("View Details", "Send 1-Time Payment Link");
+        b.clickVisible(By.xpath("//a[contains(@class,'ui-menuitem-link')][normalize-space(.)='Send 1-Time Payment Link']"));
+
+        b.waitForText(By.id("dialogInvoice"), "RC-1004");
+        assertThat(b.text(By.id("dialogBalance"))).isEqualTo("$180.00");
+        String choices = b.text(By.id("sendLinkForm:recipient"));
+        assertThat(choices).contains("Bill To & Insurance Info: Rivera Family Trust <trust@rivera-family.example>",
+                "Client Details: Lucas Rivera <lucas.rivera@example.com>",
+                "Household Information: Sofia Rivera <sofia.rivera@example.com>");
+        b.click(By.id("sendLinkForm:send"));
+
+        b.waitForText(By.cssSelector(".ui-growl"), "Payment link sent to t***@rivera-family.example");
+        assertThat(b.driver().findElement(By.cssSelector(".ui-growl-item-container")).getAttribute("class"))
+                .contains("ui-growl-info");
+        assertThat(b.driver().findElement(By.cssSelector(".ui-growl-item-container")).getCssValue("background-color"))
+                .as("green").isEqualTo("rgba(230, 246, 236, 1)");
+        b.waitForText(By.id("ledger:tabs:allInvoices"), "Sent");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo("trust@rivera-family.example").size() == 1);
+        MimeMessage mail = mailTo("trust@rivera-family.example").get(0);
+        assertThat(mail.getSubject()).isEqualTo("Riverside Counseling");
+        assertThat(((InternetAddress) mail.getFrom()[0]).getPersonal()).isEqualTo("Bailey Brooks");
+    }
+
+    @Test
+    void staffWithoutBillingDoNotSeeTheAction() throws Exception {
+        Browser b = browser().signIn("frontdesk", PASSWORD);
+        b.open("/staff/clients.xhtml");
+        b.click(By.linkText("Carter, Emma"));
+        b.click(By.id("menuLedger"));
+        b.openActions("RC-1001");
+        assertThat(b.visibleMenuItems()).containsExactly("View Details");
+    }
+
+    @Test
+    void aPracticeNotEnrolledSeesTheActionDisabledWithTheReason() throws Exception {
+        Browser b = browser().signIn("lakeadmin", PASSWORD);
+        b.open("/staff/clients.xhtml");
+        b.click(By.linkText("Walsh, Ethan"));
+        b.click(By.id("menuLedger"));
+        assertThat(b.text(By.id("notEnrolledNote"))).contains("enrolled in card processing");
+        b.openActions("LT-2001");
+        assertThat(b.visibleMenuItems()).contains("Send 1-Time Payment Link (disabled)");
+    }
+
+    @Test
+    void aClientWithoutEmailGetsTheSameMessageOnThePageAndInTheApi() throws Exception {
+        HttpResponse<String> api = api("POST", "/api/invoices/" + invoice("biller", "Chen, Mia", "RC-1005")
+                + "/payment-links", "biller:" + PASSWORD, null);
+        assertThat(api.statusCode()).isEqualTo(422);
+        assertThat(api.body()).contains("\"code\":\"no-recipient-email\"");
+        String message = "This client has no email address on file. Add one in Client Details, Household Information"
+                + " or the Bill To & Insurance Info tab, then send the link.";
+        assertThat(api.body()).contains(message);
+
+        Browser b = browser().signIn("biller", PASSWORD);
+        b.open("/staff/clients.xhtml");
+        b.click(By.linkText("Chen, Mia"));
+        b.click(By.id("menuLedger"));
+        b.openActions("RC-1005");
+        b.clickVisible(By.xpath("//a[contains(@class,'ui-menuitem-link')][normalize-space(.)='Send 1-Time Payment Link']"));
+        b.waitForText(By.cssSelector(".ui-growl"), message);
+    }
+
+    @Test
+    void theApiSendsAndReportsALink_neverTheToken() throws Exception {
+        long invoice = invoice("biller", "Thompson, Ava", "RC-1003");
+        String path = "/api/invoices/" + invoice + "/payment-links";
+        HttpResponse<String> sent = api("POST", path, "biller:" + PASSWORD, "{\"recipient\":\"bill-to\"}");
+        assertThat(sent.statusCode()).isEqualTo(201);
+        assertThat(sent.body()).contains("\"status\":\"ACTIVE\"", "\"recipient\":\"c***@harbor-eap.example\"",
+                "\"recipientSource\":\"BILL_TO\"").doesNotContainIgnoringCase("token");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo("claims@harbor-eap.example").size() == 1);
+        String mail = mailTo("claims@harbor-eap.example").get(0).getContent().toString();
+        assertThat(mail).isNotEmpty();
+
+        HttpResponse<String> state = api("GET", path, "frontdesk:" + PASSWORD, null);
+        assertThat(state.statusCode()).isEqualTo(200);
+        assertThat(state.body()).contains("\"status\":\"ACTIVE\"", "\"sentBy\":\"Bailey Brooks\"")
+                .doesNotContainIgnoringCase("token");
+    }
+
+    @Test
+    void theApiEnforcesEveryRuleWithItsOwnCode() throws Exception {
+        long open = invoice("biller", "Carter, Emma", "RC-1001");
+        long voided = invoice("biller", "Thompson, Ava", "RC-0998");
+        long paid = invoice("biller", "Carter, Emma", "RC-0994");
+        long lakeside = invoice("lakeadmin", "Walsh, Ethan", "LT-2001");
+        String biller = "biller:" + PASSWORD;
+
+        HttpResponse<String> before = api("GET", "/api/invoices/" + open + "/payment-links", biller, null);
+        assertError(api("POST", "/api/invoices/" + open + "/payment-links", "frontdesk:" + PASSWORD, null), 403, "forbidden");
+        assertThat(api("GET", "/api/invoices/" + open + "/payment-links", biller, null).body())
+                .as("a refused call changes nothing").isEqualTo(before.body());
+
+        HttpResponse<String> anonymous = api("POST", "/api/invoices/" + open + "/payment-links", null, null);
+        assertError(anonymous, 401, "unauthenticated");
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic");
+        assertError(api("POST", "/api/invoices/" + open + "/payment-links", "biller:wrong", null), 401, "unauthenticated");
+
+        assertError(api("POST", "/api/invoices/" + lakeside + "/payment-links", "lakeadmin:" + PASSWORD, null), 409,
+                "practice-not-enrolled");
+        assertError(api("GET", "/api/invoices/" + open + "/payment-links", "lakeadmin:" + PASSWORD, null), 404, "not-found");
+        assertError(api("POST", "/api/invoices/" + lakeside + "/payment-links", biller, null), 404, "not-found");
+        assertError(api("POST", "/api/invoices/" + voided + "/payment-links", biller, null), 409, "invoice-void");
+        assertError(api("POST", "/api/invoices/" + paid + "/payment-links", biller, null), 409, "invoice-paid");
+        assertError(api("POST", "/api/invoices/" + open + "/payment-links", biller, "{\"recipient\":\"household-0\"}"),
+                422, "unknown-recipient");
+        assertError(api("POST", "/api/invoices/" + open + "/payment-links", biller, "{not json"), 400, "bad-request");
+        assertError(api("POST", "/api/invoices/999999999/payment-links", biller, null), 404, "not-found");
+        assertThat(api("GET", "/api/invoices/" + open + "/payment-links", biller, null).body()).isEqualTo(before.body());
+    }
+
+    private static void assertError(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(response.body()).contains("\"code\":\"" + code + "\"", "\"message\":\"");
+        StaffPagesIT.assertNoStackTrace(response.body());
+    }
+}
