@@ -1,0 +1,39 @@
+package com.paylink.paymentlink.control;
+
+import com.paylink.notification.control.OutgoingMail;
+import com.paylink.shared.Money;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** PL6: what the email says, and how. */
+class PaymentLinkEmailTest {
+
+    private final OutgoingMail mail = PaymentLinkEmail.compose("Smith & Sons <Therapy>", "billing@smith.example",
+            "Dana Biller", "payer@example.com", Money.of("1250.5", "USD"), "https://pay.example/pay/TOKEN",
+            Instant.parse("2026-11-28T15:30:00Z"), ZoneId.of("America/New_York"));
+
+    @Test
+    void fromTheStaffMember_subjectIsThePracticeExactly() {
+        assertThat(mail.fromName()).isEqualTo("Dana Biller");
+        assertThat(mail.fromAddress()).isEqualTo("billing@smith.example");
+        assertThat(mail.subject()).isEqualTo("Smith & Sons <Therapy>");
+        assertThat(mail.to()).isEqualTo("payer@example.com");
+    }
+
+    @Test
+    void bothPartsCarryAmountLinkExpiryAndNoAccountNeeded() {
+        for (String part : new String[]{mail.text(), mail.html()}) {
+            assertThat(part).contains("$1,250.50", "https://pay.example/pay/TOKEN",
+                    "November 28, 2026 at 10:30 AM EST", "do not need an account");
+        }
+    }
+
+    @Test
+    void theHtmlPartEscapesThePracticeName() {
+        assertThat(mail.html()).contains("Smith &amp; Sons &lt;Therapy&gt;").doesNotContain("<Therapy>");
+    }
+}
