@@ -5,12 +5,12 @@ import jakarta.enterprise.inject.Produces;
 
 import java.time.Clock;
 
-/** The one source of time: everything that needs "now" injects a {@link Clock}. */
+/** The one source of time: everything that needs "now" injects a {@link Clock} ({@link AdjustableClock}). */
 @ApplicationScoped
 public class ClockProducer {
 
     @Produces
     public Clock clock() {
-        return Clock.systemUTC();
+        return AdjustableClock.instance();
     }
 }

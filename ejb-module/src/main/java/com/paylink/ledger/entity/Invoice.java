@@ -110,10 +110,22 @@ public class Invoice {
 
     /** Rule L2: a payment is positive, in the invoice's currency, and never more than the balance. */
     public Payment recordPayment(Money amount, PaymentMethod method, Instant receivedAt, String reference) {
+        return post(amount, method, receivedAt, reference, null, null);
+    }
+
+    /** A card payment taken by a gateway: its reference is unique, and it gets a receipt number. */
+    public Payment recordCardPayment(Money amount, Instant receivedAt, String gatewayReference, String receiptNumber) {
+        return post(amount, PaymentMethod.CARD, receivedAt, "Payment link",
+                Objects.requireNonNull(gatewayReference, "gatewayReference"),
+                Objects.requireNonNull(receiptNumber, "receiptNumber"));
+    }
+
+    private Payment post(Money amount, PaymentMethod method, Instant receivedAt, String reference,
+                         String gatewayReference, String receiptNumber) {
         requireNotVoid();
         requirePositiveWithinBalance(amount);
         Payment payment = new Payment(this, Objects.requireNonNull(receivedAt, "receivedAt"), amount,
-                Objects.requireNonNull(method, "method"), reference);
+                Objects.requireNonNull(method, "method"), reference, gatewayReference, receiptNumber);
         payments.add(payment);
         return payment;
     }

@@ -41,16 +41,27 @@ public class Payment {
 
     private String reference;
 
+    /** The card gateway's id for this payment (a PaymentIntent); unique, so one intent posts once. */
+    @Column(name = "gateway_reference", unique = true)
+    private String gatewayReference;
+
+    /** Shown to the payer; unique. */
+    @Column(name = "receipt_number", unique = true)
+    private String receiptNumber;
+
     protected Payment() {
         // for JPA
     }
 
-    Payment(Invoice invoice, Instant receivedAt, Money amount, PaymentMethod method, String reference) {
+    Payment(Invoice invoice, Instant receivedAt, Money amount, PaymentMethod method, String reference,
+            String gatewayReference, String receiptNumber) {
         this.invoice = invoice;
         this.receivedAt = receivedAt;
         this.amount = amount;
         this.method = method;
         this.reference = reference;
+        this.gatewayReference = gatewayReference;
+        this.receiptNumber = receiptNumber;
     }
 
     public Long id() {
@@ -75,5 +86,13 @@ public class Payment {
 
     public String reference() {
         return reference;
+    }
+
+    public String gatewayReference() {
+        return gatewayReference;
+    }
+
+    public String receiptNumber() {
+        return receiptNumber;
     }
 }

@@ -1,6 +1,7 @@
 package com.paylink.paymentlink.boundary;
 
 import com.paylink.notification.control.MailQueue;
+import com.paylink.paymentlink.control.LinkIssuer;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
@@ -17,7 +18,7 @@ import jakarta.jms.MessageListener;
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/OutboundMail"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "messageSelector",
-                propertyValue = MailQueue.KIND + " = '" + PaymentLinkService.MAIL_KIND + "'"),
+                propertyValue = MailQueue.KIND + " = '" + LinkIssuer.MAIL_KIND + "'"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
 })
 public class PaymentLinkMailListener implements MessageListener {
@@ -28,8 +29,8 @@ public class PaymentLinkMailListener implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
-            mail.deliver(Long.parseLong(message.getStringProperty(PaymentLinkService.MAIL_LINK_ID)),
-                    message.getStringProperty(PaymentLinkService.MAIL_TOKEN));
+            mail.deliver(Long.parseLong(message.getStringProperty(LinkIssuer.MAIL_LINK_ID)),
+                    message.getStringProperty(LinkIssuer.MAIL_TOKEN));
         } catch (JMSException e) {
             throw new IllegalStateException("unreadable mail request", e);
         }

@@ -6,9 +6,8 @@ import com.paylink.identity.entity.Staff;
 import com.paylink.ledger.entity.Client;
 import com.paylink.ledger.entity.Invoice;
 import com.paylink.ledger.entity.InvoiceStatus;
-import com.paylink.notification.control.MailQueue;
+import com.paylink.paymentlink.control.LinkIssuer;
 import com.paylink.paymentlink.control.EmailAddresses;
-import com.paylink.paymentlink.control.LinkTokens;
 import com.paylink.paymentlink.control.PaymentLinkRefused;
 import com.paylink.paymentlink.control.PaymentLinkRefused.Reason;
 import com.paylink.paymentlink.control.RecipientOption;
@@ -40,10 +39,6 @@ import java.util.logging.Logger;
 @RolesAllowed(Permission.BILLING_ROLE)
 public class PaymentLinkService {
 
-    /** The {@code kind} of mail request this capability puts on the OutboundMail queue. */
-    public static final String MAIL_KIND = "payment-link";
-    public static final String MAIL_LINK_ID = "linkId";
-    public static final String MAIL_TOKEN = "token";
     private static final Logger LOG = Logger.getLogger(PaymentLinkService.class.getName());
 
     @PersistenceContext(unitName = "paylink")
@@ -59,7 +54,7 @@ public class PaymentLinkService {
     PaylinkConfig config;
 
     @Inject
-    MailQueue mailQueue;
+    LinkIssuer issuer;
 
     /** What the send dialog needs; refuses exactly as {@link #send} would, except for the recipient. */
     public SendOptions sendOptions(long invoiceId) {
@@ -88,19 +83,10 @@ public class PaymentLinkService {
         requirePayable(invoice);
         RecipientOption recipient = Recipients.choose(invoice.client(), recipientKey);
 
-        Instant now = clock.instant();
-        boolean replaced = closeActive(invoice, now, staff);
-        String token = LinkTokens.newToken();
-        PaymentLink link = new PaymentLink(invoice, LinkTokens.hash(token), recipient.source(), recipient.name(),
-                EmailAddresses.normalize(recipient.email()), staff, now, lifetime());
-        em.persist(link);
-        em.flush();
-        String masked = EmailAddresses.mask(link.recipientEmail());
-        em.persist(new PaymentLinkAudit(link, replaced ? PaymentLinkAction.RESENT : PaymentLinkAction.SENT,
-                staff.id(), now, masked));
-        mailQueue.enqueue(MAIL_KIND, Map.of(MAIL_LINK_ID, String.valueOf(link.id()), MAIL_TOKEN, token));
-        LOG.info(() -> "payment link " + link.id() + " issued for invoice " + invoice.id() + " by staff " + staff.id());
-        return new LinkSent(link.id(), invoice.id(), masked, link.recipientSource(), link.sentAt(), link.expiresAt(), replaced);
+        LinkIssuer.Issued issued = issuer.issue(invoice, recipient, staff, staff, clock.instant());
+        PaymentLink link = issued.link();
+        return new LinkSent(link.id(), invoice.id(), EmailAddresses.mask(link.recipientEmail()), link.recipientSource(),
+                link.sentAt(), link.expiresAt(), issued.replacedEarlierLink());
     }
 
     /** Revokes the invoice's active link without sending another. */
@@ -108,7 +94,7 @@ public class PaymentLinkService {
         Staff staff = caller.requiring(Permission.BILLING);
         Invoice invoice = invoiceOf(staff, invoiceId, true);
         Instant now = clock.instant();
-        PaymentLink active = activeLink(invoice).filter(l -> l.isUsableAt(now))
+        PaymentLink active = issuer.activeLink(invoice).filter(l -> l.isUsableAt(now))
                 .orElseThrow(() -> new PaymentLinkRefused(Reason.NO_ACTIVE_LINK, invoice.number()));
         active.revoke(now);
         em.persist(new PaymentLinkAudit(active, PaymentLinkAction.REVOKED, staff.id(), now,
@@ -155,7 +141,7 @@ public class PaymentLinkService {
     }
 
     /** PL2: only a practice enrolled in card processing sends links. */
-    private static void requireEnrolled(Staff staff) {
+    static void requireEnrolled(Staff staff) {
         if (!staff.practice().isCardProcessingEnrolled()) {
             throw new PaymentLinkRefused(Reason.PRACTICE_NOT_ENROLLED, staff.practice().name());
         }
@@ -189,37 +175,12 @@ public class PaymentLinkService {
         return invoice;
     }
 
-    private Optional<PaymentLink> activeLink(Invoice invoice) {
-        return em.createQuery("select l from PaymentLink l where l.invoice = :i and l.status = :s", PaymentLink.class)
-                .setParameter("i", invoice)
-                .setParameter("s", PaymentLinkStatus.ACTIVE)
-                .getResultStream().findFirst();
-    }
-
     private Optional<PaymentLink> latest(Invoice invoice) {
         return em.createQuery("select l from PaymentLink l where l.invoice = :i order by l.sentAt desc, l.id desc",
                         PaymentLink.class)
                 .setParameter("i", invoice)
                 .setMaxResults(1)
                 .getResultStream().findFirst();
-    }
-
-    /** Closes the active link before a new one is issued; true if one was still usable and is now revoked. */
-    private boolean closeActive(Invoice invoice, Instant now, Staff staff) {
-        Optional<PaymentLink> active = activeLink(invoice);
-        if (active.isEmpty()) {
-            return false;
-        }
-        PaymentLink link = active.get();
-        if (link.expireIfDue(now)) {
-            em.flush();
-            return false;
-        }
-        link.revoke(now);
-        em.persist(new PaymentLinkAudit(link, PaymentLinkAction.REVOKED, staff.id(), now,
-                EmailAddresses.mask(link.recipientEmail())));
-        em.flush(); // frees the invoice's "active" slot before the new link takes it
-        return true;
     }
 
     private LinkState state(PaymentLink link) {

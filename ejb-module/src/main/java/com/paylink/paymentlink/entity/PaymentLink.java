@@ -153,6 +153,17 @@ public class PaymentLink {
         close(PaymentLinkStatus.PAID, at);
     }
 
+    /**
+     * A gateway confirmed a charge that was started while the link was usable (a Stripe webhook may
+     * arrive after expiry or a revoke): the money is in, so the link is paid. Never twice.
+     */
+    public void settleCharge(Instant at) {
+        if (status == PaymentLinkStatus.PAID) {
+            throw new IllegalStateException("link " + id + " is already paid");
+        }
+        close(PaymentLinkStatus.PAID, at);
+    }
+
     private void close(PaymentLinkStatus newStatus, Instant at) {
         status = newStatus;
         closedAt = at;

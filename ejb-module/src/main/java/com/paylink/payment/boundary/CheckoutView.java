@@ -1,0 +1,40 @@
+package com.paylink.payment.boundary;
+
+import com.paylink.payment.entity.Gateway;
+import com.paylink.shared.Money;
+
+import java.time.Instant;
+
+/**
+ * What the public payment page may show: the practice, the invoice number, the live amount due and the
+ * link's expiry. Nothing clinical, no client name. {@code linkId} is null for an unknown token.
+ */
+public record CheckoutView(State state, Long linkId, String practiceName, String invoiceNumber, Money amountDue,
+                           Instant expiresAt, String receiptNumber, Money amountPaid, Instant paidAt,
+                           Gateway gateway, String stripePublishableKey) {
+
+    public enum State {
+        /** The link works and there is something to pay. */
+        PAYABLE,
+        /** The invoice is paid (through this link or otherwise). */
+        PAID,
+        /** Expired, revoked or unknown: all look the same from outside. */
+        UNAVAILABLE
+    }
+
+    public static CheckoutView unavailable(Long linkId) {
+        return new CheckoutView(State.UNAVAILABLE, linkId, null, null, null, null, null, null, null, null, null);
+    }
+
+    public boolean isPayable() {
+        return state == State.PAYABLE;
+    }
+
+    public boolean isPaid() {
+        return state == State.PAID;
+    }
+
+    public boolean isSandbox() {
+        return gateway == Gateway.SANDBOX;
+    }
+}

@@ -1,0 +1,27 @@
+package com.paylink.payment.boundary;
+
+/**
+ * The outcome of a payment try. {@code code} says why a card was declined or the form was refused
+ * (bundle key {@code pay.decline.<code>} / {@code pay.input.<code>}).
+ */
+public record PayResult(Kind kind, String code, String receiptNumber) {
+
+    public enum Kind {
+        /** Paid now (or by this same request before: a retried POST). */
+        PAID,
+        /** The card was declined; the link still works. */
+        DECLINED,
+        /** The form was incomplete or wrong; nothing was tried. */
+        INVALID_INPUT,
+        /** Waiting for the bank (Stripe); the webhook will settle it. */
+        PROCESSING,
+        /** Paid already, by another tab, click or link. */
+        ALREADY_PAID,
+        /** Expired, revoked or unknown. */
+        UNAVAILABLE
+    }
+
+    public static PayResult of(Kind kind) {
+        return new PayResult(kind, null, null);
+    }
+}

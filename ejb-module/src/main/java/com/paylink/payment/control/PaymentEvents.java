@@ -1,0 +1,43 @@
+package com.paylink.payment.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
+
+/**
+ * Publishes "payment completed" in the payment's own transaction ({@code java:/JmsXA}): the message
+ * exists only if the payment commits. Ids only, as text; no serialized objects.
+ */
+@Dependent
+public class PaymentEvents {
+
+    public static final String PAYMENT_ID = "paymentId";
+    public static final String INVOICE_ID = "invoiceId";
+    public static final String LINK_ID = "linkId";
+
+    @Inject
+    @JMSConnectionFactory("java:/JmsXA")
+    JMSContext jms;
+
+    @Resource(lookup = "java:/jms/queue/PaymentCompleted")
+    Queue queue;
+
+    public void paymentCompleted(long paymentId, long invoiceId, long linkId) {
+        TextMessage message = jms.createTextMessage(String.valueOf(paymentId));
+        try {
+            message.setLongProperty(PAYMENT_ID, paymentId);
+            message.setLongProperty(INVOICE_ID, invoiceId);
+            message.setLongProperty(LINK_ID, linkId);
+            // Artemis drops a resent duplicate; the consumer is idempotent anyway
+            message.setStringProperty("_AMQ_DUPL_ID", "payment-completed-" + paymentId);
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot build payment-completed event", e);
+        }
+        jms.createProducer().send(queue, message);
+    }
+}

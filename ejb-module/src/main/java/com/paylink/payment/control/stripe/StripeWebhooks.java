@@ -1,0 +1,56 @@
+package com.paylink.payment.control.stripe;
+
+import com.stripe.exception.SignatureVerificationException;
+import com.stripe.net.Webhook;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+import java.io.StringReader;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Checks a Stripe webhook's signature ({@code Stripe-Signature: t=...,v1=...}, HMAC-SHA256, five
+ * minutes' tolerance) and reads the event id, its type and the PaymentIntent it is about.
+ */
+public final class StripeWebhooks {
+
+    public static final long TOLERANCE_SECONDS = 300;
+
+    private StripeWebhooks() {
+    }
+
+    /** A verified event; {@code intentId} is empty for events not about a PaymentIntent. */
+    public record VerifiedEvent(String id, String type, Optional<String> intentId) {
+    }
+
+    /** Thrown for a missing, forged or stale signature, or a body that is not an event. */
+    @jakarta.ejb.ApplicationException(rollback = true)
+    public static class InvalidWebhook extends RuntimeException {
+        public InvalidWebhook(String message) {
+            super(message);
+        }
+    }
+
+    public static VerifiedEvent verify(String payload, String signatureHeader, String secret, Clock clock) {
+        if (payload == null || signatureHeader == null || secret == null || secret.isBlank()) {
+            throw new InvalidWebhook("missing payload, signature or secret");
+        }
+        try {
+            Webhook.Signature.verifyHeader(payload, signatureHeader, secret, TOLERANCE_SECONDS, clock);
+        } catch (SignatureVerificationException e) {
+            throw new InvalidWebhook("signature rejected");
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(payload))) {
+            JsonObject event = reader.readObject();
+            JsonObject object = event.getJsonObject("data").getJsonObject("object");
+            Optional<String> intent = "payment_intent".equals(object.getString("object", ""))
+                    ? Optional.of(object.getString("id")) : Optional.empty();
+            return new VerifiedEvent(event.getString("id"), event.getString("type"), intent);
+        } catch (RuntimeException e) {
+            throw new InvalidWebhook("not a Stripe event");
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package com.paylink.payment.entity;
+
+import com.paylink.ledger.entity.Invoice;
+import com.paylink.ledger.entity.Payment;
+import com.paylink.paymentlink.entity.PaymentLink;
+import com.paylink.shared.Money;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One try to pay a link through a gateway (one Stripe PaymentIntent, or one sandbox charge). Unique by
+ * gateway reference and by idempotency key, so a retried request finds the same attempt (rule PAY2).
+ */
+@Entity
+@Table(name = "payment_attempt")
+public class PaymentAttempt {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "payment_link_id", nullable = false)
+    private PaymentLink link;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "invoice_id", nullable = false)
+    private Invoice invoice;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Gateway gateway;
+
+    @Column(name = "gateway_reference", nullable = false)
+    private String gatewayReference;
+
+    @Column(name = "idempotency_key", nullable = false)
+    private String idempotencyKey;
+
+    @Embedded
+    @AttributeOverrides({
+            @AttributeOverride(name = "amountMinor", column = @Column(name = "amount_minor", nullable = false)),
+            @AttributeOverride(name = "currency", column = @Column(name = "currency", nullable = false))})
+    private Money amount;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private AttemptStatus status;
+
+    @Column(name = "failure_code")
+    private String failureCode;
+
+    @OneToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "payment_id")
+    private Payment payment;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected PaymentAttempt() {
+        // for JPA
+    }
+
+    public PaymentAttempt(PaymentLink link, Gateway gateway, String gatewayReference, String idempotencyKey,
+                          Money amount, Instant at) {
+        this.link = Objects.requireNonNull(link, "link");
+        this.invoice = link.invoice();
+        this.gateway = Objects.requireNonNull(gateway, "gateway");
+        this.gatewayReference = Objects.requireNonNull(gatewayReference, "gatewayReference");
+        this.idempotencyKey = Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        if (!amount.isPositive()) {
+            throw new IllegalArgumentException("an attempt needs a positive amount");
+        }
+        this.amount = amount;
+        this.status = AttemptStatus.PENDING;
+        this.createdAt = at;
+        this.updatedAt = at;
+    }
+
+    public void succeeded(Payment payment, Instant at) {
+        requirePendingOrFailed();
+        this.status = AttemptStatus.SUCCEEDED;
+        this.payment = Objects.requireNonNull(payment, "payment");
+        this.failureCode = null;
+        this.updatedAt = at;
+    }
+
+    public void failed(String code, Instant at) {
+        if (status == AttemptStatus.SUCCEEDED || status == AttemptStatus.NEEDS_REFUND) {
+            throw new IllegalStateException("attempt " + id + " already settled");
+        }
+        this.status = AttemptStatus.FAILED;
+        this.failureCode = code;
+        this.updatedAt = at;
+    }
+
+    /** The gateway took money the invoice cannot take: flag it for a refund instead of posting it. */
+    public void needsRefund(String reason, Instant at) {
+        requirePendingOrFailed();
+        this.status = AttemptStatus.NEEDS_REFUND;
+        this.failureCode = reason;
+        this.updatedAt = at;
+    }
+
+    private void requirePendingOrFailed() {
+        if (status == AttemptStatus.SUCCEEDED || status == AttemptStatus.NEEDS_REFUND) {
+            throw new IllegalStateException("attempt " + id + " already settled");
+        }
+    }
+
+    public boolean isSettled() {
+        return status == AttemptStatus.SUCCEEDED || status == AttemptStatus.NEEDS_REFUND;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public PaymentLink link() {
+        return link;
+    }
+
+    public Invoice invoice() {
+        return invoice;
+    }
+
+    public Gateway gateway() {
+        return gateway;
+    }
+
+    public String gatewayReference() {
+        return gatewayReference;
+    }
+
+    public String idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public Money amount() {
+        return amount;
+    }
+
+    public AttemptStatus status() {
+        return status;
+    }
+
+    public String failureCode() {
+        return failureCode;
+    }
+
+    public Payment payment() {
+        return payment;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,233 @@
+package com.paylink.web.pay;
+
+import com.paylink.payment.boundary.CheckoutService;
+import com.paylink.payment.boundary.CheckoutView;
+import com.paylink.payment.boundary.PayResult;
+import com.paylink.payment.boundary.StripeStart;
+import com.paylink.payment.control.SandboxCard;
+import com.paylink.web.Messages;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * The public payment page ({@code /checkout/}), a stateless view: reads the payer's session, shows the
+ * link's state, takes the sandbox form or starts Stripe's Payment Element, and offers a new link.
+ */
+@Named
+@RequestScoped
+public class CheckoutBean {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String NEW_LINK_REQUESTED = "newLinkRequested";
+
+    @EJB
+    CheckoutService checkout;
+
+    @Inject
+    PayLocale payLocale;
+
+    private CheckoutView view;
+    private Long linkId;
+    private String csrf;
+    private String requestKey;
+    private String cardName;
+    private String cardNumber;
+    private String cardExpiry;
+    private String cardCvc;
+    private String postalCode;
+    private StripeStart stripe;
+
+    @PostConstruct
+    void load() {
+        HttpSession session = session(false);
+        linkId = PaySession.linkId(session);
+        view = session == null ? CheckoutView.unavailable(null) : checkout.view(linkId);
+        if (!view.isPayable() && !view.isPaid()) {
+            // expired, revoked and unknown tokens: the same page with the same status
+            response().setStatus(HttpServletResponse.SC_GONE);
+        }
+        if (requestKey == null) {
+            byte[] key = new byte[16];
+            RANDOM.nextBytes(key);
+            requestKey = HexFormat.of().formatHex(key);
+        }
+    }
+
+    /** Called while rendering a payable Stripe page: the PaymentIntent for the live balance. */
+    public StripeStart getStripe() {
+        if (stripe == null && view.isPayable() && !view.isSandbox()) {
+            Optional<StripeStart> started = checkout.startStripe(linkId);
+            started.ifPresent(s -> session(true).setAttribute(PaySession.STRIPE_INTENT, s.intentId()));
+            stripe = started.orElse(null);
+        }
+        return stripe;
+    }
+
+    public void paySandbox() throws IOException {
+        if (!csrfValid()) {
+            message(FacesMessage.SEVERITY_ERROR, "pay.error.session");
+            return;
+        }
+        PayResult result = checkout.paySandbox(linkId,
+                new SandboxCard(cardName, cardNumber, cardExpiry, cardCvc, postalCode), requestKey);
+        cardNumber = null;
+        cardCvc = null;
+        switch (result.kind()) {
+            case DECLINED -> message(FacesMessage.SEVERITY_ERROR, declineKey(result.code()));
+            case INVALID_INPUT -> message(FacesMessage.SEVERITY_ERROR, "pay.input." + result.code());
+            case PROCESSING -> message(FacesMessage.SEVERITY_INFO, "pay.processing");
+            default -> {
+                // paid, already paid or unavailable: the page shows it
+            }
+        }
+        // Post/Redirect/Get: a reload never resubmits; the next form gets a new request key
+        redirectToCheckout();
+    }
+
+    /** "Email me a new link": always the same answer. */
+    public void requestNewLink() throws IOException {
+        if (csrfValid()) {
+            checkout.requestNewLink(linkId);
+        }
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().put(NEW_LINK_REQUESTED, Boolean.TRUE);
+        redirectToCheckout();
+    }
+
+    /** The Stripe return page: trusts only the intent this session started, re-read from Stripe. */
+    public void stripeReturn() throws IOException {
+        HttpSession session = session(false);
+        Object intent = session == null ? null : session.getAttribute(PaySession.STRIPE_INTENT);
+        if (intent instanceof String intentId) {
+            PayResult result = checkout.syncStripeIntent(intentId);
+            if (result.kind() == PayResult.Kind.DECLINED) {
+                session.removeAttribute(PaySession.STRIPE_INTENT);
+                FacesContext.getCurrentInstance().getExternalContext().getFlash()
+                        .put("declined", messages().text(declineKey(result.code())));
+            }
+        }
+        redirectToCheckout();
+    }
+
+    private String declineKey(String code) {
+        String key = "pay.decline." + code;
+        try {
+            messages().text(key);
+            return key;
+        } catch (java.util.MissingResourceException e) {
+            return "pay.decline.generic";
+        }
+    }
+
+    private boolean csrfValid() {
+        HttpSession session = session(false);
+        Object expected = session == null ? null : session.getAttribute(PaySession.CSRF);
+        return expected instanceof String e && csrf != null
+                && MessageDigest.isEqual(e.getBytes(), csrf.getBytes());
+    }
+
+    public String getSessionCsrf() {
+        HttpSession session = session(false);
+        return session == null ? "" : String.valueOf(session.getAttribute(PaySession.CSRF));
+    }
+
+    private void redirectToCheckout() throws IOException {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        external.getFlash().setKeepMessages(true);
+        external.redirect(external.getRequestContextPath() + PayLinkServlet.CHECKOUT);
+    }
+
+    private void message(FacesMessage.Severity severity, String key) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, messages().text(key), null));
+    }
+
+    private Messages messages() {
+        return Messages.in(payLocale.getLocale());
+    }
+
+    private static HttpSession session(boolean create) {
+        return (HttpSession) FacesContext.getCurrentInstance().getExternalContext().getSession(create);
+    }
+
+    private static HttpServletResponse response() {
+        return (HttpServletResponse) FacesContext.getCurrentInstance().getExternalContext().getResponse();
+    }
+
+    public CheckoutView getView() {
+        return view;
+    }
+
+    public boolean isNewLinkRequested() {
+        return Boolean.TRUE.equals(FacesContext.getCurrentInstance().getExternalContext().getFlash().get(NEW_LINK_REQUESTED));
+    }
+
+    /** Renders the session's form secret; receives what the form sent back. */
+    public String getCsrf() {
+        return csrf != null ? csrf : getSessionCsrf();
+    }
+
+    public void setCsrf(String csrf) {
+        this.csrf = csrf;
+    }
+
+    public String getRequestKey() {
+        return requestKey;
+    }
+
+    public void setRequestKey(String requestKey) {
+        this.requestKey = requestKey;
+    }
+
+    public String getCardName() {
+        return cardName;
+    }
+
+    public void setCardName(String cardName) {
+        this.cardName = cardName;
+    }
+
+    public String getCardNumber() {
+        return cardNumber;
+    }
+
+    public void setCardNumber(String cardNumber) {
+        this.cardNumber = cardNumber;
+    }
+
+    public String getCardExpiry() {
+        return cardExpiry;
+    }
+
+    public void setCardExpiry(String cardExpiry) {
+        this.cardExpiry = cardExpiry;
+    }
+
+    public String getCardCvc() {
+        return cardCvc;
+    }
+
+    public void setCardCvc(String cardCvc) {
+        this.cardCvc = cardCvc;
+    }
+
+    public String getPostalCode() {
+        return postalCode;
+    }
+
+    public void setPostalCode(String postalCode) {
+        this.postalCode = postalCode;
+    }
+}

@@ -1,0 +1,66 @@
+package com.paylink.web.pay;
+
+import com.paylink.payment.boundary.CheckoutService;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * The emailed link, {@code /pay/<token>}: exchanges the token for a short payer session and redirects
+ * to {@code /checkout/}, a URL without the token. A GET never uses the link up (mail scanners open links
+ * first); every token, known or not, gets the same redirect. Lookups are rate-limited per address.
+ */
+@WebServlet("/pay/*")
+public class PayLinkServlet extends HttpServlet {
+
+    public static final String CHECKOUT = "/checkout/";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @EJB
+    CheckoutService checkout;
+
+    @Inject
+    TokenRateLimiter limiter;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        if (!limiter.allow(request.getRemoteAddr())) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(TokenRateLimiter.WINDOW.toSeconds()));
+            request.getRequestDispatcher("/checkout/too-many.xhtml").forward(request, response);
+            return;
+        }
+        String path = request.getPathInfo();
+        String token = path == null || path.length() < 2 ? "" : path.substring(1);
+        Optional<Long> link = checkout.open(token);
+
+        HttpSession existing = request.getSession(false);
+        if (existing != null) {
+            request.changeSessionId(); // a new id for a new link: no session fixation
+        }
+        HttpSession session = request.getSession(true);
+        if (existing == null) {
+            session.setMaxInactiveInterval(PaySession.MAX_INACTIVE_SECONDS);
+        }
+        session.setAttribute(PaySession.LINK_ID, link.orElse(-1L));
+        session.removeAttribute(PaySession.STRIPE_INTENT);
+        if (session.getAttribute(PaySession.CSRF) == null) {
+            byte[] secret = new byte[24];
+            RANDOM.nextBytes(secret);
+            session.setAttribute(PaySession.CSRF, Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+        }
+        response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", request.getContextPath() + CHECKOUT);
+    }
+}
