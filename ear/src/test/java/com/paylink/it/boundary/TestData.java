@@ -111,6 +111,43 @@ public class TestData {
         return words;
     }
 
+    /** A link for the invoice with a token the test knows, sent by {@code sender}, valid for 24 hours from now. */
+    public long link(long invoiceId, String sender, String token, java.time.Instant sentAt) {
+        Invoice invoice = em.find(Invoice.class, invoiceId);
+        Staff staff = em.createQuery("select s from Staff s where s.username = :u", Staff.class)
+                .setParameter("u", sender).getSingleResult();
+        com.paylink.paymentlink.entity.PaymentLink link = new com.paylink.paymentlink.entity.PaymentLink(invoice,
+                com.paylink.paymentlink.control.LinkTokens.hash(token),
+                com.paylink.paymentlink.entity.RecipientSource.CLIENT_DETAILS, "Payer",
+                invoice.client().email() == null ? "payer@example.com" : invoice.client().email(), staff, sentAt,
+                com.paylink.paymentlink.entity.PaymentLink.DEFAULT_LIFETIME);
+        em.persist(link);
+        return link.id();
+    }
+
+    public String linkStatus(long linkId) {
+        return em.find(com.paylink.paymentlink.entity.PaymentLink.class, linkId).status().name();
+    }
+
+    public java.time.Instant firstViewed(long linkId) {
+        return em.find(com.paylink.paymentlink.entity.PaymentLink.class, linkId).firstViewedAt();
+    }
+
+    /** "amount receipt" of each payment on the invoice. */
+    public java.util.List<String> payments(long invoiceId) {
+        return em.find(Invoice.class, invoiceId).payments().stream()
+                .map(p -> p.amount() + " " + p.receiptNumber()).toList();
+    }
+
+    public String invoiceStatus(long invoiceId) {
+        return em.find(Invoice.class, invoiceId).status().name();
+    }
+
+    public long linkCount(long invoiceId) {
+        return em.createQuery("select count(l) from PaymentLink l where l.invoice.id = :i", Long.class)
+                .setParameter("i", invoiceId).getSingleResult();
+    }
+
     public boolean mailSent(String key) {
         return em.find(com.paylink.notification.entity.SentMail.class, key) != null;
     }

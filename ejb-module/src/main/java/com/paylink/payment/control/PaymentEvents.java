@@ -11,7 +11,9 @@ import jakarta.jms.TextMessage;
 
 /**
  * Publishes "payment completed" in the payment's own transaction ({@code java:/JmsXA}): the message
- * exists only if the payment commits. Ids only, as text; no serialized objects.
+ * exists only if the payment commits. Ids only, as text; no serialized objects. No broker duplicate id:
+ * ids can repeat after a database restore (or a demo reset) and the broker would silently drop the
+ * event; the consumer is idempotent instead.
  */
 @Dependent
 public class PaymentEvents {
@@ -33,8 +35,6 @@ public class PaymentEvents {
             message.setLongProperty(PAYMENT_ID, paymentId);
             message.setLongProperty(INVOICE_ID, invoiceId);
             message.setLongProperty(LINK_ID, linkId);
-            // Artemis drops a resent duplicate; the consumer is idempotent anyway
-            message.setStringProperty("_AMQ_DUPL_ID", "payment-completed-" + paymentId);
         } catch (JMSException e) {
             throw new IllegalStateException("cannot build payment-completed event", e);
         }

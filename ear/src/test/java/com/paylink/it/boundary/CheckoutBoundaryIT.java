@@ -1,0 +1,324 @@
+package com.paylink.it.boundary;
+
+import com.paylink.identity.entity.Permission;
+import com.paylink.it.Deployments;
+import com.paylink.payment.boundary.CheckoutService;
+import com.paylink.payment.boundary.CheckoutView;
+import com.paylink.payment.boundary.PayResult;
+import com.paylink.payment.boundary.StripeStart;
+import com.paylink.payment.control.Gateways;
+import com.paylink.payment.control.SandboxCard;
+import com.paylink.paymentlink.control.LinkTokens;
+import com.paylink.platform.AdjustableClock;
+import com.stripe.net.Webhook;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Paying a link inside WildFly on PostgreSQL: the sandbox's test-card matrix, never twice, expiry at
+ * payment time with the adjustable clock, and the real stripe-java code path against a local
+ * Stripe-compatible server with signed webhooks. Rules PAY1–PAY6 of the payment package.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CheckoutBoundaryIT {
+
+    private static final String WEBHOOK_SECRET = "whsec_test_paylink";
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.withTests(CheckoutBoundaryIT.class);
+    }
+
+    @EJB
+    CheckoutService checkout;
+
+    @Inject
+    TestData data;
+
+    @AfterEach
+    void restore() {
+        AdjustableClock.instance().reset();
+        for (String key : List.of(Gateways.STRIPE_SECRET_KEY, Gateways.STRIPE_PUBLISHABLE_KEY,
+                Gateways.STRIPE_WEBHOOK_SECRET, Gateways.STRIPE_API_BASE)) {
+            System.clearProperty(key);
+        }
+    }
+
+    private record Fixture(long invoice, long link, String token, String biller) {
+    }
+
+    /** An enrolled practice, a client with an email, an invoice of {@code amount} and a fresh link to it. */
+    private Fixture fixture(String amount) {
+        long practice = data.practice(TestData.unique("Pay"), true);
+        String biller = data.staff(practice, TestData.unique("biller"), false, EnumSet.of(Permission.BILLING));
+        String dr = data.staff(practice, TestData.unique("dr"), true, EnumSet.of(Permission.BILLING));
+        long client = data.clientWithEmails(practice, TestData.unique("payer").toLowerCase() + "@example.com", null, null);
+        long invoice = data.invoice(client, dr, TestData.unique("INV"), amount);
+        String token = LinkTokens.newToken();
+        long link = data.link(invoice, biller, token, Instant.now());
+        return new Fixture(invoice, link, token, biller);
+    }
+
+    private static SandboxCard card(String number) {
+        return new SandboxCard("Jo Payer", number, "12/39", "123", "02139");
+    }
+
+    private static String key() {
+        return LinkTokens.newToken();
+    }
+
+    @Test
+    void openingALinkOnlyRecordsTheView_andEveryBadTokenLooksUnknown() {
+        Fixture f = fixture("80.00");
+        assertThat(checkout.open(f.token())).contains(f.link());
+        assertThat(checkout.open(f.token())).as("a second GET still works").contains(f.link());
+        assertThat(data.firstViewed(f.link())).isNotNull();
+        assertThat(data.linkStatus(f.link())).isEqualTo("ACTIVE");
+        assertThat(checkout.view(f.link()).state()).isEqualTo(CheckoutView.State.PAYABLE);
+
+        char last = f.token().charAt(42);
+        String mutated = f.token().substring(0, 42) + (last == 'A' ? 'B' : 'A');
+        for (String bad : new String[]{mutated, LinkTokens.newToken(), "x".repeat(5000), "ééééééééééééééééééééééééééééééééééééééééééé",
+                "", f.token() + "A", f.token().substring(1), "../../etc/passwd", null}) {
+            assertThat(checkout.open(bad)).as(String.valueOf(bad).substring(0, Math.min(10, String.valueOf(bad).length())))
+                    .isEmpty();
+        }
+        CheckoutView unknown = checkout.view(null);
+        assertThat(unknown.state()).isEqualTo(CheckoutView.State.UNAVAILABLE);
+        assertThat(unknown.practiceName()).isNull();
+    }
+
+    @Test
+    void theSandboxHonoursStripesTestCards_andADeclineLeavesTheLinkUsable() {
+        Fixture f = fixture("125.00");
+        Map<String, String> declines = Map.of(
+                "4000000000000002", "card_declined", "4000000000009995", "insufficient_funds",
+                "4000000000000069", "expired_card", "4000000000000127", "incorrect_cvc",
+                "4000000000000119", "processing_error", "4000002760003184", "authentication_required");
+        declines.forEach((number, code) -> {
+            PayResult result = checkout.paySandbox(f.link(), card(number), key());
+            assertThat(result.kind()).as(number).isEqualTo(PayResult.Kind.DECLINED);
+            assertThat(result.code()).isEqualTo(code);
+        });
+        assertThat(checkout.paySandbox(f.link(), card("4111 1111 1111 1111"), key()).code()).isEqualTo("test_mode_live_card");
+        assertThat(checkout.paySandbox(f.link(), card("4242 4242 4242 4241"), key()).kind()).isEqualTo(PayResult.Kind.INVALID_INPUT);
+        assertThat(checkout.paySandbox(f.link(), new SandboxCard("Jo", "4242424242424242", "01/20", "123", ""), key()).code())
+                .isEqualTo("expiry_past");
+        assertThat(checkout.paySandbox(f.link(), new SandboxCard("Jo", "4242424242424242", "12/39", "12", ""), key()).code())
+                .isEqualTo("invalid_cvc");
+        assertThat(data.linkStatus(f.link())).isEqualTo("ACTIVE");
+        assertThat(data.payments(f.invoice())).isEmpty();
+
+        PayResult paid = checkout.paySandbox(f.link(), card("4242 4242 4242 4242"), key());
+        assertThat(paid.kind()).isEqualTo(PayResult.Kind.PAID);
+        assertThat(paid.receiptNumber()).matches("R-[2-9A-HJ-NP-Z]{10}");
+        assertThat(data.payments(f.invoice())).containsExactly("125.00 USD " + paid.receiptNumber());
+        assertThat(data.invoiceStatus(f.invoice())).isEqualTo("PAID");
+        assertThat(data.linkStatus(f.link())).isEqualTo("PAID");
+        assertThat(data.audit(f.invoice())).anyMatch(a -> a.startsWith("PAID "));
+        CheckoutView view = checkout.view(f.link());
+        assertThat(view.state()).isEqualTo(CheckoutView.State.PAID);
+        assertThat(view.receiptNumber()).isEqualTo(paid.receiptNumber());
+    }
+
+    @Test
+    void aRetriedPostAndConcurrentTabsPayExactlyOnce() throws Exception {
+        Fixture f = fixture("60.00");
+        String sameForm = key();
+        PayResult first = checkout.paySandbox(f.link(), card("4242424242424242"), sameForm);
+        PayResult retried = checkout.paySandbox(f.link(), card("4242424242424242"), sameForm);
+        assertThat(retried).isEqualTo(first);
+        assertThat(data.payments(f.invoice())).hasSize(1);
+
+        Fixture race = fixture("70.00");
+        int tabs = 4;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(tabs);
+        try {
+            List<Future<PayResult>> results = new ArrayList<>();
+            for (int i = 0; i < tabs; i++) {
+                String formKey = i == 3 ? results.isEmpty() ? key() : "double-click" : (i == 2 ? "double-click" : key());
+                Callable<PayResult> pay = () -> {
+                    start.await();
+                    return checkout.paySandbox(race.link(), card("4242424242424242"), formKey);
+                };
+                results.add(pool.submit(pay));
+            }
+            start.countDown();
+            List<PayResult.Kind> kinds = new ArrayList<>();
+            for (Future<PayResult> result : results) {
+                kinds.add(result.get().kind());
+            }
+            assertThat(kinds).containsOnly(PayResult.Kind.PAID, PayResult.Kind.ALREADY_PAID);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(data.payments(race.invoice())).hasSize(1);
+        assertThat(data.invoiceStatus(race.invoice())).isEqualTo("PAID");
+    }
+
+    @Test
+    void expiryIsCheckedAtPaymentTime_evenIfNoSweepRan() {
+        Fixture f = fixture("90.00");
+        AdjustableClock.instance().advance(Duration.ofHours(24).plusSeconds(1));
+        assertThat(checkout.paySandbox(f.link(), card("4242424242424242"), key()).kind())
+                .isEqualTo(PayResult.Kind.UNAVAILABLE);
+        assertThat(checkout.view(f.link()).state()).isEqualTo(CheckoutView.State.UNAVAILABLE);
+        assertThat(data.linkStatus(f.link())).as("no sweep ran").isEqualTo("ACTIVE");
+        assertThat(data.payments(f.invoice())).isEmpty();
+
+        Fixture justInTime = fixture("90.00");
+        AdjustableClock.instance().reset();
+        AdjustableClock.instance().advance(Duration.ofHours(23).plusMinutes(59));
+        assertThat(checkout.paySandbox(justInTime.link(), card("4242424242424242"), key()).kind())
+                .isEqualTo(PayResult.Kind.PAID);
+    }
+
+    @Test
+    void emailMeANewLinkRenewsAnExpiredLinkOnce_andOnlyThat() {
+        Fixture f = fixture("45.00");
+        checkout.requestNewLink(f.link());
+        assertThat(data.linkCount(f.invoice())).as("an active link is not renewed").isEqualTo(1);
+
+        AdjustableClock.instance().advance(Duration.ofHours(25));
+        checkout.requestNewLink(f.link());
+        assertThat(data.linkStatuses(f.invoice())).containsExactly("EXPIRED", "ACTIVE");
+        assertThat(data.audit(f.invoice())).last().asString().startsWith("RESENT_ON_REQUEST ");
+        checkout.requestNewLink(f.link());
+        assertThat(data.linkCount(f.invoice())).as("at most every 15 minutes").isEqualTo(2);
+        checkout.requestNewLink(null);
+        checkout.requestNewLink(Long.MAX_VALUE);
+    }
+
+    @Test
+    void stripeIntentsAreCreatedOnceAndSettledOnlyBySignedWebhooksOrByReReadingTheIntent() throws Exception {
+        try (FakeStripe stripe = new FakeStripe()) {
+            System.setProperty(Gateways.STRIPE_SECRET_KEY, "sk_test_paylink");
+            System.setProperty(Gateways.STRIPE_PUBLISHABLE_KEY, "pk_test_paylink");
+            System.setProperty(Gateways.STRIPE_WEBHOOK_SECRET, WEBHOOK_SECRET);
+            System.setProperty(Gateways.STRIPE_API_BASE, stripe.baseUrl());
+            Fixture f = fixture("150.00");
+
+            CheckoutView view = checkout.view(f.link());
+            assertThat(view.isSandbox()).isFalse();
+            assertThat(view.stripePublishableKey()).isEqualTo("pk_test_paylink");
+            StripeStart start = checkout.startStripe(f.link()).orElseThrow();
+            StripeStart reload = checkout.startStripe(f.link()).orElseThrow();
+            assertThat(reload.intentId()).isEqualTo(start.intentId());
+            assertThat(stripe.creates()).isEqualTo(1);
+            assertThat(stripe.intent(start.intentId()).amount).isEqualTo(15000);
+            assertThat(start.clientSecret()).startsWith(start.intentId());
+
+            // an event that says "succeeded" while Stripe says otherwise changes nothing: Stripe is re-read
+            assertThat(webhook(stripe.event("evt_early", "payment_intent.succeeded", start.intentId()), sign(
+                    stripe.event("evt_early", "payment_intent.succeeded", start.intentId())))).isEqualTo(200);
+            assertThat(data.payments(f.invoice())).isEmpty();
+
+            // forged and stale signatures are refused
+            String event = stripe.event("evt_paid", "payment_intent.succeeded", start.intentId());
+            stripe.succeed(start.intentId());
+            event = stripe.event("evt_paid", "payment_intent.succeeded", start.intentId());
+            assertThat(webhook(event, "t=" + now() + ",v1=" + "0".repeat(64))).isEqualTo(400);
+            assertThat(webhook(event, Webhook.Signature.generateSignatureHeader(event, "whsec_wrong", now()))).isEqualTo(400);
+            assertThat(webhook(event, Webhook.Signature.generateSignatureHeader(event, WEBHOOK_SECRET, now() - 600))).isEqualTo(400);
+            assertThat(webhook(event, null)).isEqualTo(400);
+            assertThat(data.payments(f.invoice())).isEmpty();
+
+            // the signed event settles it; replays, the return page and a late failure event change nothing
+            assertThat(webhook(event, sign(event))).isEqualTo(200);
+            assertThat(data.payments(f.invoice())).hasSize(1);
+            assertThat(webhook(event, sign(event))).isEqualTo(200);
+            assertThat(checkout.syncStripeIntent(start.intentId()).kind()).isEqualTo(PayResult.Kind.PAID);
+            String late = stripe.event("evt_late_failure", "payment_intent.payment_failed", start.intentId());
+            assertThat(webhook(late, sign(late))).isEqualTo(200);
+            assertThat(data.payments(f.invoice())).hasSize(1);
+            assertThat(data.linkStatus(f.link())).isEqualTo("PAID");
+            assertThat(checkout.startStripe(f.link())).as("a paid link starts nothing").isEmpty();
+        }
+    }
+
+    @Test
+    void aDeclinedStripePaymentLeavesTheLinkUsable_andConcurrentSettlementsPostOnce() throws Exception {
+        try (FakeStripe stripe = new FakeStripe()) {
+            System.setProperty(Gateways.STRIPE_SECRET_KEY, "sk_test_paylink");
+            System.setProperty(Gateways.STRIPE_WEBHOOK_SECRET, WEBHOOK_SECRET);
+            System.setProperty(Gateways.STRIPE_API_BASE, stripe.baseUrl());
+            Fixture f = fixture("40.00");
+            String intent = checkout.startStripe(f.link()).orElseThrow().intentId();
+            stripe.decline(intent, "insufficient_funds");
+            PayResult declined = checkout.syncStripeIntent(intent);
+            assertThat(declined.kind()).isEqualTo(PayResult.Kind.DECLINED);
+            assertThat(declined.code()).isEqualTo("insufficient_funds");
+            assertThat(checkout.view(f.link()).state()).isEqualTo(CheckoutView.State.PAYABLE);
+
+            stripe.succeed(intent);
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(3);
+            try {
+                List<Future<Integer>> calls = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    String event = stripe.event("evt_dup_" + (i % 2), "payment_intent.succeeded", intent);
+                    calls.add(pool.submit(() -> {
+                        start.await();
+                        return webhook(event, sign(event));
+                    }));
+                }
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    return checkout.syncStripeIntent(intent).kind() == PayResult.Kind.PAID ? 200 : 0;
+                }));
+                start.countDown();
+                for (Future<Integer> call : calls) {
+                    call.get(); // some webhook copies may get 500 and would be retried by Stripe
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(data.payments(f.invoice())).hasSize(1);
+            assertThat(data.invoiceStatus(f.invoice())).isEqualTo("PAID");
+        }
+    }
+
+    private static long now() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    private static String sign(String payload) throws Exception {
+        return Webhook.Signature.generateSignatureHeader(payload, WEBHOOK_SECRET, now());
+    }
+
+    /** Posts to the real webhook endpoint over HTTP, as Stripe would. */
+    private static int webhook(String payload, String signature) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(System.getProperty("paylink.public.url") + "/webhooks/stripe"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(payload));
+        if (signature != null) {
+            request.header("Stripe-Signature", signature);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+}
