@@ -1,0 +1,272 @@
+package com.paylink.it.pages;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.paylink.it.Deployments;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The client's side from outside: the emailed link opened in Chromium, paid with the sandbox's success
+ * card; headers, status codes and every bad token over plain HTTP. Demo data; GreenMail in this JVM.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CheckoutPagesIT {
+
+    private static final String PASSWORD = "paylink-demo";
+    /** What differs between any two responses: CSP nonces and hidden form values. */
+    private static final String VARYING = "nonce[=-]\"?[A-Za-z0-9+/=]+\"?|'[A-Za-z0-9+/=_-]{20,}'|value=\"[^\"]*\"";
+    private static final Pattern LINK = Pattern.compile("(https?://[^\\s\"<]+/pay/[A-Za-z0-9_-]{43})");
+    private static GreenMail smtp;
+    private static Browser browser;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @BeforeAll
+    static void startSmtp() {
+        smtp = new GreenMail(new ServerSetup(Integer.getInteger("paylink.test.smtp.port", 3025), "127.0.0.1",
+                ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        smtp.stop();
+    }
+
+    private Browser browser() throws Exception {
+        if (browser == null) {
+            browser = new Browser(base);
+        }
+        browser.driver().manage().deleteAllCookies();
+        return browser;
+    }
+
+    private String root() {
+        return base.toString().replaceAll("/$", "");
+    }
+
+    /** Sends a link for the demo invoice as biller through the API and returns the link from the email. */
+    private String sendLinkAndReadIt(String client, String number, String recipientEmail) throws Exception {
+        StaffSession staff = new StaffSession(base);
+        staff.signIn("biller", PASSWORD);
+        long invoice = staff.invoiceId(client, number);
+        HttpResponse<String> sent = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(root() + "/api/invoices/" + invoice + "/payment-links"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("biller:" + PASSWORD).getBytes()))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(sent.statusCode()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !linksIn(mailTo(recipientEmail)).isEmpty());
+        List<String> links = linksIn(mailTo(recipientEmail));
+        return links.get(links.size() - 1);
+    }
+
+    private List<MimeMessage> mailTo(String address) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                        .anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address));
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private static List<String> linksIn(List<MimeMessage> mails) throws Exception {
+        List<String> links = new java.util.ArrayList<>();
+        for (MimeMessage mail : mails) {
+            Object content = mail.getContent();
+            if (content instanceof Multipart parts) {
+                Matcher m = LINK.matcher(parts.getBodyPart(0).getContent().toString());
+                if (m.find()) {
+                    links.add(m.group(1));
+                }
+            }
+        }
+        return links;
+    }
+
+    @Test
+    void theClientOpensTheEmailedLink_paysWithTheSandboxCard_andReopeningShowsPaid() throws Exception {
+        String link = sendLinkAndReadIt("Carter, Emma", "RC-1001", "emma.carter@example.com");
+        Browser b = browser();
+        b.driver().get(link);
+        assertThat(b.driver().getCurrentUrl()).as("the token leaves the address bar").endsWith("/checkout/")
+                .doesNotContain(link.substring(link.lastIndexOf('/') + 1));
+        assertThat(b.text(By.id("practiceName"))).isEqualTo("Riverside Counseling");
+        assertThat(b.text(By.id("invoiceNumber"))).isEqualTo("RC-1001");
+        assertThat(b.text(By.id("amountDue"))).isEqualTo("$150.00");
+        assertThat(b.text(By.id("sandboxBadge"))).contains("Sandbox", "no real charge");
+        assertThat(b.pageText()).doesNotContain("Individual Therapy").doesNotContain("Dr. Sarah Smith")
+                .doesNotContain("Emma");
+
+        fill(b, "4000000000000002");
+        b.click(By.id("card:pay"));
+        b.waitForText(By.id("card:messages"), "Your card was declined");
+        assertThat(b.text(By.id("amountDue"))).as("the link still works").isEqualTo("$150.00");
+
+        fill(b, "4242424242424242");
+        b.click(By.id("card:pay"));
+        b.waitForText(By.id("paid"), "This invoice has been paid");
+        String receipt = b.text(By.id("receiptNumber"));
+        assertThat(receipt).matches("R-[2-9A-HJ-NP-Z]{10}");
+        assertThat(b.text(By.id("amountPaid"))).isEqualTo("$150.00");
+
+        b.driver().get(link);
+        assertThat(b.text(By.id("paid"))).contains("This invoice has been paid", receipt);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo("emma.carter@example.com").stream()
+                .anyMatch(m -> subject(m).contains(receipt)));
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
+    }
+
+    private static void fill(Browser b, String number) {
+        b.type(By.id("card:name"), "Jo Payer");
+        b.type(By.id("card:number"), number);
+        b.type(By.id("card:expiry"), "12/39");
+        b.type(By.id("card:cvc"), "123");
+        b.type(By.id("card:postal"), "02139");
+    }
+
+    @Test
+    void thePageWorksOnAPhoneAndEveryFieldHasALabel() throws Exception {
+        String link = sendLinkAndReadIt("Rivera, Lucas", "RC-1004", "trust@rivera-family.example");
+        Browser b = browser();
+        b.driver().manage().window().setSize(new Dimension(375, 800));
+        try {
+            b.driver().get(link);
+            WebElement pay = b.driver().findElement(By.id("card:pay"));
+            assertThat(pay.getRect().getX() + pay.getRect().getWidth()).isLessThanOrEqualTo(375);
+            Object scrollWidth = ((org.openqa.selenium.JavascriptExecutor) b.driver())
+                    .executeScript("return document.documentElement.scrollWidth");
+            assertThat(((Number) scrollWidth).intValue()).as("no sideways scrolling").isLessThanOrEqualTo(375);
+            for (String field : new String[]{"name", "number", "expiry", "cvc", "postal"}) {
+                assertThat(b.driver().findElements(By.cssSelector("label[for='card:" + field + "']"))).as(field).hasSize(1);
+            }
+        } finally {
+            b.driver().manage().window().setSize(new Dimension(1400, 1000));
+        }
+    }
+
+    @Test
+    void linkPagesSendStrictHeaders_andAGetNeverUsesTheLinkUp() throws Exception {
+        String link = sendLinkAndReadIt("Thompson, Ava", "RC-1003", "claims@harbor-eap.example");
+        HttpClient scanner = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> scan = scanner.send(HttpRequest.newBuilder(URI.create(link)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(scan.statusCode()).isEqualTo(303);
+            assertThat(scan.headers().firstValue("Location").orElse("")).endsWith("/checkout/");
+        }
+        HttpClient payer = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpResponse<String> page = payer.send(HttpRequest.newBuilder(URI.create(link)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("$275.00", "RC-1003");
+        String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertThat(csp).contains("default-src 'self'", "frame-ancestors 'none'", "script-src 'self' https://js.stripe.com 'nonce-")
+                .doesNotContain("unsafe-eval").doesNotContain("script-src *");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
+
+        // a forged form post (no session secret) pays nothing
+        String form = "card=card&card%3Acsrf=forged&card%3ArequestKey=k&card%3Aname=X&card%3Anumber=4242424242424242"
+                + "&card%3Aexpiry=12%2F39&card%3Acvc=123&card%3Apay=&jakarta.faces.ViewState=stateless";
+        payer.send(HttpRequest.newBuilder(URI.create(root() + "/checkout/index.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> after = payer.send(HttpRequest.newBuilder(URI.create(root() + "/checkout/")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(after.body()).contains("$275.00").doesNotContain("This invoice has been paid");
+    }
+
+    @Test
+    void everyBadTokenGetsTheSamePageAndStatusAsAnExpiredLink() throws Exception {
+        String valid = sendLinkAndReadIt("Rivera, Lucas", "RC-1004", "trust@rivera-family.example");
+        String token = valid.substring(valid.lastIndexOf('/') + 1);
+        char last = token.charAt(42);
+        String[] bad = {token.substring(0, 42) + (last == 'A' ? 'B' : 'A'), "q".repeat(43), "x".repeat(4000),
+                URLEncoder.encode("ééééé€€€😀", StandardCharsets.UTF_8), "", "%00", token + "A", "..%2F..%2Fetc%2Fpasswd"};
+        String reference = null;
+        for (String candidate : bad) {
+            HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+            HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(root() + "/pay/" + candidate)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).as(candidate).isEqualTo(410);
+            String normalized = page.body().replaceAll(VARYING, "");
+            assertThat(normalized).contains("This payment link is no longer valid", "Email me a new link");
+            StaffPagesIT.assertNoStackTrace(page.body());
+            if (reference == null) {
+                reference = normalized;
+            }
+            assertThat(normalized).as("no difference an attacker could use").isEqualTo(reference);
+        }
+
+        // a revoked link looks exactly the same
+        StaffSession staff = new StaffSession(base);
+        staff.signIn("biller", PASSWORD);
+        long invoice = staff.invoiceId("Rivera, Lucas", "RC-1004");
+        HttpClient http = HttpClient.newHttpClient();
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(root() + "/api/invoices/" + invoice + "/payment-links"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("biller:" + PASSWORD).getBytes()))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .as("a new link revokes the one we hold").isEqualTo(201);
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpResponse<String> revoked = client.send(HttpRequest.newBuilder(URI.create(valid)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(revoked.statusCode()).isEqualTo(410);
+        assertThat(revoked.body().replaceAll(VARYING, "")).isEqualTo(reference);
+    }
+}
