@@ -148,6 +148,17 @@ public class TestData {
                 .setParameter("i", invoiceId).getSingleResult();
     }
 
+    /** Usernames notified about payments on the invoice, sorted. */
+    public java.util.List<String> notified(long invoiceId) {
+        return em.createQuery("select n.recipient.username from Notification n where n.invoiceId = :i "
+                + "order by n.recipient.username", String.class).setParameter("i", invoiceId).getResultList();
+    }
+
+    public long paymentId(long invoiceId) {
+        return em.createQuery("select p.id from Payment p where p.invoice.id = :i", Long.class)
+                .setParameter("i", invoiceId).getSingleResult();
+    }
+
     public boolean mailSent(String key) {
         return em.find(com.paylink.notification.entity.SentMail.class, key) != null;
     }

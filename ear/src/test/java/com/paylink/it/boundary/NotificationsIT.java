@@ -1,0 +1,273 @@
+package com.paylink.it.boundary;
+
+import com.paylink.identity.entity.Permission;
+import com.paylink.it.Deployments;
+import com.paylink.notification.boundary.NotificationRow;
+import com.paylink.notification.boundary.NotificationService;
+import com.paylink.payment.boundary.CheckoutService;
+import com.paylink.payment.boundary.PayResult;
+import com.paylink.payment.control.SandboxCard;
+import com.paylink.paymentlink.boundary.LinkExpirySweep;
+import com.paylink.paymentlink.control.LinkTokens;
+import com.paylink.platform.AdjustableClock;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.TextMessage;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Payment-completed events over JMS into in-app notifications (N3, N4), and the link expiry sweep
+ * (PL3), inside WildFly on PostgreSQL with the adjustable clock.
+ */
+@ExtendWith(ArquillianExtension.class)
+class NotificationsIT {
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.withTests(NotificationsIT.class);
+    }
+
+    @EJB
+    CheckoutService checkout;
+
+    @EJB
+    NotificationService notifications;
+
+    @EJB
+    LinkExpirySweep sweep;
+
+    @Inject
+    TestData data;
+
+    @Inject
+    JMSContext jms;
+
+    @Resource(lookup = "java:/jms/queue/PaymentCompleted")
+    Queue paymentCompleted;
+
+    @Resource(lookup = "java:/jms/queue/DLQ")
+    Queue deadLetters;
+
+    @AfterEach
+    void resetClock() {
+        AdjustableClock.instance().reset();
+    }
+
+    /** A practice with two admins, providers of each kind, and a second practice with its own admin. */
+    private record Practice(long id, String admin, String billingAdmin, String drBilling, String drNoBilling,
+                            String drAdmin, String drAdminBilling, String otherAdmin) {
+    }
+
+    private Practice practice() {
+        long id = data.practice(TestData.unique("Notify"), true);
+        long other = data.practice(TestData.unique("Other"), true);
+        return new Practice(id,
+                data.staff(id, TestData.unique("admin"), false, EnumSet.of(Permission.ADMIN)),
+                data.staff(id, TestData.unique("badmin"), false, EnumSet.of(Permission.ADMIN, Permission.BILLING)),
+                data.staff(id, TestData.unique("drbill"), true, EnumSet.of(Permission.BILLING)),
+                data.staff(id, TestData.unique("drnobill"), true, Set.of()),
+                data.staff(id, TestData.unique("dradmin"), true, EnumSet.of(Permission.ADMIN)),
+                data.staff(id, TestData.unique("dradminbill"), true, EnumSet.of(Permission.ADMIN, Permission.BILLING)),
+                data.staff(other, TestData.unique("otheradmin"), false, EnumSet.of(Permission.ADMIN, Permission.BILLING)));
+    }
+
+    /** Pays an invoice rendered by {@code provider} through a link with the sandbox; returns the invoice id. */
+    private long paidInvoice(Practice p, String provider) {
+        long client = data.clientWithEmails(p.id(), TestData.unique("c").toLowerCase() + "@example.com", null, null);
+        long invoice = data.invoice(client, provider, TestData.unique("N"), "55.00");
+        String token = LinkTokens.newToken();
+        long link = data.link(invoice, p.billingAdmin(), token, Instant.now());
+        PayResult paid = checkout.paySandbox(link, new SandboxCard("Jo", "4242424242424242", "12/39", "123", ""),
+                LinkTokens.newToken());
+        assertThat(paid.kind()).isEqualTo(PayResult.Kind.PAID);
+        return invoice;
+    }
+
+    private List<String> awaitNotified(long invoice, int count) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> data.notified(invoice).size() >= count);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> data.notified(invoice).size() == count);
+        return data.notified(invoice);
+    }
+
+    private static List<String> sorted(String... names) {
+        List<String> list = new ArrayList<>(List.of(names));
+        Collections.sort(list);
+        return list;
+    }
+
+    @Test
+    void aProviderWithBillingAndEveryAdminHearOfThePayment_eachOnce_nobodyElse() {
+        Practice p = practice();
+        assertThat(awaitNotified(paidInvoice(p, p.drBilling()), 5))
+                .isEqualTo(sorted(p.drBilling(), p.admin(), p.billingAdmin(), p.drAdmin(), p.drAdminBilling()));
+    }
+
+    @Test
+    void aProviderWithoutBillingIsNotNotified() {
+        Practice p = practice();
+        assertThat(awaitNotified(paidInvoice(p, p.drNoBilling()), 4))
+                .isEqualTo(sorted(p.admin(), p.billingAdmin(), p.drAdmin(), p.drAdminBilling()))
+                .doesNotContain(p.drNoBilling(), p.otherAdmin());
+    }
+
+    @Test
+    void aProviderWhoIsAlsoAnAdminGetsOneNotification() {
+        Practice p = practice();
+        assertThat(awaitNotified(paidInvoice(p, p.drAdminBilling()), 4))
+                .isEqualTo(sorted(p.admin(), p.billingAdmin(), p.drAdmin(), p.drAdminBilling()));
+        Practice q = practice();
+        assertThat(awaitNotified(paidInvoice(q, q.drAdmin()), 4))
+                .as("an admin provider without Billing hears of it as an admin")
+                .isEqualTo(sorted(q.admin(), q.billingAdmin(), q.drAdmin(), q.drAdminBilling()));
+    }
+
+    @Test
+    void aDuplicatedMessageCreatesNothingNew() {
+        Practice p = practice();
+        long invoice = paidInvoice(p, p.drBilling());
+        awaitNotified(invoice, 5);
+        String paymentId = String.valueOf(data.paymentId(invoice));
+        jms.createProducer().send(paymentCompleted, paymentId);
+        jms.createProducer().send(paymentCompleted, paymentId);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> data.notified(invoice).size() == 5);
+        assertThat(notifications.paymentCompleted(Long.parseLong(paymentId))).as("called directly again").isZero();
+    }
+
+    @Test
+    void aPoisonMessageEndsInTheDeadLetterQueueAfterItsRetries() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        for (String body : new String[]{"not-a-payment-id", "999999999"}) {
+            TextMessage poison = jms.createTextMessage(body);
+            poison.setStringProperty("poisonTest", marker);
+            jms.createProducer().send(paymentCompleted, poison);
+        }
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> deadLettered(marker) == 2);
+    }
+
+    private int deadLettered(String marker) throws Exception {
+        try (QueueBrowser browser = jms.createBrowser(deadLetters, "poisonTest = '" + marker + "'")) {
+            return Collections.list(browser.getEnumeration()).size();
+        }
+    }
+
+    @Test
+    void theInboxListsNewestFirst_andMarksReadOnlyTheCallersOwn() throws Exception {
+        Practice p = practice();
+        long first = paidInvoice(p, p.drBilling());
+        long second = paidInvoice(p, p.drBilling());
+        awaitNotified(first, 5);
+        awaitNotified(second, 5);
+        Set<Permission> admin = EnumSet.of(Permission.ADMIN);
+        List<NotificationRow> inbox = As.staff(p.admin(), admin, () -> notifications.inbox());
+        assertThat(inbox).extracting(NotificationRow::invoiceId).containsExactly(second, first);
+        assertThat(inbox.get(0).amount().toString()).isEqualTo("55.00 USD");
+        assertThat(As.staff(p.admin(), admin, () -> notifications.unreadCount())).isEqualTo(2);
+
+        long someoneElses = As.staff(p.drBilling(), Set.of(), () -> notifications.inbox()).get(0).id();
+        As.staff(p.admin(), admin, () -> {
+            notifications.markRead(someoneElses);
+            notifications.markRead(inbox.get(0).id());
+            return null;
+        });
+        assertThat(As.staff(p.admin(), admin, () -> notifications.unreadCount())).isEqualTo(1);
+        assertThat(As.staff(p.drBilling(), Set.of(), () -> notifications.unreadCount())).isEqualTo(2);
+        assertThat(As.staff(p.admin(), admin, () -> notifications.markAllRead())).isEqualTo(1);
+        assertThat(As.staff(p.admin(), admin, () -> notifications.unreadCount())).isZero();
+        assertThat(As.staff(p.otherAdmin(), admin, () -> notifications.inbox()))
+                .extracting(NotificationRow::invoiceId).doesNotContain(first, second);
+    }
+
+    // --- the expiry sweep -------------------------------------------------------------------------
+
+    private record Link(long invoice, long id) {
+    }
+
+    private List<Link> links(int count, Instant sentAt) {
+        long practice = data.practice(TestData.unique("Sweep"), true);
+        String biller = data.staff(practice, TestData.unique("b"), false, EnumSet.of(Permission.BILLING));
+        String dr = data.staff(practice, TestData.unique("dr"), true, Set.of());
+        long client = data.clientWithEmails(practice, "sweep@example.com", null, null);
+        List<Link> links = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long invoice = data.invoice(client, dr, TestData.unique("S"), "10.00");
+            links.add(new Link(invoice, data.link(invoice, biller, LinkTokens.newToken(), sentAt)));
+        }
+        return links;
+    }
+
+    @Test
+    void theSweepExpiresLinksAt24HoursNotBefore() {
+        Instant sent = Instant.now();
+        List<Link> links = links(1, sent);
+        AdjustableClock.instance().advance(Duration.ofHours(24).minusSeconds(30));
+        sweep.sweep(LinkExpirySweep.BATCH_SIZE);
+        assertThat(data.linkStatus(links.get(0).id())).as("before 24 h").isEqualTo("ACTIVE");
+
+        AdjustableClock.instance().advance(Duration.ofSeconds(60));
+        sweep.sweep(LinkExpirySweep.BATCH_SIZE);
+        assertThat(data.linkStatus(links.get(0).id())).as("after 24 h").isEqualTo("EXPIRED");
+        AdjustableClock.instance().advance(Duration.ofHours(1));
+        sweep.sweep(LinkExpirySweep.BATCH_SIZE);
+        assertThat(data.linkStatus(links.get(0).id())).as("again: no harm").isEqualTo("EXPIRED");
+
+        List<Link> exactly = links(1, Instant.now().minus(Duration.ofHours(24)));
+        AdjustableClock.instance().reset();
+        sweep.sweep(LinkExpirySweep.BATCH_SIZE);
+        assertThat(data.linkStatus(exactly.get(0).id())).as("at 24 h").isEqualTo("EXPIRED");
+    }
+
+    @Test
+    void aBacklogLargerThanABatchIsSweptInBatches_andPaidOrRevokedLinksAreLeftAlone() {
+        List<Link> backlog = links(23, Instant.now().minus(Duration.ofHours(30)));
+        List<Link> paid = links(1, Instant.now().minus(Duration.ofHours(1)));
+        checkout.paySandbox(paid.get(0).id(), new SandboxCard("Jo", "4242424242424242", "12/39", "123", ""), "k-" + UUID.randomUUID());
+        int expired = sweep.sweep(5);
+        assertThat(expired).isGreaterThanOrEqualTo(23);
+        for (Link link : backlog) {
+            assertThat(data.linkStatus(link.id())).isEqualTo("EXPIRED");
+        }
+        AdjustableClock.instance().advance(Duration.ofHours(48));
+        sweep.sweep(5);
+        assertThat(data.linkStatus(paid.get(0).id())).isEqualTo("PAID");
+    }
+
+    @Test
+    void twoSweepsAtOnceDoNoHarm() throws Exception {
+        List<Link> backlog = links(30, Instant.now().minus(Duration.ofHours(30)));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> one = pool.submit(() -> sweep.sweep(4));
+            Future<Integer> two = pool.submit(() -> sweep.sweep(4));
+            assertThat(one.get() + two.get()).isGreaterThanOrEqualTo(30);
+        } finally {
+            pool.shutdownNow();
+        }
+        for (Link link : backlog) {
+            assertThat(data.linkStatus(link.id())).isEqualTo("EXPIRED");
+        }
+    }
+}

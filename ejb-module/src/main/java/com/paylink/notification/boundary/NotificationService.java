@@ -1,0 +1,112 @@
+package com.paylink.notification.boundary;
+
+import com.paylink.identity.control.CallerLookup;
+import com.paylink.identity.entity.Permission;
+import com.paylink.identity.entity.Staff;
+import com.paylink.ledger.entity.Appointment;
+import com.paylink.ledger.entity.Invoice;
+import com.paylink.ledger.entity.Payment;
+import com.paylink.notification.control.NotifiedStaff;
+import com.paylink.notification.entity.Notification;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Logger;
+
+/** Turns "payment completed" into in-app notifications, and serves each staff member's inbox. */
+@Stateless
+@RolesAllowed(Permission.STAFF_ROLE)
+public class NotificationService {
+
+    /** The inbox shows at most this many, newest first. */
+    public static final int INBOX_SIZE = 100;
+    private static final Logger LOG = Logger.getLogger(NotificationService.class.getName());
+
+    @PersistenceContext(unitName = "paylink")
+    EntityManager em;
+
+    @Inject
+    CallerLookup caller;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * N3/N4: notifies the rendering provider (with Billing) and every Admin of the payment's practice,
+     * once each, however often the event arrives. An unknown payment is an error: the message is retried
+     * and finally dead-lettered, never dropped.
+     *
+     * @return how many notifications were created now
+     */
+    @PermitAll // called by the PaymentCompleted listener, which has no caller
+    public int paymentCompleted(long paymentId) {
+        Payment payment = em.find(Payment.class, paymentId);
+        if (payment == null) {
+            throw new IllegalArgumentException("payment " + paymentId + " does not exist");
+        }
+        Invoice invoice = payment.invoice();
+        long practiceId = invoice.practice().id();
+        Appointment appointment = invoice.appointment();
+        List<Staff> admins = em.createQuery("select s from Staff s join s.permissions p "
+                        + "where s.practice.id = :practice and p = :admin and s.active = true", Staff.class)
+                .setParameter("practice", practiceId)
+                .setParameter("admin", Permission.ADMIN)
+                .getResultList();
+        List<Staff> recipients = NotifiedStaff.of(practiceId, appointment == null ? null : appointment.renderingProvider(), admins);
+        List<Long> alreadyNotified = em.createQuery(
+                        "select n.recipient.id from Notification n where n.paymentId = :p", Long.class)
+                .setParameter("p", paymentId).getResultList();
+        Instant now = clock.instant();
+        int created = 0;
+        for (Staff recipient : recipients) {
+            if (!alreadyNotified.contains(recipient.id())) {
+                em.persist(new Notification(recipient, paymentId, invoice.id(), invoice.client().id(),
+                        invoice.client().fullName(), invoice.number(), payment.amount(), payment.receivedAt(), now));
+                created++;
+            }
+        }
+        int count = created;
+        LOG.info(() -> "payment " + paymentId + ": " + count + " notifications created");
+        return created;
+    }
+
+    public long unreadCount() {
+        return em.createQuery("select count(n) from Notification n where n.recipient.id = :me and n.readAt is null", Long.class)
+                .setParameter("me", caller.current().id())
+                .getSingleResult();
+    }
+
+    /** The caller's notifications, newest first. */
+    public List<NotificationRow> inbox() {
+        return em.createQuery("select n from Notification n where n.recipient.id = :me order by n.createdAt desc, n.id desc",
+                        Notification.class)
+                .setParameter("me", caller.current().id())
+                .setMaxResults(INBOX_SIZE)
+                .getResultStream()
+                .map(n -> new NotificationRow(n.id(), n.invoiceId(), n.clientId(), n.clientName(), n.invoiceNumber(),
+                        n.amount(), n.occurredAt(), n.readAt() != null))
+                .toList();
+    }
+
+    /** Marks one of the caller's own notifications read; someone else's is left alone. */
+    public void markRead(long notificationId) {
+        Notification n = em.find(Notification.class, notificationId);
+        if (n != null && n.recipient().id().equals(caller.current().id())) {
+            n.markRead(clock.instant());
+        }
+    }
+
+    public int markAllRead() {
+        return em.createQuery("update Notification n set n.readAt = :now where n.recipient.id = :me and n.readAt is null")
+                .setParameter("now", clock.instant())
+                .setParameter("me", caller.current().id())
+                .executeUpdate();
+    }
+}

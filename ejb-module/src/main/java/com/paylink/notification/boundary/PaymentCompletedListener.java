@@ -1,0 +1,36 @@
+package com.paylink.notification.boundary;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+
+/**
+ * Reads the payment id from a PaymentCompleted message and calls the boundary. Anything wrong throws:
+ * the broker redelivers with a growing delay and, after the configured attempts, moves the message to
+ * the dead-letter queue (docs/operations.md says how to inspect and replay it).
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/PaymentCompleted"),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
+})
+public class PaymentCompletedListener implements MessageListener {
+
+    @EJB
+    NotificationService notifications;
+
+    @Override
+    public void onMessage(Message message) {
+        long paymentId;
+        try {
+            paymentId = Long.parseLong(((TextMessage) message).getText().trim());
+        } catch (JMSException | RuntimeException e) {
+            throw new IllegalArgumentException("not a payment-completed message", e);
+        }
+        notifications.paymentCompleted(paymentId);
+    }
+}

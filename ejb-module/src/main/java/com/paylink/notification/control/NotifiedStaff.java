@@ -1,0 +1,35 @@
+package com.paylink.notification.control;
+
+import com.paylink.identity.entity.Permission;
+import com.paylink.identity.entity.Staff;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who hears of a payment (rule N3): the appointment's rendering provider only if they hold Billing, and
+ * every Admin of the practice; each person once; only active staff of the invoice's practice.
+ */
+public final class NotifiedStaff {
+
+    private NotifiedStaff() {
+    }
+
+    public static List<Staff> of(long practiceId, Staff renderingProvider, Collection<Staff> practiceAdmins) {
+        Map<Long, Staff> chosen = new LinkedHashMap<>();
+        if (renderingProvider != null && renderingProvider.has(Permission.BILLING)) {
+            chosen.put(renderingProvider.id(), renderingProvider);
+        }
+        for (Staff admin : practiceAdmins) {
+            if (admin.has(Permission.ADMIN)) {
+                chosen.putIfAbsent(admin.id(), admin);
+            }
+        }
+        return chosen.values().stream()
+                .filter(Staff::isActive)
+                .filter(s -> s.practice().id() == practiceId)
+                .toList();
+    }
+}

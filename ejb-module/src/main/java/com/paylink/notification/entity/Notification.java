@@ -1,0 +1,135 @@
+package com.paylink.notification.entity;
+
+import com.paylink.identity.entity.Staff;
+import com.paylink.shared.Money;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** "A client paid": one staff member's in-app notification about one payment (unique per payment and person). */
+@Entity
+@Table(name = "notification")
+public class Notification {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "practice_id", nullable = false)
+    private long practiceId;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "recipient_staff_id", nullable = false)
+    private Staff recipient;
+
+    @Column(name = "payment_id", nullable = false)
+    private long paymentId;
+
+    @Column(name = "invoice_id", nullable = false)
+    private long invoiceId;
+
+    @Column(name = "client_id", nullable = false)
+    private long clientId;
+
+    @Column(name = "client_name", nullable = false)
+    private String clientName;
+
+    @Column(name = "invoice_number", nullable = false)
+    private String invoiceNumber;
+
+    @Embedded
+    @AttributeOverrides({
+            @AttributeOverride(name = "amountMinor", column = @Column(name = "amount_minor", nullable = false)),
+            @AttributeOverride(name = "currency", column = @Column(name = "currency", nullable = false))})
+    private Money amount;
+
+    /** When the payment was made. */
+    @Column(name = "occurred_at", nullable = false)
+    private Instant occurredAt;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "read_at")
+    private Instant readAt;
+
+    protected Notification() {
+        // for JPA
+    }
+
+    public Notification(Staff recipient, long paymentId, long invoiceId, long clientId, String clientName,
+                        String invoiceNumber, Money amount, Instant occurredAt, Instant createdAt) {
+        this.recipient = Objects.requireNonNull(recipient, "recipient");
+        this.practiceId = recipient.practice().id();
+        this.paymentId = paymentId;
+        this.invoiceId = invoiceId;
+        this.clientId = clientId;
+        this.clientName = clientName;
+        this.invoiceNumber = invoiceNumber;
+        this.amount = amount;
+        this.occurredAt = occurredAt;
+        this.createdAt = createdAt;
+    }
+
+    public void markRead(Instant at) {
+        if (readAt == null) {
+            readAt = at;
+        }
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Staff recipient() {
+        return recipient;
+    }
+
+    public long paymentId() {
+        return paymentId;
+    }
+
+    public long invoiceId() {
+        return invoiceId;
+    }
+
+    public long clientId() {
+        return clientId;
+    }
+
+    public String clientName() {
+        return clientName;
+    }
+
+    public String invoiceNumber() {
+        return invoiceNumber;
+    }
+
+    public Money amount() {
+        return amount;
+    }
+
+    public Instant occurredAt() {
+        return occurredAt;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant readAt() {
+        return readAt;
+    }
+}
