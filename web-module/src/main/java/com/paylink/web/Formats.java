@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 
 /** Formats money, dates and times for pages ({@code #{fmt.money(x)}}), in one place. */
@@ -23,8 +22,8 @@ public class Formats {
     private ZoneId zone;
     private final Locale locale = Locale.US;
     private final DateTimeFormatter date = DateTimeFormatter.ofPattern("MM/dd/yyyy", locale);
-    private final DateTimeFormatter dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(locale);
+    private final DateTimeFormatter shortDateTime = DateTimeFormatter.ofPattern("MM/dd h:mm a", locale);
+    private final DateTimeFormatter dateTime = DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm a z", locale);
 
     @Inject
     PaylinkConfig config;
@@ -48,6 +47,11 @@ public class Formats {
 
     public String dateTime(Instant value) {
         return value == null ? "" : dateTime.format(value.atZone(zone));
+    }
+
+    /** "11/27 5:40 AM": for narrow table cells; the full time goes in the title. */
+    public String shortDateTime(Instant value) {
+        return value == null ? "" : shortDateTime.format(value.atZone(zone));
     }
 
     public String enumLabel(Enum<?> value) {

@@ -85,7 +85,7 @@ public class NotificationService {
 
     /** The caller's notifications, newest first. */
     public List<NotificationRow> inbox() {
-        return em.createQuery("select n from Notification n where n.recipient.id = :me order by n.createdAt desc, n.id desc",
+        return em.createQuery("select n from Notification n where n.recipient.id = :me order by n.occurredAt desc, n.id desc",
                         Notification.class)
                 .setParameter("me", caller.current().id())
                 .setMaxResults(INBOX_SIZE)
