@@ -34,6 +34,7 @@ public final class Deployments {
                 .importFrom(ear.get(WAR).getAsset().openStream())
                 .as(WebArchive.class);
         war.addPackage(testClass.getPackage());
+        war.addClass(Mailbox.class);
         war.addAsLibraries(jarOf(org.assertj.core.api.Assertions.class), jarOf(org.awaitility.Awaitility.class),
                 jarOf(org.hamcrest.Matcher.class));
         // Elytron's API lets a test call boundaries as a given staff member (see As)

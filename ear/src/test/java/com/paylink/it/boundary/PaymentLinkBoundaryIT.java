@@ -1,9 +1,8 @@
 package com.paylink.it.boundary;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.paylink.identity.entity.Permission;
 import com.paylink.it.Deployments;
+import com.paylink.it.Mailbox;
 import com.paylink.paymentlink.boundary.LinkSent;
 import com.paylink.paymentlink.boundary.LinkState;
 import com.paylink.paymentlink.boundary.PaymentLinkService;
@@ -19,7 +18,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
-import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.transaction.UserTransaction;
@@ -34,7 +32,6 @@ import org.wildfly.security.auth.server.SecurityIdentity;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -57,7 +54,6 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(ArquillianExtension.class)
 class PaymentLinkBoundaryIT {
 
-    private static final Pattern LINK = Pattern.compile("https?://[^\\s\"<]+/pay/([A-Za-z0-9_-]{43})");
     private static final Set<Permission> BILLING = EnumSet.of(Permission.BILLING);
 
     @Deployment
@@ -74,13 +70,11 @@ class PaymentLinkBoundaryIT {
     @Resource
     UserTransaction tx;
 
-    private GreenMail smtp;
+    private Mailbox smtp;
 
     @BeforeEach
     void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(Integer.getInteger("paylink.test.smtp.port", 3025), "127.0.0.1",
-                ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = Mailbox.start();
     }
 
     @AfterEach
@@ -106,14 +100,7 @@ class PaymentLinkBoundaryIT {
     }
 
     private List<MimeMessage> mailTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
-                        .anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address));
-            } catch (jakarta.mail.MessagingException e) {
-                return false;
-            }
-        }).toList();
+        return smtp.to(address);
     }
 
     private MimeMessage awaitOneMailTo(String address) {
@@ -139,9 +126,9 @@ class PaymentLinkBoundaryIT {
         assertThat(parts.getBodyPart(1).isMimeType("text/html")).isTrue();
         String text = parts.getBodyPart(0).getContent() + "\n" + parts.getBodyPart(1).getContent();
 
-        Matcher link = LINK.matcher(text);
+        Matcher link = Mailbox.LINK.matcher(text);
         assertThat(link.find()).as("the email holds the link").isTrue();
-        String token = link.group(1);
+        String token = link.group(2);
         assertThat(data.tokenHashes(invoice)).containsExactly(LinkTokens.hash(token)).doesNotContain(token);
         assertThat(text).contains("$180.00", "Riverside Counseling", "do not need an account");
 

@@ -1,12 +1,7 @@
 package com.paylink.it.pages;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.paylink.it.Deployments;
-import jakarta.mail.Message;
-import jakarta.mail.Multipart;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
+import com.paylink.it.Mailbox;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -29,11 +24,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -49,8 +39,7 @@ class CheckoutPagesIT {
     private static final String PASSWORD = "paylink-demo";
     /** What differs between any two responses: CSP nonces and hidden form values. */
     private static final String VARYING = "nonce[=-]\"?[A-Za-z0-9+/=]+\"?|'[A-Za-z0-9+/=_-]{20,}'|value=\"[^\"]*\"";
-    private static final Pattern LINK = Pattern.compile("(https?://[^\\s\"<]+/pay/[A-Za-z0-9_-]{43})");
-    private static GreenMail smtp;
+    private static Mailbox mail;
     private static Browser browser;
 
     @Deployment(testable = false)
@@ -63,9 +52,7 @@ class CheckoutPagesIT {
 
     @BeforeAll
     static void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(Integer.getInteger("paylink.test.smtp.port", 3025), "127.0.0.1",
-                ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        mail = Mailbox.start();
     }
 
     @AfterAll
@@ -73,7 +60,7 @@ class CheckoutPagesIT {
         if (browser != null) {
             browser.close();
         }
-        smtp.stop();
+        mail.stop();
     }
 
     private Browser browser() throws Exception {
@@ -92,40 +79,9 @@ class CheckoutPagesIT {
     private String sendLinkAndReadIt(String client, String number, String recipientEmail) throws Exception {
         StaffSession staff = new StaffSession(base);
         staff.signIn("biller", PASSWORD);
-        long invoice = staff.invoiceId(client, number);
-        HttpResponse<String> sent = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(root() + "/api/invoices/" + invoice + "/payment-links"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("biller:" + PASSWORD).getBytes()))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(sent.statusCode()).isEqualTo(201);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !linksIn(mailTo(recipientEmail)).isEmpty());
-        List<String> links = linksIn(mailTo(recipientEmail));
-        return links.get(links.size() - 1);
-    }
-
-    private List<MimeMessage> mailTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
-                        .anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address));
-            } catch (jakarta.mail.MessagingException e) {
-                return false;
-            }
-        }).toList();
-    }
-
-    private static List<String> linksIn(List<MimeMessage> mails) throws Exception {
-        List<String> links = new java.util.ArrayList<>();
-        for (MimeMessage mail : mails) {
-            Object content = mail.getContent();
-            if (content instanceof Multipart parts) {
-                Matcher m = LINK.matcher(parts.getBodyPart(0).getContent().toString());
-                if (m.find()) {
-                    links.add(m.group(1));
-                }
-            }
-        }
-        return links;
+        int seen = mail.linksTo(recipientEmail).size();
+        assertThat(staff.sendLink(staff.invoiceId(client, number), "biller", PASSWORD)).isEqualTo(201);
+        return mail.awaitNewLinkTo(recipientEmail, seen);
     }
 
     @Test
@@ -156,16 +112,8 @@ class CheckoutPagesIT {
 
         b.driver().get(link);
         assertThat(b.text(By.id("paid"))).contains("This invoice has been paid", receipt);
-        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo("emma.carter@example.com").stream()
-                .anyMatch(m -> subject(m).contains(receipt)));
-    }
-
-    private static String subject(MimeMessage m) {
-        try {
-            return m.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            return "";
-        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> mail.to("emma.carter@example.com").stream()
+                .anyMatch(m -> Mailbox.text(m).contains(receipt)));
     }
 
     private static void fill(Browser b, String number) {
@@ -256,11 +204,7 @@ class CheckoutPagesIT {
         // a revoked link looks exactly the same
         StaffSession staff = new StaffSession(base);
         staff.signIn("biller", PASSWORD);
-        long invoice = staff.invoiceId("Rivera, Lucas", "RC-1004");
-        HttpClient http = HttpClient.newHttpClient();
-        assertThat(http.send(HttpRequest.newBuilder(URI.create(root() + "/api/invoices/" + invoice + "/payment-links"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("biller:" + PASSWORD).getBytes()))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+        assertThat(staff.sendLink(staff.invoiceId("Rivera, Lucas", "RC-1004"), "biller", PASSWORD))
                 .as("a new link revokes the one we hold").isEqualTo(201);
         HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();

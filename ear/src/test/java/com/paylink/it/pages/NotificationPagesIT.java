@@ -1,10 +1,7 @@
 package com.paylink.it.pages;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.paylink.it.Deployments;
-import jakarta.mail.Multipart;
-import jakarta.mail.internet.MimeMessage;
+import com.paylink.it.Mailbox;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -16,15 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,8 +28,7 @@ import static org.awaitility.Awaitility.await;
 class NotificationPagesIT {
 
     private static final String PASSWORD = "paylink-demo";
-    private static final Pattern LINK = Pattern.compile("(https?://[^\\s\"<]+/pay/[A-Za-z0-9_-]{43})");
-    private static GreenMail smtp;
+    private static Mailbox mail;
     private static Browser browser;
 
     @Deployment(testable = false)
@@ -52,9 +41,7 @@ class NotificationPagesIT {
 
     @BeforeAll
     static void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(Integer.getInteger("paylink.test.smtp.port", 3025), "127.0.0.1",
-                ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        mail = Mailbox.start();
     }
 
     @AfterAll
@@ -62,23 +49,15 @@ class NotificationPagesIT {
         if (browser != null) {
             browser.close();
         }
-        smtp.stop();
+        mail.stop();
     }
 
-    private String emailedLink(String client, String number) throws Exception {
+    private String emailedLink(String client, String number, String recipient) throws Exception {
         StaffSession staff = new StaffSession(base);
         staff.signIn("biller", PASSWORD);
-        long invoice = staff.invoiceId(client, number);
-        HttpResponse<String> sent = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(base.toString().replaceAll("/$", "") + "/api/invoices/" + invoice + "/payment-links"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("biller:" + PASSWORD).getBytes()))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(sent.statusCode()).isEqualTo(201);
-        await().atMost(Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessages().length > 0);
-        MimeMessage mail = smtp.getReceivedMessages()[smtp.getReceivedMessages().length - 1];
-        Matcher m = LINK.matcher(((Multipart) mail.getContent()).getBodyPart(0).getContent().toString());
-        assertThat(m.find()).isTrue();
-        return m.group(1);
+        int seen = mail.linksTo(recipient).size();
+        assertThat(staff.sendLink(staff.invoiceId(client, number), "biller", PASSWORD)).isEqualTo(201);
+        return mail.awaitNewLinkTo(recipient, seen);
     }
 
     @Test
@@ -88,7 +67,7 @@ class NotificationPagesIT {
         b.open("/staff/clients.xhtml");
         String before = b.text(By.id("unreadCount"));
 
-        String link = emailedLink("Carter, Emma", "RC-1001"); // rendered by Dr. Sarah Smith, who has Billing
+        String link = emailedLink("Carter, Emma", "RC-1001", "emma.carter@example.com"); // rendered by Dr. Sarah Smith, who has Billing
         String paid = new SandboxPayer().pay(link, "4242424242424242");
         assertThat(paid).contains("This invoice has been paid");
 

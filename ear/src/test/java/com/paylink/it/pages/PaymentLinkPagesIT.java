@@ -1,9 +1,7 @@
 package com.paylink.it.pages;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.paylink.it.Deployments;
-import jakarta.mail.Message;
+import com.paylink.it.Mailbox;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -24,7 +22,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -40,7 +37,7 @@ import static org.awaitility.Awaitility.await;
 class PaymentLinkPagesIT {
 
     private static final String PASSWORD = "paylink-demo";
-    private static GreenMail smtp;
+    private static Mailbox mail;
     private static Browser browser;
 
     @Deployment(testable = false)
@@ -55,9 +52,7 @@ class PaymentLinkPagesIT {
 
     @BeforeAll
     static void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(Integer.getInteger("paylink.test.smtp.port", 3025), "127.0.0.1",
-                ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        mail = Mailbox.start();
     }
 
     @AfterAll
@@ -65,7 +60,7 @@ class PaymentLinkPagesIT {
         if (browser != null) {
             browser.close();
         }
-        smtp.stop();
+        mail.stop();
     }
 
     private Browser browser() throws Exception {
@@ -74,17 +69,6 @@ class PaymentLinkPagesIT {
         }
         browser.driver().manage().deleteAllCookies();
         return browser;
-    }
-
-    private List<MimeMessage> mailTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
-                        .anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address));
-            } catch (jakarta.mail.MessagingException e) {
-                return false;
-            }
-        }).toList();
     }
 
     private HttpResponse<String> api(String method, String path, String user, String body) throws Exception {
@@ -132,10 +116,10 @@ class PaymentLinkPagesIT {
                 .as("green").isEqualTo("rgba(230, 246, 236, 1)");
         b.waitForText(By.id("ledger:tabs:allInvoices"), "Sent");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo("trust@rivera-family.example").size() == 1);
-        MimeMessage mail = mailTo("trust@rivera-family.example").get(0);
-        assertThat(mail.getSubject()).isEqualTo("Riverside Counseling");
-        assertThat(((InternetAddress) mail.getFrom()[0]).getPersonal()).isEqualTo("Bailey Brooks");
+        await().atMost(Duration.ofSeconds(30)).until(() -> mail.to("trust@rivera-family.example").size() == 1);
+        MimeMessage sent = mail.to("trust@rivera-family.example").get(0);
+        assertThat(sent.getSubject()).isEqualTo("Riverside Counseling");
+        assertThat(((InternetAddress) sent.getFrom()[0]).getPersonal()).isEqualTo("Bailey Brooks");
     }
 
     @Test
@@ -187,9 +171,8 @@ class PaymentLinkPagesIT {
         assertThat(sent.body()).contains("\"status\":\"ACTIVE\"", "\"recipient\":\"c***@harbor-eap.example\"",
                 "\"recipientSource\":\"BILL_TO\"").doesNotContainIgnoringCase("token");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo("claims@harbor-eap.example").size() == 1);
-        String mail = mailTo("claims@harbor-eap.example").get(0).getContent().toString();
-        assertThat(mail).isNotEmpty();
+        await().atMost(Duration.ofSeconds(30)).until(() -> mail.to("claims@harbor-eap.example").size() == 1);
+        assertThat(Mailbox.text(mail.to("claims@harbor-eap.example").get(0))).contains("$275.00");
 
         HttpResponse<String> state = api("GET", path, "frontdesk:" + PASSWORD, null);
         assertThat(state.statusCode()).isEqualTo(200);

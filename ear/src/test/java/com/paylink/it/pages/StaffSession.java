@@ -53,6 +53,15 @@ final class StaffSession {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Sends a payment link for the invoice through the staff API as {@code user}; returns the HTTP status. */
+    int sendLink(long invoiceId, String user, String password) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/api/invoices/" + invoiceId + "/payment-links"))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     /** The id of the invoice numbered {@code number} on the ledger of the client listed as {@code clientName}. */
     long invoiceId(String clientName, String number) throws IOException, InterruptedException {
         String ledger = get("/staff/ledger.xhtml?client=" + clientId(clientName)).body();
