@@ -213,4 +213,16 @@ class CheckoutPagesIT {
         assertThat(revoked.statusCode()).isEqualTo(410);
         assertThat(revoked.body().replaceAll(VARYING, "")).isEqualTo(reference);
     }
+
+    @Test
+    void aSecondLanguageNeedsOnlyItsBundle() throws Exception {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpResponse<String> spanish = client.send(HttpRequest.newBuilder(URI.create(root() + "/pay/" + "z".repeat(43)))
+                .header("Accept-Language", "es-MX,es;q=0.9,en;q=0.5").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(spanish.body()).contains("lang=\"es\"", "Este enlace de pago ya no es v\u00e1lido", "Enviarme un enlace nuevo");
+        HttpResponse<String> german = client.send(HttpRequest.newBuilder(URI.create(root() + "/pay/" + "z".repeat(43)))
+                .header("Accept-Language", "de-DE,de;q=0.9").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(german.body()).as("no German bundle: English").contains("This payment link is no longer valid");
+    }
 }

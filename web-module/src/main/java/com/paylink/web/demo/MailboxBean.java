@@ -39,6 +39,18 @@ public class MailboxBean {
         return messages.stream().filter(m -> m.index() == selected).findFirst().orElse(null);
     }
 
+    /**
+     * The selected mail's HTML for the sandboxed frame, with links opening in a new tab: the payment
+     * pages refuse to be framed (frame-ancestors 'none').
+     */
+    public String getSelectedHtml() {
+        CaughtMail mail = getSelectedMail();
+        if (mail == null || mail.html().isEmpty()) {
+            return "";
+        }
+        return "<base target=\"_blank\">" + mail.html();
+    }
+
     public Integer getSelected() {
         return selected;
     }
