@@ -113,6 +113,25 @@ class CheckoutBoundaryIT {
     }
 
     @Test
+    void manyOpensOfOneLinkAtOnceAllSucceed() throws Exception {
+        Fixture f = fixture("30.00");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<java.util.Optional<Long>>> opens = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                opens.add(pool.submit(() -> checkout.open(f.token())));
+            }
+            for (Future<java.util.Optional<Long>> open : opens) {
+                assertThat(open.get()).contains(f.link());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(data.firstViewed(f.link())).isNotNull();
+        assertThat(checkout.paySandbox(f.link(), card("4242424242424242"), key()).kind()).isEqualTo(PayResult.Kind.PAID);
+    }
+
+    @Test
     void theSandboxHonoursStripesTestCards_andADeclineLeavesTheLinkUsable() {
         Fixture f = fixture("125.00");
         Map<String, String> declines = Map.of(

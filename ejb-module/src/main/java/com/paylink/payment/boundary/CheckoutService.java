@@ -79,8 +79,20 @@ public class CheckoutService {
                 .setParameter("h", LinkTokens.hash(token))
                 .getResultStream().findFirst();
         Instant now = clock.instant();
-        link.filter(l -> l.isUsableAt(now)).ifPresent(l -> l.recordView(now));
+        link.filter(l -> l.isUsableAt(now)).ifPresent(l -> recordView(l, now));
         return link.map(PaymentLink::id);
+    }
+
+    /**
+     * Records the view with one conditional update, not through the entity: scanners and payers may open
+     * a link many times at once, and a view must never fail on a version conflict or hold up a payment.
+     */
+    private void recordView(PaymentLink link, Instant now) {
+        em.createQuery("update PaymentLink l set l.firstViewedAt = coalesce(l.firstViewedAt, :now), "
+                        + "l.lastViewedAt = :now where l.id = :id")
+                .setParameter("now", now)
+                .setParameter("id", link.id())
+                .executeUpdate();
     }
 
     /** What the payment page shows for the link in the payer's session (null: unknown token). */

@@ -74,6 +74,7 @@ public class PaymentLink {
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
 
+    /** Written by CheckoutService.open with a conditional update (views must never conflict). */
     @Column(name = "first_viewed_at")
     private Instant firstViewedAt;
 
@@ -119,14 +120,6 @@ public class PaymentLink {
 
     public boolean isUsableAt(Instant now) {
         return statusAt(now) == PaymentLinkStatus.ACTIVE;
-    }
-
-    /** A GET on the link records that it was opened, nothing else (PL5). */
-    public void recordView(Instant at) {
-        if (firstViewedAt == null) {
-            firstViewedAt = at;
-        }
-        lastViewedAt = at;
     }
 
     public void revoke(Instant at) {
