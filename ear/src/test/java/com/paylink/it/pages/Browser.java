@@ -35,6 +35,7 @@ public final class Browser implements AutoCloseable {
         this.driver = new ChromeDriver(service, options);
         this.baseUrl = base.toString().endsWith("/") ? base.toString() : base + "/";
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        this.wait.ignoring(org.openqa.selenium.NoSuchElementException.class);
     }
 
     public WebDriver driver() {
@@ -102,8 +103,12 @@ public final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(by, text)));
     }
 
+    /** The element's text; re-reads it if a partial update (e.g. the unread-count poll) replaced it meanwhile. */
     public String text(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText();
+        return wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            WebElement element = d.findElement(by);
+            return element.isDisplayed() ? element.getText() : null;
+        });
     }
 
     public String pageText() {

@@ -1,23 +1,13 @@
 package com.paylink.it.pages;
 
-import com.paylink.it.Deployments;
 import com.paylink.it.Mailbox;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,57 +22,10 @@ import static org.awaitility.Awaitility.await;
  * The client's side from outside: the emailed link opened in Chromium, paid with the sandbox's success
  * card; headers, status codes and every bad token over plain HTTP. Demo data; GreenMail in this JVM.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class CheckoutPagesIT {
+class CheckoutPagesIT extends PageTest {
 
-    private static final String PASSWORD = "paylink-demo";
     /** What differs between any two responses: CSP nonces and hidden form values. */
     private static final String VARYING = "nonce[=-]\"?[A-Za-z0-9+/=]+\"?|'[A-Za-z0-9+/=_-]{20,}'|value=\"[^\"]*\"";
-    private static Mailbox mail;
-    private static Browser browser;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.application();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    @BeforeAll
-    static void startSmtp() {
-        mail = Mailbox.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        mail.stop();
-    }
-
-    private Browser browser() throws Exception {
-        if (browser == null) {
-            browser = new Browser(base);
-        }
-        browser.driver().manage().deleteAllCookies();
-        return browser;
-    }
-
-    private String root() {
-        return base.toString().replaceAll("/$", "");
-    }
-
-    /** Sends a link for the demo invoice as biller through the API and returns the link from the email. */
-    private String sendLinkAndReadIt(String client, String number, String recipientEmail) throws Exception {
-        StaffSession staff = new StaffSession(base);
-        staff.signIn("biller", PASSWORD);
-        int seen = mail.linksTo(recipientEmail).size();
-        assertThat(staff.sendLink(staff.invoiceId(client, number), "biller", PASSWORD)).isEqualTo(201);
-        return mail.awaitNewLinkTo(recipientEmail, seen);
-    }
 
     @Test
     void theClientOpensTheEmailedLink_paysWithTheSandboxCard_andReopeningShowsPaid() throws Exception {

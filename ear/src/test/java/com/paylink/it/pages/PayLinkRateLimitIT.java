@@ -1,16 +1,8 @@
 package com.paylink.it.pages;
 
-import com.paylink.it.Deployments;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,17 +10,7 @@ import java.net.http.HttpResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Token lookups are limited per client address (30 per 10 minutes); its own deployment, so its own budget. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PayLinkRateLimitIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.application();
-    }
-
-    @ArquillianResource
-    URL base;
+class PayLinkRateLimitIT extends PageTest {
 
     @Test
     void guessingTokensQuicklyGetsAFriendlyTooManyAttemptsPage() throws Exception {

@@ -1,29 +1,18 @@
 package com.paylink.it.pages;
 
-import com.paylink.it.Deployments;
 import com.paylink.it.Mailbox;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,44 +21,9 @@ import static org.awaitility.Awaitility.await;
  * Send 1-Time Payment Link from outside: the ledger page in Chromium and the JSON API over HTTP, with a
  * real SMTP server (GreenMail) in this JVM receiving the mail. Uses the seeded demo data.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PaymentLinkPagesIT {
-
-    private static final String PASSWORD = "paylink-demo";
-    private static Mailbox mail;
-    private static Browser browser;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.application();
-    }
-
-    @ArquillianResource
-    URL base;
+class PaymentLinkPagesIT extends PageTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void startSmtp() {
-        mail = Mailbox.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        mail.stop();
-    }
-
-    private Browser browser() throws Exception {
-        if (browser == null) {
-            browser = new Browser(base);
-        }
-        browser.driver().manage().deleteAllCookies();
-        return browser;
-    }
 
     private HttpResponse<String> api(String method, String path, String user, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))

@@ -1,18 +1,8 @@
 package com.paylink.it.pages;
 
-import com.paylink.it.Deployments;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,41 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The staff pages from outside, against the EAR as built and its seeded demo data: a real Chromium for
  * the flow (sign in, find a client, open the ledger), plain HTTP for status codes and page access.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class StaffPagesIT {
-
-    private static final String PASSWORD = "paylink-demo";
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.application();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        // started lazily in browser(): the base URL is known only once the deployment is up
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private Browser browser() throws Exception {
-        if (browser == null) {
-            browser = new Browser(base);
-        }
-        browser.driver().manage().deleteAllCookies();
-        return browser;
-    }
+class StaffPagesIT extends PageTest {
 
     @Test
     void billerFindsAClientAndReadsTheLedger() throws Exception {

@@ -6,7 +6,6 @@ import com.paylink.ledger.entity.Payment;
 import com.paylink.payment.control.CardGateway;
 import com.paylink.payment.control.GatewayIntent;
 import com.paylink.payment.control.Gateways;
-import com.paylink.payment.control.IntentStatus;
 import com.paylink.payment.control.PaymentRecorder;
 import com.paylink.payment.control.SandboxCard;
 import com.paylink.payment.control.SandboxGateway;

@@ -15,7 +15,6 @@ import com.paylink.paymentlink.control.Recipients;
 import com.paylink.paymentlink.entity.PaymentLink;
 import com.paylink.paymentlink.entity.PaymentLinkAction;
 import com.paylink.paymentlink.entity.PaymentLinkAudit;
-import com.paylink.paymentlink.entity.PaymentLinkStatus;
 import com.paylink.platform.PaylinkConfig;
 import com.paylink.shared.NotFoundException;
 import jakarta.annotation.security.RolesAllowed;
