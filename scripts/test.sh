@@ -23,8 +23,14 @@ fi
 
 if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
     echo "Starting PostgreSQL"
-    as_root service postgresql start >/dev/null
+    if command -v service >/dev/null; then
+        as_root service postgresql start >/dev/null
+    else
+        version=$(ls /usr/lib/postgresql | sort -V | tail -1)
+        as_root pg_ctlcluster "$version" main start
+    fi
     for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+    pg_isready -q -h 127.0.0.1 -p 5432 || { echo "PostgreSQL did not start" >&2; exit 1; }
 fi
 
 psql_admin() {

@@ -74,6 +74,14 @@ class PaymentLinkPagesIT extends PageTest {
         MimeMessage sent = mail.to("trust@rivera-family.example").get(0);
         assertThat(sent.getSubject()).isEqualTo("Riverside Counseling");
         assertThat(((InternetAddress) sent.getFrom()[0]).getPersonal()).isEqualTo("Bailey Brooks");
+
+        // revoke, after confirming
+        b.openActions("RC-1004");
+        b.clickVisible(By.xpath("//a[contains(@class,'ui-menuitem-link')][normalize-space(.)='Revoke payment link']"));
+        b.waitForText(By.cssSelector(".ui-confirm-dialog"), "no longer be able to pay");
+        b.click(By.id("confirmYes"));
+        b.waitForText(By.cssSelector(".ui-growl"), "Payment link revoked");
+        b.waitForText(By.id("ledger:tabs:allInvoices"), "Revoked");
     }
 
     @Test
