@@ -243,6 +243,10 @@ class PaymentLinkBoundaryIT {
                 "SENT " + masked, "REVOKED " + masked, "RESENT " + masked, "REVOKED " + masked);
         assertThat(As.staff(f.biller(), BILLING, () -> links.current(f.invoice())).orElseThrow().status())
                 .isEqualTo(PaymentLinkStatus.REVOKED);
+        assertThat(As.staff(f.biller(), BILLING, () -> links.auditTrail(f.invoice())))
+                .extracting(a -> a.action() + " " + a.staffName() + " " + a.maskedRecipient())
+                .containsExactly("SENT Staff " + f.biller() + " " + masked, "REVOKED Staff " + f.biller() + " " + masked,
+                        "RESENT Staff " + f.biller() + " " + masked, "REVOKED Staff " + f.biller() + " " + masked);
         // the first link's mail may or may not have gone out before it was replaced; the second's did
         await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(address).size() >= 1);
         assertThat(mailTo(address)).hasSizeLessThanOrEqualTo(2);

@@ -35,6 +35,8 @@ class NotificationPagesIT extends PageTest {
         b.click(By.linkText("RC-1001"));
         assertThat(b.path()).startsWith("/staff/invoice.xhtml");
         assertThat(b.text(By.id("invoiceStatus"))).isEqualTo("Paid");
+        assertThat(b.text(By.id("linkHistory"))).contains("Link sent", "Bailey Brooks", "Paid through the link",
+                "e***@example.com (Client Details)");
         b.signOut();
 
         b.signIn("drsmith", PASSWORD);

@@ -125,14 +125,21 @@ public class PaymentLinkService {
         return states;
     }
 
-    /** The audit trail of the invoice's links, oldest first. */
+    /** The history of the invoice's links (sent, resent, revoked, paid), oldest first. */
     @RolesAllowed(Permission.STAFF_ROLE)
-    public List<PaymentLinkAudit> auditTrail(long invoiceId) {
+    public List<AuditRow> auditTrail(long invoiceId) {
         Invoice invoice = invoiceOf(caller.current(), invoiceId, false);
-        return em.createQuery("select a from PaymentLinkAudit a where a.invoiceId = :i order by a.occurredAt, a.id",
-                        PaymentLinkAudit.class)
+        List<PaymentLinkAudit> lines = em.createQuery(
+                        "select a from PaymentLinkAudit a where a.invoiceId = :i order by a.occurredAt, a.id", PaymentLinkAudit.class)
                 .setParameter("i", invoice.id())
                 .getResultList();
+        Map<Long, String> names = new HashMap<>();
+        lines.stream().map(PaymentLinkAudit::staffId).filter(java.util.Objects::nonNull).distinct()
+                .forEach(id -> names.put(id, em.find(Staff.class, id).fullName()));
+        return lines.stream()
+                .map(a -> new AuditRow(a.occurredAt(), a.action(), a.staffId() == null ? null : names.get(a.staffId()),
+                        a.recipientSource(), a.maskedRecipient()))
+                .toList();
     }
 
     private Duration lifetime() {

@@ -2,11 +2,15 @@ package com.paylink.web.staff;
 
 import com.paylink.ledger.boundary.InvoiceDetails;
 import com.paylink.ledger.boundary.LedgerService;
+import com.paylink.paymentlink.boundary.AuditRow;
+import com.paylink.paymentlink.boundary.PaymentLinkService;
 import com.paylink.shared.NotFoundException;
 import com.paylink.web.Pages;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
+
+import java.util.List;
 
 /** The invoice details page ("View Details" in the ledger's Select an Action menu). */
 @Named
@@ -16,8 +20,12 @@ public class InvoiceBean {
     @EJB
     LedgerService ledger;
 
+    @EJB
+    PaymentLinkService links;
+
     private String id;
     private InvoiceDetails details;
+    private List<AuditRow> linkHistory = List.of();
 
     public void load() {
         Long key = Pages.id(id);
@@ -27,6 +35,7 @@ public class InvoiceBean {
         }
         try {
             details = ledger.invoice(key);
+            linkHistory = links.auditTrail(key);
         } catch (NotFoundException e) {
             Pages.notFound();
         }
@@ -38,6 +47,10 @@ public class InvoiceBean {
 
     public void setId(String id) {
         this.id = id;
+    }
+
+    public List<AuditRow> getLinkHistory() {
+        return linkHistory;
     }
 
     public InvoiceDetails getDetails() {
