@@ -158,6 +158,25 @@ class CheckoutPagesIT extends PageTest {
     }
 
     @Test
+    void aPaymentPostedForAnUnknownLinkIsRefusedCalmly() throws Exception {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        String page = client.send(HttpRequest.newBuilder(URI.create(root() + "/pay/" + "u".repeat(43))).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("id=\"renew:csrf\"[^>]*value=\"([^\"]*)\"").matcher(page);
+        assertThat(csrf.find()).isTrue();
+        String form = "card=card&card%3Acsrf=" + csrf.group(1) + "&card%3ArequestKey=k&card%3Aname=X"
+                + "&card%3Anumber=4242424242424242&card%3Aexpiry=12%2F39&card%3Acvc=123&card%3Apay="
+                + "&jakarta.faces.ViewState=stateless";
+        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(root() + "/checkout/index.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(410);
+        assertThat(answer.body()).contains("This payment link is no longer valid");
+        StaffPagesIT.assertNoStackTrace(answer.body());
+    }
+
+    @Test
     void aSecondLanguageNeedsOnlyItsBundle() throws Exception {
         HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();

@@ -78,7 +78,7 @@ public class CheckoutBean {
     }
 
     public void paySandbox() throws IOException {
-        if (!csrfValid()) {
+        if (!csrfValid() || linkId == null) {
             message(FacesMessage.SEVERITY_ERROR, "pay.error.session");
             return;
         }
