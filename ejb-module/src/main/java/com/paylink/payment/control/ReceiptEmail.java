@@ -1,5 +1,6 @@
 package com.paylink.payment.control;
 
+import com.paylink.notification.control.HtmlText;
 import com.paylink.notification.control.OutgoingMail;
 import com.paylink.shared.Money;
 
@@ -43,11 +44,8 @@ public final class ReceiptEmail {
                 <p>Keep this email as your receipt. If you have a question about it, contact %1$s and quote the receipt number.</p>
                 <p>%1$s</p>
                 </body></html>
-                """.formatted(escape(practiceName), escape(paid), escape(when), escape(receiptNumber));
+                """.formatted(HtmlText.escape(practiceName), HtmlText.escape(paid), HtmlText.escape(when),
+                        HtmlText.escape(receiptNumber));
         return new OutgoingMail(practiceName, practiceAddress, to, practiceName + " receipt " + receiptNumber, text, html);
-    }
-
-    private static String escape(String value) {
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

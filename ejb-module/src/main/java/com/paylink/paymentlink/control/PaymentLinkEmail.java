@@ -1,5 +1,6 @@
 package com.paylink.paymentlink.control;
 
+import com.paylink.notification.control.HtmlText;
 import com.paylink.notification.control.OutgoingMail;
 import com.paylink.shared.Money;
 
@@ -54,12 +55,8 @@ public final class PaymentLinkEmail {
                 <p style="color: #5f6b7a; font-size: 0.9em">If you were not expecting this email, you can ignore it.</p>
                 <p>%1$s</p>
                 </body></html>
-                """.formatted(escape(practiceName), escape(amount), escape(linkUrl), escape(expiry));
+                """.formatted(HtmlText.escape(practiceName), HtmlText.escape(amount), HtmlText.escape(linkUrl),
+                        HtmlText.escape(expiry));
         return new OutgoingMail(staffName, practiceAddress, to, practiceName, text, html);
-    }
-
-    static String escape(String value) {
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&#39;");
     }
 }
