@@ -84,6 +84,18 @@ public final class Browser implements AutoCloseable {
         driver.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow().click();
     }
 
+    /** From the client list to the client's Ledger, the way staff get there. */
+    public void openLedger(String clientName) {
+        open("/staff/clients.xhtml");
+        click(By.linkText(clientName));
+        click(By.id("menuLedger"));
+    }
+
+    /** Picks {@code label} in the Select an Action menu that is open. */
+    public void chooseAction(String label) {
+        clickVisible(By.xpath("//a[contains(@class,'ui-menuitem-link')][normalize-space(.)='" + label + "']"));
+    }
+
     /** Opens the Select an Action menu of the ledger row showing invoice {@code number}. */
     public void openActions(String number) {
         click(By.xpath("//tr[.//span[@class='pl-invoice-number' and text()='" + number + "']]"

@@ -48,12 +48,10 @@ class PaymentLinkPagesIT extends PageTest {
     @Test
     void billerSendsALinkFromTheLedgerAndSeesTheGreenConfirmation() throws Exception {
         Browser b = browser().signIn("biller", PASSWORD);
-        b.open("/staff/clients.xhtml");
-        b.click(By.linkText("Rivera, Lucas"));
-        b.click(By.id("menuLedger"));
+        b.openLedger("Rivera, Lucas");
         b.openActions("RC-1004");
         assertThat(b.visibleMenuItems()).contains("View Details", "Send 1-Time Payment Link");
-        b.clickVisible(By.xpath("//a[contains(@class,'ui-menuitem-link')][normalize-space(.)='Send 1-Time Payment Link']"));
+        b.chooseAction("Send 1-Time Payment Link");
 
         b.waitForText(By.id("dialogInvoice"), "RC-1004");
         assertThat(b.text(By.id("dialogBalance"))).isEqualTo("$180.00");
@@ -77,7 +75,7 @@ class PaymentLinkPagesIT extends PageTest {
 
         // revoke, after confirming
         b.openActions("RC-1004");
-        b.clickVisible(By.xpath("//a[contains(@class,'ui-menuitem-link')][normalize-space(.)='Revoke payment link']"));
+        b.chooseAction("Revoke payment link");
         b.waitForText(By.cssSelector(".ui-confirm-dialog"), "no longer be able to pay");
         b.click(By.id("confirmYes"));
         b.waitForText(By.cssSelector(".ui-growl"), "Payment link revoked");
@@ -87,9 +85,7 @@ class PaymentLinkPagesIT extends PageTest {
     @Test
     void staffWithoutBillingDoNotSeeTheAction() throws Exception {
         Browser b = browser().signIn("frontdesk", PASSWORD);
-        b.open("/staff/clients.xhtml");
-        b.click(By.linkText("Carter, Emma"));
-        b.click(By.id("menuLedger"));
+        b.openLedger("Carter, Emma");
         b.openActions("RC-1001");
         assertThat(b.visibleMenuItems()).containsExactly("View Details");
     }
@@ -97,9 +93,7 @@ class PaymentLinkPagesIT extends PageTest {
     @Test
     void aPracticeNotEnrolledSeesTheActionDisabledWithTheReason() throws Exception {
         Browser b = browser().signIn("lakeadmin", PASSWORD);
-        b.open("/staff/clients.xhtml");
-        b.click(By.linkText("Walsh, Ethan"));
-        b.click(By.id("menuLedger"));
+        b.openLedger("Walsh, Ethan");
         assertThat(b.text(By.id("notEnrolledNote"))).contains("enrolled in card processing");
         b.openActions("LT-2001");
         assertThat(b.visibleMenuItems()).contains("Send 1-Time Payment Link (disabled)");
@@ -116,11 +110,9 @@ class PaymentLinkPagesIT extends PageTest {
         assertThat(api.body()).contains(message);
 
         Browser b = browser().signIn("biller", PASSWORD);
-        b.open("/staff/clients.xhtml");
-        b.click(By.linkText("Chen, Mia"));
-        b.click(By.id("menuLedger"));
+        b.openLedger("Chen, Mia");
         b.openActions("RC-1005");
-        b.clickVisible(By.xpath("//a[contains(@class,'ui-menuitem-link')][normalize-space(.)='Send 1-Time Payment Link']"));
+        b.chooseAction("Send 1-Time Payment Link");
         b.waitForText(By.cssSelector(".ui-growl"), message);
     }
 

@@ -58,9 +58,7 @@ class StaffPagesIT extends PageTest {
         String[][] expected = {{"Carter, Emma", "$150.00"}, {"Bennett, Noah", "$150.00"},
                 {"Thompson, Ava", "$275.00"}, {"Rivera, Lucas", "$180.00"}, {"Chen, Mia", "$120.00"}};
         for (String[] client : expected) {
-            b.open("/staff/clients.xhtml");
-            b.click(By.linkText(client[0]));
-            b.click(By.id("menuLedger"));
+            b.openLedger(client[0]);
             assertThat(b.text(By.id("totalBalance"))).as(client[0]).isEqualTo(client[1]);
         }
     }
