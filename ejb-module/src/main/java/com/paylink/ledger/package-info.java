@@ -1,7 +1,8 @@
 /**
  * Clients, their appointments and invoices, and the ledger that adds them up.
  * <p>Operations ({@code LedgerService}): search clients, Client Profile, Ledger (all invoices, unpaid
- * invoices, payments, adjustments), invoice details.
+ * invoices, payments, adjustments), invoice details. {@code PaymentPostings}: postCardPayment (inside
+ * another boundary's transaction).
  * <p>Rules:
  * <ol>
  * <li>L1. An invoice's balance is its total minus its payments minus its adjustments; nothing stores it.</li>
@@ -11,7 +12,12 @@
  * for nothing in the client's balance.</li>
  * <li>L5. Status is derived: VOID if voided, else PAID at a zero balance, PARTIALLY_PAID once something
  * was paid, else OPEN.</li>
- * <li>L6. Staff see only their own practice's clients and invoices (P1); others are "not found".</li>
+ * <li>L6. Staff see only their own practice's clients and invoices (P1); others are "not found"
+ * ({@code identity.control.PracticeScope}, the one practice-scoped finder).</li>
+ * <li>L7. One answer to "can this invoice take a payment?": {@code Invoice.notPayable()} (void, paid, or
+ * nothing due), asked by sending, viewing, renewing and settling a link alike.</li>
+ * <li>L8. Card payments are posted by {@code PaymentPostings} in the paying transaction, each with a
+ * unique receipt number and gateway reference; only the ledger writes its own tables.</li>
  * </ol>
  */
 package com.paylink.ledger;

@@ -1,11 +1,15 @@
 /**
- * Outgoing mail (the mail port {@code Mailer}, the OutboundMail queue {@code MailQueue}) and, later,
- * staff notifications.
+ * The staff inbox: in-app notifications of completed payments.
+ * <p>Operations ({@code NotificationService}): paymentCompleted (from the PaymentCompleted queue), unreadCount,
+ * inbox, markRead, markAllRead.
  * <p>Rules:
  * <ol>
- * <li>N1. Mail is requested inside the business transaction and sent by a queue listener after commit;
- * a rolled-back transaction sends nothing.</li>
- * <li>N2. A mail with a given key is sent at most once, however often its request is delivered.</li>
+ * <li>N1. A completed payment notifies the appointment's rendering provider only if they hold Billing,
+ * and every active Admin of the practice; a staff member who is both hears once.</li>
+ * <li>N2. Each person is notified once per payment, however often the event is delivered.</li>
+ * <li>N3. An event for an unknown payment is an error: it is redelivered and finally dead-lettered,
+ * never dropped silently.</li>
+ * <li>N4. Staff see, count and mark only their own notifications.</li>
  * </ol>
  */
 package com.paylink.notification;

@@ -1,25 +1,31 @@
 /**
- * Paying a link by card: the checkout, the gateway port (Stripe adapter in {@code control.stripe}, the
- * offline sandbox), settling a charge, the receipt, the payment-completed event.
- * <p>Operations ({@code CheckoutService}): open, view, paySandbox, startStripe, syncStripeIntent,
- * handleStripeWebhook, requestNewLink.
+ * Paying a link by card: the checkout, the gateway port ({@code control.gateway}) with its adapters (the
+ * in-process sandbox; Stripe in {@code control.stripe}, the only code that imports {@code com.stripe}),
+ * settling a charge, Stripe's webhooks, the receipt, the payment-completed event. This capability alone
+ * writes {@code payment_attempt} and {@code processed_webhook_event}; it asks {@code paymentlink} for links
+ * and {@code ledger} to post payments.
+ * <p>Operations: {@code CheckoutService}: view, paySandbox, startStripe, syncStripeIntent.
+ * {@code StripeWebhookService}: handle. {@code ReceiptMailService}: deliver.
  * <p>Rules:
  * <ol>
- * <li>PAY1. Opening a link (GET) never uses it up: it finds the link by its token's hash and records when
- * it was viewed, nothing else. Unknown, malformed, expired and revoked links look the same from outside.</li>
+ * <li>PAY1. The payment page shows the practice, the invoice number, the live balance and the link's
+ * expiry, or that it is paid (with the receipt number), or that it is no longer valid; nothing clinical,
+ * not the client's name.</li>
  * <li>PAY2. Never twice: one attempt per gateway intent and per idempotency key (unique columns); one
  * payment per gateway reference (unique column); a settled attempt settles nothing again; every payment
  * path locks the invoice first, so concurrent tries run one after another and the later ones find it paid.</li>
- * <li>PAY3. A charge is posted in one transaction with the link marked paid, an audit line, the
+ * <li>PAY3. A charge is posted in one transaction with the link marked paid (PL9), an audit line, the
  * payment-completed event (JMS, ids only) and the receipt request (sent after commit). A charge the invoice
- * cannot take (already paid, void, balance now lower) is not posted but flagged NEEDS_REFUND.</li>
- * <li>PAY4. Expiry is checked at payment time with the injected clock, whatever the expiry sweep did.
- * A declined card leaves the link usable.</li>
+ * cannot take (already paid, void, balance now lower) or whose amount or currency differs from the
+ * attempt's is not posted but flagged NEEDS_REFUND.</li>
+ * <li>PAY4. The link is checked at payment time with the injected clock (PL4), whatever the expiry sweep
+ * did. A declined card leaves the link usable.</li>
  * <li>PAY5. With Stripe the card is entered in Stripe's Payment Element and never reaches Paylink; the
  * PaymentIntent is created for the live balance with an idempotency key from the link and amount; success
  * is taken from the signed webhook or by re-reading the stored intent id, never from return-URL parameters.</li>
- * <li>PAY6. "Email me a new link" renews an expired or revoked link to the address on file (same source),
- * at most every 15 minutes per invoice, and the page says the same whatever happened.</li>
+ * <li>PAY6. A webhook is acted on only with a valid signature (five minutes' tolerance), each event id
+ * once, and only after re-reading the object it names from Stripe.</li>
+ * <li>PAY7. The sandbox takes a payment only while it is the active gateway (no Stripe key configured).</li>
  * </ol>
  */
 package com.paylink.payment;

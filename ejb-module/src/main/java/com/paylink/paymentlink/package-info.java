@@ -1,6 +1,10 @@
 /**
- * One-time payment links: issue (send, resend), revoke, read their state; the link email.
- * <p>Operations ({@code PaymentLinkService}): sendOptions, send, revoke, current, linkStates, auditTrail.
+ * One-time payment links: issue (send, resend), revoke, read their state, the link email; and the payer's
+ * side of a link: open, renew on request, lock for a payment, settle. This capability alone writes
+ * {@code payment_link} and {@code payment_link_audit}.
+ * <p>Operations: {@code PaymentLinkService} (staff): sendOptions, send, revoke, current, linkStates,
+ * auditTrail. {@code PayerLinkService} (public): open, find, requestNewLink; for the payment capability in
+ * its transaction: lockForPayment, settle. {@code LinkExpirySweep}: the expiry schedule.
  * <p>Rules:
  * <ol>
  * <li>PL1. Only staff with the Billing permission send or revoke links, checked in the boundary
@@ -9,18 +13,27 @@
  * client's Client Details, Household Information or Bill To &amp; Insurance Info; default Bill To, else
  * Client Details, else the first household member with an email. No address, an unknown choice or an
  * invalid address is refused with its own message.</li>
- * <li>PL3. The invoice belongs to the caller's practice, is neither void nor paid, and has a positive balance.
- * A link works until {@code expiresAt} (24 hours after sending unless {@code paylink.link.lifetime} says
- * otherwise), checked whenever it is used, whatever a timer did.</li>
- * <li>PL4. A link pays at most once.</li>
+ * <li>PL3. The invoice belongs to the caller's practice and can take a payment (ledger rule L7: neither
+ * void nor paid, a positive balance). A link works until {@code expiresAt} (24 hours after sending unless
+ * {@code paylink.link.lifetime} says otherwise), checked whenever it is used, whatever a timer did.</li>
+ * <li>PL4. A link pays at most once, and only while it works: {@code PaymentLink.unusableAt} is the one
+ * answer every payment path asks (paid, expired or revoked, nothing due).</li>
  * <li>PL5. One active link per invoice: sending again revokes the earlier link; concurrent sends for one
  * invoice are serialised by a lock on the invoice, and a unique column backs it in the database.</li>
  * <li>PL6. The token has 256 bits from {@code SecureRandom}; only its SHA-256 hash is stored; it is never
  * logged. The email names the practice (subject) and the staff member (sender) and carries the amount,
  * the link, its expiry and that no account is needed; nothing clinical, not the client's name.</li>
- * <li>PL7. The email is requested through JMS in the sending transaction: it goes out only after commit,
- * is retried while SMTP is down, and is sent once per link. Every send, resend and revoke is audited
- * with who, when, which source and the masked address.</li>
+ * <li>PL7. The email is requested through the mail port in the sending transaction (M1, M2): it goes out
+ * only after commit, is retried while SMTP is down, and a link closed before its mail went out gets none.
+ * Every send, resend, revoke and payment is audited with who, when, which source and the masked address.</li>
+ * <li>PL8. Opening a link (GET) never uses it up: it finds the link by its token's hash and records when
+ * it was viewed, nothing else. Unknown, malformed, expired and revoked links look the same from outside.</li>
+ * <li>PL9. A charge the gateway confirmed is settled on its link in the paying transaction: the link is
+ * paid and audited, never twice; a charge started while the link worked settles even if it has since
+ * expired or been revoked (the money is in).</li>
+ * <li>PL10. "Email me a new link" renews an expired or revoked link to the same address on file (else the
+ * same source), at most every 15 minutes per invoice, only while the invoice can be paid and the practice
+ * is enrolled; the page says the same whatever happened.</li>
  * </ol>
  */
 package com.paylink.paymentlink;

@@ -1,15 +1,19 @@
 package com.paylink.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
 
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Operator settings. Each key {@code paylink.x.y} is read from the system property of that name, else
- * from the environment variable {@code PAYLINK_X_Y}. docs/operations.md lists every key.
+ * Operator settings, read through MicroProfile Config (WildFly's SmallRye Config): each key
+ * {@code paylink.x.y} comes from the system property of that name, else the environment variable
+ * {@code PAYLINK_X_Y}, else a config source an operator adds. Values are read at every use, so a
+ * changed system property takes effect without a redeploy. The keys live here so that
+ * docs/operations.md can list every one.
  */
 @ApplicationScoped
 public class PaylinkConfig {
@@ -28,20 +32,21 @@ public class PaylinkConfig {
     /** The time zone times are shown in, on pages and in emails; default US Eastern. */
     public static final String DISPLAY_ZONE = "paylink.display.zone";
 
+    @Inject
+    Config config;
+
+    /** The value, trimmed; empty when unset or blank (MicroProfile Config treats "" as unset). */
     public Optional<String> get(String key) {
-        String value = System.getProperty(key);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(key.toUpperCase(Locale.ROOT).replace('.', '_'));
-        }
-        return Optional.ofNullable(value).map(String::trim).filter(v -> !v.isEmpty());
+        return config.getOptionalValue(key, String.class).map(String::trim).filter(v -> !v.isEmpty());
     }
 
     public boolean flag(String key) {
-        return get(key).map(Boolean::parseBoolean).orElse(false);
+        return config.getOptionalValue(key, Boolean.class).orElse(false);
     }
 
+    /** An ISO-8601 duration (e.g. PT24H); a malformed one fails loudly rather than falling back. */
     public Duration duration(String key, Duration defaultValue) {
-        return get(key).map(Duration::parse).orElse(defaultValue);
+        return config.getOptionalValue(key, Duration.class).orElse(defaultValue);
     }
 
     /** The public base URL without a trailing slash; defaults to the local demo server. */
@@ -55,6 +60,6 @@ public class PaylinkConfig {
     }
 
     public int integer(String key, int defaultValue) {
-        return get(key).map(Integer::parseInt).orElse(defaultValue);
+        return config.getOptionalValue(key, Integer.class).orElse(defaultValue);
     }
 }

@@ -5,9 +5,11 @@ import com.paylink.it.Deployments;
 import com.paylink.payment.boundary.CheckoutService;
 import com.paylink.payment.boundary.CheckoutView;
 import com.paylink.payment.boundary.PayResult;
+import com.paylink.payment.boundary.SandboxCard;
 import com.paylink.payment.boundary.StripeStart;
 import com.paylink.payment.control.Gateways;
-import com.paylink.payment.control.SandboxCard;
+import com.paylink.paymentlink.boundary.PayerLinkService;
+import com.paylink.paymentlink.boundary.PaymentLinkService;
 import com.paylink.paymentlink.control.LinkTokens;
 import com.paylink.platform.AdjustableClock;
 import com.stripe.net.Webhook;
@@ -30,6 +32,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -47,6 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CheckoutBoundaryIT {
 
     private static final String WEBHOOK_SECRET = "whsec_test_paylink";
+    private static final Set<Permission> BILLING = Set.of(Permission.BILLING);
 
     @Deployment
     static EnterpriseArchive deployment() {
@@ -55,6 +59,12 @@ class CheckoutBoundaryIT {
 
     @EJB
     CheckoutService checkout;
+
+    @EJB
+    PayerLinkService links;
+
+    @EJB
+    PaymentLinkService staffLinks;
 
     @Inject
     TestData data;
@@ -94,8 +104,8 @@ class CheckoutBoundaryIT {
     @Test
     void openingALinkOnlyRecordsTheView_andEveryBadTokenLooksUnknown() {
         Fixture f = fixture("80.00");
-        assertThat(checkout.open(f.token())).contains(f.link());
-        assertThat(checkout.open(f.token())).as("a second GET still works").contains(f.link());
+        assertThat(links.open(f.token())).contains(f.link());
+        assertThat(links.open(f.token())).as("a second GET still works").contains(f.link());
         assertThat(data.firstViewed(f.link())).isNotNull();
         assertThat(data.linkStatus(f.link())).isEqualTo("ACTIVE");
         assertThat(checkout.view(f.link()).state()).isEqualTo(CheckoutView.State.PAYABLE);
@@ -104,7 +114,7 @@ class CheckoutBoundaryIT {
         String mutated = f.token().substring(0, 42) + (last == 'A' ? 'B' : 'A');
         for (String bad : new String[]{mutated, LinkTokens.newToken(), "x".repeat(5000), "ééééééééééééééééééééééééééééééééééééééééééé",
                 "", f.token() + "A", f.token().substring(1), "../../etc/passwd", null}) {
-            assertThat(checkout.open(bad)).as(String.valueOf(bad).substring(0, Math.min(10, String.valueOf(bad).length())))
+            assertThat(links.open(bad)).as(String.valueOf(bad).substring(0, Math.min(10, String.valueOf(bad).length())))
                     .isEmpty();
         }
         CheckoutView unknown = checkout.view(null);
@@ -119,7 +129,7 @@ class CheckoutBoundaryIT {
         try {
             List<Future<java.util.Optional<Long>>> opens = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
-                opens.add(pool.submit(() -> checkout.open(f.token())));
+                opens.add(pool.submit(() -> links.open(f.token())));
             }
             for (Future<java.util.Optional<Long>> open : opens) {
                 assertThat(open.get()).contains(f.link());
@@ -218,19 +228,61 @@ class CheckoutBoundaryIT {
     }
 
     @Test
-    void emailMeANewLinkRenewsAnExpiredLinkOnce_andOnlyThat() {
+    void pl10_emailMeANewLinkRenewsAnExpiredOrRevokedLink_atMostEvery15Minutes() throws Exception {
         Fixture f = fixture("45.00");
-        checkout.requestNewLink(f.link());
+        links.requestNewLink(f.link());
         assertThat(data.linkCount(f.invoice())).as("an active link is not renewed").isEqualTo(1);
 
         AdjustableClock.instance().advance(Duration.ofHours(25));
-        checkout.requestNewLink(f.link());
+        links.requestNewLink(f.link());
         assertThat(data.linkStatuses(f.invoice())).containsExactly("EXPIRED", "ACTIVE");
         assertThat(data.audit(f.invoice())).last().asString().startsWith("RESENT_ON_REQUEST ");
-        checkout.requestNewLink(f.link());
+        links.requestNewLink(f.link());
+        assertThat(data.linkCount(f.invoice())).as("the renewed link still works: nothing new").isEqualTo(2);
+
+        // staff revoke the renewed link: now only the 15-minute rule stands between the payer and a new link
+        As.staff(f.biller(), BILLING, () -> staffLinks.revoke(f.invoice()));
+        AdjustableClock.instance().advance(Duration.ofMinutes(14));
+        links.requestNewLink(f.link());
         assertThat(data.linkCount(f.invoice())).as("at most every 15 minutes").isEqualTo(2);
-        checkout.requestNewLink(null);
-        checkout.requestNewLink(Long.MAX_VALUE);
+        AdjustableClock.instance().advance(Duration.ofMinutes(2));
+        links.requestNewLink(f.link());
+        assertThat(data.linkStatuses(f.invoice())).containsExactly("EXPIRED", "REVOKED", "ACTIVE");
+
+        links.requestNewLink(null);
+        links.requestNewLink(Long.MAX_VALUE);
+        assertThat(data.linkCount(f.invoice())).isEqualTo(3);
+    }
+
+    @Test
+    void pl4_afterAResendTheOldLinkTakesNoPayment() throws Exception {
+        Fixture f = fixture("55.00");
+        As.staff(f.biller(), BILLING, () -> staffLinks.send(f.invoice(), null));
+        assertThat(data.linkStatus(f.link())).isEqualTo("REVOKED");
+
+        assertThat(checkout.paySandbox(f.link(), card("4242424242424242"), key()).kind())
+                .isEqualTo(PayResult.Kind.UNAVAILABLE);
+        assertThat(checkout.view(f.link()).state()).isEqualTo(CheckoutView.State.UNAVAILABLE);
+        assertThat(data.payments(f.invoice())).isEmpty();
+        assertThat(data.invoiceStatus(f.invoice())).isEqualTo("OPEN");
+        try (FakeStripe stripe = new FakeStripe()) {
+            System.setProperty(Gateways.STRIPE_SECRET_KEY, "sk_test_paylink");
+            System.setProperty(Gateways.STRIPE_API_BASE, stripe.baseUrl());
+            assertThat(checkout.startStripe(f.link())).as("no intent for a replaced link").isEmpty();
+            assertThat(stripe.creates()).isZero();
+        }
+    }
+
+    @Test
+    void theSandboxTakesNothingWhileStripeIsTheGateway() throws Exception {
+        Fixture f = fixture("65.00");
+        try (FakeStripe stripe = new FakeStripe()) {
+            System.setProperty(Gateways.STRIPE_SECRET_KEY, "sk_test_paylink");
+            System.setProperty(Gateways.STRIPE_API_BASE, stripe.baseUrl());
+            assertThat(checkout.paySandbox(f.link(), card("4242424242424242"), key()).kind())
+                    .isEqualTo(PayResult.Kind.UNAVAILABLE);
+        }
+        assertThat(data.payments(f.invoice())).isEmpty();
     }
 
     @Test
@@ -270,7 +322,8 @@ class CheckoutBoundaryIT {
             // the signed event settles it; replays, the return page and a late failure event change nothing
             assertThat(webhook(event, sign(event))).isEqualTo(200);
             assertThat(data.payments(f.invoice())).hasSize(1);
-            assertThat(webhook(event, sign(event))).isEqualTo(200);
+            assertThat(webhookResponse(event, sign(event)).body()).as("PAY6: each event id is handled once")
+                    .contains("\"duplicate\":true");
             assertThat(checkout.syncStripeIntent(start.intentId()).kind()).isEqualTo(PayResult.Kind.PAID);
             String late = stripe.event("evt_late_failure", "payment_intent.payment_failed", start.intentId());
             assertThat(webhook(late, sign(late))).isEqualTo(200);
@@ -330,14 +383,18 @@ class CheckoutBoundaryIT {
         return Webhook.Signature.generateSignatureHeader(payload, WEBHOOK_SECRET, now());
     }
 
-    /** Posts to the real webhook endpoint over HTTP, as Stripe would. */
     private static int webhook(String payload, String signature) throws Exception {
+        return webhookResponse(payload, signature).statusCode();
+    }
+
+    /** Posts to the real webhook endpoint over HTTP, as Stripe would. */
+    private static HttpResponse<String> webhookResponse(String payload, String signature) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(System.getProperty("paylink.public.url") + "/webhooks/stripe"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(payload));
         if (signature != null) {
             request.header("Stripe-Signature", signature);
         }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

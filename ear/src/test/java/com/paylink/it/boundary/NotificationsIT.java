@@ -6,7 +6,7 @@ import com.paylink.notification.boundary.NotificationRow;
 import com.paylink.notification.boundary.NotificationService;
 import com.paylink.payment.boundary.CheckoutService;
 import com.paylink.payment.boundary.PayResult;
-import com.paylink.payment.control.SandboxCard;
+import com.paylink.payment.boundary.SandboxCard;
 import com.paylink.paymentlink.boundary.LinkExpirySweep;
 import com.paylink.paymentlink.control.LinkTokens;
 import com.paylink.platform.AdjustableClock;
@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Payment-completed events over JMS into in-app notifications (N3, N4), and the link expiry sweep
+ * Payment-completed events over JMS into in-app notifications (N1–N4), and the link expiry sweep
  * (PL3), inside WildFly on PostgreSQL with the adjustable clock.
  */
 @ExtendWith(ArquillianExtension.class)

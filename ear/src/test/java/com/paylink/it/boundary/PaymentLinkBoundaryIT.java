@@ -8,8 +8,8 @@ import com.paylink.paymentlink.boundary.LinkState;
 import com.paylink.paymentlink.boundary.PaymentLinkService;
 import com.paylink.paymentlink.boundary.SendOptions;
 import com.paylink.paymentlink.control.LinkTokens;
-import com.paylink.paymentlink.control.PaymentLinkRefused;
-import com.paylink.paymentlink.control.PaymentLinkRefused.Reason;
+import com.paylink.paymentlink.boundary.PaymentLinkRefused;
+import com.paylink.paymentlink.boundary.PaymentLinkRefused.Reason;
 import com.paylink.paymentlink.entity.PaymentLinkStatus;
 import com.paylink.paymentlink.entity.RecipientSource;
 import com.paylink.shared.NotFoundException;
@@ -178,6 +178,18 @@ class PaymentLinkBoundaryIT {
         assertThatThrownBy(() -> As.anonymous(() -> links.send(f.invoice(), null))).isInstanceOf(EJBAccessException.class);
         assertThat(data.linkStatuses(f.invoice())).isEmpty();
         assertThat(data.audit(f.invoice())).isEmpty();
+
+        // PL1 for the dialog and for revoking, too: the role alone does not do it, the database decides
+        assertThatThrownBy(() -> As.staff(frontDesk, Set.of(), () -> links.sendOptions(f.invoice())))
+                .isInstanceOf(EJBAccessException.class);
+        assertThatThrownBy(() -> As.staff(frontDesk, BILLING, () -> links.sendOptions(f.invoice())))
+                .isInstanceOf(PermissionDeniedException.class);
+        As.staff(f.biller(), BILLING, () -> links.send(f.invoice(), null));
+        assertThatThrownBy(() -> As.staff(frontDesk, Set.of(), () -> links.revoke(f.invoice())))
+                .isInstanceOf(EJBAccessException.class);
+        assertThatThrownBy(() -> As.staff(frontDesk, BILLING, () -> links.revoke(f.invoice())))
+                .isInstanceOf(PermissionDeniedException.class);
+        assertThat(data.linkStatuses(f.invoice())).containsExactly("ACTIVE");
     }
 
     @Test
@@ -187,6 +199,14 @@ class PaymentLinkBoundaryIT {
         String lakeDr = data.staff(notEnrolled, TestData.unique("dr"), true, Set.of());
         long lakeInvoice = data.invoice(data.clientWithEmails(notEnrolled, email("x"), null, null), lakeDr, "L-1", "10.00");
         assertRefused(lakeBiller, lakeInvoice, null, Reason.PRACTICE_NOT_ENROLLED);
+        assertThatThrownBy(() -> As.staff(lakeBiller, BILLING, () -> links.sendOptions(lakeInvoice)))
+                .as("the dialog refuses as the send would").isInstanceOfSatisfying(PaymentLinkRefused.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.PRACTICE_NOT_ENROLLED));
+        // revoking stays possible after a practice leaves card processing: a live link must be stoppable
+        long lakeLink = data.link(lakeInvoice, lakeBiller, com.paylink.paymentlink.control.LinkTokens.newToken(),
+                java.time.Instant.now());
+        As.staff(lakeBiller, BILLING, () -> links.revoke(lakeInvoice));
+        assertThat(data.linkStatus(lakeLink)).isEqualTo("REVOKED");
 
         Fixture f = fixture(null, null, null);
         assertRefused(f.biller(), f.invoice(), null, Reason.NO_RECIPIENT_EMAIL);
@@ -207,7 +227,7 @@ class PaymentLinkBoundaryIT {
 
         long writtenOff = data.invoice(ok.client(), ok.provider(), TestData.unique("W"), "50.00");
         data.adjust(writtenOff, "50.00");
-        assertRefused(ok.biller(), writtenOff, null, Reason.INVOICE_PAID);
+        assertRefused(ok.biller(), writtenOff, null, Reason.INVOICE_NO_BALANCE);
 
         Fixture other = fixture(email("other"), null, null);
         assertThatThrownBy(() -> As.staff(other.biller(), BILLING, () -> links.send(ok.invoice(), null)))

@@ -160,7 +160,7 @@ public class TestData {
     }
 
     public boolean mailSent(String key) {
-        return em.find(com.paylink.notification.entity.SentMail.class, key) != null;
+        return em.find(com.paylink.mail.entity.SentMail.class, key) != null;
     }
 
     public long practiceOfInvoice(long invoiceId) {

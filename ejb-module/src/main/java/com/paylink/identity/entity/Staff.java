@@ -1,6 +1,7 @@
 package com.paylink.identity.entity;
 
 import com.paylink.practice.entity.Practice;
+import com.paylink.practice.entity.PracticeOwned;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -25,7 +26,7 @@ import java.util.Set;
 /** A practice's user: signs in, holds permissions, and may be a rendering provider. */
 @Entity
 @Table(name = "staff")
-public class Staff {
+public class Staff implements PracticeOwned {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -1,11 +1,10 @@
 package com.paylink.ledger.boundary;
 
 import com.paylink.identity.control.CallerLookup;
+import com.paylink.identity.control.PracticeScope;
 import com.paylink.identity.entity.Permission;
-import com.paylink.ledger.control.LedgerAssembler;
 import com.paylink.ledger.entity.Client;
 import com.paylink.ledger.entity.Invoice;
-import com.paylink.shared.NotFoundException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -30,6 +29,9 @@ public class LedgerService {
 
     @Inject
     CallerLookup caller;
+
+    @Inject
+    PracticeScope scope;
 
     /** Clients of the caller's practice whose name, email or phone contains {@code query}; all when blank. */
     public List<ClientSummary> searchClients(String query) {
@@ -73,20 +75,12 @@ public class LedgerService {
     }
 
     public InvoiceDetails invoice(long invoiceId) {
-        Invoice invoice = em.find(Invoice.class, invoiceId);
-        if (invoice == null || !invoice.practice().id().equals(caller.current().practice().id())) {
-            throw new NotFoundException("invoice", invoiceId);
-        }
-        return LedgerAssembler.details(invoice);
+        return LedgerAssembler.details(scope.find(caller.current(), Invoice.class, invoiceId));
     }
 
-    /** Rule P1: another practice's client is reported exactly like a missing one. */
+    /** Rule L6: another practice's client is reported exactly like a missing one. */
     private Client client(long clientId) {
-        Client client = em.find(Client.class, clientId);
-        if (client == null || !client.practice().id().equals(caller.current().practice().id())) {
-            throw new NotFoundException("client", clientId);
-        }
-        return client;
+        return scope.find(caller.current(), Client.class, clientId);
     }
 
     private static String escapeLike(String q) {

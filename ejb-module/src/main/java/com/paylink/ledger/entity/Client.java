@@ -1,6 +1,7 @@
 package com.paylink.ledger.entity;
 
 import com.paylink.practice.entity.Practice;
+import com.paylink.practice.entity.PracticeOwned;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -27,7 +28,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "client")
-public class Client {
+public class Client implements PracticeOwned {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -1,6 +1,7 @@
 package com.paylink.ledger.entity;
 
 import com.paylink.practice.entity.Practice;
+import com.paylink.practice.entity.PracticeOwned;
 import com.paylink.shared.Money;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -29,7 +30,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "invoice")
-public class Invoice {
+public class Invoice implements PracticeOwned {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -172,6 +173,25 @@ public class Invoice {
         if (amount.compareTo(balance()) > 0) {
             throw new IllegalArgumentException("amount exceeds the balance of invoice " + number);
         }
+    }
+
+    /**
+     * L7: the one answer to "can this invoice take a payment, or a link to pay it?": empty when it can,
+     * else why not. Sending, viewing, renewing and settling a link all ask this.
+     */
+    public java.util.Optional<NotPayable> notPayable() {
+        InvoiceStatus status = status();
+        if (status == InvoiceStatus.VOID) {
+            return java.util.Optional.of(NotPayable.VOID);
+        }
+        if (status == InvoiceStatus.PAID) {
+            return java.util.Optional.of(amountPaid().isPositive() ? NotPayable.PAID : NotPayable.NO_BALANCE);
+        }
+        return java.util.Optional.empty();
+    }
+
+    public boolean isPayable() {
+        return notPayable().isEmpty();
     }
 
     public Money total() {

@@ -39,7 +39,7 @@ public class NotificationService {
     Clock clock;
 
     /**
-     * N3/N4: notifies the rendering provider (with Billing) and every Admin of the payment's practice,
+     * N1–N3: notifies the rendering provider (with Billing) and every Admin of the payment's practice,
      * once each, however often the event arrives. An unknown payment is an error: the message is retried
      * and finally dead-lettered, never dropped.
      *

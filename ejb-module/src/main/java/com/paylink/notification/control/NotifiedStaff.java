@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Who hears of a payment (rule N3): the appointment's rendering provider only if they hold Billing, and
+ * Who hears of a payment (rule N1): the appointment's rendering provider only if they hold Billing, and
  * every Admin of the practice; each person once; only active staff of the invoice's practice.
  */
 public final class NotifiedStaff {

@@ -1,6 +1,6 @@
 package com.paylink.payment.boundary;
 
-import com.paylink.notification.control.MailQueue;
+import com.paylink.mail.boundary.MailQueue;
 import com.paylink.payment.control.PaymentRecorder;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;

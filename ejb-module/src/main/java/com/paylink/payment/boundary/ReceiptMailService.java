@@ -1,7 +1,7 @@
 package com.paylink.payment.boundary;
 
 import com.paylink.ledger.entity.Payment;
-import com.paylink.notification.control.Mailer;
+import com.paylink.mail.boundary.Mailer;
 import com.paylink.payment.control.ReceiptEmail;
 import com.paylink.payment.entity.PaymentAttempt;
 import com.paylink.platform.PaylinkConfig;

@@ -1,5 +1,6 @@
 package com.paylink.payment.control;
 
+import com.paylink.payment.control.gateway.CardGateway;
 import com.paylink.payment.control.stripe.StripeGateway;
 import com.paylink.payment.entity.Gateway;
 import com.paylink.platform.PaylinkConfig;
@@ -23,19 +24,23 @@ public class Gateways {
     /** Only for a Stripe-compatible test server; production leaves it unset. */
     public static final String STRIPE_API_BASE = "paylink.stripe.api.base";
 
-    private static final SandboxGateway SANDBOX = new SandboxGateway();
     private final ConcurrentMap<String, StripeGateway> stripeClients = new ConcurrentHashMap<>();
 
     @Inject
     PaylinkConfig config;
 
-    public Gateway active() {
+    @Inject
+    SandboxGateway sandbox;
+
+    /** The kind of gateway that takes new payments now. */
+    public Gateway activeKind() {
         return config.get(STRIPE_SECRET_KEY).isPresent() ? Gateway.STRIPE : Gateway.SANDBOX;
     }
 
-    public CardGateway get(Gateway gateway) {
+    /** The gateway that took (or takes) a payment of this kind. */
+    public CardGateway of(Gateway gateway) {
         if (gateway == Gateway.SANDBOX) {
-            return SANDBOX;
+            return sandbox;
         }
         String key = config.get(STRIPE_SECRET_KEY)
                 .orElseThrow(() -> new IllegalStateException(STRIPE_SECRET_KEY + " is not set"));

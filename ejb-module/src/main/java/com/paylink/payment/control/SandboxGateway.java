@@ -1,107 +1,109 @@
 package com.paylink.payment.control;
 
-import com.paylink.payment.entity.Gateway;
+import com.paylink.payment.control.gateway.CardGateway;
+import com.paylink.payment.control.gateway.GatewayIntent;
+import com.paylink.payment.control.gateway.GatewayRefund;
+import com.paylink.payment.control.gateway.GatewayUnavailable;
+import com.paylink.payment.control.gateway.IntentStatus;
 import com.paylink.shared.Money;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import java.security.SecureRandom;
-import java.time.YearMonth;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
- * The offline sandbox: behaves like Stripe's test mode with Stripe's test card numbers, charges nothing
- * and talks to nobody. It decides from the card number alone and never keeps it.
+ * The offline sandbox: behaves like Stripe's test mode for Stripe's test PaymentMethods, charges nothing
+ * and talks to nobody. Its intents and refunds live in this server's memory (they are demo money; the
+ * database keeps what matters: attempts and payments). Same keys give the same intent or refund.
  */
-public final class SandboxGateway implements CardGateway {
+@ApplicationScoped
+public class SandboxGateway implements CardGateway {
 
-    /** Stripe's test cards and what they do (see ../shared/STACK.md). */
+    /** Stripe's test PaymentMethods and what they do (see ../shared/STACK.md for the card numbers). */
     static final Map<String, String> OUTCOMES = Map.of(
-            "4242424242424242", "succeeded",
-            "4000000000000002", "card_declined",
-            "4000000000009995", "insufficient_funds",
-            "4000000000000069", "expired_card",
-            "4000000000000127", "incorrect_cvc",
-            "4000000000000119", "processing_error",
-            "4000002760003184", "authentication_required");
+            "pm_card_visa", "succeeded",
+            "pm_card_visa_chargeDeclined", "card_declined",
+            "pm_card_visa_chargeDeclinedInsufficientFunds", "insufficient_funds",
+            "pm_card_chargeDeclinedExpiredCard", "expired_card",
+            "pm_card_chargeDeclinedIncorrectCvc", "incorrect_cvc",
+            "pm_card_chargeDeclinedProcessingError", "processing_error",
+            "pm_card_authenticationRequired", "authentication_required");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @Override
-    public Gateway kind() {
-        return Gateway.SANDBOX;
-    }
+    private final ConcurrentMap<String, GatewayIntent> intents = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, String> intentByKey = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, GatewayRefund> refundByKey = new ConcurrentHashMap<>();
 
     @Override
     public GatewayIntent createIntent(Money amount, String idempotencyKey, Map<String, String> metadata) {
-        byte[] id = new byte[12];
-        RANDOM.nextBytes(id);
-        return new GatewayIntent("sbx_pi_" + HexFormat.of().formatHex(id), null, IntentStatus.REQUIRES_PAYMENT,
-                amount.amountMinor(), amount.currency(), null);
+        String reference = intentByKey.computeIfAbsent(idempotencyKey, k -> {
+            String id = "sbx_pi_" + randomId();
+            intents.put(id, new GatewayIntent(id, null, IntentStatus.REQUIRES_PAYMENT, amount.amountMinor(),
+                    amount.currency(), null));
+            return id;
+        });
+        return intents.get(reference);
+    }
+
+    @Override
+    public GatewayIntent confirm(String reference, String paymentMethod) {
+        GatewayIntent intent = known(reference);
+        if (intent.status() == IntentStatus.SUCCEEDED || intent.status() == IntentStatus.CANCELED) {
+            return intent; // as Stripe: a settled intent cannot be confirmed again
+        }
+        String outcome = OUTCOMES.getOrDefault(paymentMethod, "test_mode_live_card");
+        GatewayIntent after = "succeeded".equals(outcome)
+                ? with(intent, IntentStatus.SUCCEEDED, null)
+                : with(intent, IntentStatus.REQUIRES_PAYMENT, outcome);
+        intents.put(reference, after);
+        return after;
     }
 
     @Override
     public GatewayIntent retrieve(String reference) {
-        throw new UnsupportedOperationException("sandbox intents live only in payment_attempt");
+        return known(reference);
     }
 
-    /** Empty when the form itself is wrong; else the outcome code ("succeeded" or a decline code). */
-    public static Optional<String> inputProblem(SandboxCard card, YearMonth now) {
-        String digits = card.digits();
-        if (card.name() == null || card.name().isBlank()) {
-            return Optional.of("name_required");
+    @Override
+    public GatewayIntent cancel(String reference) {
+        GatewayIntent intent = known(reference);
+        if (intent.status() == IntentStatus.SUCCEEDED) {
+            throw new GatewayUnavailable("sandbox intent " + reference + " has succeeded; it cannot be canceled", null);
         }
-        if (!digits.matches("\\d{12,19}") || !luhn(digits)) {
-            return Optional.of("invalid_number");
-        }
-        YearMonth expiry = parseExpiry(card.expiry());
-        if (expiry == null) {
-            return Optional.of("invalid_expiry");
-        }
-        if (expiry.isBefore(now)) {
-            return Optional.of("expiry_past");
-        }
-        if (card.cvc() == null || !card.cvc().trim().matches("\\d{3,4}")) {
-            return Optional.of("invalid_cvc");
-        }
-        return Optional.empty();
+        GatewayIntent after = with(intent, IntentStatus.CANCELED, intent.failureCode());
+        intents.put(reference, after);
+        return after;
     }
 
-    /** "succeeded", or the decline code Stripe's test mode gives for this card. */
-    public static String outcome(SandboxCard card) {
-        return OUTCOMES.getOrDefault(card.digits(), "test_mode_live_card");
+    @Override
+    public GatewayRefund refund(String reference, Money amount, String idempotencyKey) {
+        GatewayIntent intent = known(reference);
+        if (intent.status() != IntentStatus.SUCCEEDED || amount.amountMinor() > intent.amountMinor()) {
+            throw new GatewayUnavailable("sandbox intent " + reference + " cannot be refunded by " + amount, null);
+        }
+        return refundByKey.computeIfAbsent(idempotencyKey, k -> new GatewayRefund("sbx_re_" + randomId(), reference,
+                amount.amountMinor(), amount.currency(), GatewayRefund.Status.SUCCEEDED));
     }
 
-    static YearMonth parseExpiry(String value) {
-        if (value == null) {
-            return null;
+    private GatewayIntent known(String reference) {
+        GatewayIntent intent = reference == null ? null : intents.get(reference);
+        if (intent == null) {
+            throw new GatewayUnavailable("no sandbox intent " + reference + " on this server", null);
         }
-        String v = value.replaceAll("\\s", "");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d{1,2})/(\\d{2}|\\d{4})$").matcher(v);
-        if (!m.matches()) {
-            return null;
-        }
-        int month = Integer.parseInt(m.group(1));
-        int year = Integer.parseInt(m.group(2));
-        if (month < 1 || month > 12) {
-            return null;
-        }
-        return YearMonth.of(year < 100 ? 2000 + year : year, month);
+        return intent;
     }
 
-    static boolean luhn(String digits) {
-        int sum = 0;
-        boolean twice = false;
-        for (int i = digits.length() - 1; i >= 0; i--) {
-            int d = digits.charAt(i) - '0';
-            if (twice) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-            twice = !twice;
-        }
-        return sum % 10 == 0;
+    private static GatewayIntent with(GatewayIntent intent, IntentStatus status, String failureCode) {
+        return new GatewayIntent(intent.reference(), intent.clientSecret(), status, intent.amountMinor(),
+                intent.currency(), failureCode);
+    }
+
+    private static String randomId() {
+        byte[] id = new byte[12];
+        RANDOM.nextBytes(id);
+        return HexFormat.of().formatHex(id);
     }
 }

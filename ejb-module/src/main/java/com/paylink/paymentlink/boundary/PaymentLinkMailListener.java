@@ -1,6 +1,6 @@
 package com.paylink.paymentlink.boundary;
 
-import com.paylink.notification.control.MailQueue;
+import com.paylink.mail.boundary.MailQueue;
 import com.paylink.paymentlink.control.LinkIssuer;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;

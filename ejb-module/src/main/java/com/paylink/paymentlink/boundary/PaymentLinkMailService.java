@@ -1,6 +1,6 @@
 package com.paylink.paymentlink.boundary;
 
-import com.paylink.notification.control.Mailer;
+import com.paylink.mail.boundary.Mailer;
 import com.paylink.paymentlink.control.LinkTokens;
 import com.paylink.paymentlink.control.PaymentLinkEmail;
 import com.paylink.paymentlink.entity.PaymentLink;

@@ -1,27 +1,22 @@
 package com.paylink.paymentlink.boundary;
 
 import com.paylink.identity.control.CallerLookup;
+import com.paylink.identity.control.PracticeScope;
 import com.paylink.identity.entity.Permission;
 import com.paylink.identity.entity.Staff;
 import com.paylink.ledger.entity.Client;
 import com.paylink.ledger.entity.Invoice;
-import com.paylink.ledger.entity.InvoiceStatus;
 import com.paylink.paymentlink.control.LinkIssuer;
 import com.paylink.paymentlink.control.EmailAddresses;
-import com.paylink.paymentlink.control.PaymentLinkRefused;
-import com.paylink.paymentlink.control.PaymentLinkRefused.Reason;
-import com.paylink.paymentlink.control.RecipientOption;
-import com.paylink.paymentlink.control.Recipients;
+import com.paylink.paymentlink.boundary.PaymentLinkRefused.Reason;
 import com.paylink.paymentlink.entity.PaymentLink;
 import com.paylink.paymentlink.entity.PaymentLinkAction;
 import com.paylink.paymentlink.entity.PaymentLinkAudit;
 import com.paylink.platform.PaylinkConfig;
-import com.paylink.shared.NotFoundException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Clock;
@@ -45,6 +40,9 @@ public class PaymentLinkService {
 
     @Inject
     CallerLookup caller;
+
+    @Inject
+    PracticeScope scope;
 
     @Inject
     Clock clock;
@@ -82,7 +80,7 @@ public class PaymentLinkService {
         requirePayable(invoice);
         RecipientOption recipient = Recipients.choose(invoice.client(), recipientKey);
 
-        LinkIssuer.Issued issued = issuer.issue(invoice, recipient, staff, staff, clock.instant());
+        LinkIssuer.Issued issued = issuer.issue(invoice, recipient.recipient(), staff, staff, clock.instant());
         PaymentLink link = issued.link();
         return new LinkSent(link.id(), invoice.id(), EmailAddresses.mask(link.recipientEmail()), link.recipientSource(),
                 link.sentAt(), link.expiresAt(), issued.replacedEarlierLink());
@@ -112,11 +110,7 @@ public class PaymentLinkService {
     /** For the ledger: the newest link of each of the client's invoices, by invoice id. */
     @RolesAllowed(Permission.STAFF_ROLE)
     public Map<Long, LinkState> linkStates(long clientId) {
-        Staff staff = caller.current();
-        Client client = em.find(Client.class, clientId);
-        if (client == null || !client.practice().id().equals(staff.practice().id())) {
-            throw new NotFoundException("client", clientId);
-        }
+        Client client = scope.find(caller.current(), Client.class, clientId);
         Map<Long, LinkState> states = new HashMap<>();
         em.createQuery("select l from PaymentLink l where l.invoice.client = :c order by l.sentAt, l.id", PaymentLink.class)
                 .setParameter("c", client)
@@ -153,18 +147,15 @@ public class PaymentLinkService {
         }
     }
 
-    /** PL3: not void, not paid, something to pay. */
+    /** PL3: the invoice's own answer (L7), as the reason staff read. */
     private static void requirePayable(Invoice invoice) {
-        InvoiceStatus status = invoice.status();
-        if (status == InvoiceStatus.VOID) {
-            throw new PaymentLinkRefused(Reason.INVOICE_VOID, invoice.number());
-        }
-        if (status == InvoiceStatus.PAID) {
-            throw new PaymentLinkRefused(Reason.INVOICE_PAID, invoice.number());
-        }
-        if (!invoice.balance().isPositive()) {
-            throw new PaymentLinkRefused(Reason.INVOICE_NO_BALANCE, invoice.number());
-        }
+        invoice.notPayable().ifPresent(problem -> {
+            throw new PaymentLinkRefused(switch (problem) {
+                case VOID -> Reason.INVOICE_VOID;
+                case PAID -> Reason.INVOICE_PAID;
+                case NO_BALANCE -> Reason.INVOICE_NO_BALANCE;
+            }, invoice.number());
+        });
     }
 
     /**
@@ -172,13 +163,7 @@ public class PaymentLinkService {
      * rest of the transaction so that concurrent sends for one invoice run one after the other (PL5).
      */
     private Invoice invoiceOf(Staff staff, long invoiceId, boolean lock) {
-        Invoice invoice = lock
-                ? em.find(Invoice.class, invoiceId, LockModeType.PESSIMISTIC_WRITE)
-                : em.find(Invoice.class, invoiceId);
-        if (invoice == null || !invoice.practice().id().equals(staff.practice().id())) {
-            throw new NotFoundException("invoice", invoiceId);
-        }
-        return invoice;
+        return lock ? scope.findLocked(staff, Invoice.class, invoiceId) : scope.find(staff, Invoice.class, invoiceId);
     }
 
     private Optional<PaymentLink> latest(Invoice invoice) {

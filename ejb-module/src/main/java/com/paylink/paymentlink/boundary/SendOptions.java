@@ -1,6 +1,6 @@
 package com.paylink.paymentlink.boundary;
 
-import com.paylink.paymentlink.control.RecipientOption;
+import com.paylink.paymentlink.boundary.RecipientOption;
 import com.paylink.shared.Money;
 
 import java.time.Duration;

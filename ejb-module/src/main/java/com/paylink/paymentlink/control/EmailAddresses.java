@@ -1,21 +1,40 @@
 package com.paylink.paymentlink.control;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Checks and masks email addresses the way links and the audit trail need them. */
 public final class EmailAddresses {
 
-    // one @, a local part without spaces, a domain with at least one dot and no empty labels
-    private static final Pattern VALID = Pattern.compile(
-            "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
+    /** A domain on the internet: dot-separated labels that neither start nor end with a hyphen. */
+    private static final Pattern INTERNET_DOMAIN = Pattern.compile(
+            "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
 
     private EmailAddresses() {
     }
 
+    /**
+     * A bare address that Jakarta Mail's strict RFC 822 parser accepts ({@link InternetAddress#validate()}),
+     * with nothing around it (no display name, no second address, no line break), whose domain is a
+     * dotted internet name: what a practice can actually send a link to.
+     */
     public static boolean isValid(String address) {
-        return address != null && address.length() <= 254 && VALID.matcher(address).matches()
-                && !address.startsWith(".") && !address.contains("..");
+        if (address == null || address.isEmpty() || address.length() > 254) {
+            return false;
+        }
+        try {
+            InternetAddress parsed = new InternetAddress(address, true);
+            parsed.validate();
+            String bare = parsed.getAddress();
+            int at = bare.lastIndexOf('@');
+            return parsed.getPersonal() == null && bare.equals(address) && at > 0
+                    && INTERNET_DOMAIN.matcher(bare.substring(at + 1)).matches();
+        } catch (AddressException e) {
+            return false;
+        }
     }
 
     public static String normalize(String address) {

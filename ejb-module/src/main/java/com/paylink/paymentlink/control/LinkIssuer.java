@@ -2,11 +2,12 @@ package com.paylink.paymentlink.control;
 
 import com.paylink.identity.entity.Staff;
 import com.paylink.ledger.entity.Invoice;
-import com.paylink.notification.control.MailQueue;
+import com.paylink.mail.boundary.MailQueue;
 import com.paylink.paymentlink.entity.PaymentLink;
 import com.paylink.paymentlink.entity.PaymentLinkAction;
 import com.paylink.paymentlink.entity.PaymentLinkAudit;
 import com.paylink.paymentlink.entity.PaymentLinkStatus;
+import com.paylink.paymentlink.entity.RecipientSource;
 import com.paylink.platform.PaylinkConfig;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -43,11 +44,15 @@ public class LinkIssuer {
     public record Issued(PaymentLink link, boolean replacedEarlierLink) {
     }
 
+    /** Where a link goes: which of the client's three places, whose name, which address. */
+    public record Recipient(RecipientSource source, String name, String email) {
+    }
+
     /**
      * @param sender      whose name the email carries
      * @param actingStaff who asked (audit); null when the client asked for a new link
      */
-    public Issued issue(Invoice invoice, RecipientOption recipient, Staff sender, Staff actingStaff, Instant now) {
+    public Issued issue(Invoice invoice, Recipient recipient, Staff sender, Staff actingStaff, Instant now) {
         Long actor = actingStaff == null ? null : actingStaff.id();
         boolean replaced = closeActive(invoice, now, actor);
         String token = LinkTokens.newToken();

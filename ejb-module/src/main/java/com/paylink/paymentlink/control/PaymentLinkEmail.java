@@ -1,7 +1,7 @@
 package com.paylink.paymentlink.control;
 
-import com.paylink.notification.control.HtmlText;
-import com.paylink.notification.control.OutgoingMail;
+import com.paylink.mail.boundary.HtmlText;
+import com.paylink.mail.boundary.OutgoingMail;
 import com.paylink.shared.Money;
 
 import java.time.Instant;

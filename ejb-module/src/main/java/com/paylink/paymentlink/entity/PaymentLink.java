@@ -2,6 +2,7 @@ package com.paylink.paymentlink.entity;
 
 import com.paylink.identity.entity.Staff;
 import com.paylink.ledger.entity.Invoice;
+import com.paylink.ledger.entity.NotPayable;
 import com.paylink.practice.entity.Practice;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -19,6 +20,7 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A one-time link to pay one invoice. Knows only the SHA-256 hash of its token. Usable while ACTIVE and
@@ -74,7 +76,7 @@ public class PaymentLink {
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
 
-    /** Written by CheckoutService.open with a conditional update (views must never conflict). */
+    /** Written by PayerLinkService.open with a conditional update (views must never conflict). */
     @Column(name = "first_viewed_at")
     private Instant firstViewedAt;
 
@@ -138,12 +140,20 @@ public class PaymentLink {
         return false;
     }
 
-    /** PL4: a link is paid once, and only while usable. */
-    public void markPaid(Instant at) {
-        if (!isUsableAt(at)) {
-            throw new IllegalStateException("link " + id + " is " + statusAt(at) + ", it cannot be paid");
+    /**
+     * PL3, PL4: the one answer to "can a payment be taken through this link now?": empty when it can,
+     * else why not. A paid invoice reads as paid whatever the link's state, so a payer who comes back
+     * through an old link learns it is settled.
+     */
+    public Optional<LinkUnusable> unusableAt(Instant now) {
+        Optional<NotPayable> invoiceProblem = invoice.notPayable();
+        if (status == PaymentLinkStatus.PAID || invoiceProblem.filter(p -> p == NotPayable.PAID).isPresent()) {
+            return Optional.of(LinkUnusable.PAID);
         }
-        close(PaymentLinkStatus.PAID, at);
+        if (!isUsableAt(now)) {
+            return Optional.of(LinkUnusable.CLOSED);
+        }
+        return invoiceProblem.map(p -> LinkUnusable.NOTHING_DUE);
     }
 
     /**

@@ -100,4 +100,23 @@ class InvoiceTest {
         assertThatThrownBy(() -> new Appointment(client, NOW, "Therapy", frontDesk))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void l7_oneAnswerToCanThisInvoiceTakeAPayment() {
+        Invoice open = invoice("100.00");
+        assertThat(open.notPayable()).isEmpty();
+        open.recordPayment(usd("40.00"), PaymentMethod.CASH, NOW, null);
+        assertThat(open.notPayable()).as("partially paid still takes payments").isEmpty();
+        open.recordPayment(usd("60.00"), PaymentMethod.CASH, NOW, null);
+        assertThat(open.notPayable()).contains(NotPayable.PAID);
+
+        Invoice writtenOff = invoice("100.00");
+        writtenOff.adjust(usd("100.00"), "Write-off", NOW);
+        assertThat(writtenOff.notPayable()).contains(NotPayable.NO_BALANCE);
+
+        Invoice voided = invoice("100.00");
+        voided.voidInvoice("duplicate", NOW);
+        assertThat(voided.notPayable()).contains(NotPayable.VOID);
+        assertThat(voided.isPayable()).isFalse();
+    }
 }

@@ -1,6 +1,6 @@
 package com.paylink.paymentlink.control;
 
-import com.paylink.notification.control.OutgoingMail;
+import com.paylink.mail.boundary.OutgoingMail;
 import com.paylink.shared.Money;
 import org.junit.jupiter.api.Test;
 

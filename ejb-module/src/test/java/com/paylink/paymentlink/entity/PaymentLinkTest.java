@@ -3,6 +3,7 @@ package com.paylink.paymentlink.entity;
 import com.paylink.identity.entity.Staff;
 import com.paylink.ledger.entity.Client;
 import com.paylink.ledger.entity.Invoice;
+import com.paylink.ledger.entity.PaymentMethod;
 import com.paylink.practice.entity.Practice;
 import com.paylink.shared.Money;
 import org.junit.jupiter.api.Test;
@@ -38,25 +39,40 @@ class PaymentLinkTest {
         assertThat(link.isUsableAt(SENT.plus(Duration.ofHours(24)).minusMillis(1))).isTrue();
         assertThat(link.statusAt(SENT.plus(Duration.ofHours(24)))).isEqualTo(PaymentLinkStatus.EXPIRED);
         assertThat(link.status()).as("stored status untouched until the sweep").isEqualTo(PaymentLinkStatus.ACTIVE);
-        assertThatThrownBy(() -> link.markPaid(SENT.plus(Duration.ofHours(25)))).isInstanceOf(IllegalStateException.class);
+        assertThat(link.unusableAt(SENT.plus(Duration.ofHours(24)).minusMillis(1))).isEmpty();
+        assertThat(link.unusableAt(SENT.plus(Duration.ofHours(24)))).contains(LinkUnusable.CLOSED);
     }
 
     @Test
-    void paysOnce() {
+    void pl4_settlesOnce() {
         PaymentLink link = link();
-        link.markPaid(SENT.plusSeconds(60));
+        link.settleCharge(SENT.plusSeconds(60));
         assertThat(link.status()).isEqualTo(PaymentLinkStatus.PAID);
-        assertThatThrownBy(() -> link.markPaid(SENT.plusSeconds(61))).isInstanceOf(IllegalStateException.class);
+        assertThat(link.unusableAt(SENT.plusSeconds(61))).contains(LinkUnusable.PAID);
+        assertThatThrownBy(() -> link.settleCharge(SENT.plusSeconds(61))).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> link.revoke(SENT.plusSeconds(62))).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
-    void aRevokedLinkCannotPay() {
+    void aRevokedLinkTakesNoPayment() {
         PaymentLink link = link();
-        assertThat(link.isUsableAt(SENT.plusSeconds(10))).isTrue();
+        assertThat(link.unusableAt(SENT.plusSeconds(10))).isEmpty();
         link.revoke(SENT.plusSeconds(10));
         assertThat(link.isUsableAt(SENT.plusSeconds(11))).isFalse();
-        assertThatThrownBy(() -> link.markPaid(SENT.plusSeconds(11))).isInstanceOf(IllegalStateException.class);
+        assertThat(link.unusableAt(SENT.plusSeconds(11))).contains(LinkUnusable.CLOSED);
+    }
+
+    @Test
+    void aLinkToAnInvoicePaidOtherwiseReadsPaid_aVoidOneNothingDue() {
+        PaymentLink paidElsewhere = link();
+        paidElsewhere.invoice().recordPayment(Money.of("100", "USD"), PaymentMethod.CASH, SENT.plusSeconds(5), "cash");
+        assertThat(paidElsewhere.unusableAt(SENT.plusSeconds(6))).contains(LinkUnusable.PAID);
+        assertThat(paidElsewhere.unusableAt(SENT.plus(Duration.ofHours(30)))).as("paid wins over expired")
+                .contains(LinkUnusable.PAID);
+
+        PaymentLink voided = link();
+        voided.invoice().voidInvoice("entered twice", SENT.plusSeconds(5));
+        assertThat(voided.unusableAt(SENT.plusSeconds(6))).contains(LinkUnusable.NOTHING_DUE);
     }
 
     @Test

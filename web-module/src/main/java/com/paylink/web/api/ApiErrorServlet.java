@@ -1,6 +1,8 @@
 package com.paylink.web.api;
 
 import com.paylink.web.Messages;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,11 +15,13 @@ import java.util.Locale;
 @WebServlet("/error/401")
 public class ApiErrorServlet extends HttpServlet {
 
+    private static final Jsonb JSON = JsonbBuilder.create();
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        String message = Messages.in(Locale.ENGLISH).text("error.unauthenticated").replace("\"", "\\\"");
-        response.getWriter().write("{\"code\":\"unauthenticated\",\"message\":\"" + message + "\"}");
+        JSON.toJson(new ErrorJson("unauthenticated", Messages.in(Locale.ENGLISH).text("error.unauthenticated")),
+                response.getWriter());
     }
 }

@@ -1,6 +1,6 @@
 package com.paylink.web.api;
 
-import com.paylink.paymentlink.control.PaymentLinkRefused;
+import com.paylink.paymentlink.boundary.PaymentLinkRefused;
 import com.paylink.shared.BusinessException;
 import com.paylink.shared.PermissionDeniedException;
 import com.paylink.web.Messages;

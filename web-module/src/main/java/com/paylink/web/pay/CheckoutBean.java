@@ -4,7 +4,8 @@ import com.paylink.payment.boundary.CheckoutService;
 import com.paylink.payment.boundary.CheckoutView;
 import com.paylink.payment.boundary.PayResult;
 import com.paylink.payment.boundary.StripeStart;
-import com.paylink.payment.control.SandboxCard;
+import com.paylink.paymentlink.boundary.PayerLinkService;
+import com.paylink.payment.boundary.SandboxCard;
 import com.paylink.web.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -36,6 +37,9 @@ public class CheckoutBean {
 
     @EJB
     CheckoutService checkout;
+
+    @EJB
+    PayerLinkService links;
 
     @Inject
     PayLocale payLocale;
@@ -101,7 +105,7 @@ public class CheckoutBean {
     /** "Email me a new link": always the same answer. */
     public void requestNewLink() throws IOException {
         if (csrfValid()) {
-            checkout.requestNewLink(linkId);
+            links.requestNewLink(linkId);
         }
         FacesContext.getCurrentInstance().getExternalContext().getFlash().put(NEW_LINK_REQUESTED, Boolean.TRUE);
         redirectToCheckout();

@@ -1,6 +1,6 @@
 package com.paylink.web.pay;
 
-import com.paylink.payment.boundary.CheckoutService;
+import com.paylink.paymentlink.boundary.PayerLinkService;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -27,7 +27,7 @@ public class PayLinkServlet extends HttpServlet {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @EJB
-    CheckoutService checkout;
+    PayerLinkService links;
 
     @Inject
     TokenRateLimiter limiter;
@@ -42,7 +42,7 @@ public class PayLinkServlet extends HttpServlet {
         }
         String path = request.getPathInfo();
         String token = path == null || path.length() < 2 ? "" : path.substring(1);
-        Optional<Long> link = checkout.open(token);
+        Optional<Long> link = links.open(token);
 
         HttpSession existing = request.getSession(false);
         if (existing != null) {

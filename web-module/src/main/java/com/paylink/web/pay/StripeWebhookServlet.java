@@ -1,7 +1,7 @@
 package com.paylink.web.pay;
 
-import com.paylink.payment.boundary.CheckoutService;
-import com.paylink.payment.control.stripe.StripeWebhooks;
+import com.paylink.payment.boundary.InvalidWebhook;
+import com.paylink.payment.boundary.StripeWebhookService;
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -23,7 +23,7 @@ public class StripeWebhookServlet extends HttpServlet {
     private static final int MAX_BODY = 256 * 1024;
 
     @EJB
-    CheckoutService checkout;
+    StripeWebhookService webhooks;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -38,9 +38,9 @@ public class StripeWebhookServlet extends HttpServlet {
         }
         response.setContentType("application/json");
         try {
-            boolean handled = checkout.handleStripeWebhook(payload, request.getHeader("Stripe-Signature"));
+            boolean handled = webhooks.handle(payload, request.getHeader("Stripe-Signature"));
             response.getWriter().write(handled ? "{\"received\":true}" : "{\"received\":true,\"duplicate\":true}");
-        } catch (StripeWebhooks.InvalidWebhook e) {
+        } catch (InvalidWebhook e) {
             response.setStatus(400);
             response.getWriter().write("{\"error\":\"invalid signature\"}");
         }

@@ -4,7 +4,7 @@ import com.paylink.paymentlink.boundary.LinkSent;
 import com.paylink.paymentlink.boundary.LinkState;
 import com.paylink.paymentlink.boundary.PaymentLinkService;
 import com.paylink.paymentlink.boundary.SendOptions;
-import com.paylink.paymentlink.control.RecipientOption;
+import com.paylink.paymentlink.boundary.RecipientOption;
 import com.paylink.shared.BusinessException;
 import com.paylink.web.Formats;
 import com.paylink.web.Pages;

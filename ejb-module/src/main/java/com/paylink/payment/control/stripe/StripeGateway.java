@@ -1,16 +1,19 @@
 package com.paylink.payment.control.stripe;
 
-import com.paylink.payment.control.CardGateway;
-import com.paylink.payment.control.GatewayIntent;
-import com.paylink.payment.control.GatewayUnavailable;
-import com.paylink.payment.control.IntentStatus;
-import com.paylink.payment.entity.Gateway;
+import com.paylink.payment.control.gateway.CardGateway;
+import com.paylink.payment.control.gateway.GatewayIntent;
+import com.paylink.payment.control.gateway.GatewayRefund;
+import com.paylink.payment.control.gateway.GatewayUnavailable;
+import com.paylink.payment.control.gateway.IntentStatus;
 import com.paylink.shared.Money;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.Refund;
 import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.RefundCreateParams;
 
 import java.util.Locale;
 import java.util.Map;
@@ -33,11 +36,6 @@ public final class StripeGateway implements CardGateway {
             builder.setApiBase(apiBase);
         }
         this.client = builder.build();
-    }
-
-    @Override
-    public Gateway kind() {
-        return Gateway.STRIPE;
     }
 
     /** The idempotency key makes a retried create return the same PaymentIntent (Stripe keeps keys ~24 h). */
@@ -65,6 +63,55 @@ public final class StripeGateway implements CardGateway {
         } catch (StripeException e) {
             throw new GatewayUnavailable("Stripe could not return PaymentIntent " + reference + ": " + e.getCode(), e);
         }
+    }
+
+    @Override
+    public GatewayIntent confirm(String reference, String paymentMethod) {
+        try {
+            return map(client.v1().paymentIntents().confirm(reference,
+                    PaymentIntentConfirmParams.builder().setPaymentMethod(paymentMethod).build()));
+        } catch (StripeException e) {
+            throw new GatewayUnavailable("Stripe could not confirm PaymentIntent " + reference + ": " + e.getCode(), e);
+        }
+    }
+
+    @Override
+    public GatewayIntent cancel(String reference) {
+        try {
+            return map(client.v1().paymentIntents().cancel(reference));
+        } catch (StripeException e) {
+            throw new GatewayUnavailable("Stripe could not cancel PaymentIntent " + reference + ": " + e.getCode(), e);
+        }
+    }
+
+    /** The idempotency key (ours, e.g. {@code refund-<id>}) makes a retried refund return the same one. */
+    @Override
+    public GatewayRefund refund(String reference, Money amount, String idempotencyKey) {
+        RefundCreateParams params = RefundCreateParams.builder()
+                .setPaymentIntent(reference)
+                .setAmount(amount.amountMinor())
+                .build();
+        try {
+            Refund refund = client.v1().refunds().create(params,
+                    RequestOptions.builder().setIdempotencyKey(idempotencyKey).build());
+            return new GatewayRefund(refund.getId(), reference, refund.getAmount() == null ? 0 : refund.getAmount(),
+                    refund.getCurrency() == null ? amount.currency() : refund.getCurrency().toUpperCase(Locale.ROOT),
+                    refundStatus(refund.getStatus()));
+        } catch (StripeException e) {
+            throw new GatewayUnavailable("Stripe refused a refund of PaymentIntent " + reference + ": " + e.getCode(), e);
+        }
+    }
+
+    static GatewayRefund.Status refundStatus(String stripeStatus) {
+        if (stripeStatus == null) {
+            return GatewayRefund.Status.PENDING;
+        }
+        return switch (stripeStatus) {
+            case "succeeded" -> GatewayRefund.Status.SUCCEEDED;
+            case "failed" -> GatewayRefund.Status.FAILED;
+            case "canceled" -> GatewayRefund.Status.CANCELED;
+            default -> GatewayRefund.Status.PENDING; // pending, requires_action
+        };
     }
 
     private static GatewayIntent map(PaymentIntent intent) {

@@ -26,31 +26,24 @@ public final class StripeWebhooks {
     public record VerifiedEvent(String id, String type, Optional<String> intentId) {
     }
 
-    /** Thrown for a missing, forged or stale signature, or a body that is not an event. */
-    @jakarta.ejb.ApplicationException(rollback = true)
-    public static class InvalidWebhook extends RuntimeException {
-        public InvalidWebhook(String message) {
-            super(message);
-        }
-    }
-
-    public static VerifiedEvent verify(String payload, String signatureHeader, String secret, Clock clock) {
+    /** The event, or empty for a missing, forged or stale signature, or a body that is not an event. */
+    public static Optional<VerifiedEvent> verify(String payload, String signatureHeader, String secret, Clock clock) {
         if (payload == null || signatureHeader == null || secret == null || secret.isBlank()) {
-            throw new InvalidWebhook("missing payload, signature or secret");
+            return Optional.empty();
         }
         try {
             Webhook.Signature.verifyHeader(payload, signatureHeader, secret, TOLERANCE_SECONDS, clock);
         } catch (SignatureVerificationException e) {
-            throw new InvalidWebhook("signature rejected");
+            return Optional.empty();
         }
         try (JsonReader reader = Json.createReader(new StringReader(payload))) {
             JsonObject event = reader.readObject();
             JsonObject object = event.getJsonObject("data").getJsonObject("object");
             Optional<String> intent = "payment_intent".equals(object.getString("object", ""))
                     ? Optional.of(object.getString("id")) : Optional.empty();
-            return new VerifiedEvent(event.getString("id"), event.getString("type"), intent);
+            return Optional.of(new VerifiedEvent(event.getString("id"), event.getString("type"), intent));
         } catch (RuntimeException e) {
-            throw new InvalidWebhook("not a Stripe event");
+            return Optional.empty();
         }
     }
 }

@@ -1,4 +1,4 @@
-package com.paylink.payment.control;
+package com.paylink.payment.control.gateway;
 
 /** The states of a gateway payment intent that matter here. */
 public enum IntentStatus {

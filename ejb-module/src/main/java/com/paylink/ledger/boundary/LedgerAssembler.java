@@ -1,12 +1,5 @@
-package com.paylink.ledger.control;
+package com.paylink.ledger.boundary;
 
-import com.paylink.ledger.boundary.AdjustmentRow;
-import com.paylink.ledger.boundary.ClientProfile;
-import com.paylink.ledger.boundary.ClientSummary;
-import com.paylink.ledger.boundary.InvoiceDetails;
-import com.paylink.ledger.boundary.InvoiceRow;
-import com.paylink.ledger.boundary.Ledger;
-import com.paylink.ledger.boundary.PaymentRow;
 import com.paylink.ledger.entity.Appointment;
 import com.paylink.ledger.entity.Client;
 import com.paylink.ledger.entity.Invoice;
@@ -16,7 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /** Turns ledger entities into the read models pages show; all figures come from the entities' own rules. */
-public final class LedgerAssembler {
+final class LedgerAssembler {
 
     /** Ledgers are kept in the practice's currency; the demo and the first customers bill in USD. */
     public static final String DEFAULT_CURRENCY = "USD";

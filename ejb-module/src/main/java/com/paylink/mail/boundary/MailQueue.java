@@ -1,4 +1,4 @@
-package com.paylink.notification.control;
+package com.paylink.mail.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;

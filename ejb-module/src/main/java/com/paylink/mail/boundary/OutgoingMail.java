@@ -1,4 +1,4 @@
-package com.paylink.notification.control;
+package com.paylink.mail.boundary;
 
 /** A mail ready to send: the one shape the mail port takes. */
 public record OutgoingMail(String fromName, String fromAddress, String to, String subject, String text, String html) {

@@ -1,4 +1,4 @@
-package com.paylink.notification.entity;
+package com.paylink.mail.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,6 +1,6 @@
-package com.paylink.notification.control;
+package com.paylink.mail.boundary;
 
-import com.paylink.notification.entity.SentMail;
+import com.paylink.mail.entity.SentMail;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;

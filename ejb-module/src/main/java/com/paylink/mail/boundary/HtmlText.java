@@ -1,4 +1,4 @@
-package com.paylink.notification.control;
+package com.paylink.mail.boundary;
 
 /** Escapes text for the HTML part of an email: the one place mail templates get it from. */
 public final class HtmlText {

@@ -1,4 +1,4 @@
-package com.paylink.paymentlink.control;
+package com.paylink.paymentlink.boundary;
 
 import com.paylink.ledger.entity.BillTo;
 import com.paylink.ledger.entity.BillToParty;

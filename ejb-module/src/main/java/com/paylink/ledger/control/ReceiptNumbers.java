@@ -1,4 +1,4 @@
-package com.paylink.payment.control;
+package com.paylink.ledger.control;
 
 import java.security.SecureRandom;
 

@@ -1,5 +1,7 @@
-package com.paylink.paymentlink.control;
+package com.paylink.paymentlink.boundary;
 
+import com.paylink.paymentlink.control.EmailAddresses;
+import com.paylink.paymentlink.control.LinkIssuer;
 import com.paylink.paymentlink.entity.RecipientSource;
 
 /**
@@ -7,6 +9,10 @@ import com.paylink.paymentlink.entity.RecipientSource;
  * {@code bill-to}, {@code household-<id>}); {@code name} is the person for household and bill-to.
  */
 public record RecipientOption(String key, RecipientSource source, String name, String email, boolean valid) {
+
+    LinkIssuer.Recipient recipient() {
+        return new LinkIssuer.Recipient(source, name, email);
+    }
 
     public String maskedEmail() {
         return EmailAddresses.mask(email);

@@ -1,4 +1,6 @@
-package com.paylink.paymentlink.control;
+package com.paylink.paymentlink.boundary;
+
+import com.paylink.paymentlink.control.EmailAddresses;
 
 import com.paylink.ledger.entity.Client;
 import com.paylink.ledger.entity.HouseholdMember;

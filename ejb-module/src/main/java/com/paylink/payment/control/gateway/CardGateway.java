@@ -1,0 +1,31 @@
+package com.paylink.payment.control.gateway;
+
+import com.paylink.shared.Money;
+
+import java.util.Map;
+
+/**
+ * The card gateway port, shaped on a payment intent's life: create, confirm, retrieve, cancel, refund.
+ * Adapters: the offline sandbox (in-process) and Stripe ({@code control.stripe}, the only code that
+ * knows Stripe's types). Every call that changes money takes an idempotency key derived from our own ids.
+ */
+public interface CardGateway {
+
+    /** Creates (or, for the same key, returns again) an intent to collect {@code amount}. */
+    GatewayIntent createIntent(Money amount, String idempotencyKey, Map<String, String> metadata);
+
+    /**
+     * Confirms the intent with a payment method (a Stripe PaymentMethod id; the sandbox takes Stripe's
+     * test ones, e.g. {@code pm_card_visa}). Returns the intent after the attempt, succeeded or not.
+     */
+    GatewayIntent confirm(String reference, String paymentMethod);
+
+    /** The intent as the gateway sees it now. */
+    GatewayIntent retrieve(String reference);
+
+    /** Cancels an intent that has not succeeded; the intent as it is afterwards. */
+    GatewayIntent cancel(String reference);
+
+    /** Refunds {@code amount} of a succeeded intent; the same key returns the same refund. */
+    GatewayRefund refund(String reference, Money amount, String idempotencyKey);
+}

@@ -1,0 +1,154 @@
+package com.paylink.paymentlink.boundary;
+
+import com.paylink.ledger.entity.Invoice;
+import com.paylink.paymentlink.control.EmailAddresses;
+import com.paylink.paymentlink.control.LinkIssuer;
+import com.paylink.paymentlink.control.LinkTokens;
+import com.paylink.paymentlink.entity.PaymentLink;
+import com.paylink.paymentlink.entity.PaymentLinkAction;
+import com.paylink.paymentlink.entity.PaymentLinkAudit;
+import com.paylink.paymentlink.entity.PaymentLinkStatus;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The payer's side of a link: open it by its token, read it, ask for a new one; and, for the payment
+ * capability inside its own transaction, lock a link for a payment and settle it. Public: the token
+ * (exchanged for the link id held in the payer's session) is the only credential. Rules PL8–PL10.
+ */
+@Stateless
+@PermitAll
+public class PayerLinkService {
+
+    /** A client may ask for a new link for one invoice at most this often (PL10). */
+    public static final Duration NEW_LINK_INTERVAL = Duration.ofMinutes(15);
+    private static final Logger LOG = Logger.getLogger(PayerLinkService.class.getName());
+
+    @PersistenceContext(unitName = "paylink")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    LinkIssuer issuer;
+
+    /**
+     * PL8: opening a link finds it by its token's hash and records that it was viewed, nothing else.
+     * Returns the link id for the payer's session, or empty for a malformed or unknown token.
+     */
+    public Optional<Long> open(String token) {
+        if (!LinkTokens.looksLikeToken(token)) {
+            return Optional.empty();
+        }
+        Optional<PaymentLink> link = em.createQuery("select l from PaymentLink l where l.tokenHash = :h", PaymentLink.class)
+                .setParameter("h", LinkTokens.hash(token))
+                .getResultStream().findFirst();
+        Instant now = clock.instant();
+        link.filter(l -> l.isUsableAt(now)).ifPresent(l -> recordView(l, now));
+        return link.map(PaymentLink::id);
+    }
+
+    /**
+     * Records the view with one conditional update, not through the entity: scanners and payers may open
+     * a link many times at once, and a view must never fail on a version conflict or hold up a payment.
+     */
+    private void recordView(PaymentLink link, Instant now) {
+        em.createQuery("update PaymentLink l set l.firstViewedAt = coalesce(l.firstViewedAt, :now), "
+                        + "l.lastViewedAt = :now where l.id = :id")
+                .setParameter("now", now)
+                .setParameter("id", link.id())
+                .executeUpdate();
+    }
+
+    /** The link behind a payer's session, to read (null or unknown: empty). */
+    public Optional<PaymentLink> find(Long linkId) {
+        return linkId == null ? Optional.empty() : Optional.ofNullable(em.find(PaymentLink.class, linkId));
+    }
+
+    /**
+     * For a payment in the caller's transaction: locks the link's invoice (every payment path does, so
+     * they run one at a time, PL4), then reads the link and its invoice afresh. Empty for an unknown id.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Optional<PaymentLink> lockForPayment(long linkId) {
+        PaymentLink link = em.find(PaymentLink.class, linkId);
+        if (link == null) {
+            return Optional.empty();
+        }
+        em.find(Invoice.class, link.invoice().id(), LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(link);
+        em.refresh(link.invoice());
+        return Optional.of(link);
+    }
+
+    /**
+     * PL9: a charge the gateway confirmed, posted by the payment capability in the same transaction: the
+     * link is paid and the audit says so. A charge started while the link worked settles even if the link
+     * expired or was revoked meanwhile (the money is in); a link is never paid twice.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void settle(PaymentLink link, Instant at) {
+        link.settleCharge(at);
+        em.persist(new PaymentLinkAudit(link, PaymentLinkAction.PAID, null, at, EmailAddresses.mask(link.recipientEmail())));
+    }
+
+    /**
+     * PL10: "email me a new link" from an expired or revoked link sends a fresh one to the same address on
+     * file (else the first address of the same source), at most every 15 minutes per invoice, only while
+     * the invoice can be paid and its practice takes cards; the caller always answers the same.
+     */
+    public void requestNewLink(Long linkId) {
+        Optional<PaymentLink> found = linkId == null ? Optional.empty() : lockForPayment(linkId) /* a plain this-call: joins this method's transaction */;
+        if (found.isEmpty()) {
+            return;
+        }
+        PaymentLink old = found.get();
+        Instant now = clock.instant();
+        PaymentLinkStatus status = old.statusAt(now);
+        Invoice invoice = old.invoice();
+        boolean renewable = (status == PaymentLinkStatus.EXPIRED || status == PaymentLinkStatus.REVOKED)
+                && invoice.isPayable()
+                && invoice.practice().isCardProcessingEnrolled() && old.sentBy().isActive()
+                && issuer.activeLink(invoice).filter(l -> l.isUsableAt(now)).isEmpty()
+                && !askedRecently(invoice, now);
+        if (!renewable) {
+            LOG.info(() -> "new link requested from link " + linkId + ": not renewable now");
+            return;
+        }
+        List<RecipientOption> onFile = Recipients.of(invoice.client());
+        Optional<RecipientOption> recipient = onFile.stream()
+                .filter(o -> o.source() == old.recipientSource() && o.email().equalsIgnoreCase(old.recipientEmail()))
+                .findFirst()
+                .or(() -> onFile.stream().filter(o -> o.source() == old.recipientSource()).findFirst())
+                .filter(RecipientOption::valid);
+        if (recipient.isEmpty()) {
+            LOG.info(() -> "new link requested from link " + linkId + ": no address on file for its source");
+            return;
+        }
+        issuer.issue(invoice, recipient.get().recipient(), old.sentBy(), null, now);
+    }
+
+    private boolean askedRecently(Invoice invoice, Instant now) {
+        return !em.createQuery("select a.id from PaymentLinkAudit a where a.invoiceId = :i and a.action = :a "
+                        + "and a.occurredAt > :since", Long.class)
+                .setParameter("i", invoice.id())
+                .setParameter("a", PaymentLinkAction.RESENT_ON_REQUEST)
+                .setParameter("since", now.minus(NEW_LINK_INTERVAL))
+                .setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+}

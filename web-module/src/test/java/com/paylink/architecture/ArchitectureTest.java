@@ -1,0 +1,172 @@
+package com.paylink.architecture;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.AccessTarget;
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.Architectures;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.Entity;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The architecture of docs/architecture.md as tests over the compiled code of both modules: the order of
+ * the capabilities, what the web tier may touch, no cycles between a capability's parts, and one owner
+ * for writes to each table family. Each rule names what it protects; docs/architecture.md lists them.
+ */
+class ArchitectureTest {
+
+    /** The capabilities from the bottom up: each may use those before it, never those after it. */
+    static final List<String> ORDER = List.of(
+            "shared", "platform", "practice", "identity", "ledger", "mail", "paymentlink", "payment",
+            "notification", "demo");
+    private static final String BASE = "com.paylink.";
+
+    private static JavaClasses code;
+
+    @BeforeAll
+    static void importCode() {
+        code = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages("com.paylink");
+    }
+
+    @Test
+    void a1_capabilitiesDependOnlyDownward_andTheWebTierSitsOnTop() {
+        Architectures.LayeredArchitecture layers = Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers();
+        for (String capability : ORDER) {
+            layers = layers.layer(capability).definedBy(BASE + capability + "..");
+        }
+        layers = layers.layer("web").definedBy(BASE + "web..");
+        for (int i = 0; i < ORDER.size(); i++) {
+            String[] above = java.util.stream.Stream.concat(ORDER.subList(i + 1, ORDER.size()).stream(), java.util.stream.Stream.of("web"))
+                    .toArray(String[]::new);
+            layers = layers.whereLayer(ORDER.get(i)).mayOnlyBeAccessedByLayers(above);
+        }
+        layers.whereLayer("web").mayNotBeAccessedByAnyLayer().check(code);
+    }
+
+    @Test
+    void a2_theWebTierUsesBoundaries_neverControlClasses() {
+        noClasses().that().resideInAPackage(BASE + "web..")
+                .should().dependOnClassesThat().resideInAPackage(BASE + "*.control..")
+                .because("backing beans and resources call one boundary method; control classes are the capability's inside")
+                .check(code);
+    }
+
+    @Test
+    void a3_noCyclesBetweenBoundaryControlAndEntityOfAnyCapability() {
+        slices().matching(BASE + "(*).(*)..").should().beFreeOfCycles().check(code);
+        for (String capability : ORDER) {
+            noClasses().that().resideInAPackage(BASE + capability + ".control..")
+                    .or().resideInAPackage(BASE + capability + ".entity..")
+                    .should().dependOnClassesThat().resideInAPackage(BASE + capability + ".boundary..")
+                    .because("inside a capability the boundary uses control and entity, never the other way")
+                    .allowEmptyShould(true)
+                    .check(code);
+        }
+    }
+
+    @Test
+    void a4_theWebTierNeverHoldsAnEntity() {
+        noClasses().that().resideInAPackage(BASE + "web..")
+                .should().dependOnClassesThat().areAnnotatedWith(Entity.class)
+                .because("boundaries return records; an entity in a page would be read outside its transaction")
+                .check(code);
+    }
+
+    @Test
+    void a5_theWebTierNeverCallsABoundaryThatOnlyJoinsAnotherBoundarysTransaction() {
+        noClasses().that().resideInAPackage(BASE + "web..")
+                .should().accessTargetWhere(mandatoryTransaction())
+                .orShould().dependOnClassesThat(mandatoryClass())
+                .because("MANDATORY boundaries (posting to the ledger, settling a link) trust their caller's checks")
+                .check(code);
+    }
+
+    @Test
+    void a6_eachTableFamilyHasOneWriter_entitiesAreCreatedAndChangedOnlyInTheirCapability() {
+        for (String capability : ORDER) {
+            if (capability.equals("demo")) {
+                continue;
+            }
+            String own = BASE + capability + "..";
+            noClasses().that().resideOutsideOfPackages(own, BASE + "demo..")
+                    .should().accessTargetWhere(writeTo(BASE + capability + ".entity.."))
+                    .because("only " + capability + " inserts or changes its own rows; others call its boundary")
+                    .allowEmptyShould(true)
+                    .check(code);
+        }
+    }
+
+    @Test
+    void a7_onlyTheStripeAdapterKnowsStripe() {
+        noClasses().that().resideOutsideOfPackage(BASE + "payment.control.stripe..")
+                .should().dependOnClassesThat().resideInAPackage("com.stripe..")
+                .check(code);
+        classes().that().resideInAPackage(BASE + "payment.control.gateway..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(BASE + "payment.control.gateway..", BASE + "shared..",
+                        "java..")
+                .because("the port knows none of its adapters")
+                .check(code);
+    }
+
+    /** A constructor call, or a call of a method that is not a read, on an entity in {@code entityPackage}. */
+    static DescribedPredicate<JavaAccess<?>> writeTo(String entityPackage) {
+        return DescribedPredicate.describe("a write to an entity in " + entityPackage, access -> {
+            AccessTarget target = access.getTarget();
+            JavaClass owner = target.getOwner();
+            if (!owner.getPackageName().startsWith(entityPackage.replace("..", "")) || !owner.isAnnotatedWith(Entity.class)) {
+                return false;
+            }
+            if (target instanceof AccessTarget.ConstructorCallTarget) {
+                return true;
+            }
+            if (target instanceof AccessTarget.MethodCallTarget call) {
+                return call.resolveMember().map(ArchitectureTest::isWrite).orElse(true);
+            }
+            return false; // field access from outside is impossible: entity fields are private
+        });
+    }
+
+    private static final Set<String> READ_PREFIXES = Set.of("is", "has", "statusAt", "unusableAt", "notPayable");
+
+    /** Entities read through accessors without arguments (and a few questions that take "now"). */
+    static boolean isWrite(JavaMethod method) {
+        if (method.getRawParameterTypes().isEmpty() && !method.getRawReturnType().getName().equals("void")) {
+            return false;
+        }
+        return READ_PREFIXES.stream().noneMatch(method.getName()::startsWith);
+    }
+
+    static DescribedPredicate<JavaAccess<?>> mandatoryTransaction() {
+        return DescribedPredicate.describe("a MANDATORY boundary method", access -> access.getTarget() instanceof AccessTarget.MethodCallTarget call
+                && call.resolveMember().flatMap(ArchitectureTest::mandatory).isPresent());
+    }
+
+    static DescribedPredicate<JavaClass> mandatoryClass() {
+        return DescribedPredicate.describe("a MANDATORY boundary", type -> type.tryGetAnnotationOfType(TransactionAttribute.class)
+                .filter(t -> t.value() == TransactionAttributeType.MANDATORY).isPresent());
+    }
+
+    private static Optional<TransactionAttribute> mandatory(JavaMethod method) {
+        return method.tryGetAnnotationOfType(TransactionAttribute.class)
+                .filter(t -> t.value() == TransactionAttributeType.MANDATORY);
+    }
+}
