@@ -43,7 +43,6 @@ class ArchitectureTest {
     static void importCode() {
         code = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                 .importPackages("com.paylink");
     }
 
