@@ -42,6 +42,13 @@ public final class As {
         }
     }
 
+    /** The role the queue listeners run as ({@code @RunAs}); no person has it. */
+    public static <T> T system(PrivilegedExceptionAction<T> action) throws Exception {
+        SecurityIdentity identity = SecurityDomain.getCurrent().createAdHocIdentity("paylink-listener")
+                .withDefaultRoleMapper(RoleMapper.constant(Roles.of(Permission.SYSTEM_ROLE)));
+        return run(identity, action);
+    }
+
     /** A caller who is not signed in at all. */
     public static <T> T anonymous(PrivilegedExceptionAction<T> action) throws Exception {
         SecurityIdentity identity = SecurityDomain.getCurrent().getAnonymousSecurityIdentity();

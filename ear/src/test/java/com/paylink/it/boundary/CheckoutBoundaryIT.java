@@ -8,6 +8,13 @@ import com.paylink.payment.boundary.PayResult;
 import com.paylink.payment.boundary.SandboxCard;
 import com.paylink.payment.boundary.StripeStart;
 import com.paylink.payment.control.Gateways;
+import com.paylink.payment.control.gateway.CardGateway;
+import com.paylink.payment.control.gateway.GatewayIntent;
+import com.paylink.payment.control.gateway.GatewayRefund;
+import com.paylink.payment.control.gateway.GatewayUnavailable;
+import com.paylink.payment.control.gateway.IntentStatus;
+import com.paylink.payment.entity.Gateway;
+import com.paylink.shared.Money;
 import com.paylink.paymentlink.boundary.PayerLinkService;
 import com.paylink.paymentlink.boundary.PaymentLinkService;
 import com.paylink.paymentlink.control.LinkTokens;
@@ -40,6 +47,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Paying a link inside WildFly on PostgreSQL: the sandbox's test-card matrix, never twice, expiry at
@@ -62,6 +70,9 @@ class CheckoutBoundaryIT {
 
     @EJB
     PayerLinkService links;
+
+    @Inject
+    Gateways gateways;
 
     @EJB
     PaymentLinkService staffLinks;
@@ -372,6 +383,40 @@ class CheckoutBoundaryIT {
             }
             assertThat(data.payments(f.invoice())).hasSize(1);
             assertThat(data.invoiceStatus(f.invoice())).isEqualTo("PAID");
+        }
+    }
+
+    @Test
+    void theStripeAdapterSpeaksTheWholePortThroughTheRealClient() throws Exception {
+        try (FakeStripe stripe = new FakeStripe()) {
+            System.setProperty(Gateways.STRIPE_SECRET_KEY, "sk_test_paylink");
+            System.setProperty(Gateways.STRIPE_API_BASE, stripe.baseUrl());
+            CardGateway gateway = gateways.of(Gateway.STRIPE);
+            Money amount = Money.of("120.00", "USD");
+
+            GatewayIntent intent = gateway.createIntent(amount, "port-" + key(), Map.of("paylink_link_id", "1"));
+            assertThat(gateway.retrieve(intent.reference()).status()).isEqualTo(IntentStatus.REQUIRES_PAYMENT);
+            GatewayIntent declined = gateway.confirm(intent.reference(), "pm_card_visa_chargeDeclinedInsufficientFunds");
+            assertThat(declined.status()).isEqualTo(IntentStatus.REQUIRES_PAYMENT);
+            assertThat(declined.failureCode()).isEqualTo("insufficient_funds");
+            GatewayIntent paid = gateway.confirm(intent.reference(), "pm_card_visa");
+            assertThat(paid.status()).isEqualTo(IntentStatus.SUCCEEDED);
+            assertThat(paid.currency()).isEqualTo("USD");
+
+            String refundKey = "refund-" + key();
+            GatewayRefund refund = gateway.refund(intent.reference(), Money.of("20.00", "USD"), refundKey);
+            assertThat(refund.status()).isEqualTo(GatewayRefund.Status.SUCCEEDED);
+            assertThat(refund.amountMinor()).isEqualTo(2000);
+            assertThat(gateway.refund(intent.reference(), Money.of("20.00", "USD"), refundKey).reference())
+                    .as("the same key refunds once").isEqualTo(refund.reference());
+            assertThat(stripe.refunded(intent.reference())).isEqualTo(2000);
+            assertThatThrownBy(() -> gateway.refund(intent.reference(), amount, "refund-" + key()))
+                    .as("never more than was taken").isInstanceOf(GatewayUnavailable.class);
+
+            GatewayIntent other = gateway.createIntent(amount, "port-" + key(), Map.of());
+            assertThat(gateway.cancel(other.reference()).status()).isEqualTo(IntentStatus.CANCELED);
+            assertThatThrownBy(() -> gateway.confirm(other.reference(), "pm_card_visa"))
+                    .isInstanceOf(GatewayUnavailable.class);
         }
     }
 

@@ -14,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A local Stripe-compatible HTTP server for tests: the PaymentIntents endpoints stripe-java calls
- * (create with an Idempotency-Key, retrieve), with intents the test can move to "succeeded" or
+ * A local Stripe-compatible HTTP server for tests: the endpoints stripe-java calls for PaymentIntents
+ * (create with an Idempotency-Key, retrieve, confirm with a test PaymentMethod, cancel) and Refunds
+ * (create with an Idempotency-Key), with intents the test can move to "succeeded" or
  * "requires_payment_method" with a decline, like a payer at Stripe would.
  */
 public final class FakeStripe implements AutoCloseable {
@@ -24,6 +25,8 @@ public final class FakeStripe implements AutoCloseable {
     private final Map<String, Intent> intents = new ConcurrentHashMap<>();
     private final Map<String, String> byIdempotencyKey = new ConcurrentHashMap<>();
     private final AtomicInteger creates = new AtomicInteger();
+    private final Map<String, String> refundByKey = new ConcurrentHashMap<>();
+    private final Map<String, Long> refunded = new ConcurrentHashMap<>();
 
     public static final class Intent {
         final String id;
@@ -50,6 +53,7 @@ public final class FakeStripe implements AutoCloseable {
     public FakeStripe() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v1/payment_intents", this::paymentIntents);
+        server.createContext("/v1/refunds", this::refunds);
         server.start();
     }
 
@@ -59,6 +63,11 @@ public final class FakeStripe implements AutoCloseable {
 
     public int creates() {
         return creates.get();
+    }
+
+    /** How much of an intent has been refunded. */
+    public long refunded(String intentId) {
+        return refunded.getOrDefault(intentId, 0L);
     }
 
     public Intent intent(String id) {
@@ -82,13 +91,49 @@ public final class FakeStripe implements AutoCloseable {
                 + "\"data\":{\"object\":" + intents.get(intentId).json() + "}}";
     }
 
-    private void paymentIntents(HttpExchange exchange) throws IOException {
+    private static boolean authorized(HttpExchange exchange) throws IOException {
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         if (auth == null || !auth.startsWith("Bearer sk_test_")) {
             respond(exchange, 401, "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Invalid API Key\"}}");
+            return false;
+        }
+        return true;
+    }
+
+    /** Stripe's test PaymentMethods: pm_card_visa succeeds, the chargeDeclined ones decline. */
+    private static String declineOf(String paymentMethod) {
+        if ("pm_card_visa".equals(paymentMethod)) {
+            return null;
+        }
+        return paymentMethod != null && paymentMethod.contains("InsufficientFunds") ? "insufficient_funds" : "generic_decline";
+    }
+
+    private void paymentIntents(HttpExchange exchange) throws IOException {
+        if (!authorized(exchange)) {
             return;
         }
         String path = exchange.getRequestURI().getPath();
+        boolean post = "POST".equals(exchange.getRequestMethod());
+        if (post && path.matches("/v1/payment_intents/[^/]+/(confirm|cancel)")) {
+            String[] parts = path.split("/");
+            Intent intent = intents.get(parts[3]);
+            Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            if (intent == null || "succeeded".equals(intent.status) || "canceled".equals(intent.status)) {
+                respond(exchange, 400, "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"payment_intent_unexpected_state\"}}");
+            } else if ("cancel".equals(parts[4])) {
+                intent.status = "canceled";
+                respond(exchange, 200, intent.json());
+            } else {
+                String decline = declineOf(form.get("payment_method"));
+                if (decline == null) {
+                    succeed(intent.id);
+                } else {
+                    decline(intent.id, decline);
+                }
+                respond(exchange, 200, intent.json());
+            }
+            return;
+        }
         if ("POST".equals(exchange.getRequestMethod()) && path.equals("/v1/payment_intents")) {
             Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
@@ -114,6 +159,39 @@ public final class FakeStripe implements AutoCloseable {
             }
         } else {
             respond(exchange, 404, "{\"error\":{\"type\":\"invalid_request_error\"}}");
+        }
+    }
+
+    private void refunds(HttpExchange exchange) throws IOException {
+        if (!authorized(exchange)) {
+            return;
+        }
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            respond(exchange, 404, "{\"error\":{\"type\":\"invalid_request_error\"}}");
+            return;
+        }
+        Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+        Intent intent = intents.get(form.get("payment_intent"));
+        long amount = Long.parseLong(form.getOrDefault("amount", intent == null ? "0" : String.valueOf(intent.amount)));
+        synchronized (refunded) {
+            String existing = key == null ? null : refundByKey.get(key);
+            if (existing != null) {
+                respond(exchange, 200, existing);
+                return;
+            }
+            if (intent == null || !"succeeded".equals(intent.status) || refunded(intent.id) + amount > intent.amount) {
+                respond(exchange, 400, "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"charge_already_refunded\"}}");
+                return;
+            }
+            refunded.merge(intent.id, amount, Long::sum);
+            String json = "{\"id\":\"re_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20)
+                    + "\",\"object\":\"refund\",\"amount\":" + amount + ",\"currency\":\"" + intent.currency
+                    + "\",\"payment_intent\":\"" + intent.id + "\",\"status\":\"succeeded\"}";
+            if (key != null) {
+                refundByKey.put(key, json);
+            }
+            respond(exchange, 200, json);
         }
     }
 

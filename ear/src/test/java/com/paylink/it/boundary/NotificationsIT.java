@@ -146,7 +146,7 @@ class NotificationsIT {
     }
 
     @Test
-    void aDuplicatedMessageCreatesNothingNew() {
+    void aDuplicatedMessageCreatesNothingNew() throws Exception {
         Practice p = practice();
         long invoice = paidInvoice(p, p.drBilling());
         awaitNotified(invoice, 5);
@@ -154,7 +154,22 @@ class NotificationsIT {
         jms.createProducer().send(paymentCompleted, paymentId);
         jms.createProducer().send(paymentCompleted, paymentId);
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> data.notified(invoice).size() == 5);
-        assertThat(notifications.paymentCompleted(Long.parseLong(paymentId))).as("called directly again").isZero();
+        assertThat(As.system(() -> notifications.paymentCompleted(Long.parseLong(paymentId))))
+                .as("called directly again").isZero();
+    }
+
+    @Test
+    void onlyTheListenerMayPostANotification_noStaffMemberNorAnonymousCaller() {
+        Practice p = practice();
+        long invoice = paidInvoice(p, p.drBilling());
+        awaitNotified(invoice, 5);
+        long paymentId = data.paymentId(invoice);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> As.staff(p.admin(),
+                        java.util.EnumSet.allOf(com.paylink.identity.entity.Permission.class),
+                        () -> notifications.paymentCompleted(paymentId)))
+                .isInstanceOf(jakarta.ejb.EJBAccessException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> As.anonymous(() -> notifications.paymentCompleted(paymentId)))
+                .isInstanceOf(jakarta.ejb.EJBAccessException.class);
     }
 
     @Test

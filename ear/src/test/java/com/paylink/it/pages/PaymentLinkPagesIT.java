@@ -90,6 +90,38 @@ class PaymentLinkPagesIT extends PageTest {
         assertThat(b.visibleMenuItems()).containsExactly("View Details");
     }
 
+    /**
+     * PL1 from outside: the page showed the action, then an Admin took Billing away. The menu item's
+     * postback is ignored (the page re-reads the permission, so the action no longer exists on the server
+     * side of the view); the send form, already open, posts to the boundary, which refuses it. Nothing is sent.
+     */
+    @Test
+    void aBillerWhoLosesBillingMidSessionCanNeitherOpenNorPostTheSendForm() throws Exception {
+        long before = Database.linkCount("RC-1002");
+        Browser b = browser().signIn("biller", PASSWORD);
+        try {
+            b.openLedger("Bennett, Noah");
+            Database.setPermission("biller", "BILLING", false);
+            b.openActions("RC-1002");
+            b.chooseAction("Send 1-Time Payment Link");
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() ->
+                    b.driver().findElements(By.id("dialogInvoice")).stream().noneMatch(e -> e.isDisplayed()));
+
+            Database.setPermission("biller", "BILLING", true);
+            b.open("/staff/clients.xhtml");
+            b.openLedger("Bennett, Noah");
+            b.openActions("RC-1002");
+            b.chooseAction("Send 1-Time Payment Link");
+            b.waitForText(By.id("dialogInvoice"), "RC-1002");
+            Database.setPermission("biller", "BILLING", false);
+            b.click(By.id("sendLinkForm:send"));
+            b.waitForText(By.cssSelector(".ui-growl"), "does not have the permission this needs");
+            assertThat(Database.linkCount("RC-1002")).as("nothing sent").isEqualTo(before);
+        } finally {
+            Database.setPermission("biller", "BILLING", true);
+        }
+    }
+
     @Test
     void aPracticeNotEnrolledSeesTheActionDisabledWithTheReason() throws Exception {
         Browser b = browser().signIn("lakeadmin", PASSWORD);

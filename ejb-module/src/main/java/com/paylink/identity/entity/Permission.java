@@ -12,6 +12,11 @@ public enum Permission {
     public static final String STAFF_ROLE = "staff";
     public static final String BILLING_ROLE = "billing";
     public static final String ADMIN_ROLE = "admin";
+    /**
+     * No person holds this role: the queue listeners run as it ({@code @RunAs}) to call the boundaries that
+     * only they may call (sending a link's mail, a receipt, notifying staff). Nobody can sign in with it.
+     */
+    public static final String SYSTEM_ROLE = "paylink-system";
 
     private final String role;
 

@@ -131,12 +131,4 @@ public class Staff implements PracticeOwned {
     public Set<Permission> permissions() {
         return Collections.unmodifiableSet(permissions);
     }
-
-    public void grant(Permission permission) {
-        permissions.add(permission);
-    }
-
-    public void revoke(Permission permission) {
-        permissions.remove(permission);
-    }
 }

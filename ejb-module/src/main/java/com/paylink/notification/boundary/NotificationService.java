@@ -8,7 +8,6 @@ import com.paylink.ledger.entity.Invoice;
 import com.paylink.ledger.entity.Payment;
 import com.paylink.notification.control.NotifiedStaff;
 import com.paylink.notification.entity.Notification;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -45,7 +44,7 @@ public class NotificationService {
      *
      * @return how many notifications were created now
      */
-    @PermitAll // called by the PaymentCompleted listener, which has no caller
+    @RolesAllowed(Permission.SYSTEM_ROLE) // only its queue listener, which runs as the system role
     public int paymentCompleted(long paymentId) {
         Payment payment = em.find(Payment.class, paymentId);
         if (payment == null) {

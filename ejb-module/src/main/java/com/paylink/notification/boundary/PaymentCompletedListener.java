@@ -1,5 +1,8 @@
 package com.paylink.notification.boundary;
 
+import com.paylink.identity.entity.Permission;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
@@ -18,6 +21,8 @@ import jakarta.jms.TextMessage;
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
 })
+@RunAs(Permission.SYSTEM_ROLE)
+@PermitAll // the broker delivers without a caller; RunAs then gives the calls below the system role
 public class PaymentCompletedListener implements MessageListener {
 
     @EJB

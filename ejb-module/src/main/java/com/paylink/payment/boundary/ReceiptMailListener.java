@@ -2,6 +2,9 @@ package com.paylink.payment.boundary;
 
 import com.paylink.mail.boundary.MailQueue;
 import com.paylink.payment.control.PaymentRecorder;
+import com.paylink.identity.entity.Permission;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
@@ -17,6 +20,8 @@ import jakarta.jms.MessageListener;
                 propertyValue = MailQueue.KIND + " = '" + PaymentRecorder.RECEIPT_MAIL_KIND + "'"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")
 })
+@RunAs(Permission.SYSTEM_ROLE)
+@PermitAll // the broker delivers without a caller; RunAs then gives the calls below the system role
 public class ReceiptMailListener implements MessageListener {
 
     @EJB

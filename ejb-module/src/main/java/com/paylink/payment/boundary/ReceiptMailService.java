@@ -5,7 +5,8 @@ import com.paylink.mail.boundary.Mailer;
 import com.paylink.payment.control.ReceiptEmail;
 import com.paylink.payment.entity.PaymentAttempt;
 import com.paylink.platform.PaylinkConfig;
-import jakarta.annotation.security.PermitAll;
+import com.paylink.identity.entity.Permission;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,7 +14,7 @@ import jakarta.persistence.PersistenceContext;
 
 /** Sends the payer's receipt after the payment committed; once per payment. */
 @Stateless
-@PermitAll // called by the receipt listener, which has no caller
+@RolesAllowed(Permission.SYSTEM_ROLE) // only its queue listener, which runs as the system role
 public class ReceiptMailService {
 
     @PersistenceContext(unitName = "paylink")

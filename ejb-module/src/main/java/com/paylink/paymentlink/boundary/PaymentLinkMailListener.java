@@ -2,6 +2,9 @@ package com.paylink.paymentlink.boundary;
 
 import com.paylink.mail.boundary.MailQueue;
 import com.paylink.paymentlink.control.LinkIssuer;
+import com.paylink.identity.entity.Permission;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
@@ -21,6 +24,8 @@ import jakarta.jms.MessageListener;
                 propertyValue = MailQueue.KIND + " = '" + LinkIssuer.MAIL_KIND + "'"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
 })
+@RunAs(Permission.SYSTEM_ROLE)
+@PermitAll // the broker delivers without a caller; RunAs then gives the calls below the system role
 public class PaymentLinkMailListener implements MessageListener {
 
     @EJB

@@ -5,7 +5,8 @@ import com.paylink.paymentlink.control.LinkTokens;
 import com.paylink.paymentlink.control.PaymentLinkEmail;
 import com.paylink.paymentlink.entity.PaymentLink;
 import com.paylink.platform.PaylinkConfig;
-import jakarta.annotation.security.PermitAll;
+import com.paylink.identity.entity.Permission;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,7 +20,7 @@ import java.util.logging.Logger;
  * {@link PaymentLinkMailListener}). Sends once per link; a link closed before its mail went out gets none.
  */
 @Stateless
-@PermitAll // called by the mail listener, which has no caller; it proves the token matches the link
+@RolesAllowed(Permission.SYSTEM_ROLE) // only its queue listener, which runs as the system role
 public class PaymentLinkMailService {
 
     private static final Logger LOG = Logger.getLogger(PaymentLinkMailService.class.getName());

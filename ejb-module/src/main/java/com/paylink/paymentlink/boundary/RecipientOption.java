@@ -1,6 +1,5 @@
 package com.paylink.paymentlink.boundary;
 
-import com.paylink.paymentlink.control.EmailAddresses;
 import com.paylink.paymentlink.control.LinkIssuer;
 import com.paylink.paymentlink.entity.RecipientSource;
 
@@ -12,9 +11,5 @@ public record RecipientOption(String key, RecipientSource source, String name, S
 
     LinkIssuer.Recipient recipient() {
         return new LinkIssuer.Recipient(source, name, email);
-    }
-
-    public String maskedEmail() {
-        return EmailAddresses.mask(email);
     }
 }

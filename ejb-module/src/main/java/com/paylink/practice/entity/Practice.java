@@ -66,14 +66,6 @@ public class Practice {
         return cardProcessingEnrolled;
     }
 
-    public void enrolInCardProcessing() {
-        cardProcessingEnrolled = true;
-    }
-
-    public void withdrawFromCardProcessing() {
-        cardProcessingEnrolled = false;
-    }
-
     public Instant createdAt() {
         return createdAt;
     }

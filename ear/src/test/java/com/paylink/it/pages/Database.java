@@ -1,0 +1,48 @@
+package com.paylink.it.pages;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Plain JDBC to the test server's PostgreSQL, for page tests that must change what a real operator
+ * would change behind a user's back (e.g. an Admin removing a permission) or read what the page cannot show.
+ */
+final class Database {
+
+    private Database() {
+    }
+
+    static Connection connect() throws SQLException {
+        return DriverManager.getConnection(System.getProperty("paylink.test.db.url"),
+                System.getProperty("paylink.test.db.user"), System.getProperty("paylink.test.db.password"));
+    }
+
+    /** Gives or takes a permission (BILLING, ADMIN) of a staff member by username. */
+    static void setPermission(String username, String permission, boolean granted) throws SQLException {
+        try (Connection c = connect()) {
+            String sql = granted
+                    ? "insert into staff_permission (staff_id, permission) select id, ? from staff where username = ? on conflict do nothing"
+                    : "delete from staff_permission where permission = ? and staff_id = (select id from staff where username = ?)";
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setString(1, permission);
+                s.setString(2, username);
+                s.executeUpdate();
+            }
+        }
+    }
+
+    /** How many links an invoice (by number, within the demo practice) has ever had. */
+    static long linkCount(String invoiceNumber) throws SQLException {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                "select count(*) from payment_link l join invoice i on i.id = l.invoice_id where i.number = ?")) {
+            s.setString(1, invoiceNumber);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+}
