@@ -1,7 +1,7 @@
 /**
  * The staff inbox: in-app notifications of completed payments.
  * <p>Operations ({@code NotificationService}): paymentCompleted (from the PaymentCompleted queue), unreadCount,
- * inbox, markRead, markAllRead.
+ * linkLocked and chargeRefunded (from the same queue), inbox, markRead, markAllRead.
  * <p>Rules:
  * <ol>
  * <li>N1. A completed payment notifies the appointment's rendering provider only if they hold Billing,
@@ -10,6 +10,10 @@
  * <li>N3. An event for an unknown payment is an error: it is redelivered and finally dead-lettered,
  * never dropped silently.</li>
  * <li>N4. Staff see, count and mark only their own notifications.</li>
+ * <li>N5. A link locked after too many declined cards (PAY10) notifies every active Admin of the practice,
+ * once each.</li>
+ * <li>N6. A charge refunded because the invoice had been paid another way (PAY11) notifies every active
+ * Admin of the practice, once each.</li>
  * </ol>
  */
 package com.paylink.notification;

@@ -5,7 +5,8 @@
  * writes {@code payment_attempt} and {@code processed_webhook_event}; it asks {@code paymentlink} for links
  * and {@code ledger} to post payments.
  * <p>Operations: {@code CheckoutService}: view, paySandbox, startStripe, syncStripeIntent.
- * {@code StripeWebhookService}: handle. {@code ReceiptMailService}: deliver.
+ * {@code StripeWebhookService}: handle. {@code IntentJanitor}: cancelStaleIntents, refundUnpostableCharges. {@code ReceiptMailService}:
+ * deliver.
  * <p>Rules:
  * <ol>
  * <li>PAY1. The payment page shows the practice, the invoice number, the live balance and the link's
@@ -25,7 +26,25 @@
  * is taken from the signed webhook or by re-reading the stored intent id, never from return-URL parameters.</li>
  * <li>PAY6. A webhook is acted on only with a valid signature (five minutes' tolerance), each event id
  * once, and only after re-reading the object it names from Stripe.</li>
- * <li>PAY7. The sandbox takes a payment only while it is the active gateway (no Stripe key configured).</li>
+ * <li>PAY7. The payment mode is the operator's explicit choice ({@code paylink.payments.mode}: stripe, the
+ * default, or sandbox). The sandbox takes a payment only in sandbox mode, and every page then says "test
+ * mode"; sandbox payments are recorded as such. In stripe mode with a missing or malformed key nothing
+ * pays: links are not sent, the payment page says card payment is unavailable, the server logs it at
+ * start-up and its readiness check is DOWN.</li>
+ * <li>PAY8. A Stripe PaymentIntent is created (or reused, one per link, re-priced to the live balance) only
+ * when the payer asks to pay, never while a page renders; its metadata carries the link and attempt ids.
+ * No Stripe call is made inside a transaction or while a lock is held.</li>
+ * <li>PAY9. An intent does not outlive its link: open intents of revoked, replaced, expired or paid links
+ * (or of invoices paid or voided otherwise) are canceled at Stripe within five minutes
+ * ({@code IntentJanitor}); one that succeeded meanwhile is settled, never canceled.</li>
+ * <li>PAY10. Card-testing defence: a link takes 5 declined cards ({@code paylink.pay.declines.per.link}),
+ * a payer address 10 within an hour ({@code paylink.pay.declines.per.address}, counted as a hash); the next
+ * decline past either locks the link (the payer is told to contact the practice, the Admins are notified),
+ * and an address past its allowance pays on no link for the hour. Amount and currency are checked on every
+ * settle (PAY3).</li>
+ * <li>PAY11. A charge the invoice cannot take (paid meanwhile another way) is never kept: it is refunded at
+ * its gateway with an idempotency key from the attempt (once, however often the job runs), the payer is
+ * told on the page and by a PHI-free email, and the Admins are notified.</li>
  * </ol>
  */
 package com.paylink.payment;

@@ -4,7 +4,7 @@
  * {@code payment_link} and {@code payment_link_audit}.
  * <p>Operations: {@code PaymentLinkService} (staff): sendOptions, send, revoke, current, linkStates,
  * auditTrail. {@code PayerLinkService} (public): open, find, requestNewLink; for the payment capability in
- * its transaction: lockForPayment, settle. {@code LinkExpirySweep}: the expiry schedule.
+ * its transaction: lockForPayment, settle, lock (PAY10). {@code LinkExpirySweep}: the expiry schedule.
  * <p>Rules:
  * <ol>
  * <li>PL1. Only staff with the Billing permission send or revoke links, checked in the boundary

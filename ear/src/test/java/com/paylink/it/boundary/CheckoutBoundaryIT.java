@@ -2,12 +2,16 @@ package com.paylink.it.boundary;
 
 import com.paylink.identity.entity.Permission;
 import com.paylink.it.Deployments;
+import com.paylink.it.Mailbox;
 import com.paylink.payment.boundary.CheckoutService;
 import com.paylink.payment.boundary.CheckoutView;
+import com.paylink.payment.boundary.IntentJanitor;
 import com.paylink.payment.boundary.PayResult;
 import com.paylink.payment.boundary.SandboxCard;
 import com.paylink.payment.boundary.StripeStart;
+import com.paylink.payment.control.DeclineGuard;
 import com.paylink.payment.control.Gateways;
+import com.paylink.platform.PaymentsConfig;
 import com.paylink.payment.control.gateway.CardGateway;
 import com.paylink.payment.control.gateway.GatewayIntent;
 import com.paylink.payment.control.gateway.GatewayRefund;
@@ -16,6 +20,7 @@ import com.paylink.payment.control.gateway.IntentStatus;
 import com.paylink.payment.entity.Gateway;
 import com.paylink.shared.Money;
 import com.paylink.paymentlink.boundary.PayerLinkService;
+import com.paylink.paymentlink.boundary.PaymentLinkRefused;
 import com.paylink.paymentlink.boundary.PaymentLinkService;
 import com.paylink.paymentlink.control.LinkTokens;
 import com.paylink.platform.AdjustableClock;
@@ -75,6 +80,9 @@ class CheckoutBoundaryIT {
     Gateways gateways;
 
     @EJB
+    IntentJanitor janitor;
+
+    @EJB
     PaymentLinkService staffLinks;
 
     @Inject
@@ -83,10 +91,21 @@ class CheckoutBoundaryIT {
     @AfterEach
     void restore() {
         AdjustableClock.instance().reset();
-        for (String key : List.of(Gateways.STRIPE_SECRET_KEY, Gateways.STRIPE_PUBLISHABLE_KEY,
-                Gateways.STRIPE_WEBHOOK_SECRET, Gateways.STRIPE_API_BASE)) {
+        for (String key : List.of(PaymentsConfig.STRIPE_SECRET_KEY, PaymentsConfig.STRIPE_PUBLISHABLE_KEY,
+                PaymentsConfig.STRIPE_WEBHOOK_SECRET, PaymentsConfig.STRIPE_API_BASE)) {
             System.clearProperty(key);
         }
+        System.setProperty(PaymentsConfig.MODE, "sandbox"); // as the test server starts
+        System.clearProperty(DeclineGuard.PER_LINK);
+    }
+
+    /** Stripe mode, fully configured, against the local Stripe-compatible server. */
+    private static void useStripe(FakeStripe stripe) {
+        System.setProperty(PaymentsConfig.MODE, "stripe");
+        System.setProperty(PaymentsConfig.STRIPE_SECRET_KEY, "sk_test_paylink");
+        System.setProperty(PaymentsConfig.STRIPE_PUBLISHABLE_KEY, "pk_test_paylink");
+        System.setProperty(PaymentsConfig.STRIPE_WEBHOOK_SECRET, WEBHOOK_SECRET);
+        System.setProperty(PaymentsConfig.STRIPE_API_BASE, stripe.baseUrl());
     }
 
     private record Fixture(long invoice, long link, String token, String biller) {
@@ -149,31 +168,32 @@ class CheckoutBoundaryIT {
             pool.shutdownNow();
         }
         assertThat(data.firstViewed(f.link())).isNotNull();
-        assertThat(checkout.paySandbox(f.link(), card("4242424242424242"), key()).kind()).isEqualTo(PayResult.Kind.PAID);
+        assertThat(checkout.paySandbox(f.link(), card("4242424242424242"), key(), null).kind()).isEqualTo(PayResult.Kind.PAID);
     }
 
     @Test
     void theSandboxHonoursStripesTestCards_andADeclineLeavesTheLinkUsable() {
+        System.setProperty(DeclineGuard.PER_LINK, "20"); // the whole test-card matrix on one link
         Fixture f = fixture("125.00");
         Map<String, String> declines = Map.of(
                 "4000000000000002", "card_declined", "4000000000009995", "insufficient_funds",
                 "4000000000000069", "expired_card", "4000000000000127", "incorrect_cvc",
                 "4000000000000119", "processing_error", "4000002760003184", "authentication_required");
         declines.forEach((number, code) -> {
-            PayResult result = checkout.paySandbox(f.link(), card(number), key());
+            PayResult result = checkout.paySandbox(f.link(), card(number), key(), null);
             assertThat(result.kind()).as(number).isEqualTo(PayResult.Kind.DECLINED);
             assertThat(result.code()).isEqualTo(code);
         });
-        assertThat(checkout.paySandbox(f.link(), card("4111 1111 1111 1111"), key()).code()).isEqualTo("test_mode_live_card");
-        assertThat(checkout.paySandbox(f.link(), card("4242 4242 4242 4241"), key()).kind()).isEqualTo(PayResult.Kind.INVALID_INPUT);
-        assertThat(checkout.paySandbox(f.link(), new SandboxCard("Jo", "4242424242424242", "01/20", "123", ""), key()).code())
+        assertThat(checkout.paySandbox(f.link(), card("4111 1111 1111 1111"), key(), null).code()).isEqualTo("test_mode_live_card");
+        assertThat(checkout.paySandbox(f.link(), card("4242 4242 4242 4241"), key(), null).kind()).isEqualTo(PayResult.Kind.INVALID_INPUT);
+        assertThat(checkout.paySandbox(f.link(), new SandboxCard("Jo", "4242424242424242", "01/20", "123", ""), key(), null).code())
                 .isEqualTo("expiry_past");
-        assertThat(checkout.paySandbox(f.link(), new SandboxCard("Jo", "4242424242424242", "12/39", "12", ""), key()).code())
+        assertThat(checkout.paySandbox(f.link(), new SandboxCard("Jo", "4242424242424242", "12/39", "12", ""), key(), null).code())
                 .isEqualTo("invalid_cvc");
         assertThat(data.linkStatus(f.link())).isEqualTo("ACTIVE");
         assertThat(data.payments(f.invoice())).isEmpty();
 
-        PayResult paid = checkout.paySandbox(f.link(), card("4242 4242 4242 4242"), key());
+        PayResult paid = checkout.paySandbox(f.link(), card("4242 4242 4242 4242"), key(), null);
         assertThat(paid.kind()).isEqualTo(PayResult.Kind.PAID);
         assertThat(paid.receiptNumber()).matches("R-[2-9A-HJ-NP-Z]{10}");
         assertThat(data.payments(f.invoice())).containsExactly("125.00 USD " + paid.receiptNumber());
@@ -189,8 +209,8 @@ class CheckoutBoundaryIT {
     void aRetriedPostAndConcurrentTabsPayExactlyOnce() throws Exception {
         Fixture f = fixture("60.00");
         String sameForm = key();
-        PayResult first = checkout.paySandbox(f.link(), card("4242424242424242"), sameForm);
-        PayResult retried = checkout.paySandbox(f.link(), card("4242424242424242"), sameForm);
+        PayResult first = checkout.paySandbox(f.link(), card("4242424242424242"), sameForm, null);
+        PayResult retried = checkout.paySandbox(f.link(), card("4242424242424242"), sameForm, null);
         assertThat(retried).isEqualTo(first);
         assertThat(data.payments(f.invoice())).hasSize(1);
 
@@ -204,7 +224,7 @@ class CheckoutBoundaryIT {
                 String formKey = i == 3 ? results.isEmpty() ? key() : "double-click" : (i == 2 ? "double-click" : key());
                 Callable<PayResult> pay = () -> {
                     start.await();
-                    return checkout.paySandbox(race.link(), card("4242424242424242"), formKey);
+                    return checkout.paySandbox(race.link(), card("4242424242424242"), formKey, null);
                 };
                 results.add(pool.submit(pay));
             }
@@ -225,7 +245,7 @@ class CheckoutBoundaryIT {
     void expiryIsCheckedAtPaymentTime_evenIfNoSweepRan() {
         Fixture f = fixture("90.00");
         AdjustableClock.instance().advance(Duration.ofHours(24).plusSeconds(1));
-        assertThat(checkout.paySandbox(f.link(), card("4242424242424242"), key()).kind())
+        assertThat(checkout.paySandbox(f.link(), card("4242424242424242"), key(), null).kind())
                 .isEqualTo(PayResult.Kind.UNAVAILABLE);
         assertThat(checkout.view(f.link()).state()).isEqualTo(CheckoutView.State.UNAVAILABLE);
         assertThat(data.linkStatus(f.link())).as("no sweep ran").isEqualTo("ACTIVE");
@@ -234,7 +254,7 @@ class CheckoutBoundaryIT {
         Fixture justInTime = fixture("90.00");
         AdjustableClock.instance().reset();
         AdjustableClock.instance().advance(Duration.ofHours(23).plusMinutes(59));
-        assertThat(checkout.paySandbox(justInTime.link(), card("4242424242424242"), key()).kind())
+        assertThat(checkout.paySandbox(justInTime.link(), card("4242424242424242"), key(), null).kind())
                 .isEqualTo(PayResult.Kind.PAID);
     }
 
@@ -271,14 +291,13 @@ class CheckoutBoundaryIT {
         As.staff(f.biller(), BILLING, () -> staffLinks.send(f.invoice(), null));
         assertThat(data.linkStatus(f.link())).isEqualTo("REVOKED");
 
-        assertThat(checkout.paySandbox(f.link(), card("4242424242424242"), key()).kind())
+        assertThat(checkout.paySandbox(f.link(), card("4242424242424242"), key(), null).kind())
                 .isEqualTo(PayResult.Kind.UNAVAILABLE);
         assertThat(checkout.view(f.link()).state()).isEqualTo(CheckoutView.State.UNAVAILABLE);
         assertThat(data.payments(f.invoice())).isEmpty();
         assertThat(data.invoiceStatus(f.invoice())).isEqualTo("OPEN");
         try (FakeStripe stripe = new FakeStripe()) {
-            System.setProperty(Gateways.STRIPE_SECRET_KEY, "sk_test_paylink");
-            System.setProperty(Gateways.STRIPE_API_BASE, stripe.baseUrl());
+            useStripe(stripe);
             assertThat(checkout.startStripe(f.link())).as("no intent for a replaced link").isEmpty();
             assertThat(stripe.creates()).isZero();
         }
@@ -288,21 +307,227 @@ class CheckoutBoundaryIT {
     void theSandboxTakesNothingWhileStripeIsTheGateway() throws Exception {
         Fixture f = fixture("65.00");
         try (FakeStripe stripe = new FakeStripe()) {
-            System.setProperty(Gateways.STRIPE_SECRET_KEY, "sk_test_paylink");
-            System.setProperty(Gateways.STRIPE_API_BASE, stripe.baseUrl());
-            assertThat(checkout.paySandbox(f.link(), card("4242424242424242"), key()).kind())
+            useStripe(stripe);
+            assertThat(checkout.paySandbox(f.link(), card("4242424242424242"), key(), null).kind())
                     .isEqualTo(PayResult.Kind.UNAVAILABLE);
         }
         assertThat(data.payments(f.invoice())).isEmpty();
     }
 
     @Test
+    void pay7_stripeModeWithoutItsKeysTakesNoPaymentAnywhere_andSaysWhy() throws Exception {
+        Fixture f = fixture("75.00");
+        System.setProperty(PaymentsConfig.MODE, "stripe"); // no keys at all: a production server set up halfway
+        assertThat(checkout.view(f.link()).state()).isEqualTo(CheckoutView.State.CARDS_UNAVAILABLE);
+        assertThat(checkout.paySandbox(f.link(), card("4242424242424242"), key(), null).kind())
+                .as("no fallback to the sandbox").isEqualTo(PayResult.Kind.UNAVAILABLE);
+        assertThat(checkout.startStripe(f.link())).isEmpty();
+        assertThatThrownBy(() -> As.staff(f.biller(), BILLING, () -> staffLinks.send(f.invoice(), null)))
+                .isInstanceOfSatisfying(PaymentLinkRefused.class,
+                        e -> assertThat(e.reason()).isEqualTo(PaymentLinkRefused.Reason.CARD_PROCESSING_NOT_CONFIGURED));
+        HttpResponse<String> health = readiness();
+        assertThat(health.statusCode()).isEqualTo(503);
+        assertThat(health.body()).contains("\"payments\"", "paylink.stripe.secret.key is not set");
+
+        // a malformed key is no better: a publishable key where the secret key belongs
+        System.setProperty(PaymentsConfig.STRIPE_SECRET_KEY, "pk_live_oops1234");
+        System.setProperty(PaymentsConfig.STRIPE_PUBLISHABLE_KEY, "pk_live_abcd1234");
+        System.setProperty(PaymentsConfig.STRIPE_WEBHOOK_SECRET, "whsec_abcd1234");
+        assertThat(checkout.view(f.link()).state()).isEqualTo(CheckoutView.State.CARDS_UNAVAILABLE);
+        assertThat(readiness().body()).contains("paylink.stripe.secret.key is malformed").doesNotContain("oops");
+        assertThat(data.payments(f.invoice())).isEmpty();
+        assertThat(data.linkCount(f.invoice())).isEqualTo(1);
+
+        System.setProperty(PaymentsConfig.MODE, "sandbox");
+        assertThat(readiness().statusCode()).isEqualTo(200);
+        PayResult paid = checkout.paySandbox(f.link(), card("4242424242424242"), key(), null);
+        assertThat(paid.kind()).isEqualTo(PayResult.Kind.PAID);
+        assertThat(data.paymentReferences(f.invoice())).as("recorded as a sandbox payment")
+                .containsExactly("Payment link (sandbox: no real charge)");
+    }
+
+    @Test
+    void pay8_renderingThePaymentPageCallsNoStripe_theIntentIsMadeWhenThePayerPressesPay() throws Exception {
+        try (FakeStripe stripe = new FakeStripe()) {
+            useStripe(stripe);
+            Fixture f = fixture("95.00");
+            HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+            String base = System.getProperty("paylink.public.url");
+            HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(base + "/pay/" + f.token())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("id=\"stripe-checkout\"", "data-amount=\"9500\"", "data-currency=\"usd\"",
+                    "data-return-url=\"" + base + "/checkout/return.xhtml\"");
+            browser.send(HttpRequest.newBuilder(URI.create(base + "/checkout/")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(stripe.requests()).as("rendering calls no Stripe").isZero();
+
+            java.util.regex.Matcher form = java.util.regex.Pattern.compile("data-form=\"([^\"]+)\"").matcher(page.body());
+            assertThat(form.find()).isTrue();
+            HttpRequest.Builder pay = HttpRequest.newBuilder(URI.create(base + "/checkout/intent"))
+                    .POST(HttpRequest.BodyPublishers.noBody());
+            assertThat(browser.send(pay.copy().header("X-Paylink-Form", "forged").build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).as("another site cannot make intents").isEqualTo(403);
+            HttpResponse<String> first = browser.send(pay.copy().header("X-Paylink-Form", form.group(1)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> again = browser.send(pay.copy().header("X-Paylink-Form", form.group(1)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(first.statusCode()).isEqualTo(200);
+            assertThat(first.body()).contains("\"clientSecret\":\"pi_").isEqualTo(again.body());
+            assertThat(stripe.creates()).as("one intent per link").isEqualTo(1);
+            String intent = first.body().replaceAll(".*\"(pi_[A-Za-z0-9]+)_secret.*", "$1");
+            assertThat(stripe.metadata(intent)).containsEntry("paylink_link_id", String.valueOf(f.link()))
+                    .containsKey("paylink_attempt_id");
+        }
+    }
+
+    @Test
+    void pay8_theIntentFollowsTheLiveBalance_andNoLockIsHeldWhileStripeAnswers() throws Exception {
+        try (FakeStripe stripe = new FakeStripe()) {
+            useStripe(stripe);
+            Fixture f = fixture("100.00");
+            java.util.concurrent.CountDownLatch release = stripe.holdCreates();
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<java.util.Optional<StripeStart>> starting = pool.submit(() -> checkout.startStripe(f.link()));
+                assertThat(stripe.awaitCreate(10)).isTrue();
+                // while Paylink waits for Stripe (held for up to 30 s), staff can still post to the invoice:
+                // no row lock is held; with one, this would wait for the held call and time out here
+                pool.submit(() -> data.pay(f.invoice(), "40.00")).get(10, java.util.concurrent.TimeUnit.SECONDS);
+                release.countDown();
+                StripeStart start = starting.get(30, java.util.concurrent.TimeUnit.SECONDS).orElseThrow();
+                assertThat(stripe.intent(start.intentId()).amount).isEqualTo(10000);
+
+                StripeStart again = checkout.startStripe(f.link()).orElseThrow();
+                assertThat(again.intentId()).as("the same intent").isEqualTo(start.intentId());
+                assertThat(stripe.intent(start.intentId()).amount).as("re-priced to the live balance").isEqualTo(6000);
+                assertThat(stripe.creates()).isEqualTo(1);
+            } finally {
+                release.countDown();
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void pay9_aRevokedLinksIntentIsCanceledAtStripe_andAPaidOneIsSettledNotCanceled() throws Exception {
+        try (FakeStripe stripe = new FakeStripe()) {
+            useStripe(stripe);
+            Fixture revoked = fixture("35.00");
+            String open = checkout.startStripe(revoked.link()).orElseThrow().intentId();
+            As.staff(revoked.biller(), BILLING, () -> staffLinks.revoke(revoked.invoice()));
+
+            Fixture live = fixture("55.00");
+            String stillLive = checkout.startStripe(live.link()).orElseThrow().intentId();
+
+            Fixture raced = fixture("45.00");
+            String paidMeanwhile = checkout.startStripe(raced.link()).orElseThrow().intentId();
+            stripe.succeed(paidMeanwhile); // the payer paid; the webhook has not arrived when the link expires
+            As.staff(raced.biller(), BILLING, () -> staffLinks.revoke(raced.invoice()));
+
+            janitor.cancelStaleIntents();
+            assertThat(stripe.status(open)).isEqualTo("canceled");
+            assertThat(checkout.startStripe(revoked.link())).isEmpty();
+            assertThat(stripe.status(paidMeanwhile)).as("money taken is never canceled").isEqualTo("succeeded");
+            assertThat(data.payments(raced.invoice())).hasSize(1);
+            assertThat(stripe.status(stillLive)).isEqualTo("requires_payment_method");
+            assertThat(janitor.cancelStaleIntents()).as("nothing twice").isZero();
+        }
+    }
+
+    @Test
+    void pay10_theSixthDeclineLocksTheLink_theAdminsHearOfIt_andAGoodCardThenPaysNothing() throws Exception {
+        Fixture f = fixture("85.00");
+        String admin = data.staff(data.practiceOfInvoice(f.invoice()), TestData.unique("admin"), false,
+                EnumSet.of(Permission.ADMIN));
+        for (int i = 1; i <= 5; i++) {
+            assertThat(checkout.paySandbox(f.link(), card("4000000000000002"), key(), "203.0.113." + i).kind())
+                    .as("decline " + i).isEqualTo(PayResult.Kind.DECLINED);
+        }
+        assertThat(checkout.view(f.link()).state()).as("five declines are allowed").isEqualTo(CheckoutView.State.PAYABLE);
+        assertThat(checkout.paySandbox(f.link(), card("4000000000009995"), key(), "203.0.113.6").kind())
+                .isEqualTo(PayResult.Kind.LOCKED);
+        assertThat(data.linkStatus(f.link())).isEqualTo("LOCKED");
+        assertThat(checkout.view(f.link()).state()).isEqualTo(CheckoutView.State.LOCKED);
+        assertThat(checkout.paySandbox(f.link(), card("4242424242424242"), key(), "198.51.100.1").kind())
+                .isEqualTo(PayResult.Kind.LOCKED);
+        assertThat(data.payments(f.invoice())).isEmpty();
+        assertThat(data.audit(f.invoice())).last().asString().startsWith("LOCKED ");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> data.notified(f.invoice()).contains(admin));
+        assertThat(data.notified(f.invoice())).as("Admins only, once").containsExactly(admin);
+        links.requestNewLink(f.link());
+        assertThat(data.linkCount(f.invoice())).as("a locked link is not renewed by the payer").isEqualTo(1);
+    }
+
+    @Test
+    void pay10_anAddressPastTenDeclinesAnHourPaysOnNoLink() {
+        String address = "192.0.2." + (int) (Math.random() * 200 + 20);
+        Fixture first = fixture("20.00");
+        Fixture second = fixture("20.00");
+        for (int i = 1; i <= 5; i++) {
+            checkout.paySandbox(first.link(), card("4000000000000002"), key(), address);
+            checkout.paySandbox(second.link(), card("4000000000000002"), key(), address);
+        }
+        assertThat(data.linkStatus(first.link())).isEqualTo("ACTIVE");
+        Fixture third = fixture("20.00");
+        assertThat(checkout.paySandbox(third.link(), card("4000000000000002"), key(), address).kind())
+                .as("the eleventh decline in the hour").isEqualTo(PayResult.Kind.LOCKED);
+        Fixture fourth = fixture("20.00");
+        assertThat(checkout.paySandbox(fourth.link(), card("4242424242424242"), key(), address).kind())
+                .as("not even a good card from that address").isEqualTo(PayResult.Kind.LOCKED);
+        assertThat(data.payments(fourth.invoice())).isEmpty();
+        Fixture elsewhere = fixture("20.00");
+        assertThat(checkout.paySandbox(elsewhere.link(), card("4242424242424242"), key(), "198.51.100.77").kind())
+                .isEqualTo(PayResult.Kind.PAID);
+        AdjustableClock.instance().advance(Duration.ofMinutes(61));
+        Fixture later = fixture("20.00");
+        assertThat(checkout.paySandbox(later.link(), card("4242424242424242"), key(), address).kind())
+                .as("an hour later").isEqualTo(PayResult.Kind.PAID);
+    }
+
+    @Test
+    void pay11_aChargeAfterTheInvoiceWasPaidIsRefundedOnce_thePayerAndTheAdminsAreTold() throws Exception {
+        try (FakeStripe stripe = new FakeStripe(); Mailbox mail = Mailbox.start()) {
+            useStripe(stripe);
+            Fixture f = fixture("65.00");
+            String admin = data.staff(data.practiceOfInvoice(f.invoice()), TestData.unique("admin"), false,
+                    EnumSet.of(Permission.ADMIN));
+            String oldTab = checkout.startStripe(f.link()).orElseThrow().intentId();
+            As.staff(f.biller(), BILLING, () -> staffLinks.send(f.invoice(), null)); // the biller resends
+            long newLink = data.activeLink(f.invoice());
+            String newTab = checkout.startStripe(newLink).orElseThrow().intentId();
+            stripe.succeed(newTab);
+            assertThat(checkout.syncStripeIntent(newTab).kind()).isEqualTo(PayResult.Kind.PAID);
+
+            stripe.succeed(oldTab); // the payer also paid in the tab of the first link
+            assertThat(checkout.syncStripeIntent(oldTab).kind()).isEqualTo(PayResult.Kind.CHARGE_REFUNDED);
+            assertThat(data.payments(f.invoice())).as("posted once").hasSize(1);
+
+            assertThat(janitor.refundUnpostableCharges()).isEqualTo(1);
+            assertThat(janitor.refundUnpostableCharges()).as("once").isZero();
+            assertThat(stripe.refunded(oldTab)).isEqualTo(6500);
+            assertThat(stripe.refunded(newTab)).isZero();
+            assertThat(checkout.syncStripeIntent(oldTab).kind()).isEqualTo(PayResult.Kind.CHARGE_REFUNDED);
+
+            String payer = data.recipientOf(f.link());
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> mail.to(payer).stream()
+                    .anyMatch(m -> Mailbox.text(m).contains("refunded the full $65.00")));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                    .until(() -> data.notifiedOf(f.invoice(), "CHARGE_REFUNDED").contains(admin));
+        }
+    }
+
+    /** The application's readiness endpoint, as a load balancer would ask it. */
+    private static HttpResponse<String> readiness() throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(System.getProperty("paylink.public.url") + "/health/ready")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void stripeIntentsAreCreatedOnceAndSettledOnlyBySignedWebhooksOrByReReadingTheIntent() throws Exception {
         try (FakeStripe stripe = new FakeStripe()) {
-            System.setProperty(Gateways.STRIPE_SECRET_KEY, "sk_test_paylink");
-            System.setProperty(Gateways.STRIPE_PUBLISHABLE_KEY, "pk_test_paylink");
-            System.setProperty(Gateways.STRIPE_WEBHOOK_SECRET, WEBHOOK_SECRET);
-            System.setProperty(Gateways.STRIPE_API_BASE, stripe.baseUrl());
+            useStripe(stripe);
             Fixture f = fixture("150.00");
 
             CheckoutView view = checkout.view(f.link());
@@ -347,9 +572,7 @@ class CheckoutBoundaryIT {
     @Test
     void aDeclinedStripePaymentLeavesTheLinkUsable_andConcurrentSettlementsPostOnce() throws Exception {
         try (FakeStripe stripe = new FakeStripe()) {
-            System.setProperty(Gateways.STRIPE_SECRET_KEY, "sk_test_paylink");
-            System.setProperty(Gateways.STRIPE_WEBHOOK_SECRET, WEBHOOK_SECRET);
-            System.setProperty(Gateways.STRIPE_API_BASE, stripe.baseUrl());
+            useStripe(stripe);
             Fixture f = fixture("40.00");
             String intent = checkout.startStripe(f.link()).orElseThrow().intentId();
             stripe.decline(intent, "insufficient_funds");
@@ -389,8 +612,7 @@ class CheckoutBoundaryIT {
     @Test
     void theStripeAdapterSpeaksTheWholePortThroughTheRealClient() throws Exception {
         try (FakeStripe stripe = new FakeStripe()) {
-            System.setProperty(Gateways.STRIPE_SECRET_KEY, "sk_test_paylink");
-            System.setProperty(Gateways.STRIPE_API_BASE, stripe.baseUrl());
+            useStripe(stripe);
             CardGateway gateway = gateways.of(Gateway.STRIPE);
             Money amount = Money.of("120.00", "USD");
 

@@ -27,13 +27,18 @@ public final class FakeStripe implements AutoCloseable {
     private final AtomicInteger creates = new AtomicInteger();
     private final Map<String, String> refundByKey = new ConcurrentHashMap<>();
     private final Map<String, Long> refunded = new ConcurrentHashMap<>();
+    private final AtomicInteger requests = new AtomicInteger();
+    /** While set, creating an intent waits for it: lets a test act while Paylink is inside a Stripe call. */
+    private volatile java.util.concurrent.CountDownLatch holdCreates;
+    private final java.util.concurrent.CountDownLatch createArrived = new java.util.concurrent.CountDownLatch(1);
 
     public static final class Intent {
         final String id;
-        final long amount;
+        volatile long amount;
         final String currency;
         volatile String status = "requires_payment_method";
         volatile String declineCode;
+        final Map<String, String> metadata = new ConcurrentHashMap<>();
 
         Intent(String id, long amount, String currency) {
             this.id = id;
@@ -61,6 +66,22 @@ public final class FakeStripe implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** Every request Paylink made, of any kind. */
+    public int requests() {
+        return requests.get();
+    }
+
+    /** Holds every intent creation until the returned latch is released. */
+    public java.util.concurrent.CountDownLatch holdCreates() {
+        holdCreates = new java.util.concurrent.CountDownLatch(1);
+        return holdCreates;
+    }
+
+    /** Waits until a creation has arrived (and is being held). */
+    public boolean awaitCreate(long seconds) throws InterruptedException {
+        return createArrived.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     public int creates() {
         return creates.get();
     }
@@ -72,6 +93,14 @@ public final class FakeStripe implements AutoCloseable {
 
     public Intent intent(String id) {
         return intents.get(id);
+    }
+
+    public String status(String id) {
+        return intents.get(id).status;
+    }
+
+    public Map<String, String> metadata(String id) {
+        return intents.get(id).metadata;
     }
 
     public void succeed(String id) {
@@ -109,6 +138,7 @@ public final class FakeStripe implements AutoCloseable {
     }
 
     private void paymentIntents(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
         if (!authorized(exchange)) {
             return;
         }
@@ -134,7 +164,29 @@ public final class FakeStripe implements AutoCloseable {
             }
             return;
         }
+        if (post && path.matches("/v1/payment_intents/[^/]+")) {
+            Intent intent = intents.get(path.substring("/v1/payment_intents/".length()));
+            Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            if (intent == null || !"requires_payment_method".equals(intent.status)) {
+                respond(exchange, 400, "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"payment_intent_unexpected_state\"}}");
+            } else {
+                if (form.containsKey("amount")) {
+                    intent.amount = Long.parseLong(form.get("amount"));
+                }
+                respond(exchange, 200, intent.json());
+            }
+            return;
+        }
         if ("POST".equals(exchange.getRequestMethod()) && path.equals("/v1/payment_intents")) {
+            createArrived.countDown();
+            java.util.concurrent.CountDownLatch hold = holdCreates;
+            if (hold != null) {
+                try {
+                    hold.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
             String existing = key == null ? null : byIdempotencyKey.get(key);
@@ -145,6 +197,9 @@ public final class FakeStripe implements AutoCloseable {
             creates.incrementAndGet();
             Intent intent = new Intent("pi_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20),
                     Long.parseLong(form.get("amount")), form.get("currency"));
+            intent.metadata.putAll(form.entrySet().stream().filter(e -> e.getKey().startsWith("metadata["))
+                    .collect(java.util.stream.Collectors.toMap(e -> e.getKey().substring(9, e.getKey().length() - 1),
+                            Map.Entry::getValue)));
             intents.put(intent.id, intent);
             if (key != null) {
                 byIdempotencyKey.put(key, intent.id);
@@ -163,6 +218,7 @@ public final class FakeStripe implements AutoCloseable {
     }
 
     private void refunds(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
         if (!authorized(exchange)) {
             return;
         }

@@ -102,7 +102,7 @@ class NotificationsIT {
         String token = LinkTokens.newToken();
         long link = data.link(invoice, p.billingAdmin(), token, Instant.now());
         PayResult paid = checkout.paySandbox(link, new SandboxCard("Jo", "4242424242424242", "12/39", "123", ""),
-                LinkTokens.newToken());
+                LinkTokens.newToken(), null);
         assertThat(paid.kind()).isEqualTo(PayResult.Kind.PAID);
         return invoice;
     }
@@ -259,7 +259,7 @@ class NotificationsIT {
     void aBacklogLargerThanABatchIsSweptInBatches_andPaidOrRevokedLinksAreLeftAlone() {
         List<Link> backlog = links(23, Instant.now().minus(Duration.ofHours(30)));
         List<Link> paid = links(1, Instant.now().minus(Duration.ofHours(1)));
-        checkout.paySandbox(paid.get(0).id(), new SandboxCard("Jo", "4242424242424242", "12/39", "123", ""), "k-" + UUID.randomUUID());
+        checkout.paySandbox(paid.get(0).id(), new SandboxCard("Jo", "4242424242424242", "12/39", "123", ""), "k-" + UUID.randomUUID(), null);
         int expired = sweep.sweep(5);
         assertThat(expired).isGreaterThanOrEqualTo(23);
         for (Link link : backlog) {

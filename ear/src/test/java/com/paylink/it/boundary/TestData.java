@@ -139,6 +139,32 @@ public class TestData {
                 .map(p -> p.amount() + " " + p.receiptNumber()).toList();
     }
 
+    /** What the ledger shows as each payment's reference. */
+    public java.util.List<String> paymentReferences(long invoiceId) {
+        return em.find(Invoice.class, invoiceId).payments().stream().map(p -> p.reference()).toList();
+    }
+
+    /** The invoice's active link's id. */
+    public long activeLink(long invoiceId) {
+        return em.createQuery("select l.id from PaymentLink l where l.invoice.id = :i and l.status = :s", Long.class)
+                .setParameter("i", invoiceId)
+                .setParameter("s", com.paylink.paymentlink.entity.PaymentLinkStatus.ACTIVE)
+                .getSingleResult();
+    }
+
+    public String recipientOf(long linkId) {
+        return em.find(com.paylink.paymentlink.entity.PaymentLink.class, linkId).recipientEmail();
+    }
+
+    /** Usernames notified of something of {@code kind} about the invoice. */
+    public java.util.List<String> notifiedOf(long invoiceId, String kind) {
+        return em.createQuery("select n.recipient.username from Notification n where n.invoiceId = :i and n.kind = :k "
+                        + "order by n.recipient.username", String.class)
+                .setParameter("i", invoiceId)
+                .setParameter("k", com.paylink.notification.entity.NotificationKind.valueOf(kind))
+                .getResultList();
+    }
+
     public String invoiceStatus(long invoiceId) {
         return em.find(Invoice.class, invoiceId).status().name();
     }

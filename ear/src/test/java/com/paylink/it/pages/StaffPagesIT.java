@@ -19,6 +19,8 @@ class StaffPagesIT extends PageTest {
         assertThat(b.path()).startsWith("/staff/clients.xhtml");
         assertThat(b.text(By.id("signedInAs"))).isEqualTo("Bailey Brooks");
         assertThat(b.text(By.id("practiceName"))).isEqualTo("Riverside Counseling");
+        assertThat(b.text(By.id("testModeMark"))).as("PAY7: the sandbox is never mistaken for money")
+                .isEqualTo("Test mode: payments go to the offline sandbox. No real charges.");
 
         b.type(By.id("search:query"), "rivera");
         b.click(By.id("search:searchButton"));

@@ -27,10 +27,11 @@ public class PaymentPostings {
 
     /**
      * L2: a card payment on {@code invoice} (which the caller has locked) with a new receipt number; its
-     * gateway reference is unique, so one intent posts once. Throws when the invoice cannot take it.
+     * gateway reference is unique, so one intent posts once. Throws when the invoice cannot take it. A
+     * sandbox payment is recorded as such.
      */
-    public Payment postCardPayment(Invoice invoice, Money amount, Instant at, String gatewayReference) {
-        Payment payment = invoice.recordCardPayment(amount, at, gatewayReference, ReceiptNumbers.next());
+    public Payment postCardPayment(Invoice invoice, Money amount, Instant at, String gatewayReference, boolean sandbox) {
+        Payment payment = invoice.recordCardPayment(amount, at, gatewayReference, ReceiptNumbers.next(), sandbox);
         em.flush();
         return payment;
     }

@@ -114,9 +114,17 @@ public class Invoice implements PracticeOwned {
         return post(amount, method, receivedAt, reference, null, null);
     }
 
-    /** A card payment taken by a gateway: its reference is unique, and it gets a receipt number. */
-    public Payment recordCardPayment(Money amount, Instant receivedAt, String gatewayReference, String receiptNumber) {
-        return post(amount, PaymentMethod.CARD, receivedAt, "Payment link",
+    /** What the ledger shows for a card payment taken through a link; the sandbox's say no money moved. */
+    public static final String LINK_PAYMENT = "Payment link";
+    public static final String SANDBOX_LINK_PAYMENT = "Payment link (sandbox: no real charge)";
+
+    /**
+     * A card payment taken by a gateway: its reference is unique, and it gets a receipt number. A sandbox
+     * payment is recorded as such, so nobody mistakes it for money.
+     */
+    public Payment recordCardPayment(Money amount, Instant receivedAt, String gatewayReference, String receiptNumber,
+                                     boolean sandbox) {
+        return post(amount, PaymentMethod.CARD, receivedAt, sandbox ? SANDBOX_LINK_PAYMENT : LINK_PAYMENT,
                 Objects.requireNonNull(gatewayReference, "gatewayReference"),
                 Objects.requireNonNull(receiptNumber, "receiptNumber"));
     }

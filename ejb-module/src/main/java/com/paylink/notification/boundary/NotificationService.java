@@ -8,6 +8,9 @@ import com.paylink.ledger.entity.Invoice;
 import com.paylink.ledger.entity.Payment;
 import com.paylink.notification.control.NotifiedStaff;
 import com.paylink.notification.entity.Notification;
+import com.paylink.notification.entity.NotificationKind;
+import com.paylink.payment.entity.PaymentAttempt;
+import com.paylink.paymentlink.entity.PaymentLink;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -59,9 +62,7 @@ public class NotificationService {
                 .setParameter("admin", Permission.ADMIN)
                 .getResultList();
         List<Staff> recipients = NotifiedStaff.of(practiceId, appointment == null ? null : appointment.renderingProvider(), admins);
-        List<Long> alreadyNotified = em.createQuery(
-                        "select n.recipient.id from Notification n where n.paymentId = :p", Long.class)
-                .setParameter("p", paymentId).getResultList();
+        List<Long> alreadyNotified = notifiedFor(Notification.paymentKey(paymentId));
         Instant now = clock.instant();
         int created = 0;
         for (Staff recipient : recipients) {
@@ -74,6 +75,76 @@ public class NotificationService {
         int count = created;
         LOG.info(() -> "payment " + paymentId + ": " + count + " notifications created");
         return created;
+    }
+
+    /**
+     * N5: a link locked after too many declined cards: every active Admin of its practice hears of it,
+     * once each, however often the event arrives.
+     *
+     * @return how many notifications were created now
+     */
+    @RolesAllowed(Permission.SYSTEM_ROLE) // only its queue listener, which runs as the system role
+    public int linkLocked(long linkId) {
+        PaymentLink link = em.find(PaymentLink.class, linkId);
+        if (link == null) {
+            throw new IllegalArgumentException("payment link " + linkId + " does not exist");
+        }
+        Invoice invoice = link.invoice();
+        String key = Notification.linkLockedKey(linkId);
+        List<Long> alreadyNotified = notifiedFor(key);
+        Instant now = clock.instant();
+        int created = 0;
+        for (Staff admin : admins(invoice.practice().id())) {
+            if (!alreadyNotified.contains(admin.id())) {
+                em.persist(new Notification(admin, NotificationKind.LINK_LOCKED, key, invoice.id(), invoice.client().id(),
+                        invoice.client().fullName(), invoice.number(), invoice.balance(),
+                        link.closedAt() == null ? now : link.closedAt(), now));
+                created++;
+            }
+        }
+        int count = created;
+        LOG.info(() -> "payment link " + linkId + " locked: " + count + " notifications created");
+        return created;
+    }
+
+    /**
+     * N6: a charge an invoice could not take was refunded to the payer: every active Admin of the practice
+     * hears of it, once each.
+     *
+     * @return how many notifications were created now
+     */
+    @RolesAllowed(Permission.SYSTEM_ROLE) // only its queue listener, which runs as the system role
+    public int chargeRefunded(long attemptId) {
+        PaymentAttempt attempt = em.find(PaymentAttempt.class, attemptId);
+        if (attempt == null) {
+            throw new IllegalArgumentException("payment attempt " + attemptId + " does not exist");
+        }
+        Invoice invoice = attempt.invoice();
+        String key = Notification.chargeRefundedKey(attemptId);
+        List<Long> alreadyNotified = notifiedFor(key);
+        Instant now = clock.instant();
+        int created = 0;
+        for (Staff admin : admins(invoice.practice().id())) {
+            if (!alreadyNotified.contains(admin.id())) {
+                em.persist(new Notification(admin, NotificationKind.CHARGE_REFUNDED, key, invoice.id(),
+                        invoice.client().id(), invoice.client().fullName(), invoice.number(), attempt.amount(), now, now));
+                created++;
+            }
+        }
+        return created;
+    }
+
+    private List<Long> notifiedFor(String eventKey) {
+        return em.createQuery("select n.recipient.id from Notification n where n.eventKey = :k", Long.class)
+                .setParameter("k", eventKey).getResultList();
+    }
+
+    private List<Staff> admins(long practiceId) {
+        return em.createQuery("select s from Staff s join s.permissions p "
+                        + "where s.practice.id = :practice and p = :admin and s.active = true", Staff.class)
+                .setParameter("practice", practiceId)
+                .setParameter("admin", Permission.ADMIN)
+                .getResultList();
     }
 
     public long unreadCount() {
@@ -89,7 +160,7 @@ public class NotificationService {
                 .setParameter("me", caller.current().id())
                 .setMaxResults(INBOX_SIZE)
                 .getResultStream()
-                .map(n -> new NotificationRow(n.id(), n.invoiceId(), n.clientId(), n.clientName(), n.invoiceNumber(),
+                .map(n -> new NotificationRow(n.id(), n.kind(), n.invoiceId(), n.clientId(), n.clientName(), n.invoiceNumber(),
                         n.amount(), n.occurredAt(), n.readAt() != null))
                 .toList();
     }

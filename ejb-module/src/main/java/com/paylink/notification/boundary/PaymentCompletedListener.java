@@ -1,6 +1,7 @@
 package com.paylink.notification.boundary;
 
 import com.paylink.identity.entity.Permission;
+import com.paylink.payment.control.PaymentEvents;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.ActivationConfigProperty;
@@ -30,12 +31,20 @@ public class PaymentCompletedListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        long paymentId;
+        String event;
+        long id;
         try {
-            paymentId = Long.parseLong(((TextMessage) message).getText().trim());
+            event = message.getStringProperty(PaymentEvents.EVENT);
+            id = Long.parseLong(((TextMessage) message).getText().trim());
         } catch (JMSException | RuntimeException e) {
-            throw new IllegalArgumentException("not a payment-completed message", e);
+            throw new IllegalArgumentException("not a payment event", e);
         }
-        notifications.paymentCompleted(paymentId);
+        if (PaymentEvents.LINK_LOCKED.equals(event)) {
+            notifications.linkLocked(id);
+        } else if (PaymentEvents.CHARGE_REFUNDED.equals(event)) {
+            notifications.chargeRefunded(id);
+        } else {
+            notifications.paymentCompleted(id); // the first kind of event carries no property
+        }
     }
 }

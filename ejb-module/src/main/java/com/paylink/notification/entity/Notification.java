@@ -7,6 +7,8 @@ import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -34,8 +36,17 @@ public class Notification {
     @JoinColumn(name = "recipient_staff_id", nullable = false)
     private Staff recipient;
 
-    @Column(name = "payment_id", nullable = false)
-    private long paymentId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private NotificationKind kind;
+
+    /** What the notification is about, once per person: {@code payment-<id>}, {@code link-locked-<id>}. */
+    @Column(name = "event_key", nullable = false)
+    private String eventKey;
+
+    /** The payment, for PAYMENT_RECEIVED. */
+    @Column(name = "payment_id")
+    private Long paymentId;
 
     @Column(name = "invoice_id", nullable = false)
     private long invoiceId;
@@ -71,9 +82,18 @@ public class Notification {
 
     public Notification(Staff recipient, long paymentId, long invoiceId, long clientId, String clientName,
                         String invoiceNumber, Money amount, Instant occurredAt, Instant createdAt) {
+        this(recipient, NotificationKind.PAYMENT_RECEIVED, paymentKey(paymentId), invoiceId, clientId, clientName,
+                invoiceNumber, amount, occurredAt, createdAt);
+        this.paymentId = paymentId;
+    }
+
+    /** A notification of another kind, about an invoice (its amount is the balance then). */
+    public Notification(Staff recipient, NotificationKind kind, String eventKey, long invoiceId, long clientId,
+                        String clientName, String invoiceNumber, Money amount, Instant occurredAt, Instant createdAt) {
         this.recipient = Objects.requireNonNull(recipient, "recipient");
         this.practiceId = recipient.practice().id();
-        this.paymentId = paymentId;
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.eventKey = Objects.requireNonNull(eventKey, "eventKey");
         this.invoiceId = invoiceId;
         this.clientId = clientId;
         this.clientName = clientName;
@@ -97,7 +117,27 @@ public class Notification {
         return recipient;
     }
 
-    public long paymentId() {
+    public static String paymentKey(long paymentId) {
+        return "payment-" + paymentId;
+    }
+
+    public static String chargeRefundedKey(long attemptId) {
+        return "charge-refunded-" + attemptId;
+    }
+
+    public static String linkLockedKey(long linkId) {
+        return "link-locked-" + linkId;
+    }
+
+    public NotificationKind kind() {
+        return kind;
+    }
+
+    public String eventKey() {
+        return eventKey;
+    }
+
+    public Long paymentId() {
         return paymentId;
     }
 

@@ -2,10 +2,13 @@ package com.paylink.payment.boundary;
 
 import com.paylink.ledger.entity.Invoice;
 import com.paylink.ledger.entity.Payment;
+import com.paylink.payment.control.DeclineGuard;
 import com.paylink.payment.control.Gateways;
 import com.paylink.payment.control.PaymentRecorder;
+import com.paylink.payment.control.StripeAttempts;
 import com.paylink.payment.control.gateway.CardGateway;
 import com.paylink.payment.control.gateway.GatewayIntent;
+import com.paylink.payment.control.gateway.IntentStatus;
 import com.paylink.payment.entity.AttemptStatus;
 import com.paylink.payment.entity.Gateway;
 import com.paylink.payment.entity.PaymentAttempt;
@@ -16,9 +19,10 @@ import com.paylink.shared.Money;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Clock;
@@ -33,7 +37,7 @@ import java.util.logging.Logger;
  * Paying a link by card: what the payment page shows, the sandbox form, a Stripe PaymentIntent and
  * reading its outcome. Links themselves (opening, locking, settling, renewing) belong to
  * {@link PayerLinkService}. Public: the link id in the payer's session is the only credential.
- * Rules PAY2–PAY5 in package-info.
+ * Rules PAY2–PAY8 in package-info.
  */
 @Stateless
 @PermitAll
@@ -52,6 +56,12 @@ public class CheckoutService {
 
     @Inject
     PaymentRecorder recorder;
+
+    @Inject
+    StripeAttempts attempts;
+
+    @Inject
+    DeclineGuard declines;
 
     @EJB
     PayerLinkService links;
@@ -75,8 +85,17 @@ public class CheckoutService {
             return new CheckoutView(CheckoutView.State.PAID, link.id(), link.practice().name(), invoice.number(), null,
                     null, null, null, null, null, null);
         }
+        if (unusable.filter(u -> u == LinkUnusable.LOCKED).isPresent()) {
+            return new CheckoutView(CheckoutView.State.LOCKED, link.id(), link.practice().name(), invoice.number(),
+                    null, null, null, null, null, null, null);
+        }
         if (unusable.isPresent()) {
             return CheckoutView.unavailable(link.id());
+        }
+        if (!gateways.ready()) {
+            LOG.warning(() -> "link " + link.id() + " opened while card payments are not configured");
+            return new CheckoutView(CheckoutView.State.CARDS_UNAVAILABLE, link.id(), link.practice().name(),
+                    invoice.number(), null, null, null, null, null, null, null);
         }
         Gateway gateway = gateways.activeKind();
         return new CheckoutView(CheckoutView.State.PAYABLE, link.id(), link.practice().name(), invoice.number(),
@@ -87,12 +106,15 @@ public class CheckoutService {
     /**
      * PAY2–PAY4 with the offline sandbox, through the gateway port like any gateway: one request key (the
      * form's) pays at most once; concurrent tries on one invoice queue on its lock and the later ones find
-     * it paid; the link is checked now. Refused when the sandbox is not the active gateway.
+     * it paid; the link is checked now. Refused when the sandbox is not the active gateway. Each decline
+     * counts against the link and the payer's address (PAY10).
+     *
+     * @param payerAddress the client address the request came from (counted as a hash only)
      */
-    public PayResult paySandbox(long linkId, SandboxCard card, String requestKey) {
+    public PayResult paySandbox(long linkId, SandboxCard card, String requestKey, String payerAddress) {
         Instant now = clock.instant();
-        if (gateways.activeKind() != Gateway.SANDBOX) {
-            return PayResult.of(PayResult.Kind.UNAVAILABLE);
+        if (gateways.activeKind() != Gateway.SANDBOX || !gateways.ready()) {
+            return PayResult.of(PayResult.Kind.UNAVAILABLE); // PAY7: the sandbox pays only when the operator chose it
         }
         Optional<String> problem = card.problem(YearMonth.from(now.atZone(ZoneOffset.UTC)));
         if (problem.isPresent()) {
@@ -105,93 +127,76 @@ public class CheckoutService {
         PaymentLink link = locked.get();
         Optional<PaymentAttempt> earlier = attemptByKey(Gateway.SANDBOX, requestKey);
         if (earlier.isPresent()) {
-            return resultOf(earlier.get()); // a retried POST: same answer, nothing new
+            return resultOf(outcome(earlier.get())); // a retried POST: same answer, nothing new
         }
         Optional<PayResult> refusal = refusePayment(link, now);
         if (refusal.isPresent()) {
             return refusal.get();
+        }
+        String addressHash = DeclineGuard.addressHash(payerAddress);
+        if (declines.addressBlocked(addressHash, now)) {
+            declines.lock(link, now);
+            return PayResult.of(PayResult.Kind.LOCKED);
         }
         CardGateway sandbox = gateways.of(Gateway.SANDBOX);
         Money amount = link.invoice().balance();
         GatewayIntent intent = sandbox.createIntent(amount, requestKey, metadata(link));
         PaymentAttempt attempt = new PaymentAttempt(link, Gateway.SANDBOX, intent.reference(), requestKey, amount, now);
         em.persist(attempt);
-        return apply(attempt, sandbox.confirm(intent.reference(), card.paymentMethod()), now);
+        recorder.apply(attempt, sandbox.confirm(intent.reference(), card.paymentMethod()), now);
+        if (attempt.status() == AttemptStatus.FAILED && declines.declined(link, addressHash, attempt.failureCode(), now)) {
+            return new PayResult(PayResult.Kind.LOCKED, attempt.failureCode(), null);
+        }
+        return resultOf(outcome(attempt));
     }
 
     /**
-     * PAY5 with Stripe: a PaymentIntent for the live balance, created with an idempotency key derived from
-     * the link and the amount, so retries and reloads reuse it. The card goes to Stripe, never here.
+     * PAY5, PAY8 with Stripe, when the payer asks to pay (never while a page renders): the link's one
+     * PaymentIntent, created for the live balance with an idempotency key from our own attempt (whose id
+     * its metadata carries), or reused and re-priced if the balance changed. The call to Stripe runs
+     * outside any transaction: the invoice lock is held only while the attempt is written, before, and
+     * while Stripe's answer is recorded, after. The card goes to Stripe, never here.
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Optional<StripeStart> startStripe(long linkId) {
-        Instant now = clock.instant();
-        Optional<PaymentLink> locked = links.lockForPayment(linkId);
-        if (locked.isEmpty() || refusePayment(locked.get(), now).isPresent()) {
+        if (gateways.activeKind() != Gateway.STRIPE || !gateways.ready()) {
             return Optional.empty();
         }
-        PaymentLink link = locked.get();
+        Optional<StripeAttempts.Plan> plan = attempts.plan(linkId);
+        if (plan.isEmpty()) {
+            return Optional.empty();
+        }
+        StripeAttempts.Plan p = plan.get();
         CardGateway stripe = gateways.of(Gateway.STRIPE);
-        Money amount = link.invoice().balance();
-        String key = "paylink-link-" + link.id() + "-" + amount.amountMinor() + amount.currency();
-        Optional<PaymentAttempt> existing = attemptByKey(Gateway.STRIPE, key);
         GatewayIntent intent;
-        if (existing.isPresent()) {
-            intent = stripe.retrieve(existing.get().gatewayReference());
+        if (p.reference() == null) {
+            intent = stripe.createIntent(p.amount(), p.idempotencyKey(), p.metadata());
         } else {
-            intent = stripe.createIntent(amount, key, metadata(link));
-            em.persist(new PaymentAttempt(link, Gateway.STRIPE, intent.reference(), key, amount, now));
+            intent = stripe.retrieve(p.reference());
+            if (intent.status() == IntentStatus.REQUIRES_PAYMENT && intent.amountMinor() != p.amount().amountMinor()) {
+                intent = stripe.updateAmount(p.reference(), p.amount());
+            }
+        }
+        attempts.record(p.attemptId(), intent);
+        if (intent.status() == IntentStatus.CANCELED) {
+            return Optional.empty(); // canceled meanwhile (its link closed); the payer sees the page say so
         }
         return Optional.of(new StripeStart(gateways.publishableKey().orElse(""), intent.clientSecret(), intent.reference()));
     }
 
     /**
      * Reads a Stripe PaymentIntent as Stripe sees it now and settles it once (PAY5, PAY2). Used by the
-     * webhook and by the return page; neither trusts anything but the stored intent id and Stripe's answer.
+     * return page; it trusts nothing but the stored intent id and Stripe's answer, read outside any
+     * transaction.
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public PayResult syncStripeIntent(String intentId) {
-        Optional<PaymentAttempt> found = attemptByReference(Gateway.STRIPE, intentId);
-        if (found.isEmpty()) {
+        if (intentId == null || !attempts.isOurs(intentId)) {
             LOG.warning(() -> "Stripe intent " + intentId + " is not one of ours; ignored");
             return PayResult.of(PayResult.Kind.UNAVAILABLE);
         }
         GatewayIntent intent = gateways.of(Gateway.STRIPE).retrieve(intentId);
-        Instant now = clock.instant();
-        links.lockForPayment(found.get().link().id());
-        PaymentAttempt attempt = em.find(PaymentAttempt.class, found.get().id(), LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(attempt);
-        if (attempt.isSettled()) {
-            return resultOf(attempt);
-        }
-        return apply(attempt, intent, now);
-    }
-
-    /** What the gateway says of an attempt's intent, applied to the attempt once. */
-    private PayResult apply(PaymentAttempt attempt, GatewayIntent intent, Instant now) {
-        return switch (intent.status()) {
-            case SUCCEEDED -> {
-                if (intent.amountMinor() != attempt.amount().amountMinor()
-                        || !attempt.amount().currency().equals(intent.currency())) {
-                    attempt.needsRefund("amount-mismatch", now);
-                    yield PayResult.of(PayResult.Kind.ALREADY_PAID);
-                }
-                yield recorder.settle(attempt, now)
-                        .map(p -> new PayResult(PayResult.Kind.PAID, null, p.receiptNumber()))
-                        .orElseGet(() -> PayResult.of(PayResult.Kind.ALREADY_PAID));
-            }
-            case PROCESSING -> PayResult.of(PayResult.Kind.PROCESSING);
-            case CANCELED -> {
-                attempt.failed("canceled", now);
-                yield new PayResult(PayResult.Kind.DECLINED, "canceled", null);
-            }
-            case REQUIRES_PAYMENT -> {
-                if (intent.failureCode() != null) {
-                    attempt.failed(intent.failureCode(), now);
-                    LOG.info(() -> "payment attempt " + attempt.id() + " declined: " + intent.failureCode());
-                    yield new PayResult(PayResult.Kind.DECLINED, intent.failureCode(), null);
-                }
-                yield PayResult.of(PayResult.Kind.PROCESSING);
-            }
-        };
+        return attempts.apply(intent).map(CheckoutService::resultOf).orElse(PayResult.of(PayResult.Kind.UNAVAILABLE));
     }
 
     /** The link's own answer (PL3, PL4), as the payer's result. */
@@ -199,6 +204,7 @@ public class CheckoutService {
         return link.unusableAt(now).map(reason -> switch (reason) {
             case PAID -> paymentOf(link).map(p -> new PayResult(PayResult.Kind.ALREADY_PAID, null, p.receiptNumber()))
                     .orElse(PayResult.of(PayResult.Kind.ALREADY_PAID));
+            case LOCKED -> PayResult.of(PayResult.Kind.LOCKED);
             case CLOSED, NOTHING_DUE -> PayResult.of(PayResult.Kind.UNAVAILABLE);
         });
     }
@@ -208,12 +214,18 @@ public class CheckoutService {
                 "paylink_invoice_id", String.valueOf(link.invoice().id()));
     }
 
-    private PayResult resultOf(PaymentAttempt attempt) {
-        return switch (attempt.status()) {
-            case SUCCEEDED -> new PayResult(PayResult.Kind.PAID, null, attempt.payment().receiptNumber());
-            case FAILED -> new PayResult(PayResult.Kind.DECLINED, attempt.failureCode(), null);
-            case NEEDS_REFUND -> PayResult.of(PayResult.Kind.ALREADY_PAID);
+    private static StripeAttempts.Outcome outcome(PaymentAttempt attempt) {
+        return new StripeAttempts.Outcome(attempt.status(), attempt.failureCode(),
+                attempt.payment() == null ? null : attempt.payment().receiptNumber());
+    }
+
+    private static PayResult resultOf(StripeAttempts.Outcome outcome) {
+        return switch (outcome.status()) {
+            case SUCCEEDED -> new PayResult(PayResult.Kind.PAID, null, outcome.receiptNumber());
+            case FAILED -> new PayResult(PayResult.Kind.DECLINED, outcome.failureCode(), null);
+            case NEEDS_REFUND, REFUNDED -> PayResult.of(PayResult.Kind.CHARGE_REFUNDED);
             case PENDING -> PayResult.of(PayResult.Kind.PROCESSING);
+            case CANCELED -> PayResult.of(PayResult.Kind.UNAVAILABLE);
         };
     }
 
@@ -231,10 +243,4 @@ public class CheckoutService {
                 .getResultStream().findFirst();
     }
 
-    private Optional<PaymentAttempt> attemptByReference(Gateway gateway, String reference) {
-        return em.createQuery("select a from PaymentAttempt a where a.gateway = :g and a.gatewayReference = :r",
-                        PaymentAttempt.class)
-                .setParameter("g", gateway).setParameter("r", reference)
-                .getResultStream().findFirst();
-    }
 }

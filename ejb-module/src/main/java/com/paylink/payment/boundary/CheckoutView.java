@@ -19,7 +19,11 @@ public record CheckoutView(State state, Long linkId, String practiceName, String
         /** The invoice is paid (through this link or otherwise). */
         PAID,
         /** Expired, revoked or unknown: all look the same from outside. */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /** The link works, but this server cannot take cards now (payments not configured). */
+        CARDS_UNAVAILABLE,
+        /** Locked after too many declined cards (PAY10): contact the practice. */
+        LOCKED
     }
 
     public static CheckoutView unavailable(Long linkId) {
@@ -28,6 +32,14 @@ public record CheckoutView(State state, Long linkId, String practiceName, String
 
     public boolean isPayable() {
         return state == State.PAYABLE;
+    }
+
+    public boolean isLocked() {
+        return state == State.LOCKED;
+    }
+
+    public boolean isCardsUnavailable() {
+        return state == State.CARDS_UNAVAILABLE;
     }
 
     public boolean isPaid() {

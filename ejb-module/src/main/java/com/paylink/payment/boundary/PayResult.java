@@ -18,7 +18,11 @@ public record PayResult(Kind kind, String code, String receiptNumber) {
         /** Paid already, by another tab, click or link. */
         ALREADY_PAID,
         /** Expired, revoked or unknown. */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /** The link locked after too many declined cards (PAY10): the payer must contact the practice. */
+        LOCKED,
+        /** The card was charged but the invoice was paid meanwhile: the charge is refunded (PAY11). */
+        CHARGE_REFUNDED
     }
 
     public static PayResult of(Kind kind) {

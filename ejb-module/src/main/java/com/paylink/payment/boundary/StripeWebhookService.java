@@ -1,28 +1,27 @@
 package com.paylink.payment.boundary;
 
 import com.paylink.payment.control.Gateways;
+import com.paylink.payment.control.StripeAttempts;
+import com.paylink.payment.control.gateway.GatewayIntent;
 import com.paylink.payment.control.stripe.StripeWebhooks;
-import com.paylink.payment.entity.ProcessedWebhookEvent;
+import com.paylink.payment.entity.Gateway;
 import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import java.time.Clock;
 
 /**
  * Stripe's webhooks (PAY6): the signature is the only credential; each event id is handled once; the
- * object an event names is re-read from Stripe before anything changes, so late, repeated or
- * out-of-order events are harmless.
+ * object an event names is re-read from Stripe, outside any transaction (PAY8), before anything changes,
+ * so late, repeated or out-of-order events are harmless. The event is recorded in the same transaction as
+ * its effect, so a failure leaves it unrecorded and Stripe's retry applies it.
  */
 @Stateless
 @PermitAll
 public class StripeWebhookService {
-
-    @PersistenceContext(unitName = "paylink")
-    EntityManager em;
 
     @Inject
     Clock clock;
@@ -30,24 +29,24 @@ public class StripeWebhookService {
     @Inject
     Gateways gateways;
 
-    @EJB
-    CheckoutService checkout;
+    @Inject
+    StripeAttempts attempts;
 
     /**
      * @return false when the event was a duplicate
      * @throws InvalidWebhook for a missing, forged or stale signature (nothing is done)
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public boolean handle(String payload, String signatureHeader) {
         StripeWebhooks.VerifiedEvent event = StripeWebhooks.verify(payload, signatureHeader,
                 gateways.webhookSecret().orElse(null), clock).orElseThrow(InvalidWebhook::new);
-        if (em.find(ProcessedWebhookEvent.class, event.id()) != null) {
+        if (attempts.isProcessed(event.id())) {
             return false;
         }
-        em.persist(new ProcessedWebhookEvent(event.id(), event.type(), clock.instant()));
-        em.flush(); // a concurrent copy of the same event fails here and Stripe retries it later
-        if (event.type().startsWith("payment_intent.")) {
-            event.intentId().ifPresent(checkout::syncStripeIntent);
+        GatewayIntent intent = null;
+        if (event.type().startsWith("payment_intent.") && event.intentId().filter(attempts::isOurs).isPresent()) {
+            intent = gateways.of(Gateway.STRIPE).retrieve(event.intentId().get());
         }
-        return true;
+        return attempts.applyEvent(event.id(), event.type(), intent);
     }
 }

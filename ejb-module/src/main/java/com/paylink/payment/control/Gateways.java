@@ -1,9 +1,10 @@
 package com.paylink.payment.control;
 
 import com.paylink.payment.control.gateway.CardGateway;
+import com.paylink.payment.control.gateway.GatewayUnavailable;
 import com.paylink.payment.control.stripe.StripeGateway;
 import com.paylink.payment.entity.Gateway;
-import com.paylink.platform.PaylinkConfig;
+import com.paylink.platform.PaymentsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -12,47 +13,50 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Which gateway takes cards: Stripe when {@code paylink.stripe.secret.key} is set, else the offline
- * sandbox. Read at every use, so keys can be changed without a redeploy.
+ * Which gateway takes cards: the one the operator's payment mode names ({@link PaymentsConfig}), and
+ * only while that mode is fully configured. There is no fallback: in stripe mode without keys nothing
+ * pays, whatever a payer posts.
  */
 @ApplicationScoped
 public class Gateways {
 
-    public static final String STRIPE_SECRET_KEY = "paylink.stripe.secret.key";
-    public static final String STRIPE_PUBLISHABLE_KEY = "paylink.stripe.publishable.key";
-    public static final String STRIPE_WEBHOOK_SECRET = "paylink.stripe.webhook.secret";
-    /** Only for a Stripe-compatible test server; production leaves it unset. */
-    public static final String STRIPE_API_BASE = "paylink.stripe.api.base";
-
     private final ConcurrentMap<String, StripeGateway> stripeClients = new ConcurrentHashMap<>();
 
     @Inject
-    PaylinkConfig config;
+    PaymentsConfig config;
 
     @Inject
     SandboxGateway sandbox;
 
-    /** The kind of gateway that takes new payments now. */
+    /** The kind of gateway that takes new payments in this mode. */
     public Gateway activeKind() {
-        return config.get(STRIPE_SECRET_KEY).isPresent() ? Gateway.STRIPE : Gateway.SANDBOX;
+        return config.isSandbox() ? Gateway.SANDBOX : Gateway.STRIPE;
     }
 
-    /** The gateway that took (or takes) a payment of this kind. */
+    /** True when the active gateway is configured and may take a payment. */
+    public boolean ready() {
+        return config.ready();
+    }
+
+    /**
+     * The gateway that took (or takes) a payment of this kind. Stripe needs its secret key even to read
+     * an old payment; without it this says so rather than guess.
+     */
     public CardGateway of(Gateway gateway) {
         if (gateway == Gateway.SANDBOX) {
             return sandbox;
         }
-        String key = config.get(STRIPE_SECRET_KEY)
-                .orElseThrow(() -> new IllegalStateException(STRIPE_SECRET_KEY + " is not set"));
-        String base = config.get(STRIPE_API_BASE).orElse("");
+        String key = config.stripeSecretKey()
+                .orElseThrow(() -> new GatewayUnavailable(PaymentsConfig.STRIPE_SECRET_KEY + " is not set", null));
+        String base = config.stripeApiBase().orElse("");
         return stripeClients.computeIfAbsent(key + "|" + base, k -> new StripeGateway(key, base));
     }
 
     public Optional<String> publishableKey() {
-        return config.get(STRIPE_PUBLISHABLE_KEY);
+        return config.stripePublishableKey();
     }
 
     public Optional<String> webhookSecret() {
-        return config.get(STRIPE_WEBHOOK_SECRET);
+        return config.stripeWebhookSecret();
     }
 }

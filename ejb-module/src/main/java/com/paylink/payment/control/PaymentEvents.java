@@ -21,6 +21,10 @@ public class PaymentEvents {
     public static final String PAYMENT_ID = "paymentId";
     public static final String INVOICE_ID = "invoiceId";
     public static final String LINK_ID = "linkId";
+    /** What happened; absent on a payment-completed event (the first kind, kept as it was). */
+    public static final String EVENT = "paylinkEvent";
+    public static final String LINK_LOCKED = "link-locked";
+    public static final String CHARGE_REFUNDED = "charge-refunded";
 
     @Inject
     @JMSConnectionFactory("java:/JmsXA")
@@ -37,6 +41,29 @@ public class PaymentEvents {
             message.setLongProperty(LINK_ID, linkId);
         } catch (JMSException e) {
             throw new IllegalStateException("cannot build payment-completed event", e);
+        }
+        jms.createProducer().send(queue, message);
+    }
+
+    /** PAY11: a charge the invoice could not take was refunded; the body is the attempt id. */
+    public void chargeRefunded(long attemptId) {
+        TextMessage message = jms.createTextMessage(String.valueOf(attemptId));
+        try {
+            message.setStringProperty(EVENT, CHARGE_REFUNDED);
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot build charge-refunded event", e);
+        }
+        jms.createProducer().send(queue, message);
+    }
+
+    /** PAY10: a link locked after too many declined cards; the body is the link id. */
+    public void linkLocked(long linkId) {
+        TextMessage message = jms.createTextMessage(String.valueOf(linkId));
+        try {
+            message.setStringProperty(EVENT, LINK_LOCKED);
+            message.setLongProperty(LINK_ID, linkId);
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot build link-locked event", e);
         }
         jms.createProducer().send(queue, message);
     }

@@ -4,6 +4,8 @@ import com.paylink.ledger.boundary.PaymentPostings;
 import com.paylink.ledger.entity.Invoice;
 import com.paylink.ledger.entity.Payment;
 import com.paylink.mail.boundary.MailQueue;
+import com.paylink.payment.control.gateway.GatewayIntent;
+import com.paylink.payment.entity.Gateway;
 import com.paylink.payment.entity.PaymentAttempt;
 import com.paylink.paymentlink.boundary.PayerLinkService;
 import com.paylink.paymentlink.entity.PaymentLink;
@@ -42,6 +44,38 @@ public class PaymentRecorder {
     @Inject
     MailQueue mailQueue;
 
+    /**
+     * What the gateway says of an attempt's intent, applied once (the caller holds the invoice lock): a
+     * success is settled (or flagged for a refund when amount or currency differ, PAY3), a decline or a
+     * cancel fails the attempt, anything else leaves it pending.
+     */
+    public void apply(PaymentAttempt attempt, GatewayIntent intent, Instant now) {
+        if (!attempt.status().isOpen()) {
+            return;
+        }
+        switch (intent.status()) {
+            case SUCCEEDED -> {
+                if (intent.amountMinor() != attempt.amount().amountMinor()
+                        || !attempt.amount().currency().equals(intent.currency())) {
+                    attempt.needsRefund("amount-mismatch", now);
+                    LOG.severe(() -> "payment attempt " + attempt.id() + ": the gateway took another amount than asked; flagged for refund");
+                } else {
+                    settle(attempt, now);
+                }
+            }
+            case CANCELED -> attempt.failed("canceled", now);
+            case REQUIRES_PAYMENT -> {
+                if (intent.failureCode() != null) {
+                    attempt.failed(intent.failureCode(), now);
+                    LOG.info(() -> "payment attempt " + attempt.id() + " declined: " + intent.failureCode());
+                }
+            }
+            case PROCESSING -> {
+                // the bank decides later; the webhook or the next read settles it
+            }
+        }
+    }
+
     /** The posted payment, or empty when the money could not be posted and is flagged for a refund. */
     public Optional<Payment> settle(PaymentAttempt attempt, Instant now) {
         if (attempt.isSettled()) {
@@ -56,7 +90,8 @@ public class PaymentRecorder {
                     + invoice.id() + " cannot take it; flagged for refund");
             return Optional.empty();
         }
-        Payment payment = postings.postCardPayment(invoice, attempt.amount(), now, attempt.gatewayReference());
+        Payment payment = postings.postCardPayment(invoice, attempt.amount(), now, attempt.gatewayReference(),
+                attempt.gateway() == Gateway.SANDBOX);
         links.settle(link, now);
         attempt.succeeded(payment, now);
         events.paymentCompleted(payment.id(), invoice.id(), link.id());

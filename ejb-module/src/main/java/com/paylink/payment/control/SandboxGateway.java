@@ -49,6 +49,18 @@ public class SandboxGateway implements CardGateway {
     }
 
     @Override
+    public GatewayIntent updateAmount(String reference, Money amount) {
+        GatewayIntent intent = known(reference);
+        if (intent.status() != IntentStatus.REQUIRES_PAYMENT) {
+            throw new GatewayUnavailable("sandbox intent " + reference + " is " + intent.status() + "; its amount is fixed", null);
+        }
+        GatewayIntent after = new GatewayIntent(reference, intent.clientSecret(), intent.status(), amount.amountMinor(),
+                amount.currency(), intent.failureCode());
+        intents.put(reference, after);
+        return after;
+    }
+
+    @Override
     public GatewayIntent confirm(String reference, String paymentMethod) {
         GatewayIntent intent = known(reference);
         if (intent.status() == IntentStatus.SUCCEEDED || intent.status() == IntentStatus.CANCELED) {

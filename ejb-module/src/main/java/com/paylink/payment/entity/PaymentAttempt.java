@@ -48,7 +48,8 @@ public class PaymentAttempt {
     @Column(nullable = false)
     private Gateway gateway;
 
-    @Column(name = "gateway_reference", nullable = false)
+    /** The gateway's intent id; empty between writing the attempt and the gateway's answer. */
+    @Column(name = "gateway_reference")
     private String gatewayReference;
 
     @Column(name = "idempotency_key", nullable = false)
@@ -66,6 +67,10 @@ public class PaymentAttempt {
 
     @Column(name = "failure_code")
     private String failureCode;
+
+    /** The gateway's refund of a charge the invoice could not take. */
+    @Column(name = "refund_reference")
+    private String refundReference;
 
     @OneToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "payment_id")
@@ -86,10 +91,15 @@ public class PaymentAttempt {
 
     public PaymentAttempt(PaymentLink link, Gateway gateway, String gatewayReference, String idempotencyKey,
                           Money amount, Instant at) {
+        this(link, gateway, idempotencyKey, amount, at);
+        this.gatewayReference = Objects.requireNonNull(gatewayReference, "gatewayReference");
+    }
+
+    /** An attempt written before its intent exists at the gateway (so the intent can name it); see {@link #attachIntent}. */
+    public PaymentAttempt(PaymentLink link, Gateway gateway, String idempotencyKey, Money amount, Instant at) {
         this.link = Objects.requireNonNull(link, "link");
         this.invoice = link.invoice();
         this.gateway = Objects.requireNonNull(gateway, "gateway");
-        this.gatewayReference = Objects.requireNonNull(gatewayReference, "gatewayReference");
         this.idempotencyKey = Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         if (!amount.isPositive()) {
             throw new IllegalArgumentException("an attempt needs a positive amount");
@@ -97,6 +107,37 @@ public class PaymentAttempt {
         this.amount = amount;
         this.status = AttemptStatus.PENDING;
         this.createdAt = at;
+        this.updatedAt = at;
+    }
+
+    /** The gateway's intent for this attempt; set once (the same id again is a retried call, harmless). */
+    public void attachIntent(String reference, Instant at) {
+        Objects.requireNonNull(reference, "reference");
+        if (gatewayReference != null && !gatewayReference.equals(reference)) {
+            throw new IllegalStateException("attempt " + id + " already has intent " + gatewayReference);
+        }
+        this.gatewayReference = reference;
+        this.updatedAt = at;
+    }
+
+    /** The balance changed before the payer paid: the open intent is re-priced to it. */
+    public void reprice(Money newAmount, Instant at) {
+        if (!status.isOpen()) {
+            throw new IllegalStateException("attempt " + id + " is " + status + "; it cannot be re-priced");
+        }
+        if (!newAmount.isPositive() || !newAmount.currency().equals(amount.currency())) {
+            throw new IllegalArgumentException("an attempt needs a positive amount in " + amount.currency());
+        }
+        this.amount = newAmount;
+        this.updatedAt = at;
+    }
+
+    /** The intent was canceled at the gateway: this attempt can take no payment any more. */
+    public void canceled(Instant at) {
+        if (!status.isOpen()) {
+            throw new IllegalStateException("attempt " + id + " is " + status + "; it cannot be canceled");
+        }
+        this.status = AttemptStatus.CANCELED;
         this.updatedAt = at;
     }
 
@@ -109,9 +150,7 @@ public class PaymentAttempt {
     }
 
     public void failed(String code, Instant at) {
-        if (status == AttemptStatus.SUCCEEDED || status == AttemptStatus.NEEDS_REFUND) {
-            throw new IllegalStateException("attempt " + id + " already settled");
-        }
+        requirePendingOrFailed();
         this.status = AttemptStatus.FAILED;
         this.failureCode = code;
         this.updatedAt = at;
@@ -125,14 +164,29 @@ public class PaymentAttempt {
         this.updatedAt = at;
     }
 
+    /** PAY11: the charge the invoice could not take was refunded at the gateway. */
+    public void refunded(String reference, Instant at) {
+        if (status != AttemptStatus.NEEDS_REFUND) {
+            throw new IllegalStateException("attempt " + id + " is " + status + "; only a charge flagged for a refund is refunded");
+        }
+        this.status = AttemptStatus.REFUNDED;
+        this.refundReference = Objects.requireNonNull(reference, "reference");
+        this.updatedAt = at;
+    }
+
+    public String refundReference() {
+        return refundReference;
+    }
+
     private void requirePendingOrFailed() {
-        if (status == AttemptStatus.SUCCEEDED || status == AttemptStatus.NEEDS_REFUND) {
+        if (!status.isOpen()) {
             throw new IllegalStateException("attempt " + id + " already settled");
         }
     }
 
     public boolean isSettled() {
-        return status == AttemptStatus.SUCCEEDED || status == AttemptStatus.NEEDS_REFUND;
+        return status == AttemptStatus.SUCCEEDED || status == AttemptStatus.NEEDS_REFUND
+                || status == AttemptStatus.REFUNDED;
     }
 
     public Long id() {

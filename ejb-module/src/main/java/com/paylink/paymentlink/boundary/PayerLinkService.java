@@ -8,6 +8,7 @@ import com.paylink.paymentlink.entity.PaymentLink;
 import com.paylink.paymentlink.entity.PaymentLinkAction;
 import com.paylink.paymentlink.entity.PaymentLinkAudit;
 import com.paylink.paymentlink.entity.PaymentLinkStatus;
+import com.paylink.platform.PaymentsConfig;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -45,6 +46,9 @@ public class PayerLinkService {
 
     @Inject
     LinkIssuer issuer;
+
+    @Inject
+    PaymentsConfig payments;
 
     /**
      * PL8: opening a link finds it by its token's hash and records that it was viewed, nothing else.
@@ -107,6 +111,23 @@ public class PayerLinkService {
     }
 
     /**
+     * PAY10 for the payment capability, in its transaction: the link locks after too many declined cards
+     * (a link already closed stays as it is); the audit says so.
+     *
+     * @return true when the link was locked now
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public boolean lock(PaymentLink link, Instant at) {
+        if (link.status() != PaymentLinkStatus.ACTIVE) {
+            return false;
+        }
+        link.lock(at);
+        em.persist(new PaymentLinkAudit(link, PaymentLinkAction.LOCKED, null, at, EmailAddresses.mask(link.recipientEmail())));
+        LOG.warning(() -> "payment link " + link.id() + " locked after too many declined cards");
+        return true;
+    }
+
+    /**
      * PL10: "email me a new link" from an expired or revoked link sends a fresh one to the same address on
      * file (else the first address of the same source), at most every 15 minutes per invoice, only while
      * the invoice can be paid and its practice takes cards; the caller always answers the same.
@@ -122,7 +143,7 @@ public class PayerLinkService {
         Invoice invoice = old.invoice();
         boolean renewable = (status == PaymentLinkStatus.EXPIRED || status == PaymentLinkStatus.REVOKED)
                 && invoice.isPayable()
-                && invoice.practice().isCardProcessingEnrolled() && old.sentBy().isActive()
+                && payments.ready() && invoice.practice().isCardProcessingEnrolled() && old.sentBy().isActive()
                 && issuer.activeLink(invoice).filter(l -> l.isUsableAt(now)).isEmpty()
                 && !askedRecently(invoice, now);
         if (!renewable) {

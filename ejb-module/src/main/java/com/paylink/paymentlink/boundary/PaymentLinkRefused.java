@@ -11,6 +11,7 @@ public class PaymentLinkRefused extends BusinessException {
     /** The reasons, with their stable codes. */
     public enum Reason {
         PRACTICE_NOT_ENROLLED("practice-not-enrolled"),
+        CARD_PROCESSING_NOT_CONFIGURED("card-processing-not-configured"),
         INVOICE_VOID("invoice-void"),
         INVOICE_PAID("invoice-paid"),
         INVOICE_NO_BALANCE("invoice-no-balance"),

@@ -13,6 +13,7 @@ import com.paylink.paymentlink.entity.PaymentLink;
 import com.paylink.paymentlink.entity.PaymentLinkAction;
 import com.paylink.paymentlink.entity.PaymentLinkAudit;
 import com.paylink.platform.PaylinkConfig;
+import com.paylink.platform.PaymentsConfig;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -52,6 +53,9 @@ public class PaymentLinkService {
 
     @Inject
     LinkIssuer issuer;
+
+    @Inject
+    PaymentsConfig payments;
 
     /** What the send dialog needs; refuses exactly as {@link #send} would, except for the recipient. */
     public SendOptions sendOptions(long invoiceId) {
@@ -140,8 +144,14 @@ public class PaymentLinkService {
         return config.duration(PaylinkConfig.LINK_LIFETIME, PaymentLink.DEFAULT_LIFETIME);
     }
 
-    /** PL2: only a practice enrolled in card processing sends links. */
-    static void requireEnrolled(Staff staff) {
+    /**
+     * PL2: only a practice enrolled in card processing sends links, and only while this server can take
+     * cards (its payment mode is configured): a link nobody can pay is never sent.
+     */
+    private void requireEnrolled(Staff staff) {
+        if (!payments.ready()) {
+            throw new PaymentLinkRefused(Reason.CARD_PROCESSING_NOT_CONFIGURED);
+        }
         if (!staff.practice().isCardProcessingEnrolled()) {
             throw new PaymentLinkRefused(Reason.PRACTICE_NOT_ENROLLED, staff.practice().name());
         }

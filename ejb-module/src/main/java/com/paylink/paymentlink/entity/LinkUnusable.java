@@ -6,6 +6,8 @@ public enum LinkUnusable {
     PAID,
     /** Expired or revoked: a new link is needed. */
     CLOSED,
+    /** Locked after too many declined cards: the payer must contact the practice. */
+    LOCKED,
     /** The invoice is void or has nothing due. */
     NOTHING_DUE
 }

@@ -131,6 +131,14 @@ public class PaymentLink {
         close(PaymentLinkStatus.REVOKED, at);
     }
 
+    /** PAY10: too many declined cards; the link takes nothing more, and staff can send a new one. */
+    public void lock(Instant at) {
+        if (status != PaymentLinkStatus.ACTIVE) {
+            throw new IllegalStateException("only an active link can be locked");
+        }
+        close(PaymentLinkStatus.LOCKED, at);
+    }
+
     /** Marks a link whose time has passed; does nothing to a link that is still valid or already closed. */
     public boolean expireIfDue(Instant now) {
         if (status == PaymentLinkStatus.ACTIVE && !now.isBefore(expiresAt)) {
@@ -149,6 +157,9 @@ public class PaymentLink {
         Optional<NotPayable> invoiceProblem = invoice.notPayable();
         if (status == PaymentLinkStatus.PAID || invoiceProblem.filter(p -> p == NotPayable.PAID).isPresent()) {
             return Optional.of(LinkUnusable.PAID);
+        }
+        if (status == PaymentLinkStatus.LOCKED) {
+            return Optional.of(LinkUnusable.LOCKED);
         }
         if (!isUsableAt(now)) {
             return Optional.of(LinkUnusable.CLOSED);

@@ -9,5 +9,7 @@ public enum PaymentLinkAction {
     REVOKED,
     /** The client asked for a new link from an expired or revoked one. */
     RESENT_ON_REQUEST,
-    PAID
+    PAID,
+    /** Locked after too many declined cards. */
+    LOCKED
 }

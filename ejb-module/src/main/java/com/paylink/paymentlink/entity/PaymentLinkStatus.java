@@ -5,5 +5,7 @@ public enum PaymentLinkStatus {
     ACTIVE,
     PAID,
     EXPIRED,
-    REVOKED
+    REVOKED,
+    /** Closed after too many declined cards (card-testing defence); staff can send a new link. */
+    LOCKED
 }

@@ -3,9 +3,9 @@ package com.paylink.web.pay;
 import com.paylink.payment.boundary.CheckoutService;
 import com.paylink.payment.boundary.CheckoutView;
 import com.paylink.payment.boundary.PayResult;
-import com.paylink.payment.boundary.StripeStart;
 import com.paylink.paymentlink.boundary.PayerLinkService;
 import com.paylink.payment.boundary.SandboxCard;
+import com.paylink.platform.PaylinkConfig;
 import com.paylink.web.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.Optional;
 
 /**
  * The public payment page ({@code /checkout/}), a stateless view: reads the payer's session, shows the
@@ -34,6 +33,8 @@ public class CheckoutBean {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String NEW_LINK_REQUESTED = "newLinkRequested";
+    /** Flash: this payer's charge came after the invoice was paid and is being refunded (PAY11). */
+    private static final String CHARGE_REFUNDED = "chargeRefunded";
 
     @EJB
     CheckoutService checkout;
@@ -44,6 +45,9 @@ public class CheckoutBean {
     @Inject
     PayLocale payLocale;
 
+    @Inject
+    PaylinkConfig config;
+
     private CheckoutView view;
     private Long linkId;
     private String csrf;
@@ -53,14 +57,17 @@ public class CheckoutBean {
     private String cardExpiry;
     private String cardCvc;
     private String postalCode;
-    private StripeStart stripe;
 
     @PostConstruct
     void load() {
         HttpSession session = session(false);
         linkId = PaySession.linkId(session);
         view = session == null ? CheckoutView.unavailable(null) : checkout.view(linkId);
-        if (!view.isPayable() && !view.isPaid()) {
+        if (view.isLocked()) {
+            response().setStatus(HttpServletResponse.SC_FORBIDDEN); // locked: only the practice can help
+        } else if (view.isCardsUnavailable()) {
+            response().setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE); // the link still works; cards do not
+        } else if (!view.isPayable() && !view.isPaid()) {
             // expired, revoked and unknown tokens: the same page with the same status
             response().setStatus(HttpServletResponse.SC_GONE);
         }
@@ -71,14 +78,14 @@ public class CheckoutBean {
         }
     }
 
-    /** Called while rendering a payable Stripe page: the PaymentIntent for the live balance. */
-    public StripeStart getStripe() {
-        if (stripe == null && view.isPayable() && !view.isSandbox()) {
-            Optional<StripeStart> started = checkout.startStripe(linkId);
-            started.ifPresent(s -> session(true).setAttribute(PaySession.STRIPE_INTENT, s.intentId()));
-            stripe = started.orElse(null);
-        }
-        return stripe;
+    /** Stripe's Payment Element wants the currency in lower case. */
+    public String getStripeCurrency() {
+        return view.amountDue() == null ? "" : view.amountDue().currency().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Where Stripe sends the payer back: built from the configured public address, never the Host header. */
+    public String getStripeReturnUrl() {
+        return config.publicUrl() + PayLinkServlet.CHECKOUT + "return.xhtml";
     }
 
     public void paySandbox() throws IOException {
@@ -87,13 +94,17 @@ public class CheckoutBean {
             return;
         }
         PayResult result = checkout.paySandbox(linkId,
-                new SandboxCard(cardName, cardNumber, cardExpiry, cardCvc, postalCode), requestKey);
+                new SandboxCard(cardName, cardNumber, cardExpiry, cardCvc, postalCode), requestKey,
+                request().getRemoteAddr());
         cardNumber = null;
         cardCvc = null;
         switch (result.kind()) {
             case DECLINED -> message(FacesMessage.SEVERITY_ERROR, declineKey(result.code()));
             case INVALID_INPUT -> message(FacesMessage.SEVERITY_ERROR, "pay.input." + result.code());
             case PROCESSING -> message(FacesMessage.SEVERITY_INFO, "pay.processing");
+            case LOCKED -> message(FacesMessage.SEVERITY_ERROR, "pay.decline.locked");
+            case CHARGE_REFUNDED -> FacesContext.getCurrentInstance().getExternalContext().getFlash()
+                    .put(CHARGE_REFUNDED, Boolean.TRUE);
             default -> {
                 // paid, already paid or unavailable: the page shows it
             }
@@ -117,7 +128,9 @@ public class CheckoutBean {
         Object intent = session == null ? null : session.getAttribute(PaySession.STRIPE_INTENT);
         if (intent instanceof String intentId) {
             PayResult result = checkout.syncStripeIntent(intentId);
-            if (result.kind() == PayResult.Kind.DECLINED) {
+            if (result.kind() == PayResult.Kind.CHARGE_REFUNDED) {
+                FacesContext.getCurrentInstance().getExternalContext().getFlash().put(CHARGE_REFUNDED, Boolean.TRUE);
+            } else if (result.kind() == PayResult.Kind.DECLINED) {
                 session.removeAttribute(PaySession.STRIPE_INTENT);
                 FacesContext.getCurrentInstance().getExternalContext().getFlash()
                         .put("declined", messages().text(declineKey(result.code())));
@@ -166,12 +179,20 @@ public class CheckoutBean {
         return (HttpSession) FacesContext.getCurrentInstance().getExternalContext().getSession(create);
     }
 
+    private static jakarta.servlet.http.HttpServletRequest request() {
+        return (jakarta.servlet.http.HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+    }
+
     private static HttpServletResponse response() {
         return (HttpServletResponse) FacesContext.getCurrentInstance().getExternalContext().getResponse();
     }
 
     public CheckoutView getView() {
         return view;
+    }
+
+    public boolean isChargeRefunded() {
+        return Boolean.TRUE.equals(FacesContext.getCurrentInstance().getExternalContext().getFlash().get(CHARGE_REFUNDED));
     }
 
     public boolean isNewLinkRequested() {

@@ -5,7 +5,8 @@ import com.paylink.shared.Money;
 import java.util.Map;
 
 /**
- * The card gateway port, shaped on a payment intent's life: create, confirm, retrieve, cancel, refund.
+ * The card gateway port, shaped on a payment intent's life: create, re-price, confirm, retrieve, cancel,
+ * refund.
  * Adapters: the offline sandbox (in-process) and Stripe ({@code control.stripe}, the only code that
  * knows Stripe's types). Every call that changes money takes an idempotency key derived from our own ids.
  */
@@ -13,6 +14,9 @@ public interface CardGateway {
 
     /** Creates (or, for the same key, returns again) an intent to collect {@code amount}. */
     GatewayIntent createIntent(Money amount, String idempotencyKey, Map<String, String> metadata);
+
+    /** Changes an unpaid intent's amount (the balance changed since it was created). */
+    GatewayIntent updateAmount(String reference, Money amount);
 
     /**
      * Confirms the intent with a payment method (a Stripe PaymentMethod id; the sandbox takes Stripe's

@@ -13,6 +13,7 @@ import com.stripe.model.Refund;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PaymentIntentUpdateParams;
 import com.stripe.param.RefundCreateParams;
 
 import java.util.Locale;
@@ -62,6 +63,16 @@ public final class StripeGateway implements CardGateway {
             return map(client.v1().paymentIntents().retrieve(reference));
         } catch (StripeException e) {
             throw new GatewayUnavailable("Stripe could not return PaymentIntent " + reference + ": " + e.getCode(), e);
+        }
+    }
+
+    @Override
+    public GatewayIntent updateAmount(String reference, Money amount) {
+        try {
+            return map(client.v1().paymentIntents().update(reference,
+                    PaymentIntentUpdateParams.builder().setAmount(amount.amountMinor()).build()));
+        } catch (StripeException e) {
+            throw new GatewayUnavailable("Stripe could not re-price PaymentIntent " + reference + ": " + e.getCode(), e);
         }
     }
 

@@ -1,0 +1,11 @@
+package com.paylink.notification.entity;
+
+/** What a staff notification is about. */
+public enum NotificationKind {
+    /** A client paid through a link (N1). */
+    PAYMENT_RECEIVED,
+    /** A link locked after too many declined cards (N5); for Admins. */
+    LINK_LOCKED,
+    /** A charge the invoice could not take (paid meanwhile) was refunded to the payer (N6); for Admins. */
+    CHARGE_REFUNDED
+}

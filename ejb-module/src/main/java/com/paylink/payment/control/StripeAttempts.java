@@ -1,0 +1,212 @@
+package com.paylink.payment.control;
+
+import com.paylink.payment.control.gateway.GatewayIntent;
+import com.paylink.payment.entity.AttemptStatus;
+import com.paylink.payment.entity.Gateway;
+import com.paylink.payment.entity.PaymentAttempt;
+import com.paylink.payment.entity.ProcessedWebhookEvent;
+import com.paylink.paymentlink.boundary.PayerLinkService;
+import com.paylink.paymentlink.entity.PaymentLink;
+import com.paylink.shared.Money;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The database half of every Stripe operation, each in its own short transaction, so that the call to
+ * Stripe in between holds no lock and no connection (PAY8): plan an intent (lock the invoice, write the
+ * attempt), record what Stripe answered, apply an intent's outcome, find intents whose link has closed.
+ */
+@ApplicationScoped
+public class StripeAttempts {
+
+    private static final Logger LOG = Logger.getLogger(StripeAttempts.class.getName());
+
+    @PersistenceContext(unitName = "paylink")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @EJB
+    PayerLinkService links;
+
+    @Inject
+    PaymentRecorder recorder;
+
+    @Inject
+    DeclineGuard declines;
+
+    /** What the call to Stripe needs: our attempt, its key, the intent if it exists, the live balance. */
+    public record Plan(long attemptId, String idempotencyKey, String reference, Money amount, Map<String, String> metadata) {
+    }
+
+    /** What an attempt came to, for the payer's answer. */
+    public record Outcome(AttemptStatus status, String failureCode, String receiptNumber) {
+    }
+
+    /**
+     * The link's one open Stripe attempt, or a new one written now (so the intent's metadata can carry
+     * its id); empty when the link cannot take a payment (PL4).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Plan> plan(long linkId) {
+        Instant now = clock.instant();
+        Optional<PaymentLink> locked = links.lockForPayment(linkId);
+        if (locked.isEmpty() || locked.get().unusableAt(now).isPresent()) {
+            return Optional.empty();
+        }
+        PaymentLink link = locked.get();
+        Money balance = link.invoice().balance();
+        PaymentAttempt attempt = openAttempt(link).orElseGet(() -> {
+            PaymentAttempt created = new PaymentAttempt(link, Gateway.STRIPE,
+                    "paylink-link-" + link.id() + "-" + (attemptCount(link) + 1), balance, now);
+            em.persist(created);
+            em.flush();
+            return created;
+        });
+        return Optional.of(new Plan(attempt.id(), attempt.idempotencyKey(), attempt.gatewayReference(), balance,
+                Map.of("paylink_link_id", String.valueOf(link.id()),
+                        "paylink_attempt_id", String.valueOf(attempt.id()),
+                        "paylink_invoice_id", String.valueOf(link.invoice().id()))));
+    }
+
+    /** Records the intent Stripe created or re-priced for the attempt; a canceled one closes the attempt. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void record(long attemptId, GatewayIntent intent) {
+        Instant now = clock.instant();
+        PaymentAttempt attempt = em.find(PaymentAttempt.class, attemptId, LockModeType.PESSIMISTIC_WRITE);
+        attempt.attachIntent(intent.reference(), now);
+        if (!attempt.status().isOpen()) {
+            return;
+        }
+        if (intent.status() == com.paylink.payment.control.gateway.IntentStatus.CANCELED) {
+            attempt.canceled(now);
+        } else if (intent.amountMinor() != attempt.amount().amountMinor()) {
+            attempt.reprice(Money.ofMinor(intent.amountMinor(), attempt.amount().currency()), now);
+        }
+    }
+
+    /**
+     * Applies what Stripe says of one of our intents, once: the invoice is locked first (PAY2), a settled
+     * attempt changes no more. Empty when the intent is not ours.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Outcome> apply(GatewayIntent intent) {
+        Optional<PaymentAttempt> found = byReference(intent.reference());
+        if (found.isEmpty()) {
+            LOG.warning(() -> "Stripe intent " + intent.reference() + " is not one of ours; ignored");
+            return Optional.empty();
+        }
+        links.lockForPayment(found.get().link().id());
+        PaymentAttempt attempt = em.find(PaymentAttempt.class, found.get().id(), LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(attempt);
+        recorder.apply(attempt, intent, clock.instant());
+        return Optional.of(outcome(attempt));
+    }
+
+    /**
+     * A webhook's event, recorded once in the same transaction as its effect: a duplicate (even a
+     * concurrent one, which fails on the primary key and is retried by Stripe) changes nothing.
+     *
+     * @return false when the event had been handled before
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean applyEvent(String eventId, String eventType, GatewayIntent intent) {
+        if (em.find(ProcessedWebhookEvent.class, eventId) != null) {
+            return false;
+        }
+        em.persist(new ProcessedWebhookEvent(eventId, eventType, clock.instant()));
+        em.flush();
+        if (intent != null) {
+            Optional<PaymentAttempt> found = byReference(intent.reference());
+            if (found.isPresent()) {
+                links.lockForPayment(found.get().link().id());
+                PaymentAttempt attempt = em.find(PaymentAttempt.class, found.get().id(), LockModeType.PESSIMISTIC_WRITE);
+                em.refresh(attempt);
+                Instant now = clock.instant();
+                recorder.apply(attempt, intent, now);
+                if ("payment_intent.payment_failed".equals(eventType) && attempt.status() == AttemptStatus.FAILED) {
+                    // each failure event is one declined card (Stripe sends one per try; the event id dedupes)
+                    declines.declined(attempt.link(), null, attempt.failureCode(), now);
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Whether the intent is one of our attempts' (a read, no lock). */
+    public boolean isOurs(String reference) {
+        return byReference(reference).isPresent();
+    }
+
+    public boolean isProcessed(String eventId) {
+        return em.find(ProcessedWebhookEvent.class, eventId) != null;
+    }
+
+    /** Open Stripe attempts (with an intent) whose link can take no payment any more: to be canceled. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<String> staleIntents(int max) {
+        Instant now = clock.instant();
+        return em.createQuery("select a from PaymentAttempt a where a.gateway = :g and a.status in :open "
+                        + "and a.gatewayReference is not null order by a.id", PaymentAttempt.class)
+                .setParameter("g", Gateway.STRIPE)
+                .setParameter("open", List.of(AttemptStatus.PENDING, AttemptStatus.FAILED))
+                .getResultStream()
+                .filter(a -> a.link().unusableAt(now).isPresent())
+                .limit(max)
+                .map(PaymentAttempt::gatewayReference)
+                .toList();
+    }
+
+    /** Stripe canceled the intent: its attempt is closed. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void canceled(String reference) {
+        byReference(reference).ifPresent(found -> {
+            PaymentAttempt attempt = em.find(PaymentAttempt.class, found.id(), LockModeType.PESSIMISTIC_WRITE);
+            em.refresh(attempt);
+            if (attempt.status().isOpen()) {
+                attempt.canceled(clock.instant());
+            }
+        });
+    }
+
+    private Optional<PaymentAttempt> openAttempt(PaymentLink link) {
+        return em.createQuery("select a from PaymentAttempt a where a.link = :l and a.gateway = :g and a.status in :open "
+                        + "order by a.id desc", PaymentAttempt.class)
+                .setParameter("l", link)
+                .setParameter("g", Gateway.STRIPE)
+                .setParameter("open", List.of(AttemptStatus.PENDING, AttemptStatus.FAILED))
+                .setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
+    private long attemptCount(PaymentLink link) {
+        return em.createQuery("select count(a) from PaymentAttempt a where a.link = :l and a.gateway = :g", Long.class)
+                .setParameter("l", link).setParameter("g", Gateway.STRIPE)
+                .getSingleResult();
+    }
+
+    private Optional<PaymentAttempt> byReference(String reference) {
+        return em.createQuery("select a from PaymentAttempt a where a.gateway = :g and a.gatewayReference = :r",
+                        PaymentAttempt.class)
+                .setParameter("g", Gateway.STRIPE).setParameter("r", reference)
+                .getResultStream().findFirst();
+    }
+
+    private static Outcome outcome(PaymentAttempt attempt) {
+        return new Outcome(attempt.status(), attempt.failureCode(),
+                attempt.payment() == null ? null : attempt.payment().receiptNumber());
+    }
+}

@@ -1,0 +1,58 @@
+package com.paylink.web.pay;
+
+import com.paylink.payment.boundary.CheckoutService;
+import com.paylink.payment.boundary.StripeStart;
+import jakarta.ejb.EJB;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Creates (or reuses) the link's Stripe PaymentIntent when the payer presses Pay, never while the page
+ * renders (PAY8): the page's script posts here with the session's form secret, gets the intent's client
+ * secret, and confirms it with Stripe. The intent id stays in the payer's session for the return page.
+ */
+@WebServlet("/checkout/intent")
+public class StripeIntentServlet extends HttpServlet {
+
+    /** The header the page's script sends the session's form secret in. */
+    static final String CSRF_HEADER = "X-Paylink-Form";
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @EJB
+    CheckoutService checkout;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        HttpSession session = request.getSession(false);
+        Long linkId = PaySession.linkId(session);
+        Object expected = session == null ? null : session.getAttribute(PaySession.CSRF);
+        String sent = request.getHeader(CSRF_HEADER);
+        if (linkId == null || !(expected instanceof String secret) || sent == null
+                || !MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8))) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            JSON.toJson(Map.of("error", "session"), response.getWriter());
+            return;
+        }
+        Optional<StripeStart> started = checkout.startStripe(linkId);
+        if (started.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT); // paid, closed or cards unavailable: reload shows which
+            JSON.toJson(Map.of("error", "unavailable"), response.getWriter());
+            return;
+        }
+        session.setAttribute(PaySession.STRIPE_INTENT, started.get().intentId());
+        JSON.toJson(Map.of("clientSecret", started.get().clientSecret()), response.getWriter());
+    }
+}
