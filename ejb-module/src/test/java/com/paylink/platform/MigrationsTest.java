@@ -8,6 +8,14 @@ import com.paylink.ledger.entity.HouseholdMember;
 import com.paylink.ledger.entity.Invoice;
 import com.paylink.ledger.entity.InvoiceLine;
 import com.paylink.ledger.entity.Payment;
+import com.paylink.ledger.entity.Refund;
+import com.paylink.mail.entity.SentMail;
+import com.paylink.notification.entity.Notification;
+import com.paylink.payment.entity.PaymentAttempt;
+import com.paylink.payment.entity.PaymentDecline;
+import com.paylink.payment.entity.ProcessedWebhookEvent;
+import com.paylink.paymentlink.entity.PaymentLink;
+import com.paylink.paymentlink.entity.PaymentLinkAudit;
 import com.paylink.practice.entity.Practice;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.h2.jdbcx.JdbcDataSource;
@@ -30,8 +38,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MigrationsTest {
 
+    /** Every entity of every capability: the whole mapping is validated against the migrated schema. */
     private static final Class<?>[] ENTITIES = {Practice.class, Staff.class, Client.class, HouseholdMember.class,
-            Appointment.class, Invoice.class, InvoiceLine.class, Payment.class, Adjustment.class};
+            Appointment.class, Invoice.class, InvoiceLine.class, Payment.class, Adjustment.class, Refund.class,
+            SentMail.class, PaymentLink.class, PaymentLinkAudit.class, PaymentAttempt.class, PaymentDecline.class,
+            ProcessedWebhookEvent.class, Notification.class};
 
     @Test
     void migrateAnEmptyH2() {

@@ -6,6 +6,10 @@ import com.paylink.it.Mailbox;
 import com.paylink.payment.boundary.CheckoutService;
 import com.paylink.payment.boundary.CheckoutView;
 import com.paylink.payment.boundary.IntentJanitor;
+import com.paylink.payment.boundary.RefundDone;
+import com.paylink.payment.boundary.RefundOptions;
+import com.paylink.payment.boundary.RefundRefused;
+import com.paylink.payment.boundary.RefundService;
 import com.paylink.payment.boundary.PayResult;
 import com.paylink.payment.boundary.SandboxCard;
 import com.paylink.payment.boundary.StripeStart;
@@ -81,6 +85,9 @@ class CheckoutBoundaryIT {
 
     @EJB
     IntentJanitor janitor;
+
+    @EJB
+    RefundService refunds;
 
     @EJB
     PaymentLinkService staffLinks;
@@ -514,6 +521,99 @@ class CheckoutBoundaryIT {
                     .anyMatch(m -> Mailbox.text(m).contains("refunded the full $65.00")));
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
                     .until(() -> data.notifiedOf(f.invoice(), "CHARGE_REFUNDED").contains(admin));
+        }
+    }
+
+    private RefundRefused.Reason refused(String user, long payment, String amount, String reason) {
+        try {
+            As.staff(user, BILLING, () -> refunds.refund(payment, amount, reason));
+        } catch (RefundRefused e) {
+            return e.reason();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("the refund was made");
+    }
+
+    @Test
+    void pay12_aPartialThenAFullRefundThroughStripe_theBalanceRises_thePayerIsTold() throws Exception {
+        try (FakeStripe stripe = new FakeStripe(); Mailbox mail = Mailbox.start()) {
+            useStripe(stripe);
+            Fixture f = fixture("100.00");
+            String intent = checkout.startStripe(f.link()).orElseThrow().intentId();
+            stripe.succeed(intent);
+            checkout.syncStripeIntent(intent);
+            long payment = data.paymentId(f.invoice());
+            RefundOptions options = As.staff(f.biller(), BILLING, () -> refunds.options(payment));
+            assertThat(options.refundable()).isEqualTo(Money.of("100.00", "USD"));
+            assertThat(options.receiptNumber()).matches("R-[2-9A-HJ-NP-Z]{10}");
+
+            assertThat(refused(f.biller(), payment, "abc", "duplicate")).isEqualTo(RefundRefused.Reason.INVALID_AMOUNT);
+            assertThat(refused(f.biller(), payment, "0", "duplicate")).isEqualTo(RefundRefused.Reason.INVALID_AMOUNT);
+            assertThat(refused(f.biller(), payment, "100.01", "duplicate")).isEqualTo(RefundRefused.Reason.AMOUNT_TOO_HIGH);
+            assertThat(refused(f.biller(), payment, "30.00", " ")).isEqualTo(RefundRefused.Reason.REASON_REQUIRED);
+            assertThat(stripe.refundKeys()).as("nothing asked of Stripe").isEmpty();
+
+            RefundDone part = As.staff(f.biller(), BILLING, () -> refunds.refund(payment, "30.00", "charged twice for one session"));
+            assertThat(part.amount()).isEqualTo(Money.of("30.00", "USD"));
+            assertThat(part.stillRefundable()).isEqualTo(Money.of("70.00", "USD"));
+            assertThat(stripe.refunded(intent)).isEqualTo(3000);
+            assertThat(stripe.refundKeys()).containsExactly("refund-" + part.refundId());
+            assertThat(data.invoiceStatus(f.invoice())).isEqualTo("PARTIALLY_PAID");
+            assertThat(data.balance(f.invoice())).isEqualTo("30.00 USD");
+            assertThat(refused(f.biller(), payment, "70.01", "rest")).isEqualTo(RefundRefused.Reason.AMOUNT_TOO_HIGH);
+
+            RefundDone rest = As.staff(f.biller(), BILLING, () -> refunds.refund(payment, "", "session cancelled"));
+            assertThat(rest.amount()).isEqualTo(Money.of("70.00", "USD"));
+            assertThat(stripe.refunded(intent)).isEqualTo(10000);
+            assertThat(data.invoiceStatus(f.invoice())).isEqualTo("OPEN");
+            assertThat(data.balance(f.invoice())).isEqualTo("100.00 USD");
+            assertThat(refused(f.biller(), payment, "1.00", "again")).isEqualTo(RefundRefused.Reason.NOT_REFUNDABLE);
+
+            String payer = data.recipientOf(f.link());
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> mail.to(payer).stream()
+                    .filter(m -> Mailbox.text(m).contains("refunded")).count() == 2);
+            assertThat(mail.to(payer).stream().map(Mailbox::text))
+                    .anyMatch(t -> t.contains("refunded $30.00 of your payment of $100.00"))
+                    .allMatch(t -> !t.contains("charged twice") && !t.contains("Therapy"));
+        }
+    }
+
+    @Test
+    void pay12_refundsAreForBillingStaffOfThePractice_forLinkPaymentsOnly_andAGatewayRefusalChangesNothing() throws Exception {
+        Fixture f = fixture("50.00");
+        assertThat(checkout.paySandbox(f.link(), card("4242424242424242"), key(), null).kind()).isEqualTo(PayResult.Kind.PAID);
+        long payment = data.paymentId(f.invoice());
+        String frontDesk = data.staff(data.practiceOfInvoice(f.invoice()), TestData.unique("front"), false, Set.of());
+        assertThatThrownBy(() -> As.staff(frontDesk, Set.of(), () -> refunds.refund(payment, "", "x")))
+                .isInstanceOf(jakarta.ejb.EJBAccessException.class);
+        assertThatThrownBy(() -> As.staff(frontDesk, BILLING, () -> refunds.refund(payment, "", "x")))
+                .as("the role is forged; the database says no").isInstanceOf(com.paylink.shared.PermissionDeniedException.class);
+        Fixture other = fixture("10.00");
+        assertThatThrownBy(() -> As.staff(other.biller(), BILLING, () -> refunds.options(payment)))
+                .isInstanceOf(com.paylink.shared.NotFoundException.class);
+        String dr = data.staff(data.practiceOfInvoice(f.invoice()), TestData.unique("dr"), true, Set.of());
+        long cash = data.invoice(data.clientOfInvoice(f.invoice()), dr, TestData.unique("C"), "20.00");
+        data.pay(cash, "20.00");
+        assertThat(refused(f.biller(), data.paymentId(cash), "", "x")).isEqualTo(RefundRefused.Reason.NOT_REFUNDABLE);
+
+        // the sandbox refunds in-process
+        RefundDone done = As.staff(f.biller(), BILLING, () -> refunds.refund(payment, "20.00", "goodwill"));
+        assertThat(done.stillRefundable()).isEqualTo(Money.of("30.00", "USD"));
+        assertThat(data.balance(f.invoice())).isEqualTo("20.00 USD");
+
+        try (FakeStripe stripe = new FakeStripe()) {
+            useStripe(stripe);
+            Fixture s = fixture("40.00");
+            String intent = checkout.startStripe(s.link()).orElseThrow().intentId();
+            stripe.succeed(intent);
+            checkout.syncStripeIntent(intent);
+            stripe.refuseRefunds();
+            long stripePayment = data.paymentId(s.invoice());
+            assertThat(refused(s.biller(), stripePayment, "", "client asked")).isEqualTo(RefundRefused.Reason.GATEWAY_REFUSED);
+            assertThat(data.invoiceStatus(s.invoice())).isEqualTo("PAID");
+            assertThat(As.staff(s.biller(), BILLING, () -> refunds.options(stripePayment)).refundable())
+                    .as("a refused refund holds nothing back").isEqualTo(Money.of("40.00", "USD"));
         }
     }
 

@@ -28,6 +28,8 @@ public final class FakeStripe implements AutoCloseable {
     private final Map<String, String> refundByKey = new ConcurrentHashMap<>();
     private final Map<String, Long> refunded = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private final java.util.List<String> refundKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean refuseRefunds;
     /** While set, creating an intent waits for it: lets a test act while Paylink is inside a Stripe call. */
     private volatile java.util.concurrent.CountDownLatch holdCreates;
     private final java.util.concurrent.CountDownLatch createArrived = new java.util.concurrent.CountDownLatch(1);
@@ -84,6 +86,16 @@ public final class FakeStripe implements AutoCloseable {
 
     public int creates() {
         return creates.get();
+    }
+
+    /** The Idempotency-Key of every refund request, in order. */
+    public java.util.List<String> refundKeys() {
+        return refundKeys;
+    }
+
+    /** From now on every refund is refused, as Stripe does when the balance or the key's rights do not allow it. */
+    public void refuseRefunds() {
+        refuseRefunds = true;
     }
 
     /** How much of an intent has been refunded. */
@@ -228,6 +240,11 @@ public final class FakeStripe implements AutoCloseable {
         }
         Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+        refundKeys.add(key);
+        if (refuseRefunds) {
+            respond(exchange, 402, "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"balance_insufficient\"}}");
+            return;
+        }
         Intent intent = intents.get(form.get("payment_intent"));
         long amount = Long.parseLong(form.getOrDefault("amount", intent == null ? "0" : String.valueOf(intent.amount)));
         synchronized (refunded) {

@@ -152,6 +152,15 @@ public class TestData {
                 .getSingleResult();
     }
 
+    /** The invoice's balance as "amount currency". */
+    public String balance(long invoiceId) {
+        return em.find(Invoice.class, invoiceId).balance().toString();
+    }
+
+    public long clientOfInvoice(long invoiceId) {
+        return em.find(Invoice.class, invoiceId).client().id();
+    }
+
     public String recipientOf(long linkId) {
         return em.find(com.paylink.paymentlink.entity.PaymentLink.class, linkId).recipientEmail();
     }

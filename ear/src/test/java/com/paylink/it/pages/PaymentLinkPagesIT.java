@@ -5,6 +5,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -80,6 +81,36 @@ class PaymentLinkPagesIT extends PageTest {
         b.click(By.id("confirmYes"));
         b.waitForText(By.cssSelector(".ui-growl"), "Payment link revoked");
         b.waitForText(By.id("ledger:tabs:allInvoices"), "Revoked");
+    }
+
+    /** PAY12 as a biller meets it: the receipt number on the Payments tab, Refund payment, the green answer. */
+    @Test
+    void aBillerRefundsPartOfALinkPaymentFromThePaymentsTab() throws Exception {
+        String link = sendLinkAndReadIt("Carter, Emma", "RC-1001", "emma.carter@example.com");
+        assertThat(new SandboxPayer().pay(link, "4242424242424242")).contains("This invoice has been paid");
+
+        Browser b = browser().signIn("biller", PASSWORD);
+        b.openLedger("Carter, Emma");
+        b.click(By.linkText("Payments"));
+        b.waitForText(By.id("ledger:tabs:payments"), "R-");
+        b.click(By.cssSelector("#ledger\\:tabs\\:payments .pl-select-action button"));
+        b.chooseAction("Refund payment");
+        b.waitForText(By.id("refundable"), "$150.00");
+        WebElement amount = b.driver().findElement(By.id("refundForm:amount"));
+        amount.clear();
+        amount.sendKeys("200");
+        b.type(By.id("refundForm:reason"), "Session shortened");
+        b.click(By.id("refundForm:refund"));
+        b.waitForText(By.id("refundForm:refundMessages"), "You can refund at most $150.00 of this payment.");
+        amount = b.driver().findElement(By.id("refundForm:amount"));
+        amount.clear();
+        amount.sendKeys("25.00");
+        b.click(By.id("refundForm:refund"));
+        b.waitForText(By.cssSelector(".ui-growl"), "Refunded $25.00 of payment R-");
+        b.waitForText(By.id("ledger:tabs:refunds"), "Session shortened");
+        assertThat(b.text(By.id("ledger:tabs:refunds"))).contains("Refunded", "$25.00");
+        assertThat(b.text(By.id("ledger:tabs:payments"))).contains("$25.00");
+        assertThat(b.text(By.id("totalBalance"))).isEqualTo("$25.00");
     }
 
     @Test

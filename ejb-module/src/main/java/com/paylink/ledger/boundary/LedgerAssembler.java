@@ -3,6 +3,10 @@ package com.paylink.ledger.boundary;
 import com.paylink.ledger.entity.Appointment;
 import com.paylink.ledger.entity.Client;
 import com.paylink.ledger.entity.Invoice;
+import com.paylink.ledger.entity.Payment;
+import com.paylink.ledger.entity.PaymentMethod;
+import com.paylink.ledger.entity.Refund;
+import com.paylink.ledger.entity.RefundStatus;
 import com.paylink.shared.Money;
 
 import java.util.Comparator;
@@ -48,12 +52,14 @@ final class LedgerAssembler {
         String currency = sorted.isEmpty() ? DEFAULT_CURRENCY : sorted.get(0).currency();
         List<PaymentRow> payments = sorted.stream().flatMap(i -> payments(i).stream())
                 .sorted(Comparator.comparing(PaymentRow::receivedAt).reversed()).toList();
+        List<RefundRow> refunds = sorted.stream().flatMap(i -> refunds(i).stream())
+                .sorted(Comparator.comparing(RefundRow::requestedAt).reversed()).toList();
         List<AdjustmentRow> adjustments = sorted.stream().flatMap(i -> adjustments(i).stream())
                 .sorted(Comparator.comparing(AdjustmentRow::createdAt).reversed()).toList();
         List<Invoice> counted = sorted.stream().filter(i -> i.voidedAt() == null).toList();
         Money zero = Money.zero(currency);
         return new Ledger(client.id(), client.fullName(), currency,
-                sorted.stream().map(LedgerAssembler::row).toList(), payments, adjustments,
+                sorted.stream().map(LedgerAssembler::row).toList(), payments, refunds, adjustments,
                 counted.stream().map(Invoice::total).reduce(zero, Money::plus),
                 counted.stream().map(Invoice::amountPaid).reduce(zero, Money::plus),
                 counted.stream().map(Invoice::adjustmentsTotal).reduce(zero, Money::plus),
@@ -78,7 +84,22 @@ final class LedgerAssembler {
     private static List<PaymentRow> payments(Invoice invoice) {
         return invoice.payments().stream()
                 .map(p -> new PaymentRow(p.id(), p.receivedAt(), invoice.id(), invoice.number(), p.amount(),
-                        p.method(), p.reference()))
+                        p.method(), p.reference(), p.receiptNumber(), refunded(invoice, p),
+                        p.method() == PaymentMethod.CARD && p.gatewayReference() != null
+                                ? invoice.refundable(p) : Money.zero(invoice.currency())))
+                .toList();
+    }
+
+    private static Money refunded(Invoice invoice, Payment payment) {
+        return invoice.refunds().stream()
+                .filter(r -> r.payment().equals(payment) && r.status() == RefundStatus.SUCCEEDED)
+                .map(Refund::amount).reduce(Money.zero(invoice.currency()), Money::plus);
+    }
+
+    private static List<RefundRow> refunds(Invoice invoice) {
+        return invoice.refunds().stream()
+                .map(r -> new RefundRow(r.id(), r.requestedAt(), invoice.id(), invoice.number(),
+                        r.payment().receiptNumber(), r.amount(), r.reason(), r.status()))
                 .toList();
     }
 

@@ -3,12 +3,14 @@ package com.paylink.ledger.boundary;
 import com.paylink.ledger.control.ReceiptNumbers;
 import com.paylink.ledger.entity.Invoice;
 import com.paylink.ledger.entity.Payment;
+import com.paylink.ledger.entity.Refund;
 import com.paylink.shared.Money;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
@@ -24,6 +26,30 @@ public class PaymentPostings {
 
     @PersistenceContext(unitName = "paylink")
     EntityManager em;
+
+    /**
+     * L9: a refund of a payment, written PENDING with the invoice locked (so two refunds of one payment
+     * cannot both pass the "no more than is left" rule); the caller asks the gateway after commit.
+     */
+    public Refund requestRefund(Payment payment, Money amount, String reason, Long staffId, Instant at) {
+        Invoice invoice = em.find(Invoice.class, payment.invoice().id(), LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(invoice);
+        Refund refund = invoice.requestRefund(em.find(Payment.class, payment.id()), amount, reason, staffId, at);
+        em.flush();
+        return refund;
+    }
+
+    /** The gateway gave the money back: the invoice's balance rises by it. */
+    public Refund refundSucceeded(long refundId, String gatewayReference, Instant at) {
+        Refund refund = em.find(Refund.class, refundId, LockModeType.PESSIMISTIC_WRITE);
+        refund.succeeded(gatewayReference, at);
+        return refund;
+    }
+
+    /** The gateway refused the refund: nothing changes but the refund's record. */
+    public void refundFailed(long refundId, String why, Instant at) {
+        em.find(Refund.class, refundId, LockModeType.PESSIMISTIC_WRITE).failed(why, at);
+    }
 
     /**
      * L2: a card payment on {@code invoice} (which the caller has locked) with a new receipt number; its

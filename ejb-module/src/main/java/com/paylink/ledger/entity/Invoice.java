@@ -79,6 +79,10 @@ public class Invoice implements PracticeOwned {
     @OrderBy("createdAt")
     private List<Adjustment> adjustments = new ArrayList<>();
 
+    @OneToMany(mappedBy = "invoice", cascade = CascadeType.ALL)
+    @OrderBy("requestedAt")
+    private List<Refund> refunds = new ArrayList<>();
+
     protected Invoice() {
         // for JPA
     }
@@ -137,6 +141,39 @@ public class Invoice implements PracticeOwned {
                 Objects.requireNonNull(method, "method"), reference, gatewayReference, receiptNumber);
         payments.add(payment);
         return payment;
+    }
+
+    /**
+     * L9: a refund of (part of) a card payment: positive, in the invoice's currency, never more than what
+     * of that payment is not refunded or being refunded already, with a reason. It is PENDING until the
+     * gateway answers; only then does it lower what was paid (and raise the balance).
+     */
+    public Refund requestRefund(Payment payment, Money amount, String reason, Long staffId, Instant at) {
+        if (payment == null || !payments.contains(payment)) {
+            throw new IllegalArgumentException("the payment is not on invoice " + number);
+        }
+        if (payment.method() != PaymentMethod.CARD || payment.gatewayReference() == null) {
+            throw new IllegalArgumentException("only a card payment taken through a link can be refunded here");
+        }
+        requireCurrency(amount);
+        if (!amount.isPositive()) {
+            throw new IllegalArgumentException("a refund must be positive");
+        }
+        if (amount.compareTo(refundable(payment)) > 0) {
+            throw new IllegalArgumentException("a refund cannot exceed what is left of the payment");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a refund needs a reason");
+        }
+        Refund refund = new Refund(this, payment, amount, reason.trim(), staffId, Objects.requireNonNull(at, "at"));
+        refunds.add(refund);
+        return refund;
+    }
+
+    /** L9: what of a payment can still be refunded: its amount less refunds done or under way. */
+    public Money refundable(Payment payment) {
+        return refunds.stream().filter(r -> r.payment().equals(payment) && r.isHeld()).map(Refund::amount)
+                .reduce(payment.amount(), Money::minus);
     }
 
     /** Rule L3: an adjustment lowers the balance, never below zero. */
@@ -206,8 +243,16 @@ public class Invoice implements PracticeOwned {
         return lines.stream().map(InvoiceLine::total).reduce(Money.zero(currency), Money::plus);
     }
 
+    /** Payments less completed refunds (L9). */
     public Money amountPaid() {
-        return payments.stream().map(Payment::amount).reduce(Money.zero(currency), Money::plus);
+        Money received = payments.stream().map(Payment::amount).reduce(Money.zero(currency), Money::plus);
+        return refunds.stream().filter(r -> r.status() == RefundStatus.SUCCEEDED).map(Refund::amount)
+                .reduce(received, Money::minus);
+    }
+
+    public Money amountRefunded() {
+        return refunds.stream().filter(r -> r.status() == RefundStatus.SUCCEEDED).map(Refund::amount)
+                .reduce(Money.zero(currency), Money::plus);
     }
 
     public Money adjustmentsTotal() {
@@ -275,5 +320,9 @@ public class Invoice implements PracticeOwned {
 
     public List<Adjustment> adjustments() {
         return Collections.unmodifiableList(adjustments);
+    }
+
+    public List<Refund> refunds() {
+        return Collections.unmodifiableList(refunds);
     }
 }

@@ -92,7 +92,13 @@ public class SandboxGateway implements CardGateway {
 
     @Override
     public GatewayRefund refund(String reference, Money amount, String idempotencyKey) {
-        GatewayIntent intent = known(reference);
+        GatewayIntent intent = reference == null ? null : intents.get(reference);
+        if (intent == null && reference != null && reference.startsWith("sbx_pi_")) {
+            // taken before this server restarted: demo money, and the ledger has checked the amount
+            return refundByKey.computeIfAbsent(idempotencyKey, k -> new GatewayRefund("sbx_re_" + randomId(), reference,
+                    amount.amountMinor(), amount.currency(), GatewayRefund.Status.SUCCEEDED));
+        }
+        intent = known(reference);
         if (intent.status() != IntentStatus.SUCCEEDED || amount.amountMinor() > intent.amountMinor()) {
             throw new GatewayUnavailable("sandbox intent " + reference + " cannot be refunded by " + amount, null);
         }

@@ -1,8 +1,9 @@
 package com.paylink.payment.boundary;
 
+import com.paylink.identity.entity.Permission;
 import com.paylink.mail.boundary.MailQueue;
 import com.paylink.payment.control.Refunds;
-import com.paylink.identity.entity.Permission;
+import com.paylink.payment.control.StaffRefunds;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.ActivationConfigProperty;
@@ -12,27 +13,34 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
-/** Takes refund-notice requests (PAY11) off the OutboundMail queue; failures are redelivered, then dead-lettered. */
+/**
+ * Takes the payer's refund emails off the OutboundMail queue: a refund staff made (PAY12) and a charge
+ * refunded because the invoice was paid meanwhile (PAY11). Failures are redelivered, then dead-lettered.
+ */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/OutboundMail"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "messageSelector",
-                propertyValue = MailQueue.KIND + " = '" + Refunds.NOTICE_MAIL_KIND + "'"),
+                propertyValue = MailQueue.KIND + " IN ('" + Refunds.NOTICE_MAIL_KIND + "', '" + StaffRefunds.MAIL_KIND + "')"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")
 })
 @RunAs(Permission.SYSTEM_ROLE)
 @PermitAll // the broker delivers without a caller; RunAs then gives the calls below the system role
-public class RefundNoticeMailListener implements MessageListener {
+public class RefundMailListener implements MessageListener {
 
     @EJB
-    RefundNoticeMailService notices;
+    RefundMailService mails;
 
     @Override
     public void onMessage(Message message) {
         try {
-            notices.deliver(Long.parseLong(message.getStringProperty(Refunds.NOTICE_ATTEMPT_ID)));
+            if (StaffRefunds.MAIL_KIND.equals(message.getStringProperty(MailQueue.KIND))) {
+                mails.deliverRefund(Long.parseLong(message.getStringProperty(StaffRefunds.MAIL_REFUND_ID)));
+            } else {
+                mails.deliverNotice(Long.parseLong(message.getStringProperty(Refunds.NOTICE_ATTEMPT_ID)));
+            }
         } catch (JMSException e) {
-            throw new IllegalStateException("unreadable refund notice request", e);
+            throw new IllegalStateException("unreadable refund mail request", e);
         }
     }
 }

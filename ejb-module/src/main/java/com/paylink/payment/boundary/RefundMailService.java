@@ -1,0 +1,50 @@
+package com.paylink.payment.boundary;
+
+import com.paylink.identity.entity.Permission;
+import com.paylink.ledger.entity.Refund;
+import com.paylink.ledger.entity.RefundStatus;
+import com.paylink.mail.boundary.Mailer;
+import com.paylink.payment.control.RefundNoticeEmail;
+import com.paylink.payment.entity.AttemptStatus;
+import com.paylink.payment.entity.PaymentAttempt;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/** The payer's refund emails, sent after the refund committed, once each; PHI-free. */
+@Stateless
+@RolesAllowed(Permission.SYSTEM_ROLE) // only its queue listener, which runs as the system role
+public class RefundMailService {
+
+    @PersistenceContext(unitName = "paylink")
+    EntityManager em;
+
+    @Inject
+    Mailer mailer;
+
+    /** PAY11: the charge came after the invoice was paid and was refunded. */
+    public void deliverNotice(long attemptId) {
+        PaymentAttempt attempt = em.find(PaymentAttempt.class, attemptId);
+        if (attempt == null || attempt.status() != AttemptStatus.REFUNDED) {
+            throw new IllegalArgumentException("payment attempt " + attemptId + " has no refund to tell of");
+        }
+        var practice = attempt.link().practice();
+        mailer.sendOnce("refund-notice:" + attemptId, RefundNoticeEmail.unpostable(practice.name(), practice.senderEmail(),
+                attempt.link().recipientEmail(), attempt.amount()));
+    }
+
+    /** PAY12: the practice refunded (part of) a payment. */
+    public void deliverRefund(long refundId) {
+        Refund refund = em.find(Refund.class, refundId);
+        if (refund == null || refund.status() != RefundStatus.SUCCEEDED) {
+            throw new IllegalArgumentException("refund " + refundId + " is not done");
+        }
+        PaymentAttempt attempt = em.createQuery("select a from PaymentAttempt a where a.payment = :p", PaymentAttempt.class)
+                .setParameter("p", refund.payment()).getSingleResult();
+        var practice = attempt.link().practice();
+        mailer.sendOnce("refund:" + refundId, RefundNoticeEmail.refunded(practice.name(), practice.senderEmail(),
+                attempt.link().recipientEmail(), refund.amount(), refund.payment().amount(), refund.payment().receiptNumber()));
+    }
+}

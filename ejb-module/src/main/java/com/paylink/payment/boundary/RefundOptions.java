@@ -1,0 +1,7 @@
+package com.paylink.payment.boundary;
+
+import com.paylink.shared.Money;
+
+/** What the Refund payment dialog shows: the payment, its receipt, what is left to refund. */
+public record RefundOptions(long paymentId, String invoiceNumber, String receiptNumber, Money paid, Money refundable) {
+}

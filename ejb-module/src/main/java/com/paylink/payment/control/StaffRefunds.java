@@ -1,0 +1,114 @@
+package com.paylink.payment.control;
+
+import com.paylink.identity.control.CallerLookup;
+import com.paylink.identity.control.PracticeScope;
+import com.paylink.identity.entity.Permission;
+import com.paylink.identity.entity.Staff;
+import com.paylink.ledger.boundary.PaymentPostings;
+import com.paylink.ledger.entity.Invoice;
+import com.paylink.ledger.entity.Payment;
+import com.paylink.ledger.entity.Refund;
+import com.paylink.mail.boundary.MailQueue;
+import com.paylink.payment.entity.Gateway;
+import com.paylink.payment.entity.PaymentAttempt;
+import com.paylink.shared.Money;
+import com.paylink.shared.NotFoundException;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * PAY12, the database halves of a refund staff ask for, each in its own transaction around the gateway
+ * call: find the payment within the caller's practice and its gateway intent, write the refund (the ledger
+ * checks the amount), then record what the gateway did, with the payer's refund email requested in the
+ * same transaction.
+ */
+@ApplicationScoped
+public class StaffRefunds {
+
+    public static final String MAIL_KIND = "refund";
+    public static final String MAIL_REFUND_ID = "refundId";
+
+    @PersistenceContext(unitName = "paylink")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    CallerLookup caller;
+
+    @Inject
+    PracticeScope scope;
+
+    @EJB
+    PaymentPostings postings;
+
+    @Inject
+    MailQueue mailQueue;
+
+    /** The gateway call a refund needs; the key is derived from our refund's id. */
+    public record Plan(long refundId, Gateway gateway, String intentReference, Money amount, String idempotencyKey) {
+    }
+
+    /** A payment that can be refunded here, as far as it still can. */
+    public record Refundable(long paymentId, String invoiceNumber, String receiptNumber, Money paid, Money refundable) {
+    }
+
+    /**
+     * The payment, for the caller (who must hold Billing) within their practice (else "not found"), if it
+     * was taken through a link; empty for cash, checks and the like.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Refundable> refundable(long paymentId) {
+        return attemptOf(caller.requiring(Permission.BILLING), paymentId).map(a -> {
+            Payment payment = a.payment();
+            return new Refundable(payment.id(), payment.invoice().number(), payment.receiptNumber(), payment.amount(),
+                    payment.invoice().refundable(payment));
+        });
+    }
+
+    /** Writes the refund (PENDING) for the caller, who must hold Billing; the ledger checks the amount. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Plan plan(long paymentId, Money amount, String reason) {
+        Staff staff = caller.requiring(Permission.BILLING);
+        PaymentAttempt attempt = attemptOf(staff, paymentId)
+                .orElseThrow(() -> new IllegalArgumentException("not a link payment"));
+        Refund refund = postings.requestRefund(attempt.payment(), amount, reason, staff.id(), clock.instant());
+        return new Plan(refund.id(), attempt.gateway(), attempt.gatewayReference(), amount, "refund-" + refund.id());
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Money succeeded(long refundId, String gatewayReference) {
+        Refund refund = postings.refundSucceeded(refundId, gatewayReference, clock.instant());
+        mailQueue.enqueue(MAIL_KIND, Map.of(MAIL_REFUND_ID, String.valueOf(refundId)));
+        return refund.invoice().refundable(refund.payment());
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void failed(long refundId, String why) {
+        postings.refundFailed(refundId, why, clock.instant());
+    }
+
+    private Optional<PaymentAttempt> attemptOf(Staff staff, long paymentId) {
+        Payment payment = em.find(Payment.class, paymentId);
+        if (payment == null) {
+            throw new NotFoundException("payment", paymentId);
+        }
+        scope.find(staff, Invoice.class, payment.invoice().id()); // another practice's payment is "not found"
+        return byPayment(payment);
+    }
+
+    private Optional<PaymentAttempt> byPayment(Payment payment) {
+        return em.createQuery("select a from PaymentAttempt a where a.payment = :p", PaymentAttempt.class)
+                .setParameter("p", payment)
+                .getResultStream().findFirst();
+    }
+}
