@@ -18,7 +18,11 @@ import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.TextMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -202,6 +206,9 @@ class NotificationsIT {
     }
 
     // --- the expiry sweep -------------------------------------------------------------------------
+    // The test server runs with the schedule switched off (arquillian.xml), so only these calls sweep and
+    // the counts they return are exact. Each test first sweeps what other tests left due at its clock, so
+    // a count covers exactly its own links.
 
     private record Link(long invoice, long id) {
     }
@@ -219,55 +226,108 @@ class NotificationsIT {
         return links;
     }
 
+    /** Expires whatever other tests left due now, so the next sweep's count is this test's alone. */
+    private void sweepLeftovers() {
+        sweep.sweep(LinkExpirySweep.BATCH_SIZE);
+    }
+
+    private List<String> statuses(List<Link> links) {
+        return links.stream().map(l -> data.linkStatus(l.id())).toList();
+    }
+
     @Test
     void theSweepExpiresLinksAt24HoursNotBefore() {
-        Instant sent = Instant.now();
-        List<Link> links = links(1, sent);
-        AdjustableClock.instance().advance(Duration.ofHours(24).minusSeconds(30));
-        sweep.sweep(LinkExpirySweep.BATCH_SIZE);
+        sweepLeftovers();
+        // due 30 seconds from now: nothing else can fall due in between (leftovers are swept, others are fresh)
+        List<Link> links = links(1, Instant.now().minus(Duration.ofHours(24)).plusSeconds(30));
+        assertThat(sweep.sweep(LinkExpirySweep.BATCH_SIZE)).as("before 24 h").isZero();
         assertThat(data.linkStatus(links.get(0).id())).as("before 24 h").isEqualTo("ACTIVE");
 
         AdjustableClock.instance().advance(Duration.ofSeconds(60));
-        sweep.sweep(LinkExpirySweep.BATCH_SIZE);
+        assertThat(sweep.sweep(LinkExpirySweep.BATCH_SIZE)).as("after 24 h").isEqualTo(1);
         assertThat(data.linkStatus(links.get(0).id())).as("after 24 h").isEqualTo("EXPIRED");
         AdjustableClock.instance().advance(Duration.ofHours(1));
         sweep.sweep(LinkExpirySweep.BATCH_SIZE);
         assertThat(data.linkStatus(links.get(0).id())).as("again: no harm").isEqualTo("EXPIRED");
 
-        List<Link> exactly = links(1, Instant.now().minus(Duration.ofHours(24)));
         AdjustableClock.instance().reset();
-        sweep.sweep(LinkExpirySweep.BATCH_SIZE);
+        sweepLeftovers();
+        List<Link> exactly = links(1, Instant.now().minus(Duration.ofHours(24)));
+        assertThat(sweep.sweep(LinkExpirySweep.BATCH_SIZE)).as("at 24 h").isEqualTo(1);
         assertThat(data.linkStatus(exactly.get(0).id())).as("at 24 h").isEqualTo("EXPIRED");
     }
 
     @Test
     void aBacklogLargerThanABatchIsSweptInBatches_andPaidOrRevokedLinksAreLeftAlone() {
+        sweepLeftovers();
         List<Link> backlog = links(23, Instant.now().minus(Duration.ofHours(30)));
         List<Link> paid = links(1, Instant.now().minus(Duration.ofHours(1)));
         checkout.paySandbox(paid.get(0).id(), new SandboxCard("Jo", "4242424242424242", "12/39", "123", ""), "k-" + UUID.randomUUID());
-        int expired = sweep.sweep(5);
-        assertThat(expired).isGreaterThanOrEqualTo(23);
-        for (Link link : backlog) {
-            assertThat(data.linkStatus(link.id())).isEqualTo("EXPIRED");
-        }
+        assertThat(sweep.sweep(5)).isEqualTo(23);
+        assertThat(statuses(backlog)).containsOnly("EXPIRED");
         AdjustableClock.instance().advance(Duration.ofHours(48));
         sweep.sweep(5);
         assertThat(data.linkStatus(paid.get(0).id())).isEqualTo("PAID");
     }
 
     @Test
-    void twoSweepsAtOnceDoNoHarm() throws Exception {
+    void twoSweepsAtOnceDoNoHarm_eachLinkIsCountedOnce() throws Exception {
+        sweepLeftovers();
         List<Link> backlog = links(30, Instant.now().minus(Duration.ofHours(30)));
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<Integer> one = pool.submit(() -> sweep.sweep(4));
             Future<Integer> two = pool.submit(() -> sweep.sweep(4));
-            assertThat(one.get() + two.get()).isGreaterThanOrEqualTo(30);
+            assertThat(one.get() + two.get()).isEqualTo(30);
         } finally {
             pool.shutdownNow();
         }
-        for (Link link : backlog) {
-            assertThat(data.linkStatus(link.id())).isEqualTo("EXPIRED");
+        assertThat(statuses(backlog)).containsOnly("EXPIRED");
+    }
+
+    @Test
+    void theScheduledRunSweepsOnlyWhileTheOperatorSwitchIsOn() {
+        String before = System.getProperty(LinkExpirySweep.SCHEDULE_ENABLED);
+        assertThat(before).as("the test server switches the schedule off (arquillian.xml)").isEqualTo("false");
+        sweepLeftovers();
+        List<Link> due = links(2, Instant.now().minus(Duration.ofHours(30)));
+        try {
+            sweep.scheduled();
+            assertThat(statuses(due)).as("switched off").containsOnly("ACTIVE");
+            System.setProperty(LinkExpirySweep.SCHEDULE_ENABLED, "true");
+            sweep.scheduled();
+            assertThat(statuses(due)).as("switched on").containsOnly("EXPIRED");
+        } finally {
+            System.setProperty(LinkExpirySweep.SCHEDULE_ENABLED, before);
         }
+    }
+
+    /**
+     * The schedule itself: WildFly's management model lists the singleton's automatic timer (read from
+     * outside, as an operator would; the bean's own TimerService is only visible inside the bean).
+     */
+    @Test
+    @RunAsClient
+    void theSweepIsScheduledEveryMinute_asOnePersistentTimer(@ArquillianResource ManagementClient management)
+            throws Exception {
+        ModelNode read = new ModelNode();
+        read.get("operation").set("read-attribute");
+        read.get("name").set("timers");
+        ModelNode address = read.get("address");
+        address.add("deployment", "paylink.ear");
+        address.add("subdeployment", "paylink-ejb.jar");
+        address.add("subsystem", "ejb3");
+        address.add("singleton-bean", LinkExpirySweep.class.getSimpleName());
+        ModelNode answer = management.getControllerClient().execute(read);
+        assertThat(answer.get("outcome").asString()).as(answer.toString()).isEqualTo("success");
+        List<ModelNode> timers = answer.get("result").asListOrEmpty();
+        assertThat(timers).as(answer.toString()).hasSize(1);
+        ModelNode timer = timers.get(0);
+        assertThat(timer.get("persistent").asBoolean()).isTrue();
+        assertThat(timer.get("calendar-timer").asBoolean()).isTrue();
+        assertThat(timer.get("info").asString()).isEqualTo("payment link expiry sweep");
+        ModelNode schedule = timer.get("schedule");
+        assertThat(List.of(schedule.get("second").asString(), schedule.get("minute").asString(),
+                schedule.get("hour").asString())).as(timer.toString()).containsExactly("0", "*", "*");
     }
 }
