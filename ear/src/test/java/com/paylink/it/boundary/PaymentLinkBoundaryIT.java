@@ -3,10 +3,12 @@ package com.paylink.it.boundary;
 import com.paylink.identity.entity.Permission;
 import com.paylink.it.Deployments;
 import com.paylink.it.Mailbox;
+import com.paylink.notification.control.MailQueue;
 import com.paylink.paymentlink.boundary.LinkSent;
 import com.paylink.paymentlink.boundary.LinkState;
 import com.paylink.paymentlink.boundary.PaymentLinkService;
 import com.paylink.paymentlink.boundary.SendOptions;
+import com.paylink.paymentlink.control.LinkIssuer;
 import com.paylink.paymentlink.control.LinkTokens;
 import com.paylink.paymentlink.control.PaymentLinkRefused;
 import com.paylink.paymentlink.control.PaymentLinkRefused.Reason;
@@ -31,9 +33,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.wildfly.security.auth.server.SecurityIdentity;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -68,6 +72,9 @@ class PaymentLinkBoundaryIT {
 
     @Resource
     UserTransaction tx;
+
+    @Inject
+    MailQueue mailQueue;
 
     private Mailbox smtp;
 
@@ -288,6 +295,37 @@ class PaymentLinkBoundaryIT {
         }
         assertThat(data.linkStatuses(f.invoice())).isEmpty();
         await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() -> mailTo(address).isEmpty());
+    }
+
+    /**
+     * N1 (and PL7) at the queue itself. A rolled-back send (above) mails nothing even if its request
+     * escaped the transaction, because the listener drops a request for a link that does not exist. So
+     * here the request is for a link that does exist (committed before): only the request's own
+     * transaction decides whether the mail goes out.
+     */
+    @Test
+    void aMailRequestGoesOutOnlyIfItsTransactionCommits() throws Exception {
+        String address = email("commit");
+        Fixture f = fixture(address, null, null);
+        String token = LinkTokens.newToken();
+        long link = data.link(f.invoice(), f.biller(), token, Instant.now());
+        Map<String, String> request = Map.of(LinkIssuer.MAIL_LINK_ID, String.valueOf(link),
+                LinkIssuer.MAIL_TOKEN, token);
+
+        tx.begin();
+        try {
+            mailQueue.enqueue(LinkIssuer.MAIL_KIND, request);
+        } finally {
+            tx.rollback();
+        }
+        await("a rolled-back request mails nothing").during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
+                .until(() -> mailTo(address).isEmpty());
+        assertThat(data.mailSent("payment-link:" + link)).isFalse();
+
+        tx.begin();
+        mailQueue.enqueue(LinkIssuer.MAIL_KIND, request);
+        tx.commit();
+        assertThat(Mailbox.text(awaitOneMailTo(address))).contains("/pay/" + token);
     }
 
     @Test
