@@ -14,6 +14,7 @@ import com.paylink.paymentlink.control.PaymentLinkRefused;
 import com.paylink.paymentlink.control.PaymentLinkRefused.Reason;
 import com.paylink.paymentlink.entity.PaymentLinkStatus;
 import com.paylink.paymentlink.entity.RecipientSource;
+import com.paylink.platform.PaylinkConfig;
 import com.paylink.shared.NotFoundException;
 import com.paylink.shared.PermissionDeniedException;
 import jakarta.annotation.Resource;
@@ -326,6 +327,28 @@ class PaymentLinkBoundaryIT {
         mailQueue.enqueue(LinkIssuer.MAIL_KIND, request);
         tx.commit();
         assertThat(Mailbox.text(awaitOneMailTo(address))).contains("/pay/" + token);
+    }
+
+    /** PL3: {@code paylink.link.lifetime}, read at each send, sets expiresAt (set in this server JVM, then restored). */
+    @Test
+    void theLinkLifetimeIsWhatTheOperatorConfigured() throws Exception {
+        Fixture f = fixture(email("lifetime"), null, null);
+        Duration lifetime = Duration.parse("PT36H30M");
+        String before = System.getProperty(PaylinkConfig.LINK_LIFETIME);
+        System.setProperty(PaylinkConfig.LINK_LIFETIME, lifetime.toString());
+        LinkSent sent;
+        try {
+            sent = As.staff(f.biller(), BILLING, () -> links.send(f.invoice(), null));
+        } finally {
+            if (before == null) {
+                System.clearProperty(PaylinkConfig.LINK_LIFETIME);
+            } else {
+                System.setProperty(PaylinkConfig.LINK_LIFETIME, before);
+            }
+        }
+        assertThat(sent.expiresAt()).isEqualTo(sent.sentAt().plus(lifetime));
+        LinkState stored = As.staff(f.biller(), BILLING, () -> links.current(f.invoice())).orElseThrow();
+        assertThat(stored.expiresAt()).as("as stored").isEqualTo(stored.sentAt().plus(lifetime));
     }
 
     @Test
