@@ -7,6 +7,7 @@ import com.paylink.notification.boundary.NotificationService;
 import com.paylink.payment.boundary.CheckoutService;
 import com.paylink.payment.boundary.PayResult;
 import com.paylink.payment.boundary.SandboxCard;
+import com.paylink.payment.control.PaymentEvents;
 import com.paylink.paymentlink.boundary.LinkExpirySweep;
 import com.paylink.paymentlink.control.LinkTokens;
 import com.paylink.platform.AdjustableClock;
@@ -18,7 +19,11 @@ import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.TextMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +71,9 @@ class NotificationsIT {
     @Inject
     JMSContext jms;
 
+    @Inject
+    PaymentEvents events;
+
     @Resource(lookup = "java:/jms/queue/PaymentCompleted")
     Queue paymentCompleted;
 
@@ -95,8 +103,11 @@ class NotificationsIT {
                 data.staff(other, TestData.unique("otheradmin"), false, EnumSet.of(Permission.ADMIN, Permission.BILLING)));
     }
 
-    /** Pays an invoice rendered by {@code provider} through a link with the sandbox; returns the invoice id. */
-    private long paidInvoice(Practice p, String provider) {
+    private record Paid(long invoice, long link) {
+    }
+
+    /** Pays an invoice rendered by {@code provider} through a link with the sandbox. */
+    private Paid paid(Practice p, String provider) {
         long client = data.clientWithEmails(p.id(), TestData.unique("c").toLowerCase() + "@example.com", null, null);
         long invoice = data.invoice(client, provider, TestData.unique("N"), "55.00");
         String token = LinkTokens.newToken();
@@ -104,7 +115,12 @@ class NotificationsIT {
         PayResult paid = checkout.paySandbox(link, new SandboxCard("Jo", "4242424242424242", "12/39", "123", ""),
                 LinkTokens.newToken(), null);
         assertThat(paid.kind()).isEqualTo(PayResult.Kind.PAID);
-        return invoice;
+        return new Paid(invoice, link);
+    }
+
+    /** Pays an invoice rendered by {@code provider}; returns the invoice id. */
+    private long paidInvoice(Practice p, String provider) {
+        return paid(p, provider).invoice();
     }
 
     private List<String> awaitNotified(long invoice, int count) {
@@ -145,17 +161,41 @@ class NotificationsIT {
                 .isEqualTo(sorted(q.admin(), q.billingAdmin(), q.drAdmin(), q.drAdminBilling()));
     }
 
+    /**
+     * N4 over the real queue. The unique key (payment, recipient) alone would also keep one notification
+     * each, but by failing: the duplicate would be retried and dead-lettered, an alarm for nothing. The
+     * consumer must see the earlier notifications and succeed without creating any.
+     */
     @Test
-    void aDuplicatedMessageCreatesNothingNew() throws Exception {
+    void aDuplicatedMessageCreatesNothingNew_andIsConsumed_notDeadLettered() throws Exception {
         Practice p = practice();
-        long invoice = paidInvoice(p, p.drBilling());
-        awaitNotified(invoice, 5);
-        String paymentId = String.valueOf(data.paymentId(invoice));
-        jms.createProducer().send(paymentCompleted, paymentId);
-        jms.createProducer().send(paymentCompleted, paymentId);
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> data.notified(invoice).size() == 5);
-        assertThat(As.system(() -> notifications.paymentCompleted(Long.parseLong(paymentId))))
-                .as("called directly again").isZero();
+        Paid paid = paid(p, p.drBilling());
+        long invoice = paid.invoice();
+        List<String> once = awaitNotified(invoice, 5);
+        long paymentId = data.paymentId(invoice);
+        // the DLQ outlives deployments while payment ids start again with each fresh database
+        int deadBefore = waiting(deadLetters, paymentId);
+        // the very message the payment published (same producer, body and properties), twice more:
+        // the broker delivers at least once, and a DLQ replay resends what it holds
+        events.paymentCompleted(paymentId, invoice, paid.link());
+        events.paymentCompleted(paymentId, invoice, paid.link());
+        // polled in the test's own thread: the injected JMSContext needs its naming context
+        await("the duplicates are consumed").pollInSameThread().atMost(Duration.ofSeconds(10))
+                .until(() -> waiting(paymentCompleted, paymentId) == 0);
+        // a consumer that failed on the duplicates (e.g. on the unique key) would retry them and then
+        // dead-letter them within about a second (test server: 3 attempts, 200 ms doubling)
+        await("no duplicate is retried or dead-lettered").pollInSameThread().during(Duration.ofSeconds(4))
+                .atMost(Duration.ofSeconds(6))
+                .until(() -> waiting(deadLetters, paymentId) == deadBefore && waiting(paymentCompleted, paymentId) == 0);
+        assertThat(data.notified(invoice)).as("exactly one per recipient").isEqualTo(once);
+        assertThat(As.system(() -> notifications.paymentCompleted(paymentId))).as("called directly again").isZero();
+    }
+
+    /** Messages about {@code paymentId} still in {@code queue}. */
+    private int waiting(Queue queue, long paymentId) throws Exception {
+        try (QueueBrowser browser = jms.createBrowser(queue, PaymentEvents.PAYMENT_ID + " = " + paymentId)) {
+            return Collections.list(browser.getEnumeration()).size();
+        }
     }
 
     @Test
@@ -217,6 +257,9 @@ class NotificationsIT {
     }
 
     // --- the expiry sweep -------------------------------------------------------------------------
+    // The test server runs with the schedule switched off (arquillian.xml), so only these calls sweep and
+    // the counts they return are exact. Each test first sweeps what other tests left due at its clock, so
+    // a count covers exactly its own links.
 
     private record Link(long invoice, long id) {
     }
@@ -234,55 +277,108 @@ class NotificationsIT {
         return links;
     }
 
+    /** Expires whatever other tests left due now, so the next sweep's count is this test's alone. */
+    private void sweepLeftovers() {
+        sweep.sweep(LinkExpirySweep.BATCH_SIZE);
+    }
+
+    private List<String> statuses(List<Link> links) {
+        return links.stream().map(l -> data.linkStatus(l.id())).toList();
+    }
+
     @Test
     void theSweepExpiresLinksAt24HoursNotBefore() {
-        Instant sent = Instant.now();
-        List<Link> links = links(1, sent);
-        AdjustableClock.instance().advance(Duration.ofHours(24).minusSeconds(30));
-        sweep.sweep(LinkExpirySweep.BATCH_SIZE);
+        sweepLeftovers();
+        // due 30 seconds from now: nothing else can fall due in between (leftovers are swept, others are fresh)
+        List<Link> links = links(1, Instant.now().minus(Duration.ofHours(24)).plusSeconds(30));
+        assertThat(sweep.sweep(LinkExpirySweep.BATCH_SIZE)).as("before 24 h").isZero();
         assertThat(data.linkStatus(links.get(0).id())).as("before 24 h").isEqualTo("ACTIVE");
 
         AdjustableClock.instance().advance(Duration.ofSeconds(60));
-        sweep.sweep(LinkExpirySweep.BATCH_SIZE);
+        assertThat(sweep.sweep(LinkExpirySweep.BATCH_SIZE)).as("after 24 h").isEqualTo(1);
         assertThat(data.linkStatus(links.get(0).id())).as("after 24 h").isEqualTo("EXPIRED");
         AdjustableClock.instance().advance(Duration.ofHours(1));
         sweep.sweep(LinkExpirySweep.BATCH_SIZE);
         assertThat(data.linkStatus(links.get(0).id())).as("again: no harm").isEqualTo("EXPIRED");
 
-        List<Link> exactly = links(1, Instant.now().minus(Duration.ofHours(24)));
         AdjustableClock.instance().reset();
-        sweep.sweep(LinkExpirySweep.BATCH_SIZE);
+        sweepLeftovers();
+        List<Link> exactly = links(1, Instant.now().minus(Duration.ofHours(24)));
+        assertThat(sweep.sweep(LinkExpirySweep.BATCH_SIZE)).as("at 24 h").isEqualTo(1);
         assertThat(data.linkStatus(exactly.get(0).id())).as("at 24 h").isEqualTo("EXPIRED");
     }
 
     @Test
     void aBacklogLargerThanABatchIsSweptInBatches_andPaidOrRevokedLinksAreLeftAlone() {
+        sweepLeftovers();
         List<Link> backlog = links(23, Instant.now().minus(Duration.ofHours(30)));
         List<Link> paid = links(1, Instant.now().minus(Duration.ofHours(1)));
         checkout.paySandbox(paid.get(0).id(), new SandboxCard("Jo", "4242424242424242", "12/39", "123", ""), "k-" + UUID.randomUUID(), null);
-        int expired = sweep.sweep(5);
-        assertThat(expired).isGreaterThanOrEqualTo(23);
-        for (Link link : backlog) {
-            assertThat(data.linkStatus(link.id())).isEqualTo("EXPIRED");
-        }
+        assertThat(sweep.sweep(5)).isEqualTo(23);
+        assertThat(statuses(backlog)).containsOnly("EXPIRED");
         AdjustableClock.instance().advance(Duration.ofHours(48));
         sweep.sweep(5);
         assertThat(data.linkStatus(paid.get(0).id())).isEqualTo("PAID");
     }
 
     @Test
-    void twoSweepsAtOnceDoNoHarm() throws Exception {
+    void twoSweepsAtOnceDoNoHarm_eachLinkIsCountedOnce() throws Exception {
+        sweepLeftovers();
         List<Link> backlog = links(30, Instant.now().minus(Duration.ofHours(30)));
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<Integer> one = pool.submit(() -> sweep.sweep(4));
             Future<Integer> two = pool.submit(() -> sweep.sweep(4));
-            assertThat(one.get() + two.get()).isGreaterThanOrEqualTo(30);
+            assertThat(one.get() + two.get()).isEqualTo(30);
         } finally {
             pool.shutdownNow();
         }
-        for (Link link : backlog) {
-            assertThat(data.linkStatus(link.id())).isEqualTo("EXPIRED");
+        assertThat(statuses(backlog)).containsOnly("EXPIRED");
+    }
+
+    @Test
+    void theScheduledRunSweepsOnlyWhileTheOperatorSwitchIsOn() {
+        String before = System.getProperty(LinkExpirySweep.SCHEDULE_ENABLED);
+        assertThat(before).as("the test server switches the schedule off (arquillian.xml)").isEqualTo("false");
+        sweepLeftovers();
+        List<Link> due = links(2, Instant.now().minus(Duration.ofHours(30)));
+        try {
+            sweep.scheduled();
+            assertThat(statuses(due)).as("switched off").containsOnly("ACTIVE");
+            System.setProperty(LinkExpirySweep.SCHEDULE_ENABLED, "true");
+            sweep.scheduled();
+            assertThat(statuses(due)).as("switched on").containsOnly("EXPIRED");
+        } finally {
+            System.setProperty(LinkExpirySweep.SCHEDULE_ENABLED, before);
         }
+    }
+
+    /**
+     * The schedule itself: WildFly's management model lists the singleton's automatic timer (read from
+     * outside, as an operator would; the bean's own TimerService is only visible inside the bean).
+     */
+    @Test
+    @RunAsClient
+    void theSweepIsScheduledEveryMinute_asOnePersistentTimer(@ArquillianResource ManagementClient management)
+            throws Exception {
+        ModelNode read = new ModelNode();
+        read.get("operation").set("read-attribute");
+        read.get("name").set("timers");
+        ModelNode address = read.get("address");
+        address.add("deployment", "paylink.ear");
+        address.add("subdeployment", "paylink-ejb.jar");
+        address.add("subsystem", "ejb3");
+        address.add("singleton-bean", LinkExpirySweep.class.getSimpleName());
+        ModelNode answer = management.getControllerClient().execute(read);
+        assertThat(answer.get("outcome").asString()).as(answer.toString()).isEqualTo("success");
+        List<ModelNode> timers = answer.get("result").asListOrEmpty();
+        assertThat(timers).as(answer.toString()).hasSize(1);
+        ModelNode timer = timers.get(0);
+        assertThat(timer.get("persistent").asBoolean()).isTrue();
+        assertThat(timer.get("calendar-timer").asBoolean()).isTrue();
+        assertThat(timer.get("info").asString()).isEqualTo("payment link expiry sweep");
+        ModelNode schedule = timer.get("schedule");
+        assertThat(List.of(schedule.get("second").asString(), schedule.get("minute").asString(),
+                schedule.get("hour").asString())).as(timer.toString()).containsExactly("0", "*", "*");
     }
 }

@@ -3,15 +3,18 @@ package com.paylink.it.boundary;
 import com.paylink.identity.entity.Permission;
 import com.paylink.it.Deployments;
 import com.paylink.it.Mailbox;
+import com.paylink.mail.boundary.MailQueue;
 import com.paylink.paymentlink.boundary.LinkSent;
 import com.paylink.paymentlink.boundary.LinkState;
 import com.paylink.paymentlink.boundary.PaymentLinkService;
 import com.paylink.paymentlink.boundary.SendOptions;
+import com.paylink.paymentlink.control.LinkIssuer;
 import com.paylink.paymentlink.control.LinkTokens;
 import com.paylink.paymentlink.boundary.PaymentLinkRefused;
 import com.paylink.paymentlink.boundary.PaymentLinkRefused.Reason;
 import com.paylink.paymentlink.entity.PaymentLinkStatus;
 import com.paylink.paymentlink.entity.RecipientSource;
+import com.paylink.platform.PaylinkConfig;
 import com.paylink.shared.NotFoundException;
 import com.paylink.shared.PermissionDeniedException;
 import jakarta.annotation.Resource;
@@ -31,9 +34,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.wildfly.security.auth.server.SecurityIdentity;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -68,6 +73,9 @@ class PaymentLinkBoundaryIT {
 
     @Resource
     UserTransaction tx;
+
+    @Inject
+    MailQueue mailQueue;
 
     private Mailbox smtp;
 
@@ -308,6 +316,59 @@ class PaymentLinkBoundaryIT {
         }
         assertThat(data.linkStatuses(f.invoice())).isEmpty();
         await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() -> mailTo(address).isEmpty());
+    }
+
+    /**
+     * N1 (and PL7) at the queue itself. A rolled-back send (above) mails nothing even if its request
+     * escaped the transaction, because the listener drops a request for a link that does not exist. So
+     * here the request is for a link that does exist (committed before): only the request's own
+     * transaction decides whether the mail goes out.
+     */
+    @Test
+    void aMailRequestGoesOutOnlyIfItsTransactionCommits() throws Exception {
+        String address = email("commit");
+        Fixture f = fixture(address, null, null);
+        String token = LinkTokens.newToken();
+        long link = data.link(f.invoice(), f.biller(), token, Instant.now());
+        Map<String, String> request = Map.of(LinkIssuer.MAIL_LINK_ID, String.valueOf(link),
+                LinkIssuer.MAIL_TOKEN, token);
+
+        tx.begin();
+        try {
+            mailQueue.enqueue(LinkIssuer.MAIL_KIND, request);
+        } finally {
+            tx.rollback();
+        }
+        await("a rolled-back request mails nothing").during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
+                .until(() -> mailTo(address).isEmpty());
+        assertThat(data.mailSent("payment-link:" + link)).isFalse();
+
+        tx.begin();
+        mailQueue.enqueue(LinkIssuer.MAIL_KIND, request);
+        tx.commit();
+        assertThat(Mailbox.text(awaitOneMailTo(address))).contains("/pay/" + token);
+    }
+
+    /** PL3: {@code paylink.link.lifetime}, read at each send, sets expiresAt (set in this server JVM, then restored). */
+    @Test
+    void theLinkLifetimeIsWhatTheOperatorConfigured() throws Exception {
+        Fixture f = fixture(email("lifetime"), null, null);
+        Duration lifetime = Duration.parse("PT36H30M");
+        String before = System.getProperty(PaylinkConfig.LINK_LIFETIME);
+        System.setProperty(PaylinkConfig.LINK_LIFETIME, lifetime.toString());
+        LinkSent sent;
+        try {
+            sent = As.staff(f.biller(), BILLING, () -> links.send(f.invoice(), null));
+        } finally {
+            if (before == null) {
+                System.clearProperty(PaylinkConfig.LINK_LIFETIME);
+            } else {
+                System.setProperty(PaylinkConfig.LINK_LIFETIME, before);
+            }
+        }
+        assertThat(sent.expiresAt()).isEqualTo(sent.sentAt().plus(lifetime));
+        LinkState stored = As.staff(f.biller(), BILLING, () -> links.current(f.invoice())).orElseThrow();
+        assertThat(stored.expiresAt()).as("as stored").isEqualTo(stored.sentAt().plus(lifetime));
     }
 
     @Test

@@ -10,12 +10,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * After a sandbox payment, Admins and the rendering provider with Billing see it in the app without
- * reloading; a provider without Billing sees nothing. Demo data, Chromium, GreenMail in this JVM.
+ * reloading; a provider without Billing sees nothing, even for the invoice he rendered (N3). Demo data,
+ * Chromium, GreenMail in this JVM.
  */
 class NotificationPagesIT extends PageTest {
 
     @Test
-    void adminSeesTheUnreadCountRiseWithoutReloading_andDrJonesSeesNothing() throws Exception {
+    void adminSeesTheUnreadCountRiseWithoutReloading_andDrJonesSeesNothingOfHisOwnInvoice() throws Exception {
         Browser b = browser().signIn("admin", PASSWORD);
         b.open("/staff/clients.xhtml");
         String before = b.text(By.id("unreadCount"));
@@ -39,15 +40,26 @@ class NotificationPagesIT extends PageTest {
                 "e***@example.com (Client Details)");
         b.signOut();
 
+        // RC-1002 was rendered by Dr. Owen Jones, a provider without Billing (N3): the Admins hear of its
+        // payment, he does not (nor Dr. Smith, who did not render it)
+        String jonesLink = sendLinkAndReadIt("Bennett, Noah", "RC-1002", "olivia.bennett@example.com");
+        assertThat(new SandboxPayer().pay(jonesLink, "4242424242424242")).contains("This invoice has been paid");
+        b.signIn("admin", PASSWORD);
+        // all of a payment's notifications are written in one transaction: once the admin has it, all exist
+        await().atMost(Duration.ofSeconds(30)).until(() -> b.text(By.id("unreadCount")).equals("1"));
+        b.click(By.id("inboxLink"));
+        b.waitForText(By.id("inboxForm:notifications"), "Noah Bennett paid $150.00 on invoice RC-1002.");
+        b.signOut();
+
         b.signIn("drsmith", PASSWORD);
-        assertThat(b.text(By.id("unreadCount"))).isEqualTo("1");
+        assertThat(b.text(By.id("unreadCount"))).as("RC-1001 only").isEqualTo("1");
         b.signOut();
         b.signIn("drlee", PASSWORD);
-        assertThat(b.text(By.id("unreadCount"))).as("an Admin without Billing").isEqualTo("1");
+        assertThat(b.text(By.id("unreadCount"))).as("an Admin without Billing: both").isEqualTo("2");
         b.signOut();
 
         b.signIn("drjones", PASSWORD);
-        assertThat(b.text(By.id("unreadCount"))).isEqualTo("0");
+        assertThat(b.text(By.id("unreadCount"))).as("rendered RC-1002, has no Billing").isEqualTo("0");
         b.click(By.id("inboxLink"));
         assertThat(b.text(By.id("inboxForm:notifications"))).contains("No notifications yet");
         b.signOut();

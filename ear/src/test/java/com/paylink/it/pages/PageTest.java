@@ -12,6 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every page test shares: the EAR as built, deployed as is and driven from outside; a real SMTP
@@ -54,6 +57,21 @@ abstract class PageTest {
         }
         browser.driver().manage().deleteAllCookies();
         return browser;
+    }
+
+    /**
+     * What every response on the payment paths carries, whatever its status (docs/security.md): the token
+     * or the payer's page is never cached or framed, and no referrer leaves it.
+     */
+    static void assertPaymentHeaders(HttpResponse<?> response) {
+        String which = response.request().uri().getPath() + " (" + response.statusCode() + ")";
+        assertThat(response.headers().firstValue("Cache-Control")).as(which).contains("no-store");
+        assertThat(response.headers().firstValue("Pragma")).as(which).contains("no-cache");
+        assertThat(response.headers().firstValue("X-Frame-Options")).as(which).contains("DENY");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).as(which).contains("nosniff");
+        assertThat(response.headers().firstValue("Referrer-Policy")).as(which).contains("no-referrer");
+        assertThat(response.headers().firstValue("Content-Security-Policy").orElse("")).as(which)
+                .contains("frame-ancestors 'none'");
     }
 
     String root() {

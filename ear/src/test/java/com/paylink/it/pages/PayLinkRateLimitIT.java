@@ -23,6 +23,7 @@ class PayLinkRateLimitIT extends PageTest {
         HttpResponse<String> limited = http.send(HttpRequest.newBuilder(guess).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(limited.headers().firstValue("Retry-After")).contains("600");
+        assertPaymentHeaders(limited);
         assertThat(limited.body()).contains("Too many attempts", "Wait ten minutes");
         StaffPagesIT.assertNoStackTrace(limited.body());
     }

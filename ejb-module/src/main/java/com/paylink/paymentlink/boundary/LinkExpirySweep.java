@@ -1,6 +1,7 @@
 package com.paylink.paymentlink.boundary;
 
 import com.paylink.paymentlink.entity.PaymentLinkStatus;
+import com.paylink.platform.PaylinkConfig;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
@@ -24,13 +25,16 @@ import java.util.logging.Logger;
  * link. Bounded batches, each in its own short transaction, so a backlog never makes one long one.
  * Each batch is a conditional update (only ACTIVE links past their time), so two sweeps at once, or on
  * two servers, do no harm; and payment checks expiry itself, so a late or missed sweep never lets an
- * expired link pay (PL3).
+ * expired link pay (PL3). The operator switch {@value #SCHEDULE_ENABLED} turns the schedule off without
+ * a redeploy (test servers do, so only the tests' own calls sweep).
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @PermitAll
 public class LinkExpirySweep {
 
+    /** {@code false} makes the scheduled run do nothing; read at every run, so it can change at runtime. */
+    public static final String SCHEDULE_ENABLED = "paylink.link.sweep.enabled";
     public static final int BATCH_SIZE = 500;
     /** One run stops after this many batches; the next minute continues. */
     static final int MAX_BATCHES_PER_RUN = 200;
@@ -42,12 +46,18 @@ public class LinkExpirySweep {
     @Inject
     Clock clock;
 
+    @Inject
+    PaylinkConfig config;
+
     @Resource
     SessionContext self;
 
     @Schedule(second = "0", minute = "*", hour = "*", persistent = true, info = "payment link expiry sweep")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void scheduled() {
+        if (!config.get(SCHEDULE_ENABLED).map(Boolean::parseBoolean).orElse(true)) {
+            return;
+        }
         int expired = sweep(BATCH_SIZE);
         if (expired > 0) {
             LOG.info(() -> expired + " payment links expired");
