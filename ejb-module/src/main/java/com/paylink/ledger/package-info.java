@@ -18,6 +18,9 @@
  * nothing due), asked by sending, viewing, renewing and settling a link alike.</li>
  * <li>L8. Card payments are posted by {@code PaymentPostings} in the paying transaction, each with a
  * unique receipt number and gateway reference; only the ledger writes its own tables.</li>
+ * <li>L9. A refund gives back part or all of a card payment: positive, in the invoice's currency, never more
+ * than is left of the payment after refunds done or under way, with a reason. Only a completed refund lowers
+ * what was paid (and so raises the balance); a refused one holds nothing back.</li>
  * </ol>
  */
 package com.paylink.ledger;

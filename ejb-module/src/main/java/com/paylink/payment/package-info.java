@@ -5,8 +5,8 @@
  * writes {@code payment_attempt} and {@code processed_webhook_event}; it asks {@code paymentlink} for links
  * and {@code ledger} to post payments.
  * <p>Operations: {@code CheckoutService}: view, paySandbox, startStripe, syncStripeIntent.
- * {@code StripeWebhookService}: handle. {@code IntentJanitor}: cancelStaleIntents, refundUnpostableCharges. {@code ReceiptMailService}:
- * deliver.
+ * {@code StripeWebhookService}: handle. {@code IntentJanitor}: cancelStaleIntents, refundUnpostableCharges. {@code RefundService}: options,
+ * refund. {@code ReceiptMailService}, {@code RefundMailService}: deliver.
  * <p>Rules:
  * <ol>
  * <li>PAY1. The payment page shows the practice, the invoice number, the live balance and the link's
@@ -45,6 +45,10 @@
  * <li>PAY11. A charge the invoice cannot take (paid meanwhile another way) is never kept: it is refunded at
  * its gateway with an idempotency key from the attempt (once, however often the job runs), the payer is
  * told on the page and by a PHI-free email, and the Admins are notified.</li>
+ * <li>PAY12. Staff with Billing refund a card payment taken through a link, in full or in part, with a
+ * reason, never more than is left of it; the refund is written first and its id keys the gateway's refund;
+ * only a refund the gateway made lowers what was paid; the payer gets a PHI-free email; a refused refund
+ * changes nothing and says so.</li>
  * </ol>
  */
 package com.paylink.payment;

@@ -144,7 +144,7 @@ class ArchitectureTest {
         });
     }
 
-    private static final Set<String> READ_PREFIXES = Set.of("is", "has", "statusAt", "unusableAt", "notPayable");
+    private static final Set<String> READ_PREFIXES = Set.of("is", "has", "statusAt", "unusableAt", "notPayable", "refundable");
 
     /** Entities read through accessors without arguments (and a few questions that take "now"). */
     static boolean isWrite(JavaMethod method) {

@@ -162,7 +162,7 @@ class NotificationsIT {
     }
 
     /**
-     * N4 over the real queue. The unique key (payment, recipient) alone would also keep one notification
+     * N2 over the real queue. The unique key (payment, recipient) alone would also keep one notification
      * each, but by failing: the duplicate would be retried and dead-lettered, an alarm for nothing. The
      * consumer must see the earlier notifications and succeed without creating any.
      */

@@ -319,7 +319,7 @@ class PaymentLinkBoundaryIT {
     }
 
     /**
-     * N1 (and PL7) at the queue itself. A rolled-back send (above) mails nothing even if its request
+     * M1 (and PL7) at the queue itself. A rolled-back send (above) mails nothing even if its request
      * escaped the transaction, because the listener drops a request for a link that does not exist. So
      * here the request is for a link that does exist (committed before): only the request's own
      * transaction decides whether the mail goes out.

@@ -10,7 +10,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * After a sandbox payment, Admins and the rendering provider with Billing see it in the app without
- * reloading; a provider without Billing sees nothing, even for the invoice he rendered (N3). Demo data,
+ * reloading; a provider without Billing sees nothing, even for the invoice he rendered (N1). Demo data,
  * Chromium, GreenMail in this JVM.
  */
 class NotificationPagesIT extends PageTest {
@@ -40,7 +40,7 @@ class NotificationPagesIT extends PageTest {
                 "e***@example.com (Client Details)");
         b.signOut();
 
-        // RC-1002 was rendered by Dr. Owen Jones, a provider without Billing (N3): the Admins hear of its
+        // RC-1002 was rendered by Dr. Owen Jones, a provider without Billing (N1): the Admins hear of its
         // payment, he does not (nor Dr. Smith, who did not render it)
         String jonesLink = sendLinkAndReadIt("Bennett, Noah", "RC-1002", "olivia.bennett@example.com");
         assertThat(new SandboxPayer().pay(jonesLink, "4242424242424242")).contains("This invoice has been paid");
