@@ -11,10 +11,10 @@ import java.time.Instant;
  */
 public record PaymentRow(long id, Instant receivedAt, long invoiceId, String invoiceNumber, Money amount,
                          PaymentMethod method, String reference, String receiptNumber, Money refunded,
-                         Money refundable) {
+                         Money leftToRefund) {
 
     /** Whether Select an Action offers Refund payment. */
     public boolean isRefundable() {
-        return refundable.isPositive();
+        return leftToRefund.isPositive();
     }
 }

@@ -11,6 +11,7 @@ import com.paylink.notification.entity.Notification;
 import com.paylink.notification.entity.NotificationKind;
 import com.paylink.payment.entity.PaymentAttempt;
 import com.paylink.paymentlink.entity.PaymentLink;
+import com.paylink.shared.Money;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -56,12 +57,8 @@ public class NotificationService {
         Invoice invoice = payment.invoice();
         long practiceId = invoice.practice().id();
         Appointment appointment = invoice.appointment();
-        List<Staff> admins = em.createQuery("select s from Staff s join s.permissions p "
-                        + "where s.practice.id = :practice and p = :admin and s.active = true", Staff.class)
-                .setParameter("practice", practiceId)
-                .setParameter("admin", Permission.ADMIN)
-                .getResultList();
-        List<Staff> recipients = NotifiedStaff.of(practiceId, appointment == null ? null : appointment.renderingProvider(), admins);
+        List<Staff> recipients = NotifiedStaff.of(practiceId, appointment == null ? null : appointment.renderingProvider(),
+                admins(practiceId));
         List<Long> alreadyNotified = notifiedFor(Notification.paymentKey(paymentId));
         Instant now = clock.instant();
         int created = 0;
@@ -90,18 +87,9 @@ public class NotificationService {
             throw new IllegalArgumentException("payment link " + linkId + " does not exist");
         }
         Invoice invoice = link.invoice();
-        String key = Notification.linkLockedKey(linkId);
-        List<Long> alreadyNotified = notifiedFor(key);
         Instant now = clock.instant();
-        int created = 0;
-        for (Staff admin : admins(invoice.practice().id())) {
-            if (!alreadyNotified.contains(admin.id())) {
-                em.persist(new Notification(admin, NotificationKind.LINK_LOCKED, key, invoice.id(), invoice.client().id(),
-                        invoice.client().fullName(), invoice.number(), invoice.balance(),
-                        link.closedAt() == null ? now : link.closedAt(), now));
-                created++;
-            }
-        }
+        int created = notifyAdmins(NotificationKind.LINK_LOCKED, Notification.linkLockedKey(linkId), invoice,
+                invoice.balance(), link.closedAt() == null ? now : link.closedAt());
         int count = created;
         LOG.info(() -> "payment link " + linkId + " locked: " + count + " notifications created");
         return created;
@@ -119,15 +107,19 @@ public class NotificationService {
         if (attempt == null) {
             throw new IllegalArgumentException("payment attempt " + attemptId + " does not exist");
         }
-        Invoice invoice = attempt.invoice();
-        String key = Notification.chargeRefundedKey(attemptId);
-        List<Long> alreadyNotified = notifiedFor(key);
+        return notifyAdmins(NotificationKind.CHARGE_REFUNDED, Notification.chargeRefundedKey(attemptId),
+                attempt.invoice(), attempt.amount(), clock.instant());
+    }
+
+    /** Every active Admin of the invoice's practice hears of {@code eventKey} once (N5, N6). */
+    private int notifyAdmins(NotificationKind kind, String eventKey, Invoice invoice, Money amount, Instant occurredAt) {
+        List<Long> alreadyNotified = notifiedFor(eventKey);
         Instant now = clock.instant();
         int created = 0;
         for (Staff admin : admins(invoice.practice().id())) {
             if (!alreadyNotified.contains(admin.id())) {
-                em.persist(new Notification(admin, NotificationKind.CHARGE_REFUNDED, key, invoice.id(),
-                        invoice.client().id(), invoice.client().fullName(), invoice.number(), attempt.amount(), now, now));
+                em.persist(new Notification(admin, kind, eventKey, invoice.id(), invoice.client().id(),
+                        invoice.client().fullName(), invoice.number(), amount, occurredAt, now));
                 created++;
             }
         }
