@@ -80,7 +80,7 @@ public class DemoDataSeeder {
 
     private void seedRiverside() {
         Instant now = clock.instant();
-        Practice riverside = persist(new Practice("Riverside Counseling", "billing@riverside-counseling.example", true, now));
+        Practice riverside = persist(new Practice("Riverside Counseling", "billing@riverside-counseling.example", "acct_sandbox_riverside", now));
         staff(riverside, "admin", "Morgan Avery", false, Permission.ADMIN, Permission.BILLING);
         staff(riverside, "biller", "Bailey Brooks", false, Permission.BILLING);
         Staff smith = staff(riverside, "drsmith", "Dr. Sarah Smith", true, Permission.BILLING);
@@ -130,7 +130,7 @@ public class DemoDataSeeder {
     }
 
     private void seedLakeside() {
-        Practice lakeside = persist(new Practice("Lakeside Therapy", "office@lakeside-therapy.example", false, clock.instant()));
+        Practice lakeside = persist(new Practice("Lakeside Therapy", "office@lakeside-therapy.example", clock.instant()));
         staff(lakeside, "lakeadmin", "Lena Park", false, Permission.ADMIN, Permission.BILLING);
         Staff patel = staff(lakeside, "drpatel", "Dr. Ravi Patel", true, Permission.BILLING);
 

@@ -4,7 +4,12 @@
  * <ol>
  * <li>P1. Every client, staff member, appointment and invoice belongs to exactly one practice; staff
  * see only their own practice's records (enforced by the ledger and identity boundaries).</li>
- * <li>P2. Only a practice enrolled in card processing may send payment links.</li>
+ * <li>P2. Only a practice enrolled in card processing may send payment links. Enrolled means the practice's
+ * own account at the gateway (Stripe Connect) can take charges, as the gateway last reported it
+ * ({@code charges_enabled}); pending and restricted accounts (with the gateway's reasons) are not.</li>
+ * <li>P3. Each practice is paid into its own account: every intent, refund and lookup for the practice's
+ * payments goes to that account. An Admin starts onboarding (the gateway's hosted pages) and refreshes the
+ * status; the account id is set once.</li>
  * </ol>
  */
 package com.paylink.practice;

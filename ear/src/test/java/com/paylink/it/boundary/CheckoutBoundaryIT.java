@@ -713,7 +713,7 @@ class CheckoutBoundaryIT {
     void theStripeAdapterSpeaksTheWholePortThroughTheRealClient() throws Exception {
         try (FakeStripe stripe = new FakeStripe()) {
             useStripe(stripe);
-            CardGateway gateway = gateways.of(Gateway.STRIPE);
+            CardGateway gateway = gateways.of(Gateway.STRIPE, "acct_test_port");
             Money amount = Money.of("120.00", "USD");
 
             GatewayIntent intent = gateway.createIntent(amount, "port-" + key(), Map.of("paylink_link_id", "1"));

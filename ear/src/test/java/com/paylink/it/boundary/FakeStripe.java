@@ -41,6 +41,8 @@ public final class FakeStripe implements AutoCloseable {
         volatile String status = "requires_payment_method";
         volatile String declineCode;
         final Map<String, String> metadata = new ConcurrentHashMap<>();
+        /** The connected account (Stripe-Account header) the intent was created on; null for the platform. */
+        volatile String account;
 
         Intent(String id, long amount, String currency) {
             this.id = id;
@@ -57,8 +59,33 @@ public final class FakeStripe implements AutoCloseable {
         }
     }
 
+    /** A connected account (Stripe Connect) as Paylink reads it. */
+    public static final class Account {
+        final String id;
+        volatile boolean chargesEnabled;
+        volatile boolean detailsSubmitted;
+        volatile String disabledReason = "requirements.past_due";
+
+        Account(String id) {
+            this.id = id;
+        }
+
+        String json() {
+            return "{\"id\":\"" + id + "\",\"object\":\"account\",\"charges_enabled\":" + chargesEnabled
+                    + ",\"details_submitted\":" + detailsSubmitted + ",\"requirements\":{\"currently_due\":"
+                    + (chargesEnabled ? "[]" : "[\"external_account\"]") + ",\"disabled_reason\":"
+                    + (chargesEnabled ? "null" : "\"" + disabledReason + "\"") + "}}";
+        }
+    }
+
+    private final Map<String, Account> accounts = new ConcurrentHashMap<>();
+    private final Map<String, String> accountByKey = new ConcurrentHashMap<>();
+    private final java.util.List<String> refundAccounts = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public FakeStripe() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/v1/accounts", this::accounts);
+        server.createContext("/v1/account_links", this::accountLinks);
         server.createContext("/v1/payment_intents", this::paymentIntents);
         server.createContext("/v1/refunds", this::refunds);
         server.start();
@@ -105,6 +132,46 @@ public final class FakeStripe implements AutoCloseable {
 
     public Intent intent(String id) {
         return intents.get(id);
+    }
+
+    public Account account(String id) {
+        return accounts.get(id);
+    }
+
+    public java.util.Collection<Account> accounts() {
+        return accounts.values();
+    }
+
+    /** Stripe finished onboarding the account: it can take charges. */
+    public void enable(String accountId) {
+        Account account = accounts.get(accountId);
+        account.chargesEnabled = true;
+        account.detailsSubmitted = true;
+    }
+
+    /** Stripe stopped charges on the account for {@code reason}. */
+    public void restrict(String accountId, String reason) {
+        Account account = accounts.get(accountId);
+        account.chargesEnabled = false;
+        account.detailsSubmitted = true;
+        account.disabledReason = reason;
+    }
+
+    /** An account.updated event as Stripe would post it for the account as it is now. */
+    public String accountEvent(String eventId, String accountId) {
+        return "{\"id\":\"" + eventId + "\",\"object\":\"event\",\"type\":\"account.updated\",\"api_version\":\"2024-06-20\","
+                + "\"created\":" + (System.currentTimeMillis() / 1000) + ",\"livemode\":false,\"account\":\"" + accountId + "\","
+                + "\"data\":{\"object\":" + accounts.get(accountId).json() + "}}";
+    }
+
+    /** The connected account of each refund request, in order. */
+    public java.util.List<String> refundAccounts() {
+        return refundAccounts;
+    }
+
+    /** The connected account an intent was created on. */
+    public String accountOf(String intentId) {
+        return intents.get(intentId).account;
     }
 
     public String status(String id) {
@@ -156,6 +223,15 @@ public final class FakeStripe implements AutoCloseable {
         }
         String path = exchange.getRequestURI().getPath();
         boolean post = "POST".equals(exchange.getRequestMethod());
+        String onAccount = exchange.getRequestHeaders().getFirst("Stripe-Account");
+        if (path.startsWith("/v1/payment_intents/")) {
+            Intent named = intents.get(path.split("/")[3]);
+            if (named != null && !java.util.Objects.equals(named.account, onAccount)) {
+                // as Stripe: an object of another account does not exist for this one
+                respond(exchange, 404, "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"resource_missing\"}}");
+                return;
+            }
+        }
         if (post && path.matches("/v1/payment_intents/[^/]+/(confirm|cancel)")) {
             String[] parts = path.split("/");
             Intent intent = intents.get(parts[3]);
@@ -209,6 +285,7 @@ public final class FakeStripe implements AutoCloseable {
             creates.incrementAndGet();
             Intent intent = new Intent("pi_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20),
                     Long.parseLong(form.get("amount")), form.get("currency"));
+            intent.account = onAccount;
             intent.metadata.putAll(form.entrySet().stream().filter(e -> e.getKey().startsWith("metadata["))
                     .collect(java.util.stream.Collectors.toMap(e -> e.getKey().substring(9, e.getKey().length() - 1),
                             Map.Entry::getValue)));
@@ -241,6 +318,7 @@ public final class FakeStripe implements AutoCloseable {
         Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
         refundKeys.add(key);
+        refundAccounts.add(exchange.getRequestHeaders().getFirst("Stripe-Account"));
         if (refuseRefunds) {
             respond(exchange, 402, "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"balance_insufficient\"}}");
             return;
@@ -266,6 +344,47 @@ public final class FakeStripe implements AutoCloseable {
             }
             respond(exchange, 200, json);
         }
+    }
+
+    private void accounts(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
+        if (!authorized(exchange)) {
+            return;
+        }
+        String path = exchange.getRequestURI().getPath();
+        if ("POST".equals(exchange.getRequestMethod()) && path.equals("/v1/accounts")) {
+            exchange.getRequestBody().readAllBytes();
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            String id = accountByKey.computeIfAbsent(key == null ? UUID.randomUUID().toString() : key,
+                    k -> "acct_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16));
+            Account account = accounts.computeIfAbsent(id, Account::new);
+            respond(exchange, 200, account.json());
+        } else if ("GET".equals(exchange.getRequestMethod()) && path.startsWith("/v1/accounts/")) {
+            Account account = accounts.get(path.substring("/v1/accounts/".length()));
+            if (account == null) {
+                respond(exchange, 404, "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"resource_missing\"}}");
+            } else {
+                respond(exchange, 200, account.json());
+            }
+        } else {
+            respond(exchange, 404, "{\"error\":{\"type\":\"invalid_request_error\"}}");
+        }
+    }
+
+    private void accountLinks(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
+        if (!authorized(exchange)) {
+            return;
+        }
+        Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        if (!accounts.containsKey(form.get("account")) || !"account_onboarding".equals(form.get("type"))
+                || form.get("return_url") == null || form.get("refresh_url") == null) {
+            respond(exchange, 400, "{\"error\":{\"type\":\"invalid_request_error\"}}");
+            return;
+        }
+        long now = System.currentTimeMillis() / 1000;
+        respond(exchange, 200, "{\"object\":\"account_link\",\"url\":\"https://connect.stripe.test/setup/"
+                + form.get("account") + "\",\"created\":" + now + ",\"expires_at\":" + (now + 300) + "}");
     }
 
     private static Map<String, String> form(String body) {

@@ -33,11 +33,18 @@ public class TestData {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** A practice; an enrolled one has its own card-processing account, {@code acct_test_<random>}. */
     public long practice(String name, boolean enrolled) {
-        Practice practice = new Practice(name, "billing@" + name.toLowerCase().replaceAll("[^a-z0-9]", "") + ".example",
-                enrolled, Instant.now());
+        String email = "billing@" + name.toLowerCase().replaceAll("[^a-z0-9]", "") + ".example";
+        Practice practice = enrolled
+                ? new Practice(name, email, "acct_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16), Instant.now())
+                : new Practice(name, email, Instant.now());
         em.persist(practice);
         return practice.id();
+    }
+
+    public String accountOfPractice(long practiceId) {
+        return em.find(Practice.class, practiceId).stripeAccountId();
     }
 
     public String staff(long practiceId, String username, boolean provider, Set<Permission> permissions) {

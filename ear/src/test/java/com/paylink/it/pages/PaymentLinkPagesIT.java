@@ -157,7 +157,7 @@ class PaymentLinkPagesIT extends PageTest {
     void aPracticeNotEnrolledSeesTheActionDisabledWithTheReason() throws Exception {
         Browser b = browser().signIn("lakeadmin", PASSWORD);
         b.openLedger("Walsh, Ethan");
-        assertThat(b.text(By.id("notEnrolledNote"))).contains("enrolled in card processing");
+        assertThat(b.text(By.id("notEnrolledNote"))).contains("card processing to be set up");
         b.openActions("LT-2001");
         assertThat(b.visibleMenuItems()).contains("Send 1-Time Payment Link (disabled)");
     }

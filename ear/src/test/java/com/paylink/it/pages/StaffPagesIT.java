@@ -133,4 +133,34 @@ class StaffPagesIT extends PageTest {
     static void assertNoStackTrace(String body) {
         assertThat(body).doesNotContainPattern("at [\\w$.]+\\([\\w$]+\\.java:\\d+\\)").doesNotContain("Caused by:");
     }
+
+    /** P2 as a practice Admin meets it in the demo: Card processing, the (simulated) set-up, then links work. */
+    @Test
+    void anAdminSetsUpCardProcessing_thenBillingCanSendLinks() throws Exception {
+        Browser b = browser().signIn("lakeadmin", PASSWORD);
+        b.openLedger("Walsh, Ethan");
+        b.openActions("LT-2001");
+        assertThat(b.visibleMenuItems()).contains("Send 1-Time Payment Link (disabled)");
+
+        b.click(By.id("cardsLink"));
+        assertThat(b.path()).startsWith("/staff/admin/card-processing.xhtml");
+        assertThat(b.text(By.id("cardStatus"))).isEqualTo("Not set up");
+        b.click(By.id("cardsForm:start"));
+        assertThat(b.path()).startsWith("/staff/admin/sandbox-onboarding.xhtml");
+        b.click(By.id("sandboxOnboarding:complete"));
+        b.waitForText(By.id("cardStatus"), "Taking card payments");
+        assertThat(b.path()).startsWith("/staff/admin/card-processing.xhtml");
+
+        b.openLedger("Walsh, Ethan");
+        b.openActions("LT-2001");
+        assertThat(b.visibleMenuItems()).contains("Send 1-Time Payment Link").doesNotContain("Send 1-Time Payment Link (disabled)");
+    }
+
+    @Test
+    void cardProcessingIsForAdminsOnly() throws Exception {
+        StaffSession biller = new StaffSession(base);
+        assertThat(biller.signIn("biller", PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(biller.get("/staff/admin/card-processing.xhtml").statusCode()).isEqualTo(403);
+        assertThat(biller.get("/staff/admin/sandbox-onboarding.xhtml").statusCode()).isEqualTo(403);
+    }
 }

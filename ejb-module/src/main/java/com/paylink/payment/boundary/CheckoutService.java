@@ -138,7 +138,7 @@ public class CheckoutService {
             declines.lock(link, now);
             return PayResult.of(PayResult.Kind.LOCKED);
         }
-        CardGateway sandbox = gateways.of(Gateway.SANDBOX);
+        CardGateway sandbox = gateways.of(Gateway.SANDBOX, null);
         Money amount = link.invoice().balance();
         GatewayIntent intent = sandbox.createIntent(amount, requestKey, metadata(link));
         PaymentAttempt attempt = new PaymentAttempt(link, Gateway.SANDBOX, intent.reference(), requestKey, amount, now);
@@ -167,7 +167,7 @@ public class CheckoutService {
             return Optional.empty();
         }
         StripeAttempts.Plan p = plan.get();
-        CardGateway stripe = gateways.of(Gateway.STRIPE);
+        CardGateway stripe = gateways.of(Gateway.STRIPE, p.account()); // P3: the practice's own account
         GatewayIntent intent;
         if (p.reference() == null) {
             intent = stripe.createIntent(p.amount(), p.idempotencyKey(), p.metadata());
@@ -191,11 +191,12 @@ public class CheckoutService {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public PayResult syncStripeIntent(String intentId) {
-        if (intentId == null || !attempts.isOurs(intentId)) {
+        Optional<String> account = intentId == null ? Optional.empty() : attempts.accountOf(intentId);
+        if (account.isEmpty()) {
             LOG.warning(() -> "Stripe intent " + intentId + " is not one of ours; ignored");
             return PayResult.of(PayResult.Kind.UNAVAILABLE);
         }
-        GatewayIntent intent = gateways.of(Gateway.STRIPE).retrieve(intentId);
+        GatewayIntent intent = gateways.of(Gateway.STRIPE, account.get()).retrieve(intentId);
         return attempts.apply(intent).map(CheckoutService::resultOf).orElse(PayResult.of(PayResult.Kind.UNAVAILABLE));
     }
 

@@ -71,7 +71,7 @@ public class IntentJanitor {
                 continue; // Stripe cannot be asked without its keys; the next run retries
             }
             try {
-                GatewayRefund refund = gateways.of(task.gateway()).refund(task.intentReference(), task.amount(),
+                GatewayRefund refund = gateways.of(task.gateway(), task.account()).refund(task.intentReference(), task.amount(),
                         task.idempotencyKey());
                 if (refund.status() != GatewayRefund.Status.FAILED && refund.status() != GatewayRefund.Status.CANCELED) {
                     refunds.refunded(task.attemptId(), refund.reference());
@@ -90,13 +90,10 @@ public class IntentJanitor {
         if (gateways.activeKind() != Gateway.STRIPE || !gateways.ready()) {
             return 0; // sandbox intents hold no money and no card; without keys Stripe cannot be asked
         }
-        List<String> stale = attempts.staleIntents(MAX_PER_RUN);
-        if (stale.isEmpty()) {
-            return 0;
-        }
-        CardGateway stripe = gateways.of(Gateway.STRIPE);
         int canceled = 0;
-        for (String reference : stale) {
+        for (StripeAttempts.Stale one : attempts.staleIntents(MAX_PER_RUN)) {
+            String reference = one.reference();
+            CardGateway stripe = gateways.of(Gateway.STRIPE, one.account());
             try {
                 GatewayIntent intent = stripe.cancel(reference);
                 if (intent.status() == IntentStatus.CANCELED) {

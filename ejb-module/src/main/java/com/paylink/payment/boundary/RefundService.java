@@ -66,7 +66,7 @@ public class RefundService {
         }
         GatewayRefund done;
         try {
-            done = gateways.of(plan.gateway()).refund(plan.intentReference(), plan.amount(), plan.idempotencyKey());
+            done = gateways.of(plan.gateway(), plan.account()).refund(plan.intentReference(), plan.amount(), plan.idempotencyKey());
         } catch (GatewayUnavailable e) {
             refunds.failed(plan.refundId(), "the gateway refused or could not be reached");
             LOG.warning(() -> "refund " + plan.refundId() + " refused by the gateway: " + e.getMessage());

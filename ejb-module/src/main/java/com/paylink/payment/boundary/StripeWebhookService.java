@@ -1,6 +1,7 @@
 package com.paylink.payment.boundary;
 
 import com.paylink.payment.control.Gateways;
+import com.paylink.payment.control.PracticeOnboarding;
 import com.paylink.payment.control.StripeAttempts;
 import com.paylink.payment.control.gateway.GatewayIntent;
 import com.paylink.payment.control.stripe.StripeWebhooks;
@@ -12,6 +13,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Stripe's webhooks (PAY6): the signature is the only credential; each event id is handled once; the
@@ -32,6 +34,9 @@ public class StripeWebhookService {
     @Inject
     StripeAttempts attempts;
 
+    @Inject
+    PracticeOnboarding onboarding;
+
     /**
      * @return false when the event was a duplicate
      * @throws InvalidWebhook for a missing, forged or stale signature (nothing is done)
@@ -43,9 +48,15 @@ public class StripeWebhookService {
         if (attempts.isProcessed(event.id())) {
             return false;
         }
+        if ("account.updated".equals(event.type()) && event.accountId().isPresent()) {
+            // P2: a practice's account changed at Stripe: re-read it, never trust the event's copy
+            return onboarding.checkedOnEvent(event.id(), event.type(), gateways.accounts().account(event.accountId().get()));
+        }
         GatewayIntent intent = null;
-        if (event.type().startsWith("payment_intent.") && event.intentId().filter(attempts::isOurs).isPresent()) {
-            intent = gateways.of(Gateway.STRIPE).retrieve(event.intentId().get());
+        Optional<String> account = event.type().startsWith("payment_intent.")
+                ? event.intentId().flatMap(attempts::accountOf) : Optional.empty();
+        if (account.isPresent()) {
+            intent = gateways.of(Gateway.STRIPE, account.get()).retrieve(event.intentId().get());
         }
         return attempts.applyEvent(event.id(), event.type(), intent);
     }

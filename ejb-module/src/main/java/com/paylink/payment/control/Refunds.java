@@ -43,7 +43,8 @@ public class Refunds {
     MailQueue mailQueue;
 
     /** A charge to give back: at which gateway, which intent, how much, and the key that makes it once. */
-    public record Task(long attemptId, Gateway gateway, String intentReference, Money amount, String idempotencyKey) {
+    public record Task(long attemptId, Gateway gateway, String intentReference, Money amount, String idempotencyKey,
+                       String account) {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -53,7 +54,8 @@ public class Refunds {
                 .setParameter("s", AttemptStatus.NEEDS_REFUND)
                 .setMaxResults(max)
                 .getResultStream()
-                .map(a -> new Task(a.id(), a.gateway(), a.gatewayReference(), a.amount(), "refund-attempt-" + a.id()))
+                .map(a -> new Task(a.id(), a.gateway(), a.gatewayReference(), a.amount(), "refund-attempt-" + a.id(),
+                        a.link().practice().stripeAccountId()))
                 .toList();
     }
 

@@ -55,7 +55,8 @@ public class StaffRefunds {
     MailQueue mailQueue;
 
     /** The gateway call a refund needs; the key is derived from our refund's id. */
-    public record Plan(long refundId, Gateway gateway, String intentReference, Money amount, String idempotencyKey) {
+    public record Plan(long refundId, Gateway gateway, String intentReference, Money amount, String idempotencyKey,
+                       String account) {
     }
 
     /** A payment that can be refunded here, as far as it still can. */
@@ -82,7 +83,8 @@ public class StaffRefunds {
         PaymentAttempt attempt = attemptOf(staff, paymentId)
                 .orElseThrow(() -> new IllegalArgumentException("not a link payment"));
         Refund refund = postings.requestRefund(attempt.payment(), amount, reason, staff.id(), clock.instant());
-        return new Plan(refund.id(), attempt.gateway(), attempt.gatewayReference(), amount, "refund-" + refund.id());
+        return new Plan(refund.id(), attempt.gateway(), attempt.gatewayReference(), amount, "refund-" + refund.id(),
+                attempt.link().practice().stripeAccountId());
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -49,7 +49,12 @@ public class StripeAttempts {
     DeclineGuard declines;
 
     /** What the call to Stripe needs: our attempt, its key, the intent if it exists, the live balance. */
-    public record Plan(long attemptId, String idempotencyKey, String reference, Money amount, Map<String, String> metadata) {
+    public record Plan(long attemptId, String idempotencyKey, String reference, Money amount, Map<String, String> metadata,
+                       String account) {
+    }
+
+    /** An open intent whose link closed, and the practice account it lives in. */
+    public record Stale(String reference, String account) {
     }
 
     /** What an attempt came to, for the payer's answer. */
@@ -79,7 +84,8 @@ public class StripeAttempts {
         return Optional.of(new Plan(attempt.id(), attempt.idempotencyKey(), attempt.gatewayReference(), balance,
                 Map.of("paylink_link_id", String.valueOf(link.id()),
                         "paylink_attempt_id", String.valueOf(attempt.id()),
-                        "paylink_invoice_id", String.valueOf(link.invoice().id()))));
+                        "paylink_invoice_id", String.valueOf(link.invoice().id())),
+                link.practice().stripeAccountId()));
     }
 
     /** Records the intent Stripe created or re-priced for the attempt; a canceled one closes the attempt. */
@@ -151,13 +157,22 @@ public class StripeAttempts {
         return byReference(reference).isPresent();
     }
 
+    /** The practice account one of our intents lives in (P3); empty when it is not ours. */
+    public Optional<String> accountOf(String reference) {
+        // one scalar query: callers run outside a transaction, where an entity's lazy link could not load
+        return em.createQuery("select a.link.practice.stripeAccountId from PaymentAttempt a "
+                        + "where a.gateway = :g and a.gatewayReference = :r", String.class)
+                .setParameter("g", Gateway.STRIPE).setParameter("r", reference)
+                .getResultStream().findFirst();
+    }
+
     public boolean isProcessed(String eventId) {
         return em.find(ProcessedWebhookEvent.class, eventId) != null;
     }
 
     /** Open Stripe attempts (with an intent) whose link can take no payment any more: to be canceled. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<String> staleIntents(int max) {
+    public List<Stale> staleIntents(int max) {
         Instant now = clock.instant();
         return em.createQuery("select a from PaymentAttempt a where a.gateway = :g and a.status in :open "
                         + "and a.gatewayReference is not null order by a.id", PaymentAttempt.class)
@@ -166,7 +181,7 @@ public class StripeAttempts {
                 .getResultStream()
                 .filter(a -> a.link().unusableAt(now).isPresent())
                 .limit(max)
-                .map(PaymentAttempt::gatewayReference)
+                .map(a -> new Stale(a.gatewayReference(), a.link().practice().stripeAccountId()))
                 .toList();
     }
 

@@ -2,6 +2,8 @@ package com.paylink.practice.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -10,7 +12,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A health-care practice: the organisation whose staff send links and whose clients pay them. */
+/**
+ * A health-care practice: the organisation whose staff send links and whose clients pay them, paid into its
+ * own card-processing account (P2, P3).
+ */
 @Entity
 @Table(name = "practice")
 public class Practice {
@@ -26,8 +31,20 @@ public class Practice {
     @Column(name = "sender_email", nullable = false)
     private String senderEmail;
 
-    @Column(name = "card_processing_enrolled", nullable = false)
-    private boolean cardProcessingEnrolled;
+    /** The practice's own account at the gateway (Stripe Connect), once onboarding started. */
+    @Column(name = "stripe_account_id")
+    private String stripeAccountId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "card_processing_status", nullable = false)
+    private CardProcessing cardProcessing;
+
+    /** The gateway's reasons when the account is pending or restricted, as it gave them. */
+    @Column(name = "card_processing_detail")
+    private String cardProcessingDetail;
+
+    @Column(name = "card_processing_checked_at")
+    private Instant cardProcessingCheckedAt;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -36,11 +53,47 @@ public class Practice {
         // for JPA
     }
 
-    public Practice(String name, String senderEmail, boolean cardProcessingEnrolled, Instant createdAt) {
+    /** A practice that has not started card processing. */
+    public Practice(String name, String senderEmail, Instant createdAt) {
         this.name = requireText(name, "name");
         this.senderEmail = requireText(senderEmail, "senderEmail");
-        this.cardProcessingEnrolled = cardProcessingEnrolled;
+        this.cardProcessing = CardProcessing.NOT_STARTED;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /** A practice whose account {@code accountId} can already take charges (demo and test data). */
+    public Practice(String name, String senderEmail, String accountId, Instant createdAt) {
+        this(name, senderEmail, createdAt);
+        this.stripeAccountId = requireText(accountId, "accountId");
+        this.cardProcessing = CardProcessing.ENABLED;
+        this.cardProcessingCheckedAt = createdAt;
+    }
+
+    /** P3: an Admin started onboarding and the gateway opened the practice's account; it is set once. */
+    public void accountOpened(String accountId, Instant at) {
+        if (stripeAccountId != null && !stripeAccountId.equals(accountId)) {
+            throw new IllegalStateException("practice " + id + " already has account " + stripeAccountId);
+        }
+        this.stripeAccountId = requireText(accountId, "accountId");
+        if (cardProcessing == CardProcessing.NOT_STARTED) {
+            this.cardProcessing = CardProcessing.PENDING;
+        }
+        this.cardProcessingCheckedAt = at;
+    }
+
+    /**
+     * P2: the account as the gateway reports it now: it takes charges (enrolled), or it is restricted (after
+     * having details) with the gateway's reasons, or onboarding is not finished.
+     */
+    public void accountChecked(boolean chargesEnabled, boolean detailsSubmitted, String reasons, Instant at) {
+        if (stripeAccountId == null) {
+            throw new IllegalStateException("practice " + id + " has no account to check");
+        }
+        this.cardProcessing = chargesEnabled ? CardProcessing.ENABLED
+                : detailsSubmitted ? CardProcessing.RESTRICTED : CardProcessing.PENDING;
+        this.cardProcessingDetail = chargesEnabled || reasons == null || reasons.isBlank() ? null
+                : reasons.length() > 500 ? reasons.substring(0, 500) : reasons;
+        this.cardProcessingCheckedAt = at;
     }
 
     private static String requireText(String value, String field) {
@@ -62,8 +115,25 @@ public class Practice {
         return senderEmail;
     }
 
+    /** P2: enrolled means the practice's own account can take charges. */
     public boolean isCardProcessingEnrolled() {
-        return cardProcessingEnrolled;
+        return cardProcessing == CardProcessing.ENABLED && stripeAccountId != null;
+    }
+
+    public String stripeAccountId() {
+        return stripeAccountId;
+    }
+
+    public CardProcessing cardProcessing() {
+        return cardProcessing;
+    }
+
+    public String cardProcessingDetail() {
+        return cardProcessingDetail;
+    }
+
+    public Instant cardProcessingCheckedAt() {
+        return cardProcessingCheckedAt;
     }
 
     public Instant createdAt() {

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class InvoiceTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T15:00:00Z");
-    private final Practice practice = new Practice("Test Practice", "billing@test.example", true, NOW);
+    private final Practice practice = new Practice("Test Practice", "billing@test.example", "acct_test_1", NOW);
     private final Client client = new Client(practice, "Jo", "Doe", null, "jo@example.com", null);
 
     private Invoice invoice(String amount) {

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** PL2: where a link can go, and the default. */
 class RecipientsTest {
 
-    private final Practice practice = new Practice("P", "p@example.com", true, Instant.EPOCH);
+    private final Practice practice = new Practice("P", "p@example.com", "acct_test_1", Instant.EPOCH);
 
     private Client client(String email) {
         return new Client(practice, "Ann", "Lee", null, email, null);

@@ -22,7 +22,7 @@ class PaymentLinkTest {
     private static final Instant SENT = Instant.parse("2026-11-27T10:00:00Z");
 
     private PaymentLink link() {
-        Practice practice = new Practice("P", "p@example.com", true, SENT);
+        Practice practice = new Practice("P", "p@example.com", "acct_test_1", SENT);
         Client client = new Client(practice, "Ann", "Lee", null, "ann@example.com", null);
         Invoice invoice = new Invoice(client, null, "I-1", LocalDate.of(2026, 11, 27), "USD");
         invoice.addLine("Session", 1, Money.of("100", "USD"));

@@ -20,14 +20,18 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The Stripe adapter: PaymentIntents through stripe-java's {@link StripeClient}. {@code apiBase} points
+ * The Stripe adapter for one practice's connected account: PaymentIntents and Refunds through stripe-java's
+ * {@link StripeClient}, each request with that account's {@code Stripe-Account} header. {@code apiBase} points
  * it at another Stripe-compatible server (the tests' local one); production leaves it empty.
  */
 public final class StripeGateway implements CardGateway {
 
     private final StripeClient client;
+    /** The practice's connected account every request goes to (direct charges, ADR 0005). */
+    private final String account;
 
-    public StripeGateway(String secretKey, String apiBase) {
+    public StripeGateway(String secretKey, String apiBase, String account) {
+        this.account = account;
         StripeClient.StripeClientBuilder builder = StripeClient.builder()
                 .setApiKey(secretKey)
                 .setMaxNetworkRetries(2)
@@ -51,7 +55,7 @@ public final class StripeGateway implements CardGateway {
                 .build();
         try {
             return map(client.v1().paymentIntents().create(params,
-                    RequestOptions.builder().setIdempotencyKey(idempotencyKey).build()));
+                    options().setIdempotencyKey(idempotencyKey).build()));
         } catch (StripeException e) {
             throw new GatewayUnavailable("Stripe refused to create a PaymentIntent: " + e.getCode(), e);
         }
@@ -60,7 +64,8 @@ public final class StripeGateway implements CardGateway {
     @Override
     public GatewayIntent retrieve(String reference) {
         try {
-            return map(client.v1().paymentIntents().retrieve(reference));
+            return map(client.v1().paymentIntents().retrieve(reference,
+                    com.stripe.param.PaymentIntentRetrieveParams.builder().build(), options().build()));
         } catch (StripeException e) {
             throw new GatewayUnavailable("Stripe could not return PaymentIntent " + reference + ": " + e.getCode(), e);
         }
@@ -70,7 +75,7 @@ public final class StripeGateway implements CardGateway {
     public GatewayIntent updateAmount(String reference, Money amount) {
         try {
             return map(client.v1().paymentIntents().update(reference,
-                    PaymentIntentUpdateParams.builder().setAmount(amount.amountMinor()).build()));
+                    PaymentIntentUpdateParams.builder().setAmount(amount.amountMinor()).build(), options().build()));
         } catch (StripeException e) {
             throw new GatewayUnavailable("Stripe could not re-price PaymentIntent " + reference + ": " + e.getCode(), e);
         }
@@ -80,7 +85,7 @@ public final class StripeGateway implements CardGateway {
     public GatewayIntent confirm(String reference, String paymentMethod) {
         try {
             return map(client.v1().paymentIntents().confirm(reference,
-                    PaymentIntentConfirmParams.builder().setPaymentMethod(paymentMethod).build()));
+                    PaymentIntentConfirmParams.builder().setPaymentMethod(paymentMethod).build(), options().build()));
         } catch (StripeException e) {
             throw new GatewayUnavailable("Stripe could not confirm PaymentIntent " + reference + ": " + e.getCode(), e);
         }
@@ -89,7 +94,8 @@ public final class StripeGateway implements CardGateway {
     @Override
     public GatewayIntent cancel(String reference) {
         try {
-            return map(client.v1().paymentIntents().cancel(reference));
+            return map(client.v1().paymentIntents().cancel(reference,
+                    com.stripe.param.PaymentIntentCancelParams.builder().build(), options().build()));
         } catch (StripeException e) {
             throw new GatewayUnavailable("Stripe could not cancel PaymentIntent " + reference + ": " + e.getCode(), e);
         }
@@ -104,7 +110,7 @@ public final class StripeGateway implements CardGateway {
                 .build();
         try {
             Refund refund = client.v1().refunds().create(params,
-                    RequestOptions.builder().setIdempotencyKey(idempotencyKey).build());
+                    options().setIdempotencyKey(idempotencyKey).build());
             return new GatewayRefund(refund.getId(), reference, refund.getAmount() == null ? 0 : refund.getAmount(),
                     refund.getCurrency() == null ? amount.currency() : refund.getCurrency().toUpperCase(Locale.ROOT),
                     refundStatus(refund.getStatus()));
@@ -131,6 +137,14 @@ public final class StripeGateway implements CardGateway {
         return new GatewayIntent(intent.getId(), intent.getClientSecret(), status(intent.getStatus()),
                 intent.getAmount() == null ? 0 : intent.getAmount(),
                 intent.getCurrency() == null ? null : intent.getCurrency().toUpperCase(Locale.ROOT), failure);
+    }
+
+    private RequestOptions.RequestOptionsBuilder options() {
+        RequestOptions.RequestOptionsBuilder options = RequestOptions.builder();
+        if (account != null) {
+            options.setStripeAccount(account);
+        }
+        return options;
     }
 
     static IntentStatus status(String stripeStatus) {

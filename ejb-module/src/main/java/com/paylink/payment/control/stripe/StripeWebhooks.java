@@ -22,8 +22,11 @@ public final class StripeWebhooks {
     private StripeWebhooks() {
     }
 
-    /** A verified event; {@code intentId} is empty for events not about a PaymentIntent. */
-    public record VerifiedEvent(String id, String type, Optional<String> intentId) {
+    /**
+     * A verified event; {@code intentId} is empty for events not about a PaymentIntent, {@code accountId} for
+     * events not about a connected account ({@code account.updated}).
+     */
+    public record VerifiedEvent(String id, String type, Optional<String> intentId, Optional<String> accountId) {
     }
 
     /** The event, or empty for a missing, forged or stale signature, or a body that is not an event. */
@@ -41,7 +44,9 @@ public final class StripeWebhooks {
             JsonObject object = event.getJsonObject("data").getJsonObject("object");
             Optional<String> intent = "payment_intent".equals(object.getString("object", ""))
                     ? Optional.of(object.getString("id")) : Optional.empty();
-            return Optional.of(new VerifiedEvent(event.getString("id"), event.getString("type"), intent));
+            Optional<String> account = "account".equals(object.getString("object", ""))
+                    ? Optional.of(object.getString("id")) : Optional.empty();
+            return Optional.of(new VerifiedEvent(event.getString("id"), event.getString("type"), intent, account));
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -1,0 +1,167 @@
+package com.paylink.it.boundary;
+
+import com.paylink.identity.entity.Permission;
+import com.paylink.it.Deployments;
+import com.paylink.payment.boundary.CardProcessingService;
+import com.paylink.payment.boundary.CardProcessingStatus;
+import com.paylink.payment.boundary.CheckoutService;
+import com.paylink.payment.boundary.RefundService;
+import com.paylink.paymentlink.boundary.PaymentLinkRefused;
+import com.paylink.paymentlink.boundary.PaymentLinkService;
+import com.paylink.paymentlink.control.LinkTokens;
+import com.paylink.platform.PaymentsConfig;
+import com.paylink.practice.entity.CardProcessing;
+import com.stripe.net.Webhook;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
+import jakarta.inject.Inject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Stripe Connect (P2, P3): each practice is paid into its own account, every request for its payments goes
+ * there, and "enrolled" is what Stripe says of the account: onboarding, account.updated and refresh. The
+ * real stripe-java client against the local Stripe-compatible server.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CardProcessingIT {
+
+    private static final String WEBHOOK_SECRET = "whsec_test_paylink";
+    private static final Set<Permission> BILLING = Set.of(Permission.BILLING);
+    private static final Set<Permission> ADMIN = Set.of(Permission.ADMIN);
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.withTests(CardProcessingIT.class);
+    }
+
+    @EJB
+    CheckoutService checkout;
+
+    @EJB
+    PaymentLinkService links;
+
+    @EJB
+    RefundService refunds;
+
+    @EJB
+    CardProcessingService cards;
+
+    @Inject
+    TestData data;
+
+    private FakeStripe stripe;
+
+    @BeforeEach
+    void stripeMode() throws Exception {
+        stripe = new FakeStripe();
+        System.setProperty(PaymentsConfig.MODE, "stripe");
+        System.setProperty(PaymentsConfig.STRIPE_SECRET_KEY, "sk_test_paylink");
+        System.setProperty(PaymentsConfig.STRIPE_PUBLISHABLE_KEY, "pk_test_paylink");
+        System.setProperty(PaymentsConfig.STRIPE_WEBHOOK_SECRET, WEBHOOK_SECRET);
+        System.setProperty(PaymentsConfig.STRIPE_API_BASE, stripe.baseUrl());
+    }
+
+    @AfterEach
+    void sandboxAgain() {
+        stripe.close();
+        for (String key : List.of(PaymentsConfig.STRIPE_SECRET_KEY, PaymentsConfig.STRIPE_PUBLISHABLE_KEY,
+                PaymentsConfig.STRIPE_WEBHOOK_SECRET, PaymentsConfig.STRIPE_API_BASE)) {
+            System.clearProperty(key);
+        }
+        System.setProperty(PaymentsConfig.MODE, "sandbox"); // as the test server starts
+    }
+
+    private record Practice(long id, String biller, String admin, long invoice, long link) {
+    }
+
+    private Practice practice(boolean enrolled, String amount) {
+        long id = data.practice(TestData.unique("Cards"), enrolled);
+        String biller = data.staff(id, TestData.unique("biller"), false, EnumSet.of(Permission.BILLING));
+        String admin = data.staff(id, TestData.unique("admin"), false, EnumSet.of(Permission.ADMIN));
+        String dr = data.staff(id, TestData.unique("dr"), true, Set.of());
+        long client = data.clientWithEmails(id, TestData.unique("payer").toLowerCase() + "@example.com", null, null);
+        long invoice = data.invoice(client, dr, TestData.unique("INV"), amount);
+        long link = enrolled ? data.link(invoice, biller, LinkTokens.newToken(), Instant.now()) : 0;
+        return new Practice(id, biller, admin, invoice, link);
+    }
+
+    @Test
+    void p3_eachPracticesIntentsAndRefundsGoToItsOwnAccount_neverAnothers() throws Exception {
+        Practice riverside = practice(true, "80.00");
+        Practice lakeside = practice(true, "60.00");
+        String riversideIntent = checkout.startStripe(riverside.link()).orElseThrow().intentId();
+        String lakesideIntent = checkout.startStripe(lakeside.link()).orElseThrow().intentId();
+        assertThat(stripe.accountOf(riversideIntent)).isEqualTo(data.accountOfPractice(riverside.id()));
+        assertThat(stripe.accountOf(lakesideIntent)).isEqualTo(data.accountOfPractice(lakeside.id()))
+                .isNotEqualTo(stripe.accountOf(riversideIntent));
+
+        stripe.succeed(riversideIntent);
+        checkout.syncStripeIntent(riversideIntent); // re-read on Riverside's account: the fake answers 404 on another
+        assertThat(data.payments(riverside.invoice())).hasSize(1);
+        long payment = data.paymentId(riverside.invoice());
+        As.staff(riverside.biller(), BILLING, () -> refunds.refund(payment, "10.00", "overcharged"));
+        assertThat(stripe.refundAccounts()).containsExactly(data.accountOfPractice(riverside.id()));
+    }
+
+    @Test
+    void p2_aPracticeOnboardsWithStripe_andSendsLinksOnlyOnceItsAccountTakesCharges() throws Exception {
+        Practice lakeside = practice(false, "70.00");
+        assertThatThrownBy(() -> As.staff(lakeside.biller(), BILLING, () -> links.send(lakeside.invoice(), null)))
+                .isInstanceOfSatisfying(PaymentLinkRefused.class,
+                        e -> assertThat(e.reason()).isEqualTo(PaymentLinkRefused.Reason.PRACTICE_NOT_ENROLLED));
+        assertThatThrownBy(() -> As.staff(lakeside.biller(), BILLING, () -> cards.startOnboarding()))
+                .as("Admins only").isInstanceOf(EJBAccessException.class);
+
+        String url = As.staff(lakeside.admin(), ADMIN, () -> cards.startOnboarding());
+        String account = data.accountOfPractice(lakeside.id());
+        assertThat(url).isEqualTo("https://connect.stripe.test/setup/" + account);
+        assertThat(As.staff(lakeside.admin(), ADMIN, () -> cards.startOnboarding())).as("the same account again")
+                .isEqualTo(url);
+        assertThat(stripe.accounts()).filteredOn(a -> a.id.equals(account)).hasSize(1);
+        CardProcessingStatus pending = As.staff(lakeside.admin(), ADMIN, () -> cards.refresh());
+        assertThat(pending.status()).isEqualTo(CardProcessing.PENDING);
+        assertThat(pending.detail()).contains("external_account");
+
+        // Stripe finishes onboarding and says so by webhook: the practice is enrolled, read back from Stripe
+        stripe.enable(account);
+        String event = stripe.accountEvent("evt_acct_" + account, account);
+        assertThat(webhook(event)).isEqualTo(200);
+        assertThat(As.staff(lakeside.admin(), ADMIN, () -> cards.status()).status()).isEqualTo(CardProcessing.ENABLED);
+        assertThat(As.staff(lakeside.biller(), BILLING, () -> links.send(lakeside.invoice(), null)).invoiceId())
+                .isEqualTo(lakeside.invoice());
+
+        // Stripe restricts it later: links stop, the Admin sees Stripe's reason
+        stripe.restrict(account, "requirements.past_due");
+        CardProcessingStatus restricted = As.staff(lakeside.admin(), ADMIN, () -> cards.refresh());
+        assertThat(restricted.status()).isEqualTo(CardProcessing.RESTRICTED);
+        assertThat(restricted.detail()).contains("requirements.past_due");
+        assertThatThrownBy(() -> As.staff(lakeside.biller(), BILLING, () -> links.send(lakeside.invoice(), null)))
+                .isInstanceOf(PaymentLinkRefused.class);
+    }
+
+    private static int webhook(String payload) throws Exception {
+        String signature = Webhook.Signature.generateSignatureHeader(payload, WEBHOOK_SECRET, System.currentTimeMillis() / 1000);
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(System.getProperty("paylink.public.url") + "/webhooks/stripe"))
+                .header("Content-Type", "application/json").header("Stripe-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+}

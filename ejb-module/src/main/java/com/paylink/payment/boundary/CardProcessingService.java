@@ -1,0 +1,93 @@
+package com.paylink.payment.boundary;
+
+import com.paylink.identity.entity.Permission;
+import com.paylink.payment.control.Gateways;
+import com.paylink.payment.control.PracticeOnboarding;
+import com.paylink.payment.control.gateway.AccountGateway;
+import com.paylink.payment.control.gateway.GatewayUnavailable;
+import com.paylink.platform.PaylinkConfig;
+import com.paylink.practice.entity.Practice;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+/**
+ * P2, P3: an Admin's Card processing page. Each practice is paid into its own account at the gateway
+ * (Stripe Connect, direct charges; the sandbox simulates it): start onboarding (the gateway's hosted pages),
+ * come back, refresh the status. "Enrolled" is what the gateway says of the account, never a flag.
+ */
+@Stateless
+@RolesAllowed(Permission.ADMIN_ROLE)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // the gateway is never called inside a transaction
+public class CardProcessingService {
+
+    /** Where the gateway sends the Admin back (and where an expired onboarding link starts again). */
+    public static final String PAGE = "/staff/admin/card-processing.xhtml";
+
+    @Inject
+    PracticeOnboarding onboarding;
+
+    @Inject
+    Gateways gateways;
+
+    @Inject
+    PaylinkConfig config;
+
+    public CardProcessingStatus status() {
+        PracticeOnboarding.Snapshot snapshot = onboarding.practice();
+        Practice practice = onboarding.read(snapshot.practiceId());
+        return new CardProcessingStatus(practice.name(), practice.cardProcessing(), practice.cardProcessingDetail(),
+                practice.cardProcessingCheckedAt(), practice.stripeAccountId() != null, !gatewayIsStripe());
+    }
+
+    /**
+     * Opens the practice's account if it has none (the key is the practice's, so a retry opens the same
+     * one) and returns the one-time link to the gateway's onboarding.
+     *
+     * @throws CardProcessingUnavailable when the gateway cannot be reached or is not configured
+     */
+    public String startOnboarding() {
+        PracticeOnboarding.Snapshot practice = onboarding.practice();
+        try {
+            AccountGateway accounts = gateways.accounts();
+            String account = practice.accountId();
+            if (account == null) {
+                account = accounts.openAccount(practice.name(), practice.senderEmail(), "practice-" + practice.practiceId());
+                onboarding.opened(practice.practiceId(), account);
+            }
+            String back = config.publicUrl() + PAGE;
+            return accounts.onboardingLink(account, back + "?restart=1", back + "?from=onboarding");
+        } catch (GatewayUnavailable e) {
+            throw new CardProcessingUnavailable();
+        }
+    }
+
+    /** Reads the account from the gateway and records what it says. */
+    public CardProcessingStatus refresh() {
+        PracticeOnboarding.Snapshot practice = onboarding.practice();
+        if (practice.accountId() != null) {
+            try {
+                onboarding.checked(gateways.accounts().account(practice.accountId()));
+            } catch (GatewayUnavailable e) {
+                throw new CardProcessingUnavailable();
+            }
+        }
+        return status();
+    }
+
+    /** Sandbox mode only: the simulated onboarding was completed; then the status is read as usual. */
+    public CardProcessingStatus completeSandboxOnboarding() {
+        PracticeOnboarding.Snapshot practice = onboarding.practice();
+        if (gatewayIsStripe() || practice.accountId() == null) {
+            throw new CardProcessingUnavailable();
+        }
+        gateways.sandboxAccounts().complete(practice.accountId());
+        return refresh();
+    }
+
+    private boolean gatewayIsStripe() {
+        return gateways.activeKind() == com.paylink.payment.entity.Gateway.STRIPE;
+    }
+}
