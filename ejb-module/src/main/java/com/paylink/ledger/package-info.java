@@ -20,7 +20,10 @@
  * unique receipt number and gateway reference; only the ledger writes its own tables.</li>
  * <li>L9. A refund gives back part or all of a card payment: positive, in the invoice's currency, never more
  * than is left of the payment after refunds done or under way, with a reason. Only a completed refund lowers
- * what was paid (and so raises the balance); a refused one holds nothing back.</li>
+ * what was paid (and so raises the balance); a refused one holds nothing back. A refund the gateway reports
+ * (made in its dashboard, or Paylink's own) is applied once by its reference.</li>
+ * <li>L10. A dispute of a card payment flags its invoice while open; lost, the disputed money goes back to the
+ * payer (a completed refund row); won, nothing changes. Each reported state applies once.</li>
  * </ol>
  */
 package com.paylink.ledger;

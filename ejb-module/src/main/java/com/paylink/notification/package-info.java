@@ -14,6 +14,7 @@
  * once each.</li>
  * <li>N6. A charge refunded because the invoice had been paid another way (PAY11) notifies every active
  * Admin of the practice, once each.</li>
+ * <li>N7. A dispute opened, lost or won (PAY13) notifies every active Admin of the practice, once each.</li>
  * </ol>
  */
 package com.paylink.notification;

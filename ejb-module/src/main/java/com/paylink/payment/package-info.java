@@ -5,7 +5,8 @@
  * writes {@code payment_attempt} and {@code processed_webhook_event}; it asks {@code paymentlink} for links
  * and {@code ledger} to post payments.
  * <p>Operations: {@code CheckoutService}: view, paySandbox, startStripe, syncStripeIntent.
- * {@code StripeWebhookService}: handle. {@code IntentJanitor}: cancelStaleIntents, refundUnpostableCharges. {@code RefundService}: options,
+ * {@code StripeWebhookService}: handle. {@code IntentJanitor}: cancelStaleIntents, refundUnpostableCharges. {@code CardProcessingService} (Admins):
+ * status, startOnboarding, refresh, reconcileNow. {@code ReconciliationSchedule}. {@code RefundService}: options,
  * refund. {@code ReceiptMailService}, {@code RefundMailService}: deliver.
  * <p>Rules:
  * <ol>
@@ -49,6 +50,15 @@
  * reason, never more than is left of it; the refund is written first and its id keys the gateway's refund;
  * only a refund the gateway made lowers what was paid; the payer gets a PHI-free email; a refused refund
  * changes nothing and says so.</li>
+ * <li>PAY13. Money events from Stripe are kept in the ledger: refunds made anywhere ({@code refund.*},
+ * {@code charge.refunded}: each refund applied by its own id, never the charge's cumulative amount; Paylink's
+ * own recognised by their key), and disputes ({@code charge.dispute.*}: an open one flags the invoice, a
+ * lost one gives the money back, the Admins hear of each). Each event applies once, in one transaction with
+ * its id, whatever the order, however often, however concurrently; the object is re-read from Stripe first.</li>
+ * <li>PAY14. Reconciliation: every 15 minutes (and on an Admin's "Reconcile now") each practice account's
+ * Stripe events since the last good run are walked and applied through the same code as the webhook, and
+ * the intents our open attempts point to are re-read; a missed webhook is applied once, a repeated one not
+ * at all; every run is recorded with what it could not resolve.</li>
  * </ol>
  */
 package com.paylink.payment;

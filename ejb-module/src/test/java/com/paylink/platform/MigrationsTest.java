@@ -8,12 +8,14 @@ import com.paylink.ledger.entity.HouseholdMember;
 import com.paylink.ledger.entity.Invoice;
 import com.paylink.ledger.entity.InvoiceLine;
 import com.paylink.ledger.entity.Payment;
+import com.paylink.ledger.entity.Dispute;
 import com.paylink.ledger.entity.Refund;
 import com.paylink.mail.entity.SentMail;
 import com.paylink.notification.entity.Notification;
 import com.paylink.payment.entity.PaymentAttempt;
 import com.paylink.payment.entity.PaymentDecline;
 import com.paylink.payment.entity.ProcessedWebhookEvent;
+import com.paylink.payment.entity.ReconciliationRun;
 import com.paylink.paymentlink.entity.PaymentLink;
 import com.paylink.paymentlink.entity.PaymentLinkAudit;
 import com.paylink.practice.entity.Practice;
@@ -42,7 +44,7 @@ class MigrationsTest {
     private static final Class<?>[] ENTITIES = {Practice.class, Staff.class, Client.class, HouseholdMember.class,
             Appointment.class, Invoice.class, InvoiceLine.class, Payment.class, Adjustment.class, Refund.class,
             SentMail.class, PaymentLink.class, PaymentLinkAudit.class, PaymentAttempt.class, PaymentDecline.class,
-            ProcessedWebhookEvent.class, Notification.class};
+            ProcessedWebhookEvent.class, Notification.class, Dispute.class, ReconciliationRun.class};
 
     @Test
     void migrateAnEmptyH2() {
@@ -102,5 +104,22 @@ class MigrationsTest {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
+    }
+
+    /** The list above is the whole mapping: an entity left out would never be validated against the schema. */
+    @Test
+    void everyEntityOfTheModuleIsValidated() throws Exception {
+        java.nio.file.Path classes = java.nio.file.Path.of(Practice.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        java.util.Set<Class<?>> entities = new java.util.HashSet<>();
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(classes)) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString().replace(java.io.File.separatorChar, '.').replaceAll("\\.class$", "");
+                Class<?> type = Class.forName(name, false, getClass().getClassLoader());
+                if (type.isAnnotationPresent(jakarta.persistence.Entity.class)) {
+                    entities.add(type);
+                }
+            }
+        }
+        assertThat(entities).containsExactlyInAnyOrder(ENTITIES);
     }
 }

@@ -37,8 +37,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Stripe Connect (P2, P3): each practice is paid into its own account, every request for its payments goes
- * there, and "enrolled" is what Stripe says of the account: onboarding, account.updated and refresh. The
- * real stripe-java client against the local Stripe-compatible server.
+ * there, and "enrolled" is what Stripe says of the account: onboarding, account.updated and refresh. And the
+ * money events Stripe reports (PAY13): refunds made anywhere and disputes, each kept once. The real
+ * stripe-java client against the local Stripe-compatible server.
  */
 @ExtendWith(ArquillianExtension.class)
 class CardProcessingIT {
@@ -155,6 +156,121 @@ class CardProcessingIT {
         assertThat(restricted.detail()).contains("requirements.past_due");
         assertThatThrownBy(() -> As.staff(lakeside.biller(), BILLING, () -> links.send(lakeside.invoice(), null)))
                 .isInstanceOf(PaymentLinkRefused.class);
+    }
+
+    /** A practice's link paid through Stripe; returns the intent. */
+    private String paid(Practice practice) throws Exception {
+        String intent = checkout.startStripe(practice.link()).orElseThrow().intentId();
+        stripe.succeed(intent);
+        checkout.syncStripeIntent(intent);
+        assertThat(data.payments(practice.invoice())).hasSize(1);
+        return intent;
+    }
+
+    @Test
+    void pay13_aRefundMadeInStripeIsKeptOnce_howeverOftenAndInWhateverOrderItArrives() throws Exception {
+        Practice p = practice(true, "100.00");
+        String intent = paid(p);
+        String refund = stripe.refundOutside(intent, 3000);
+        String created = stripe.objectEvent("evt_rc_" + refund, "refund.created", stripe.refundJson(refund));
+        String updated = stripe.objectEvent("evt_ru_" + refund, "refund.updated", stripe.refundJson(refund));
+        String charge = stripe.objectEvent("evt_cr_" + refund, "charge.refunded", stripe.chargeJson(intent));
+        // out of order, three times, partly at once: one refund row, applied once
+        assertThat(webhook(updated)).isEqualTo(200);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<Integer>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                calls.add(pool.submit(() -> webhook(created)));
+            }
+            for (java.util.concurrent.Future<Integer> call : calls) {
+                call.get(); // a concurrent copy may get 500 and would be retried by Stripe
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(webhook(created)).isEqualTo(200);
+        assertThat(webhook(charge)).isEqualTo(200);
+        assertThat(webhook(charge)).isEqualTo(200);
+        assertThat(data.refunds(p.invoice())).containsExactly("30.00 USD SUCCEEDED");
+        assertThat(data.balance(p.invoice())).isEqualTo("30.00 USD");
+
+        // Paylink's own refund and Stripe's webhook about it: still one row for it
+        long payment = data.paymentId(p.invoice());
+        As.staff(p.biller(), BILLING, () -> refunds.refund(payment, "20.00", "goodwill"));
+        String ours = stripe.refundIdsOf(intent).stream().filter(id -> !id.equals(refund)).findFirst().orElseThrow();
+        assertThat(webhook(stripe.objectEvent("evt_rc_" + ours, "refund.created", stripe.refundJson(ours)))).isEqualTo(200);
+        assertThat(webhook(stripe.objectEvent("evt_cr2_" + ours, "charge.refunded", stripe.chargeJson(intent)))).isEqualTo(200);
+        assertThat(data.refunds(p.invoice())).containsExactly("30.00 USD SUCCEEDED", "20.00 USD SUCCEEDED");
+        assertThat(data.balance(p.invoice())).isEqualTo("50.00 USD");
+
+        // Stripe reports the outside refund failed after all: the money is the practice's again
+        stripe.failRefund(refund);
+        assertThat(webhook(stripe.objectEvent("evt_rf_" + refund, "refund.failed", stripe.refundJson(refund)))).isEqualTo(200);
+        assertThat(data.refunds(p.invoice())).containsExactly("30.00 USD FAILED", "20.00 USD SUCCEEDED");
+        assertThat(data.balance(p.invoice())).isEqualTo("20.00 USD");
+    }
+
+    @Test
+    void pay13_aDisputeFlagsTheInvoiceAndTellsTheAdmins_aLostOneGivesTheMoneyBackOnce() throws Exception {
+        Practice p = practice(true, "80.00");
+        String intent = paid(p);
+        String dispute = stripe.dispute(intent, 8000);
+        assertThat(webhook(stripe.objectEvent("evt_dc_" + dispute, "charge.dispute.created", stripe.disputeJson(dispute))))
+                .isEqualTo(200);
+        assertThat(data.disputed(p.invoice())).isTrue();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> data.notifiedOf(p.invoice(), "DISPUTE_OPENED").contains(p.admin()));
+
+        stripe.closeDispute(dispute, "lost");
+        String closed = stripe.objectEvent("evt_dx_" + dispute, "charge.dispute.closed", stripe.disputeJson(dispute));
+        assertThat(webhook(closed)).isEqualTo(200);
+        assertThat(webhook(stripe.objectEvent("evt_dx2_" + dispute, "charge.dispute.funds_withdrawn",
+                stripe.disputeJson(dispute)))).isEqualTo(200);
+        assertThat(data.disputed(p.invoice())).isFalse();
+        assertThat(data.refunds(p.invoice())).as("the payment reversed once").containsExactly("80.00 USD SUCCEEDED");
+        assertThat(data.balance(p.invoice())).isEqualTo("80.00 USD");
+        assertThat(data.invoiceStatus(p.invoice())).isEqualTo("OPEN");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> data.notifiedOf(p.invoice(), "DISPUTE_LOST").contains(p.admin()));
+        assertThat(data.notifiedOf(p.invoice(), "DISPUTE_LOST")).containsOnlyOnce(p.admin());
+    }
+
+    @Test
+    void pay14_whatTheWebhooksMissedIsAppliedByReconciliation_once_evenRacingTheWebhook() throws Exception {
+        Practice p = practice(true, "90.00");
+        String account = data.accountOfPractice(p.id());
+        String intent = checkout.startStripe(p.link()).orElseThrow().intentId();
+        stripe.succeed(intent);
+        // Stripe recorded the payment, but its webhook never arrived
+        stripe.publish(account, stripe.event("evt_lost_" + intent, "payment_intent.succeeded", intent));
+        assertThat(data.payments(p.invoice())).isEmpty();
+
+        CardProcessingStatus first = As.staff(p.admin(), ADMIN, () -> cards.reconcileNow());
+        assertThat(data.payments(p.invoice())).hasSize(1);
+        assertThat(first.lastReconciliation().applied()).isEqualTo(1);
+        assertThat(first.lastReconciliation().isClean()).isTrue();
+        CardProcessingStatus again = As.staff(p.admin(), ADMIN, () -> cards.reconcileNow());
+        assertThat(again.lastReconciliation().applied()).as("nothing twice").isZero();
+        assertThat(data.payments(p.invoice())).hasSize(1);
+
+        // a refund made in Stripe's dashboard whose webhook is delivered while reconciliation runs
+        String refund = stripe.refundOutside(intent, 2500);
+        String event = stripe.publish(account, stripe.objectEvent("evt_race_" + refund, "refund.created",
+                stripe.refundJson(refund)));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<Integer> hook = pool.submit(() -> webhook(event));
+            java.util.concurrent.Future<CardProcessingStatus> run = pool.submit(() ->
+                    As.staff(p.admin(), ADMIN, () -> cards.reconcileNow()));
+            hook.get();
+            run.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        As.staff(p.admin(), ADMIN, () -> cards.reconcileNow()); // whichever lost the race: applied by now
+        assertThat(data.refunds(p.invoice())).containsExactly("25.00 USD SUCCEEDED");
+        assertThat(data.balance(p.invoice())).isEqualTo("25.00 USD");
     }
 
     private static int webhook(String payload) throws Exception {

@@ -88,6 +88,8 @@ public final class FakeStripe implements AutoCloseable {
         server.createContext("/v1/account_links", this::accountLinks);
         server.createContext("/v1/payment_intents", this::paymentIntents);
         server.createContext("/v1/refunds", this::refunds);
+        server.createContext("/v1/disputes", this::disputes);
+        server.createContext("/v1/events", this::eventList);
         server.start();
     }
 
@@ -306,13 +308,169 @@ public final class FakeStripe implements AutoCloseable {
         }
     }
 
+    /** A refund as Stripe keeps it. */
+    public static final class Refund {
+        final String id;
+        final String intentId;
+        final long amount;
+        final String currency;
+        final String key;
+        volatile String status = "succeeded";
+
+        Refund(String id, String intentId, long amount, String currency, String key) {
+            this.id = id;
+            this.intentId = intentId;
+            this.amount = amount;
+            this.currency = currency;
+            this.key = key;
+        }
+
+        String json() {
+            return "{\"id\":\"" + id + "\",\"object\":\"refund\",\"amount\":" + amount + ",\"currency\":\"" + currency
+                    + "\",\"payment_intent\":\"" + intentId + "\",\"status\":\"" + status + "\",\"metadata\":"
+                    + (key == null ? "{}" : "{\"paylink_key\":\"" + key + "\"}") + "}";
+        }
+    }
+
+    /** A dispute as Stripe keeps it. */
+    public static final class Dispute {
+        final String id;
+        final String intentId;
+        final long amount;
+        final String currency;
+        volatile String status = "needs_response";
+
+        Dispute(String id, String intentId, long amount, String currency) {
+            this.id = id;
+            this.intentId = intentId;
+            this.amount = amount;
+            this.currency = currency;
+        }
+
+        String json() {
+            return "{\"id\":\"" + id + "\",\"object\":\"dispute\",\"amount\":" + amount + ",\"currency\":\"" + currency
+                    + "\",\"payment_intent\":\"" + intentId + "\",\"status\":\"" + status + "\",\"reason\":\"fraudulent\"}";
+        }
+    }
+
+    private final Map<String, Refund> refundsById = new ConcurrentHashMap<>();
+    /** Events as Stripe's events API lists them: per connected account, newest first. */
+    private final java.util.List<String[]> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Stripe records the event on the connected account (the events API lists it for 30 days); whether its
+     * webhook is delivered is up to the test.
+     */
+    public String publish(String account, String eventJson) {
+        String id = eventJson.replaceAll("(?s)^\\{\"id\":\"([^\"]+)\".*", "$1");
+        String type = eventJson.replaceAll("(?s).*?\"type\":\"([^\"]+)\".*", "$1");
+        events.add(0, new String[]{account, id, type, eventJson});
+        return eventJson;
+    }
+
+    private void eventList(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
+        if (!authorized(exchange)) {
+            return;
+        }
+        String account = exchange.getRequestHeaders().getFirst("Stripe-Account");
+        String query = exchange.getRequestURI().getRawQuery();
+        Map<String, String> q = form(query == null ? "" : query);
+        java.util.Set<String> types = q.entrySet().stream().filter(e -> e.getKey().startsWith("types["))
+                .map(Map.Entry::getValue).collect(java.util.stream.Collectors.toSet());
+        int limit = Integer.parseInt(q.getOrDefault("limit", "10"));
+        String after = q.get("starting_after");
+        java.util.List<String[]> matching = events.stream()
+                .filter(e -> java.util.Objects.equals(e[0], account))
+                .filter(e -> types.isEmpty() || types.contains(e[2]))
+                .toList();
+        int from = 0;
+        if (after != null) {
+            for (int i = 0; i < matching.size(); i++) {
+                if (matching.get(i)[1].equals(after)) {
+                    from = i + 1;
+                }
+            }
+        }
+        java.util.List<String[]> page = matching.subList(Math.min(from, matching.size()), Math.min(from + limit, matching.size()));
+        String data = page.stream().map(e -> e[3]).collect(java.util.stream.Collectors.joining(","));
+        respond(exchange, 200, "{\"object\":\"list\",\"url\":\"/v1/events\",\"has_more\":"
+                + (from + limit < matching.size()) + ",\"data\":[" + data + "]}");
+    }
+    private final Map<String, Dispute> disputes = new ConcurrentHashMap<>();
+
+    /** A refund made in Stripe's dashboard, not by Paylink. */
+    public String refundOutside(String intentId, long amount) {
+        Intent intent = intents.get(intentId);
+        refunded.merge(intentId, amount, Long::sum);
+        Refund refund = new Refund("re_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20), intentId, amount,
+                intent.currency, null);
+        refundsById.put(refund.id, refund);
+        return refund.id;
+    }
+
+    /** Stripe reports the refund failed after all (the money went back to the merchant). */
+    public void failRefund(String refundId) {
+        Refund refund = refundsById.get(refundId);
+        refund.status = "failed";
+        refunded.merge(refund.intentId, -refund.amount, Long::sum);
+    }
+
+    /** The payer disputes the payment with their bank. */
+    public String dispute(String intentId, long amount) {
+        Dispute dispute = new Dispute("du_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20), intentId, amount,
+                intents.get(intentId).currency);
+        disputes.put(dispute.id, dispute);
+        return dispute.id;
+    }
+
+    public void closeDispute(String disputeId, String outcome) {
+        disputes.get(disputeId).status = outcome;
+    }
+
+    /** An event about a refund, a charge (its refunds) or a dispute, as Stripe posts it from a connected account. */
+    public String objectEvent(String eventId, String type, String objectJson) {
+        return "{\"id\":\"" + eventId + "\",\"object\":\"event\",\"type\":\"" + type + "\",\"api_version\":\"2024-06-20\","
+                + "\"created\":" + (System.currentTimeMillis() / 1000) + ",\"livemode\":false,"
+                + "\"data\":{\"object\":" + objectJson + "}}";
+    }
+
+    public String refundJson(String refundId) {
+        return refundsById.get(refundId).json();
+    }
+
+    public String disputeJson(String disputeId) {
+        return disputes.get(disputeId).json();
+    }
+
+    /** A charge (as in charge.refunded) of the intent, with its cumulative amount_refunded. */
+    public String chargeJson(String intentId) {
+        return "{\"id\":\"ch_" + intentId.substring(3) + "\",\"object\":\"charge\",\"payment_intent\":\"" + intentId
+                + "\",\"amount_refunded\":" + refunded(intentId) + "}";
+    }
+
+    public java.util.List<String> refundIdsOf(String intentId) {
+        return refundsById.values().stream().filter(r -> r.intentId.equals(intentId)).map(r -> r.id).toList();
+    }
+
     private void refunds(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
         if (!authorized(exchange)) {
             return;
         }
-        if (!"POST".equals(exchange.getRequestMethod())) {
-            respond(exchange, 404, "{\"error\":{\"type\":\"invalid_request_error\"}}");
+        String path = exchange.getRequestURI().getPath();
+        if ("GET".equals(exchange.getRequestMethod())) {
+            if (path.startsWith("/v1/refunds/")) {
+                Refund refund = refundsById.get(path.substring("/v1/refunds/".length()));
+                respond(exchange, refund == null ? 404 : 200, refund == null
+                        ? "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"resource_missing\"}}" : refund.json());
+            } else {
+                String query = exchange.getRequestURI().getRawQuery();
+                String intentId = form(query == null ? "" : query).get("payment_intent");
+                String data = refundsById.values().stream().filter(r -> r.intentId.equals(intentId)).map(Refund::json)
+                        .collect(java.util.stream.Collectors.joining(","));
+                respond(exchange, 200, "{\"object\":\"list\",\"url\":\"/v1/refunds\",\"has_more\":false,\"data\":[" + data + "]}");
+            }
             return;
         }
         Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
@@ -328,7 +486,7 @@ public final class FakeStripe implements AutoCloseable {
         synchronized (refunded) {
             String existing = key == null ? null : refundByKey.get(key);
             if (existing != null) {
-                respond(exchange, 200, existing);
+                respond(exchange, 200, refundsById.get(existing).json());
                 return;
             }
             if (intent == null || !"succeeded".equals(intent.status) || refunded(intent.id) + amount > intent.amount) {
@@ -336,14 +494,24 @@ public final class FakeStripe implements AutoCloseable {
                 return;
             }
             refunded.merge(intent.id, amount, Long::sum);
-            String json = "{\"id\":\"re_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20)
-                    + "\",\"object\":\"refund\",\"amount\":" + amount + ",\"currency\":\"" + intent.currency
-                    + "\",\"payment_intent\":\"" + intent.id + "\",\"status\":\"succeeded\"}";
+            Refund refund = new Refund("re_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20), intent.id, amount,
+                    intent.currency, form.get("metadata[paylink_key]"));
+            refundsById.put(refund.id, refund);
             if (key != null) {
-                refundByKey.put(key, json);
+                refundByKey.put(key, refund.id);
             }
-            respond(exchange, 200, json);
+            respond(exchange, 200, refund.json());
         }
+    }
+
+    private void disputes(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
+        if (!authorized(exchange)) {
+            return;
+        }
+        Dispute dispute = disputes.get(exchange.getRequestURI().getPath().substring("/v1/disputes/".length()));
+        respond(exchange, dispute == null ? 404 : 200, dispute == null
+                ? "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"resource_missing\"}}" : dispute.json());
     }
 
     private void accounts(HttpExchange exchange) throws IOException {

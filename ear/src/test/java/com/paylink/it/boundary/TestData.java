@@ -164,6 +164,15 @@ public class TestData {
         return em.find(Invoice.class, invoiceId).balance().toString();
     }
 
+    /** "amount status" of each refund row of the invoice, oldest first. */
+    public java.util.List<String> refunds(long invoiceId) {
+        return em.find(Invoice.class, invoiceId).refunds().stream().map(r -> r.amount() + " " + r.status()).toList();
+    }
+
+    public boolean disputed(long invoiceId) {
+        return em.find(Invoice.class, invoiceId).isDisputed();
+    }
+
     public long clientOfInvoice(long invoiceId) {
         return em.find(Invoice.class, invoiceId).client().id();
     }

@@ -9,5 +9,5 @@ import java.time.LocalDate;
 /** One invoice as the ledger lists it (staff only: it names the service and the provider). */
 public record InvoiceRow(long id, String number, LocalDate issuedOn, Instant appointmentAt, String serviceType,
                          String providerName, Money total, Money paid, Money adjusted, Money balance,
-                         InvoiceStatus status) {
+                         InvoiceStatus status, boolean disputed) {
 }

@@ -42,7 +42,8 @@ final class LedgerAssembler {
                 appointment == null ? null : appointment.serviceType(),
                 appointment == null ? null : appointment.renderingProvider().fullName(),
                 invoice.total(), invoice.amountPaid(), invoice.adjustmentsTotal(), invoice.balance(),
-                invoice.status());
+                invoice.status(),
+                invoice.isDisputed());
     }
 
     public static Ledger ledger(Client client, List<Invoice> invoices) {

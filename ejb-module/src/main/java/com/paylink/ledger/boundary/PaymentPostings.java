@@ -1,9 +1,12 @@
 package com.paylink.ledger.boundary;
 
 import com.paylink.ledger.control.ReceiptNumbers;
+import com.paylink.ledger.entity.Dispute;
+import com.paylink.ledger.entity.DisputeStatus;
 import com.paylink.ledger.entity.Invoice;
 import com.paylink.ledger.entity.Payment;
 import com.paylink.ledger.entity.Refund;
+import com.paylink.ledger.entity.RefundStatus;
 import com.paylink.shared.Money;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -14,6 +17,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Posts money a card gateway took to the ledger, inside the caller's transaction (MANDATORY: only another
@@ -44,6 +48,28 @@ public class PaymentPostings {
         Refund refund = em.find(Refund.class, refundId, LockModeType.PESSIMISTIC_WRITE);
         refund.succeeded(gatewayReference, at);
         return refund;
+    }
+
+    /** L9: what the gateway says of a refund of a payment (Paylink's own, or one made elsewhere). */
+    public boolean gatewayRefund(long paymentId, Long ourRefundId, String reference, Money amount, RefundStatus status,
+                                 Instant at) {
+        Payment payment = em.find(Payment.class, paymentId);
+        Invoice invoice = em.find(Invoice.class, payment.invoice().id(), LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(invoice);
+        boolean changed = invoice.gatewayRefund(payment, ourRefundId, reference, amount, status, at);
+        em.flush();
+        return changed;
+    }
+
+    /** L10: what the gateway says of a dispute of a payment; its new status when it changed. */
+    public Optional<Dispute> disputeReported(long paymentId, String reference, Money amount, DisputeStatus status,
+                                             String reason, Instant at) {
+        Payment payment = em.find(Payment.class, paymentId);
+        Invoice invoice = em.find(Invoice.class, payment.invoice().id(), LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(invoice);
+        Optional<DisputeStatus> changed = invoice.disputeReported(payment, reference, amount, status, reason, at);
+        em.flush();
+        return changed.flatMap(c -> invoice.disputes().stream().filter(d -> d.gatewayReference().equals(reference)).findFirst());
     }
 
     /** The gateway refused the refund: nothing changes but the refund's record. */

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An invoice and everything posted against it. Its figures are always derived:
@@ -82,6 +83,10 @@ public class Invoice implements PracticeOwned {
     @OneToMany(mappedBy = "invoice", cascade = CascadeType.ALL)
     @OrderBy("requestedAt")
     private List<Refund> refunds = new ArrayList<>();
+
+    @OneToMany(mappedBy = "invoice", cascade = CascadeType.ALL)
+    @OrderBy("openedAt")
+    private List<Dispute> disputes = new ArrayList<>();
 
     protected Invoice() {
         // for JPA
@@ -170,6 +175,66 @@ public class Invoice implements PracticeOwned {
         return refund;
     }
 
+    /**
+     * L9: what the gateway says of a refund of one of this invoice's card payments, applied once however
+     * often or in whatever order it is reported: Paylink's own refund ({@code ourRefundId}) gets the
+     * gateway's word; one made elsewhere (the gateway's dashboard) is recorded by its reference.
+     *
+     * @return true when something changed
+     */
+    public boolean gatewayRefund(Payment payment, Long ourRefundId, String reference, Money amount, RefundStatus status,
+                                 Instant at) {
+        Optional<Refund> known = refunds.stream()
+                .filter(r -> (ourRefundId != null && ourRefundId.equals(r.id())) || reference.equals(r.gatewayReference()))
+                .findFirst();
+        if (known.isPresent()) {
+            return known.get().gatewaySays(status, reference, at);
+        }
+        if (status == RefundStatus.FAILED) {
+            return false; // never ours, never counted
+        }
+        Refund made = requestRefund(payment, amount, "Refunded at the card processor", null, at);
+        made.gatewaySays(status, reference, at);
+        return true;
+    }
+
+    /**
+     * L10: what the gateway says of a dispute of one of this invoice's card payments, applied once: while
+     * open it flags the invoice; lost, the disputed money goes back to the payer (a completed refund row,
+     * reference {@code dispute:<id>}); won, nothing changes.
+     *
+     * @return the dispute's new status when it changed (OPEN when it is new), else empty
+     */
+    public Optional<DisputeStatus> disputeReported(Payment payment, String reference, Money amount, DisputeStatus status,
+                                                   String reason, Instant at) {
+        requireCurrency(amount);
+        Dispute dispute = disputes.stream().filter(d -> d.gatewayReference().equals(reference)).findFirst().orElse(null);
+        boolean opened = dispute == null;
+        if (opened) {
+            dispute = new Dispute(this, payment, reference, amount, reason, at);
+            disputes.add(dispute);
+        }
+        boolean changed = dispute.update(status, amount, at);
+        if (changed && status == DisputeStatus.LOST) {
+            Money back = amount.compareTo(refundable(payment)) > 0 ? refundable(payment) : amount;
+            if (back.isPositive()) {
+                Refund reversal = new Refund(this, payment, back, "Chargeback: the payer's dispute was lost", null, at);
+                reversal.gatewaySays(RefundStatus.SUCCEEDED, "dispute:" + reference, at);
+                refunds.add(reversal);
+            }
+        }
+        return changed || opened ? Optional.of(dispute.status()) : Optional.empty();
+    }
+
+    /** L10: an open dispute flags the invoice. */
+    public boolean isDisputed() {
+        return disputes.stream().anyMatch(d -> d.status() == DisputeStatus.OPEN);
+    }
+
+    public List<Dispute> disputes() {
+        return Collections.unmodifiableList(disputes);
+    }
+
     /** L9: what of a payment can still be refunded: its amount less refunds done or under way. */
     public Money refundable(Payment payment) {
         return refunds.stream().filter(r -> r.payment().equals(payment) && r.isHeld()).map(Refund::amount)
@@ -224,15 +289,15 @@ public class Invoice implements PracticeOwned {
      * L7: the one answer to "can this invoice take a payment, or a link to pay it?": empty when it can,
      * else why not. Sending, viewing, renewing and settling a link all ask this.
      */
-    public java.util.Optional<NotPayable> notPayable() {
+    public Optional<NotPayable> notPayable() {
         InvoiceStatus status = status();
         if (status == InvoiceStatus.VOID) {
-            return java.util.Optional.of(NotPayable.VOID);
+            return Optional.of(NotPayable.VOID);
         }
         if (status == InvoiceStatus.PAID) {
-            return java.util.Optional.of(amountPaid().isPositive() ? NotPayable.PAID : NotPayable.NO_BALANCE);
+            return Optional.of(amountPaid().isPositive() ? NotPayable.PAID : NotPayable.NO_BALANCE);
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     public boolean isPayable() {

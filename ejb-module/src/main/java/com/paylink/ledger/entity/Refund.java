@@ -86,6 +86,9 @@ public class Refund {
 
     /** The gateway gave the money back. */
     public void succeeded(String reference, Instant at) {
+        if (status == RefundStatus.SUCCEEDED) {
+            return; // the gateway's webhook told of it first
+        }
         requirePending();
         this.status = RefundStatus.SUCCEEDED;
         this.gatewayReference = Objects.requireNonNull(reference, "reference");
@@ -104,6 +107,28 @@ public class Refund {
         if (status != RefundStatus.PENDING) {
             throw new IllegalStateException("refund " + id + " is already " + status);
         }
+    }
+
+    /**
+     * The gateway's word on this refund (L9): pending becomes done or refused; a refund the gateway later
+     * reports failed stops counting (the money went back to the practice). True when the status changed.
+     */
+    boolean gatewaySays(RefundStatus now, String reference, Instant at) {
+        if (gatewayReference == null && reference != null) {
+            gatewayReference = reference;
+        }
+        if (status == now) {
+            return false;
+        }
+        if (status == RefundStatus.FAILED) {
+            throw new IllegalStateException("refund " + id + " was refused; the gateway cannot complete it now");
+        }
+        if (status == RefundStatus.SUCCEEDED && now == RefundStatus.PENDING) {
+            return false; // an older, out-of-order report
+        }
+        status = now;
+        completedAt = now == RefundStatus.PENDING ? null : at;
+        return true;
     }
 
     /** Counts against what can still be refunded (asked, or done). */

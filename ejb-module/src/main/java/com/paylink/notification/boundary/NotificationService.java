@@ -4,6 +4,7 @@ import com.paylink.identity.control.CallerLookup;
 import com.paylink.identity.entity.Permission;
 import com.paylink.identity.entity.Staff;
 import com.paylink.ledger.entity.Appointment;
+import com.paylink.ledger.entity.Dispute;
 import com.paylink.ledger.entity.Invoice;
 import com.paylink.ledger.entity.Payment;
 import com.paylink.notification.control.NotifiedStaff;
@@ -111,7 +112,28 @@ public class NotificationService {
                 attempt.invoice(), attempt.amount(), clock.instant());
     }
 
-    /** Every active Admin of the invoice's practice hears of {@code eventKey} once (N5, N6). */
+    /**
+     * N7: a payer's dispute opened, was lost (the money went back to the payer) or was won: every active
+     * Admin of the practice hears of each, once.
+     *
+     * @return how many notifications were created now
+     */
+    @RolesAllowed(Permission.SYSTEM_ROLE) // only its queue listener, which runs as the system role
+    public int disputeChanged(long disputeId) {
+        Dispute dispute = em.find(Dispute.class, disputeId);
+        if (dispute == null) {
+            throw new IllegalArgumentException("dispute " + disputeId + " does not exist");
+        }
+        NotificationKind kind = switch (dispute.status()) {
+            case OPEN -> NotificationKind.DISPUTE_OPENED;
+            case LOST -> NotificationKind.DISPUTE_LOST;
+            case WON -> NotificationKind.DISPUTE_WON;
+        };
+        return notifyAdmins(kind, Notification.disputeKey(disputeId, dispute.status().name()), dispute.invoice(),
+                dispute.amount(), dispute.closedAt() == null ? dispute.openedAt() : dispute.closedAt());
+    }
+
+    /** Every active Admin of the invoice's practice hears of {@code eventKey} once (N5–N7). */
     private int notifyAdmins(NotificationKind kind, String eventKey, Invoice invoice, Money amount, Instant occurredAt) {
         List<Long> alreadyNotified = notifiedFor(eventKey);
         Instant now = clock.instant();

@@ -121,6 +121,10 @@ public class Notification {
         return "payment-" + paymentId;
     }
 
+    public static String disputeKey(long disputeId, String status) {
+        return "dispute-" + disputeId + "-" + status;
+    }
+
     public static String chargeRefundedKey(long attemptId) {
         return "charge-refunded-" + attemptId;
     }

@@ -7,5 +7,11 @@ public enum NotificationKind {
     /** A link locked after too many declined cards (N5); for Admins. */
     LINK_LOCKED,
     /** A charge the invoice could not take (paid meanwhile) was refunded to the payer (N6); for Admins. */
-    CHARGE_REFUNDED
+    CHARGE_REFUNDED,
+    /** A payer disputed a payment with their bank (N7); for Admins. */
+    DISPUTE_OPENED,
+    /** A dispute was lost: the money went back to the payer (N7); for Admins. */
+    DISPUTE_LOST,
+    /** A dispute was won (N7); for Admins. */
+    DISPUTE_WON
 }

@@ -1,6 +1,7 @@
 package com.paylink.payment.boundary;
 
 import com.paylink.identity.entity.Permission;
+import com.paylink.payment.control.AccountReconciler;
 import com.paylink.payment.control.Gateways;
 import com.paylink.payment.control.PracticeOnboarding;
 import com.paylink.payment.control.gateway.AccountGateway;
@@ -35,11 +36,19 @@ public class CardProcessingService {
     @Inject
     PaylinkConfig config;
 
+    @Inject
+    AccountReconciler reconciler;
+
     public CardProcessingStatus status() {
         PracticeOnboarding.Snapshot snapshot = onboarding.practice();
         Practice practice = onboarding.read(snapshot.practiceId());
+        CardProcessingStatus.LastReconciliation last = practice.stripeAccountId() == null ? null
+                : reconciler.lastRun(practice.stripeAccountId())
+                        .map(r -> new CardProcessingStatus.LastReconciliation(r.finishedAt(), r.eventsSeen(), r.applied(),
+                                r.intentsChecked(), r.problems()))
+                        .orElse(null);
         return new CardProcessingStatus(practice.name(), practice.cardProcessing(), practice.cardProcessingDetail(),
-                practice.cardProcessingCheckedAt(), practice.stripeAccountId() != null, !gatewayIsStripe());
+                practice.cardProcessingCheckedAt(), practice.stripeAccountId() != null, !gatewayIsStripe(), last);
     }
 
     /**
@@ -74,6 +83,19 @@ public class CardProcessingService {
                 throw new CardProcessingUnavailable();
             }
         }
+        return status();
+    }
+
+    /**
+     * PAY14, "Reconcile now": the practice's account is reconciled with Stripe at once (what the webhooks
+     * missed is applied, once), and the page shows the run.
+     */
+    public CardProcessingStatus reconcileNow() {
+        PracticeOnboarding.Snapshot practice = onboarding.practice();
+        if (!gatewayIsStripe() || !gateways.ready() || practice.accountId() == null) {
+            throw new CardProcessingUnavailable();
+        }
+        reconciler.reconcile(practice.accountId());
         return status();
     }
 

@@ -6,7 +6,15 @@ import java.time.Instant;
 
 /** What the Card processing page shows an Admin: the practice's account, its state and the gateway's reasons. */
 public record CardProcessingStatus(String practiceName, CardProcessing status, String detail, Instant checkedAt,
-                                   boolean hasAccount, boolean sandbox) {
+                                   boolean hasAccount, boolean sandbox, LastReconciliation lastReconciliation) {
+
+    /** The last reconciliation with the gateway (PAY14): when, what it applied, what it could not resolve. */
+    public record LastReconciliation(Instant at, int eventsSeen, int applied, int intentsChecked, String problems) {
+
+        public boolean isClean() {
+            return problems == null;
+        }
+    }
 
     public boolean isEnabled() {
         return status == CardProcessing.ENABLED;

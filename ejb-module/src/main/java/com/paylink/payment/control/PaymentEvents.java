@@ -25,6 +25,7 @@ public class PaymentEvents {
     public static final String EVENT = "paylinkEvent";
     public static final String LINK_LOCKED = "link-locked";
     public static final String CHARGE_REFUNDED = "charge-refunded";
+    public static final String DISPUTE_CHANGED = "dispute-changed";
 
     @Inject
     @JMSConnectionFactory("java:/JmsXA")
@@ -52,6 +53,17 @@ public class PaymentEvents {
             message.setStringProperty(EVENT, CHARGE_REFUNDED);
         } catch (JMSException e) {
             throw new IllegalStateException("cannot build charge-refunded event", e);
+        }
+        jms.createProducer().send(queue, message);
+    }
+
+    /** PAY13: a dispute opened or closed; the body is the ledger's dispute id. */
+    public void disputeChanged(long disputeId) {
+        TextMessage message = jms.createTextMessage(String.valueOf(disputeId));
+        try {
+            message.setStringProperty(EVENT, DISPUTE_CHANGED);
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot build dispute event", e);
         }
         jms.createProducer().send(queue, message);
     }

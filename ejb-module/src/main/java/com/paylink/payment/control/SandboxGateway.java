@@ -96,14 +96,37 @@ public class SandboxGateway implements CardGateway {
         if (intent == null && reference != null && reference.startsWith("sbx_pi_")) {
             // taken before this server restarted: demo money, and the ledger has checked the amount
             return refundByKey.computeIfAbsent(idempotencyKey, k -> new GatewayRefund("sbx_re_" + randomId(), reference,
-                    amount.amountMinor(), amount.currency(), GatewayRefund.Status.SUCCEEDED));
+                    amount.amountMinor(), amount.currency(), GatewayRefund.Status.SUCCEEDED, idempotencyKey));
         }
         intent = known(reference);
         if (intent.status() != IntentStatus.SUCCEEDED || amount.amountMinor() > intent.amountMinor()) {
             throw new GatewayUnavailable("sandbox intent " + reference + " cannot be refunded by " + amount, null);
         }
         return refundByKey.computeIfAbsent(idempotencyKey, k -> new GatewayRefund("sbx_re_" + randomId(), reference,
-                amount.amountMinor(), amount.currency(), GatewayRefund.Status.SUCCEEDED));
+                amount.amountMinor(), amount.currency(), GatewayRefund.Status.SUCCEEDED, idempotencyKey));
+    }
+
+    @Override
+    public GatewayRefund retrieveRefund(String refundReference) {
+        return refundByKey.values().stream().filter(r -> r.reference().equals(refundReference)).findFirst()
+                .orElseThrow(() -> new GatewayUnavailable("no sandbox refund " + refundReference + " on this server", null));
+    }
+
+    @Override
+    public java.util.List<GatewayRefund> refundsOf(String intentReference) {
+        return refundByKey.values().stream().filter(r -> r.intentReference().equals(intentReference)).toList();
+    }
+
+    /** The sandbox acts at once and in-process: there is nothing to reconcile. */
+    @Override
+    public java.util.List<String> eventsSince(java.time.Instant since, java.util.List<String> types) {
+        return java.util.List.of();
+    }
+
+    /** The sandbox has no card networks, so no disputes. */
+    @Override
+    public com.paylink.payment.control.gateway.GatewayDispute retrieveDispute(String disputeReference) {
+        throw new GatewayUnavailable("the sandbox has no disputes", null);
     }
 
     private GatewayIntent known(String reference) {

@@ -51,6 +51,16 @@ public class CardProcessingBean {
         }
     }
 
+    /** Reconcile now: what the webhooks missed is applied, and the run shows below. */
+    public void reconcile() {
+        try {
+            status = cards.reconcileNow();
+            Pages.info("cards.reconcile.done");
+        } catch (BusinessException e) {
+            Pages.error(null, e);
+        }
+    }
+
     /** Sandbox mode: finish the simulated onboarding and go back to the Card processing page. */
     public String completeSandbox() {
         try {

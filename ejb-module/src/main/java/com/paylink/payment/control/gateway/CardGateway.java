@@ -30,6 +30,21 @@ public interface CardGateway {
     /** Cancels an intent that has not succeeded; the intent as it is afterwards. */
     GatewayIntent cancel(String reference);
 
-    /** Refunds {@code amount} of a succeeded intent; the same key returns the same refund. */
+    /** Refunds {@code amount} of a succeeded intent; the same key returns the same refund (and the refund carries it). */
     GatewayRefund refund(String reference, Money amount, String idempotencyKey);
+
+    /** A refund as the gateway sees it now. */
+    GatewayRefund retrieveRefund(String refundReference);
+
+    /** Every refund of an intent, wherever it was made. */
+    java.util.List<GatewayRefund> refundsOf(String intentReference);
+
+    /** A dispute as the gateway sees it now. */
+    GatewayDispute retrieveDispute(String disputeReference);
+
+    /**
+     * The gateway's events of the account since {@code since}, of the given types, oldest first, as the
+     * gateway's own JSON (reconciliation reads them like webhooks). Empty for a gateway without events.
+     */
+    java.util.List<String> eventsSince(java.time.Instant since, java.util.List<String> types);
 }

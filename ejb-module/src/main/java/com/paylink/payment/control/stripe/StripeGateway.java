@@ -1,6 +1,7 @@
 package com.paylink.payment.control.stripe;
 
 import com.paylink.payment.control.gateway.CardGateway;
+import com.paylink.payment.control.gateway.GatewayDispute;
 import com.paylink.payment.control.gateway.GatewayIntent;
 import com.paylink.payment.control.gateway.GatewayRefund;
 import com.paylink.payment.control.gateway.GatewayUnavailable;
@@ -25,6 +26,9 @@ import java.util.Map;
  * it at another Stripe-compatible server (the tests' local one); production leaves it empty.
  */
 public final class StripeGateway implements CardGateway {
+
+    /** The refund's metadata entry that carries Paylink's idempotency key, to recognise its own refunds. */
+    static final String PAYLINK_KEY = "paylink_key";
 
     private final StripeClient client;
     /** The practice's connected account every request goes to (direct charges, ADR 0005). */
@@ -107,16 +111,83 @@ public final class StripeGateway implements CardGateway {
         RefundCreateParams params = RefundCreateParams.builder()
                 .setPaymentIntent(reference)
                 .setAmount(amount.amountMinor())
+                .putMetadata(PAYLINK_KEY, idempotencyKey)
                 .build();
         try {
             Refund refund = client.v1().refunds().create(params,
                     options().setIdempotencyKey(idempotencyKey).build());
-            return new GatewayRefund(refund.getId(), reference, refund.getAmount() == null ? 0 : refund.getAmount(),
-                    refund.getCurrency() == null ? amount.currency() : refund.getCurrency().toUpperCase(Locale.ROOT),
-                    refundStatus(refund.getStatus()));
+            return map(refund);
         } catch (StripeException e) {
             throw new GatewayUnavailable("Stripe refused a refund of PaymentIntent " + reference + ": " + e.getCode(), e);
         }
+    }
+
+    @Override
+    public GatewayRefund retrieveRefund(String refundReference) {
+        try {
+            return map(client.v1().refunds().retrieve(refundReference,
+                    com.stripe.param.RefundRetrieveParams.builder().build(), options().build()));
+        } catch (StripeException e) {
+            throw new GatewayUnavailable("Stripe could not return refund " + refundReference + ": " + e.getCode(), e);
+        }
+    }
+
+    @Override
+    public java.util.List<GatewayRefund> refundsOf(String intentReference) {
+        try {
+            java.util.List<GatewayRefund> all = new java.util.ArrayList<>();
+            for (Refund refund : client.v1().refunds().list(com.stripe.param.RefundListParams.builder()
+                    .setPaymentIntent(intentReference).setLimit(100L).build(), options().build()).autoPagingIterable()) {
+                all.add(map(refund));
+            }
+            return all;
+        } catch (StripeException e) {
+            throw new GatewayUnavailable("Stripe could not list the refunds of " + intentReference + ": " + e.getCode(), e);
+        }
+    }
+
+    @Override
+    public GatewayDispute retrieveDispute(String disputeReference) {
+        try {
+            com.stripe.model.Dispute dispute = client.v1().disputes().retrieve(disputeReference,
+                    com.stripe.param.DisputeRetrieveParams.builder().build(), options().build());
+            GatewayDispute.Status status = switch (dispute.getStatus() == null ? "" : dispute.getStatus()) {
+                case "won", "warning_closed" -> GatewayDispute.Status.WON;
+                case "lost" -> GatewayDispute.Status.LOST;
+                default -> GatewayDispute.Status.OPEN; // warning_needs_response, needs_response, under_review...
+            };
+            return new GatewayDispute(dispute.getId(), dispute.getPaymentIntent(),
+                    dispute.getAmount() == null ? 0 : dispute.getAmount(),
+                    dispute.getCurrency() == null ? null : dispute.getCurrency().toUpperCase(Locale.ROOT),
+                    status, dispute.getReason());
+        } catch (StripeException e) {
+            throw new GatewayUnavailable("Stripe could not return dispute " + disputeReference + ": " + e.getCode(), e);
+        }
+    }
+
+    @Override
+    public java.util.List<String> eventsSince(java.time.Instant since, java.util.List<String> types) {
+        com.stripe.param.EventListParams params = com.stripe.param.EventListParams.builder()
+                .setCreated(com.stripe.param.EventListParams.Created.builder().setGte(since.getEpochSecond()).build())
+                .addAllType(types)
+                .setLimit(100L)
+                .build();
+        try {
+            java.util.List<String> events = new java.util.ArrayList<>();
+            for (com.stripe.model.Event event : client.v1().events().list(params, options().build()).autoPagingIterable()) {
+                events.add(event.toJson());
+            }
+            java.util.Collections.reverse(events); // Stripe lists newest first; apply oldest first
+            return events;
+        } catch (StripeException e) {
+            throw new GatewayUnavailable("Stripe could not list events: " + e.getCode(), e);
+        }
+    }
+
+    private static GatewayRefund map(Refund refund) {
+        return new GatewayRefund(refund.getId(), refund.getPaymentIntent(), refund.getAmount() == null ? 0 : refund.getAmount(),
+                refund.getCurrency() == null ? null : refund.getCurrency().toUpperCase(Locale.ROOT),
+                refundStatus(refund.getStatus()), refund.getMetadata() == null ? null : refund.getMetadata().get(PAYLINK_KEY));
     }
 
     static GatewayRefund.Status refundStatus(String stripeStatus) {

@@ -23,10 +23,12 @@ public final class StripeWebhooks {
     }
 
     /**
-     * A verified event; {@code intentId} is empty for events not about a PaymentIntent, {@code accountId} for
-     * events not about a connected account ({@code account.updated}).
+     * A verified event and what it names: its object (type and id), the PaymentIntent it is about (the object
+     * itself, or a refund's, charge's or dispute's {@code payment_intent}), the connected account it is about
+     * ({@code account.updated}). Only ids: everything else is re-read from Stripe.
      */
-    public record VerifiedEvent(String id, String type, Optional<String> intentId, Optional<String> accountId) {
+    public record VerifiedEvent(String id, String type, String objectType, String objectId, Optional<String> intentId,
+                                Optional<String> accountId) {
     }
 
     /** The event, or empty for a missing, forged or stale signature, or a body that is not an event. */
@@ -39,14 +41,28 @@ public final class StripeWebhooks {
         } catch (SignatureVerificationException e) {
             return Optional.empty();
         }
+        return parse(payload);
+    }
+
+    /**
+     * An event read from Stripe's events API with the platform's key (reconciliation): authentic without a
+     * signature. Empty for a body that is not an event.
+     */
+    public static Optional<VerifiedEvent> parse(String payload) {
+        if (payload == null) {
+            return Optional.empty();
+        }
         try (JsonReader reader = Json.createReader(new StringReader(payload))) {
             JsonObject event = reader.readObject();
             JsonObject object = event.getJsonObject("data").getJsonObject("object");
-            Optional<String> intent = "payment_intent".equals(object.getString("object", ""))
-                    ? Optional.of(object.getString("id")) : Optional.empty();
-            Optional<String> account = "account".equals(object.getString("object", ""))
-                    ? Optional.of(object.getString("id")) : Optional.empty();
-            return Optional.of(new VerifiedEvent(event.getString("id"), event.getString("type"), intent, account));
+            String objectType = object.getString("object", "");
+            String objectId = object.getString("id", null);
+            Optional<String> intent = "payment_intent".equals(objectType) ? Optional.ofNullable(objectId)
+                    : object.containsKey("payment_intent") && !object.isNull("payment_intent")
+                    ? Optional.of(object.getString("payment_intent")) : Optional.empty();
+            Optional<String> account = "account".equals(objectType) ? Optional.ofNullable(objectId) : Optional.empty();
+            return Optional.of(new VerifiedEvent(event.getString("id"), event.getString("type"), objectType, objectId,
+                    intent, account));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
