@@ -31,9 +31,10 @@
  * <li>PL9. A charge the gateway confirmed is settled on its link in the paying transaction: the link is
  * paid and audited, never twice; a charge started while the link worked settles even if it has since
  * expired or been revoked (the money is in).</li>
- * <li>PL10. "Email me a new link" renews an expired or revoked link to the same address on file (else the
- * same source), at most every 15 minutes per invoice, only while the invoice can be paid and the practice
- * is enrolled; the page says the same whatever happened.</li>
+ * <li>PL10. "Email me a new link" renews only an expired link (never a revoked or locked one), only to the
+ * address the expired link went to while the client still has it on file, in the practice's name, at most
+ * every 15 minutes per invoice, only while the invoice can be paid and the practice is enrolled; the audit
+ * says the payer asked; the page says the same whatever happened.</li>
  * </ol>
  */
 package com.paylink.paymentlink;

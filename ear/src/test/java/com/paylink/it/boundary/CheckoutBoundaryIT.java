@@ -266,30 +266,45 @@ class CheckoutBoundaryIT {
     }
 
     @Test
-    void pl10_emailMeANewLinkRenewsAnExpiredOrRevokedLink_atMostEvery15Minutes() throws Exception {
-        Fixture f = fixture("45.00");
-        links.requestNewLink(f.link());
-        assertThat(data.linkCount(f.invoice())).as("an active link is not renewed").isEqualTo(1);
+    void pl10_emailMeANewLinkRenewsOnlyAnExpiredLink_toItsAddress_inThePracticesName_atMostEvery15Minutes()
+            throws Exception {
+        try (Mailbox mail = Mailbox.start()) {
+            Fixture f = fixture("45.00");
+            links.requestNewLink(f.link());
+            assertThat(data.linkCount(f.invoice())).as("an active link is not renewed").isEqualTo(1);
 
-        AdjustableClock.instance().advance(Duration.ofHours(25));
-        links.requestNewLink(f.link());
-        assertThat(data.linkStatuses(f.invoice())).containsExactly("EXPIRED", "ACTIVE");
-        assertThat(data.audit(f.invoice())).last().asString().startsWith("RESENT_ON_REQUEST ");
-        links.requestNewLink(f.link());
-        assertThat(data.linkCount(f.invoice())).as("the renewed link still works: nothing new").isEqualTo(2);
+            AdjustableClock.instance().advance(Duration.ofHours(25));
+            links.requestNewLink(f.link());
+            assertThat(data.linkStatuses(f.invoice())).containsExactly("EXPIRED", "ACTIVE");
+            assertThat(data.audit(f.invoice())).last().asString().startsWith("RESENT_ON_REQUEST ");
+            String payer = data.recipientOf(f.link());
+            long renewed = data.activeLink(f.invoice());
+            assertThat(data.recipientOf(renewed)).as("the address the expired link went to").isEqualTo(payer);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !mail.to(payer).isEmpty());
+            assertThat(((jakarta.mail.internet.InternetAddress) mail.to(payer).get(0).getFrom()[0]).getPersonal())
+                    .as("in the practice's name, not a staff member's").startsWith("Pay-");
+            links.requestNewLink(f.link());
+            assertThat(data.linkCount(f.invoice())).as("the renewed link still works: nothing new").isEqualTo(2);
 
-        // staff revoke the renewed link: now only the 15-minute rule stands between the payer and a new link
-        As.staff(f.biller(), BILLING, () -> staffLinks.revoke(f.invoice()));
-        AdjustableClock.instance().advance(Duration.ofMinutes(14));
-        links.requestNewLink(f.link());
-        assertThat(data.linkCount(f.invoice())).as("at most every 15 minutes").isEqualTo(2);
-        AdjustableClock.instance().advance(Duration.ofMinutes(2));
-        links.requestNewLink(f.link());
-        assertThat(data.linkStatuses(f.invoice())).containsExactly("EXPIRED", "REVOKED", "ACTIVE");
+            // staff revoke the renewed link: the payer cannot revive it
+            As.staff(f.biller(), BILLING, () -> staffLinks.revoke(f.invoice()));
+            AdjustableClock.instance().advance(Duration.ofMinutes(16));
+            links.requestNewLink(renewed);
+            assertThat(data.linkStatuses(f.invoice())).as("a revoked link stays revoked").containsExactly("EXPIRED", "REVOKED");
 
-        links.requestNewLink(null);
-        links.requestNewLink(Long.MAX_VALUE);
-        assertThat(data.linkCount(f.invoice())).isEqualTo(3);
+            // from the expired one: at most every 15 minutes
+            AdjustableClock.instance().reset();
+            AdjustableClock.instance().advance(Duration.ofHours(25).plusMinutes(14));
+            links.requestNewLink(f.link());
+            assertThat(data.linkCount(f.invoice())).as("at most every 15 minutes").isEqualTo(2);
+            AdjustableClock.instance().advance(Duration.ofMinutes(2));
+            links.requestNewLink(f.link());
+            assertThat(data.linkStatuses(f.invoice())).containsExactly("EXPIRED", "REVOKED", "ACTIVE");
+
+            links.requestNewLink(null);
+            links.requestNewLink(Long.MAX_VALUE);
+            assertThat(data.linkCount(f.invoice())).isEqualTo(3);
+        }
     }
 
     @Test

@@ -163,4 +163,20 @@ class StaffPagesIT extends PageTest {
         assertThat(biller.get("/staff/admin/card-processing.xhtml").statusCode()).isEqualTo(403);
         assertThat(biller.get("/staff/admin/sandbox-onboarding.xhtml").statusCode()).isEqualTo(403);
     }
+
+    /** Client and ledger data is never cached, and a percent-encoded payment path is the payment path. */
+    @Test
+    void staffPagesAndEncodedPaymentPathsAreNeverCached() throws Exception {
+        HttpResponse<String> encoded = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(root() + "/ch%65ckout/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(encoded.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(encoded.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+
+        StaffSession biller = new StaffSession(base);
+        assertThat(biller.signIn("biller", PASSWORD).statusCode()).isEqualTo(302);
+        HttpResponse<String> clients = biller.get("/staff/clients.xhtml");
+        assertThat(clients.statusCode()).isEqualTo(200);
+        assertThat(clients.headers().firstValue("Cache-Control")).contains("no-store");
+    }
 }

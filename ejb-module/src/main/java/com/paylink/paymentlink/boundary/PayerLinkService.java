@@ -141,23 +141,23 @@ public class PayerLinkService {
         Instant now = clock.instant();
         PaymentLinkStatus status = old.statusAt(now);
         Invoice invoice = old.invoice();
-        boolean renewable = (status == PaymentLinkStatus.EXPIRED || status == PaymentLinkStatus.REVOKED)
+        // a revoked (or locked) link stays closed: only staff decide to send again
+        boolean renewable = status == PaymentLinkStatus.EXPIRED
                 && invoice.isPayable()
-                && payments.ready() && invoice.practice().isCardProcessingEnrolled() && old.sentBy().isActive()
+                && payments.ready() && invoice.practice().isCardProcessingEnrolled()
                 && issuer.activeLink(invoice).filter(l -> l.isUsableAt(now)).isEmpty()
                 && !askedRecently(invoice, now);
         if (!renewable) {
             LOG.info(() -> "new link requested from link " + linkId + ": not renewable now");
             return;
         }
+        // only to the address the expired link went to, and only while the client still has it on file
         List<RecipientOption> onFile = Recipients.of(invoice.client());
         Optional<RecipientOption> recipient = onFile.stream()
-                .filter(o -> o.source() == old.recipientSource() && o.email().equalsIgnoreCase(old.recipientEmail()))
-                .findFirst()
-                .or(() -> onFile.stream().filter(o -> o.source() == old.recipientSource()).findFirst())
-                .filter(RecipientOption::valid);
+                .filter(o -> o.email().equalsIgnoreCase(old.recipientEmail()) && o.valid())
+                .min(java.util.Comparator.comparing(o -> o.source() == old.recipientSource() ? 0 : 1));
         if (recipient.isEmpty()) {
-            LOG.info(() -> "new link requested from link " + linkId + ": no address on file for its source");
+            LOG.info(() -> "new link requested from link " + linkId + ": its address is no longer on file");
             return;
         }
         issuer.issue(invoice, recipient.get().recipient(), old.sentBy(), null, now);

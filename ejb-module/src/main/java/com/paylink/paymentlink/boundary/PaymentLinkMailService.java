@@ -37,6 +37,13 @@ public class PaymentLinkMailService {
     @Inject
     Clock clock;
 
+    private boolean askedForByPayer(long linkId) {
+        return !em.createQuery("select a.id from PaymentLinkAudit a where a.paymentLinkId = :l and a.action = :a", Long.class)
+                .setParameter("l", linkId)
+                .setParameter("a", com.paylink.paymentlink.entity.PaymentLinkAction.RESENT_ON_REQUEST)
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
     public void deliver(long linkId, String token) {
         PaymentLink link = em.find(PaymentLink.class, linkId);
         if (link == null || token == null || !LinkTokens.hash(token).equals(link.tokenHash())) {
@@ -47,8 +54,10 @@ public class PaymentLinkMailService {
             LOG.info(() -> "payment link " + linkId + " was closed before its mail went out; not sending");
             return;
         }
+        // a link the payer asked for goes out in the practice's name; a staff member's, in theirs (PL6, PL10)
+        String from = askedForByPayer(linkId) ? link.practice().name() : link.sentBy().fullName();
         boolean sent = mailer.sendOnce("payment-link:" + linkId, PaymentLinkEmail.compose(
-                link.practice().name(), link.practice().senderEmail(), link.sentBy().fullName(),
+                link.practice().name(), link.practice().senderEmail(), from,
                 link.recipientEmail(), link.invoice().balance(), config.publicUrl() + "/pay/" + token,
                 link.expiresAt(), config.displayZone()));
         if (sent) {

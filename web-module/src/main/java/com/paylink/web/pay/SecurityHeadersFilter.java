@@ -10,8 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Headers on every response: no MIME sniffing, no framing. The public payment paths also send no
- * referrer (the token must never leak) and forbid caching. The Content-Security-Policy comes from
+ * Headers on every response: no MIME sniffing, no framing. The public payment paths send no referrer
+ * (the token must never leak); they and the staff pages forbid caching (client and ledger data). The Content-Security-Policy comes from
  * PrimeFaces' CSP mode (web.xml), with a nonce per response; the link servlet's redirects carry a
  * policy that allows nothing.
  */
@@ -23,14 +23,15 @@ public class SecurityHeadersFilter extends HttpFilter {
             throws IOException, ServletException {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        boolean pay = path.startsWith("/pay/");
-        if (pay || path.startsWith("/checkout/") || path.equals("/checkout")) {
-            response.setHeader("Referrer-Policy", "no-referrer");
+        // decided on the decoded servlet path, never the raw URI: /ch%65ckout/ is /checkout/ here too
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        boolean payer = path.startsWith("/pay/") || path.startsWith("/checkout/") || path.equals("/checkout");
+        boolean staff = path.startsWith("/staff/") || path.startsWith("/api/") || path.equals("/login.xhtml");
+        response.setHeader("Referrer-Policy", payer ? "no-referrer" : "same-origin");
+        if (payer || staff) {
+            // client and ledger data: never kept by the browser or a proxy
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("Pragma", "no-cache");
-        } else {
-            response.setHeader("Referrer-Policy", "same-origin");
         }
         chain.doFilter(request, response);
     }
