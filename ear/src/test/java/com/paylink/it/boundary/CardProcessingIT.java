@@ -130,6 +130,11 @@ class CardProcessingIT {
                         e -> assertThat(e.reason()).isEqualTo(PaymentLinkRefused.Reason.PRACTICE_NOT_ENROLLED));
         assertThatThrownBy(() -> As.staff(lakeside.biller(), BILLING, () -> cards.startOnboarding()))
                 .as("Admins only").isInstanceOf(EJBAccessException.class);
+        // a link from before (the single-account days): no account to be paid into, so no card payment
+        long oldLink = data.link(lakeside.invoice(), lakeside.biller(), LinkTokens.newToken(), Instant.now());
+        assertThat(checkout.view(oldLink).state()).isEqualTo(com.paylink.payment.boundary.CheckoutView.State.CARDS_UNAVAILABLE);
+        assertThat(checkout.startStripe(oldLink)).isEmpty();
+        assertThat(stripe.creates()).isZero();
 
         String url = As.staff(lakeside.admin(), ADMIN, () -> cards.startOnboarding());
         String account = data.accountOfPractice(lakeside.id());

@@ -92,8 +92,9 @@ public class CheckoutService {
         if (unusable.isPresent()) {
             return CheckoutView.unavailable(link.id());
         }
-        if (!gateways.ready()) {
-            LOG.warning(() -> "link " + link.id() + " opened while card payments are not configured");
+        if (!gateways.ready() || (gateways.activeKind() == Gateway.STRIPE && link.practice().stripeAccountId() == null)) {
+            // not configured, or (P3) the practice has no account of its own to be paid into
+            LOG.warning(() -> "link " + link.id() + " opened while card payments are not available for it");
             return new CheckoutView(CheckoutView.State.CARDS_UNAVAILABLE, link.id(), link.practice().name(),
                     invoice.number(), null, null, null, null, null, null, null);
         }
@@ -167,6 +168,9 @@ public class CheckoutService {
             return Optional.empty();
         }
         StripeAttempts.Plan p = plan.get();
+        if (p.account() == null) {
+            return Optional.empty(); // P3: the practice has no account of its own yet
+        }
         CardGateway stripe = gateways.of(Gateway.STRIPE, p.account()); // P3: the practice's own account
         GatewayIntent intent;
         if (p.reference() == null) {
