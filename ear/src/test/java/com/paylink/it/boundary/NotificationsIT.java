@@ -240,6 +240,7 @@ class NotificationsIT {
         List<NotificationRow> inbox = As.staff(p.admin(), admin, () -> notifications.inbox());
         assertThat(inbox).extracting(NotificationRow::invoiceId).containsExactly(second, first);
         assertThat(inbox.get(0).amount().toString()).isEqualTo("55.00 USD");
+        assertThat(inbox.get(0).clientName()).as("the payer as they entered it, who may not be the client").isEqualTo("Jo");
         assertThat(As.staff(p.admin(), admin, () -> notifications.unreadCount())).isEqualTo(2);
 
         long someoneElses = As.staff(p.drBilling(), Set.of(), () -> notifications.inbox()).get(0).id();

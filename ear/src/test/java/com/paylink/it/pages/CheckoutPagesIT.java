@@ -45,6 +45,12 @@ class CheckoutPagesIT extends PageTest {
         b.click(By.id("card:pay"));
         b.waitForText(By.id("card:messages"), "Your card was declined");
         assertThat(b.text(By.id("amountDue"))).as("the link still works").isEqualTo("$150.00");
+        // the payer keeps what they typed, but the card number and CVC
+        assertThat(b.driver().findElement(By.id("card:name")).getAttribute("value")).isEqualTo("Jo Payer");
+        assertThat(b.driver().findElement(By.id("card:expiry")).getAttribute("value")).isEqualTo("12/39");
+        assertThat(b.driver().findElement(By.id("card:postal")).getAttribute("value")).isEqualTo("02139");
+        assertThat(b.driver().findElement(By.id("card:number")).getAttribute("value")).isEmpty();
+        assertThat(b.driver().findElement(By.id("card:cvc")).getAttribute("value")).isEmpty();
 
         fill(b, "4242424242424242");
         b.click(By.id("card:pay"));

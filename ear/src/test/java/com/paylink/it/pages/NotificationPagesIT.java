@@ -30,7 +30,7 @@ class NotificationPagesIT extends PageTest {
         assertThat(Integer.parseInt(b.text(By.id("unreadCount")))).isEqualTo(Integer.parseInt(before) + 1);
 
         b.click(By.id("inboxLink"));
-        b.waitForText(By.id("inboxForm:notifications"), "Emma Carter paid $150.00 on invoice RC-1001.");
+        b.waitForText(By.id("inboxForm:notifications"), "Jo Payer paid $150.00 on invoice RC-1001.");
         b.click(By.id("inboxForm:markAllRead"));
         b.waitForText(By.id("unreadCount"), "0");
         b.click(By.linkText("RC-1001"));
@@ -48,7 +48,7 @@ class NotificationPagesIT extends PageTest {
         // all of a payment's notifications are written in one transaction: once the admin has it, all exist
         await().atMost(Duration.ofSeconds(30)).until(() -> b.text(By.id("unreadCount")).equals("1"));
         b.click(By.id("inboxLink"));
-        b.waitForText(By.id("inboxForm:notifications"), "Noah Bennett paid $150.00 on invoice RC-1002.");
+        b.waitForText(By.id("inboxForm:notifications"), "Jo Payer paid $150.00 on invoice RC-1002.");
         b.signOut();
 
         b.signIn("drsmith", PASSWORD);

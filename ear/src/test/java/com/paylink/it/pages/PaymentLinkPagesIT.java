@@ -168,8 +168,8 @@ class PaymentLinkPagesIT extends PageTest {
                 + "/payment-links", "biller:" + PASSWORD, null);
         assertThat(api.statusCode()).isEqualTo(422);
         assertThat(api.body()).contains("\"code\":\"no-recipient-email\"");
-        String message = "This client has no email address on file. Add one in Client Details, Household Information"
-                + " or the Bill To & Insurance Info tab, then send the link.";
+        String message = "This client has no email address on file. Add one on the Client Profile (in Client Details,"
+                + " Household Information or Bill To & Insurance Info), then send the link.";
         assertThat(api.body()).contains(message);
 
         Browser b = browser().signIn("biller", PASSWORD);
@@ -177,6 +177,10 @@ class PaymentLinkPagesIT extends PageTest {
         b.openActions("RC-1005");
         b.chooseAction("Send 1-Time Payment Link");
         b.waitForText(By.cssSelector(".ui-growl"), message);
+        // the way to fix it stays on the page: a link to where the address is added
+        b.waitForText(By.id("noEmailForm"), "No email address is on file for this client");
+        b.click(By.id("noEmailForm:addEmailLink"));
+        assertThat(b.path()).startsWith("/staff/client.xhtml");
     }
 
     @Test

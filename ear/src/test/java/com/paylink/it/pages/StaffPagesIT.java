@@ -179,4 +179,19 @@ class StaffPagesIT extends PageTest {
         assertThat(clients.statusCode()).isEqualTo(200);
         assertThat(clients.headers().firstValue("Cache-Control")).contains("no-store");
     }
+
+    /** A client whose only address is a parent's or a payer's does not look unreachable; a paid invoice says why it takes no link. */
+    @Test
+    void theClientListShowsWhereAnEmailIsKept_andAPaidInvoiceSaysWhyItTakesNoLink() throws Exception {
+        Browser b = browser().signIn("biller", PASSWORD);
+        String list = b.text(By.id("clientList")).replaceAll("\\s+", " ");
+        assertThat(list).contains("olivia.bennett@example.com (Household)");
+        b.openLedger("Rivera, Lucas");
+        b.openActions("RC-0990");
+        assertThat(b.visibleMenuItems()).contains("Send 1-Time Payment Link (disabled)");
+        assertThat(b.driver().findElement(By.xpath("//a[contains(@class,'ui-menuitem-link')][normalize-space(.)='Send 1-Time Payment Link']/.."))
+                .getAttribute("title") + b.driver().findElement(By.xpath(
+                        "//a[contains(@class,'ui-menuitem-link')][normalize-space(.)='Send 1-Time Payment Link']")).getAttribute("title"))
+                .contains("This invoice is paid");
+    }
 }

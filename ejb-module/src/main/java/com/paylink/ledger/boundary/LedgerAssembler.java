@@ -22,8 +22,26 @@ final class LedgerAssembler {
     }
 
     public static ClientSummary summary(Client client, List<Invoice> invoices) {
-        return new ClientSummary(client.id(), client.sortName(), client.dateOfBirth(), client.email(),
+        String[] email = reachableAt(client);
+        return new ClientSummary(client.id(), client.sortName(), client.dateOfBirth(), email[0], email[1],
                 client.phone(), balance(invoices));
+    }
+
+    /** The address staff would reach the client at, and where it is kept (see {@link ClientSummary}). */
+    private static String[] reachableAt(Client client) {
+        if (hasText(client.email())) {
+            return new String[]{client.email(), "client"};
+        }
+        if (client.billTo() != null && hasText(client.billTo().email())) {
+            return new String[]{client.billTo().email(), "billTo"};
+        }
+        return client.household().stream().filter(m -> hasText(m.email())).findFirst()
+                .map(m -> new String[]{m.email(), "household"})
+                .orElse(new String[]{null, null});
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
     }
 
     public static ClientProfile profile(Client client) {

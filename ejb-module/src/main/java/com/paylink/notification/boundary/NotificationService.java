@@ -66,7 +66,7 @@ public class NotificationService {
         for (Staff recipient : recipients) {
             if (!alreadyNotified.contains(recipient.id())) {
                 em.persist(new Notification(recipient, paymentId, invoice.id(), invoice.client().id(),
-                        invoice.client().fullName(), invoice.number(), payment.amount(), payment.receivedAt(), now));
+                        payerOf(payment), invoice.number(), payment.amount(), payment.receivedAt(), now));
                 created++;
             }
         }
@@ -146,6 +146,18 @@ public class NotificationService {
             }
         }
         return created;
+    }
+
+    /**
+     * Who paid, as the payer entered it (a trust or a parent may pay for the client); else whom the link went
+     * to; else the client.
+     */
+    private String payerOf(Payment payment) {
+        return em.createQuery("select a from PaymentAttempt a where a.payment = :p", PaymentAttempt.class)
+                .setParameter("p", payment).getResultStream().findFirst()
+                .map(a -> a.payerName() != null ? a.payerName()
+                        : a.link().recipientName() != null ? a.link().recipientName() : null)
+                .orElse(payment.invoice().client().fullName());
     }
 
     private List<Long> notifiedFor(String eventKey) {

@@ -143,6 +143,7 @@ public class CheckoutService {
         Money amount = link.invoice().balance();
         GatewayIntent intent = sandbox.createIntent(amount, requestKey, metadata(link));
         PaymentAttempt attempt = new PaymentAttempt(link, Gateway.SANDBOX, intent.reference(), requestKey, amount, now);
+        attempt.payerEntered(card.name());
         em.persist(attempt);
         recorder.apply(attempt, sandbox.confirm(intent.reference(), card.paymentMethod()), now);
         if (attempt.status() == AttemptStatus.FAILED && declines.declined(link, addressHash, attempt.failureCode(), now)) {

@@ -68,6 +68,10 @@ public class PaymentAttempt {
     @Column(name = "failure_code")
     private String failureCode;
 
+    /** The name the payer entered (the card holder), when the gateway's form gives it to Paylink. */
+    @Column(name = "payer_name")
+    private String payerName;
+
     /** The gateway's refund of a charge the invoice could not take. */
     @Column(name = "refund_reference")
     private String refundReference;
@@ -108,6 +112,16 @@ public class PaymentAttempt {
         this.status = AttemptStatus.PENDING;
         this.createdAt = at;
         this.updatedAt = at;
+    }
+
+    /** Who is paying, as they entered it (blank or very long names are cut to something sensible). */
+    public void payerEntered(String name) {
+        String trimmed = name == null ? null : name.trim();
+        this.payerName = trimmed == null || trimmed.isEmpty() ? null : trimmed.length() > 200 ? trimmed.substring(0, 200) : trimmed;
+    }
+
+    public String payerName() {
+        return payerName;
     }
 
     /** The gateway's intent for this attempt; set once (the same id again is a retried call, harmless). */

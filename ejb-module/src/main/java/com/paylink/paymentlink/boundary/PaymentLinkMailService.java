@@ -58,7 +58,8 @@ public class PaymentLinkMailService {
         String from = askedForByPayer(linkId) ? link.practice().name() : link.sentBy().fullName();
         boolean sent = mailer.sendOnce("payment-link:" + linkId, PaymentLinkEmail.compose(
                 link.practice().name(), link.practice().senderEmail(), from,
-                link.recipientEmail(), link.invoice().balance(), config.publicUrl() + "/pay/" + token,
+                link.recipientEmail(), link.invoice().number(), link.sentAt(), link.invoice().balance(),
+                config.publicUrl() + "/pay/" + token,
                 link.expiresAt(), config.displayZone()));
         if (sent) {
             LOG.info(() -> "payment link " + linkId + " mailed");

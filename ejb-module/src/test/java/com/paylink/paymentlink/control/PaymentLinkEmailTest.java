@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PaymentLinkEmailTest {
 
     private final OutgoingMail mail = PaymentLinkEmail.compose("Smith & Sons <Therapy>", "billing@smith.example",
-            "Dana Biller", "payer@example.com", Money.of("1250.5", "USD"), "https://pay.example/pay/TOKEN",
+            "Dana Biller", "payer@example.com", "INV-7", Instant.parse("2026-11-27T15:30:00Z"), Money.of("1250.5", "USD"),
+            "https://pay.example/pay/TOKEN",
             Instant.parse("2026-11-28T15:30:00Z"), ZoneId.of("America/New_York"));
 
     @Test
@@ -28,7 +29,7 @@ class PaymentLinkEmailTest {
     void bothPartsCarryAmountLinkExpiryAndNoAccountNeeded() {
         for (String part : new String[]{mail.text(), mail.html()}) {
             assertThat(part).contains("$1,250.50", "https://pay.example/pay/TOKEN",
-                    "November 28, 2026 at 10:30 AM EST", "do not need an account");
+                    "November 28, 2026 at 10:30 AM EST", "do not need an account", "INV-7", "November 27, 2026");
         }
     }
 

@@ -35,6 +35,8 @@ public class CheckoutBean {
     private static final String NEW_LINK_REQUESTED = "newLinkRequested";
     /** Flash: this payer's charge came after the invoice was paid and is being refunded (PAY11). */
     private static final String CHARGE_REFUNDED = "chargeRefunded";
+    /** Flash: the name, expiry and postal code the payer typed, kept over a decline's redirect. */
+    private static final String KEPT = "keptCardFields";
 
     @EJB
     CheckoutService checkout;
@@ -71,6 +73,12 @@ public class CheckoutBean {
             // expired, revoked and unknown tokens: the same page with the same status
             response().setStatus(HttpServletResponse.SC_GONE);
         }
+        // after a decline the payer keeps what they typed but the card number and CVC (never kept anywhere)
+        if (FacesContext.getCurrentInstance().getExternalContext().getFlash().get(KEPT) instanceof String[] kept) {
+            cardName = kept[0];
+            cardExpiry = kept[1];
+            postalCode = kept[2];
+        }
         if (requestKey == null) {
             byte[] key = new byte[16];
             RANDOM.nextBytes(key);
@@ -98,6 +106,10 @@ public class CheckoutBean {
                 request().getRemoteAddr());
         cardNumber = null;
         cardCvc = null;
+        if (result.kind() == PayResult.Kind.DECLINED || result.kind() == PayResult.Kind.INVALID_INPUT) {
+            FacesContext.getCurrentInstance().getExternalContext().getFlash()
+                    .put(KEPT, new String[]{cardName, cardExpiry, postalCode});
+        }
         switch (result.kind()) {
             case DECLINED -> message(FacesMessage.SEVERITY_ERROR, declineKey(result.code()));
             case INVALID_INPUT -> message(FacesMessage.SEVERITY_ERROR, "pay.input." + result.code());

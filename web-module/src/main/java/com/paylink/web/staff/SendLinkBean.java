@@ -2,6 +2,7 @@ package com.paylink.web.staff;
 
 import com.paylink.paymentlink.boundary.LinkSent;
 import com.paylink.paymentlink.boundary.LinkState;
+import com.paylink.paymentlink.boundary.PaymentLinkRefused;
 import com.paylink.paymentlink.boundary.PaymentLinkService;
 import com.paylink.paymentlink.boundary.SendOptions;
 import com.paylink.paymentlink.boundary.RecipientOption;
@@ -32,17 +33,31 @@ public class SendLinkBean implements Serializable {
 
     private SendOptions options;
     private String recipientKey;
+    private boolean missingEmail;
 
     /** Opens the dialog for an invoice, or says at once why a link cannot be sent. */
     public void open(Long invoiceId) {
         options = null;
+        missingEmail = false;
         try {
             options = links.sendOptions(invoiceId);
             recipientKey = options.defaultRecipientKey();
             PrimeFaces.current().ajax().addCallbackParam("ready", true);
+        } catch (PaymentLinkRefused e) {
+            // no address anywhere: besides the message, a note that stays, with the way to add one
+            missingEmail = e.reason() == PaymentLinkRefused.Reason.NO_RECIPIENT_EMAIL;
+            Pages.error(null, e);
         } catch (BusinessException e) {
             Pages.error(null, e);
         }
+    }
+
+    public boolean isMissingEmail() {
+        return missingEmail;
+    }
+
+    public void dismissMissingEmail() {
+        missingEmail = false;
     }
 
     public void send() {
