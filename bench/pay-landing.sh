@@ -16,7 +16,7 @@ command -v wrk >/dev/null || { [ "$(id -u)" -eq 0 ] && apt-get install -y -qq wr
 
 # a fresh link for an unpaid demo invoice (RC-1003, RC-1004 or RC-1001), read back from the demo mailbox
 for invoice in 4 6 1; do
-    curl -sf -u biller:paylink-demo -X POST "$BASE/api/invoices/$invoice/payment-links" >/dev/null && break
+    curl -sf -u biller:paylink-demo -X POST -H "Content-Type: application/json" "$BASE/api/invoices/$invoice/payment-links" >/dev/null && break
 done
 sleep 2
 TOKEN=$(curl -sf "$BASE/demo/mailbox.xhtml" | grep -o '/pay/[A-Za-z0-9_-]\{43\}' | head -1 | cut -d/ -f3)

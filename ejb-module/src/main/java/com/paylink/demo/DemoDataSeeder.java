@@ -12,6 +12,7 @@ import com.paylink.ledger.entity.Invoice;
 import com.paylink.ledger.entity.PaymentMethod;
 import com.paylink.platform.PaylinkConfig;
 import com.paylink.practice.entity.Practice;
+import com.paylink.practice.entity.PracticeContact;
 import com.paylink.shared.Money;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -81,6 +82,7 @@ public class DemoDataSeeder {
     private void seedRiverside() {
         Instant now = clock.instant();
         Practice riverside = persist(new Practice("Riverside Counseling", "billing@riverside-counseling.example", "acct_sandbox_riverside", now));
+        riverside.contactChanged(PracticeContact.of("(555) 010-4477", "frontdesk@riverside-counseling.example"));
         staff(riverside, "admin", "Morgan Avery", false, Permission.ADMIN, Permission.BILLING);
         staff(riverside, "biller", "Bailey Brooks", false, Permission.BILLING);
         Staff smith = staff(riverside, "drsmith", "Dr. Sarah Smith", true, Permission.BILLING);

@@ -10,6 +10,10 @@
  * <li>P3. Each practice is paid into its own account: every intent, refund and lookup for the practice's
  * payments goes to that account. An Admin starts onboarding (the gateway's hosted pages) and refreshes the
  * status; the account id is set once.</li>
+ * <li>P4. A practice may keep a phone number and an email address for its clients (optional, checked when an
+ * Admin saves them). A payment page that cannot take a payment (expired, used, revoked, locked, or cards
+ * unavailable) shows them, so the client knows how to reach the practice; an unknown token shows no
+ * practice at all.</li>
  * </ol>
  */
 package com.paylink.practice;

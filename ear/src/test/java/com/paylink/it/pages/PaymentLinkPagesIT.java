@@ -27,11 +27,16 @@ class PaymentLinkPagesIT extends PageTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<String> api(String method, String path, String user, String body) throws Exception {
+        return api(method, path, user, body, "POST".equals(method) ? "application/json" : null);
+    }
+
+    private HttpResponse<String> api(String method, String path, String user, String body, String contentType)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Accept", "application/json");
-        if (body != null) {
-            request.header("Content-Type", "application/json");
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
         }
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
@@ -230,6 +235,42 @@ class PaymentLinkPagesIT extends PageTest {
         assertError(api("POST", "/api/invoices/" + open + "/payment-links", biller, "{not json"), 400, "bad-request");
         assertError(api("POST", "/api/invoices/999999999/payment-links", biller, null), 404, "not-found");
         assertThat(api("GET", "/api/invoices/" + open + "/payment-links", biller, null).body()).isEqualTo(before.body());
+    }
+
+    /**
+     * A cross-site form can post text/plain or form data, never application/json; and a path spelled
+     * another way (percent-encoded, with a path parameter, doubled slashes, other case) is the API with
+     * the same sign-in and permission checks, or nothing at all.
+     */
+    @Test
+    void theApiTakesOnlyJson_andEveryOtherSpellingOfItsPathIsProtectedOrNotFound() throws Exception {
+        long open = invoice("biller", "Carter, Emma", "RC-1001");
+        String path = "/api/invoices/" + open + "/payment-links";
+        String biller = "biller:" + PASSWORD;
+        HttpResponse<String> before = api("GET", path, biller, null);
+
+        assertError(api("POST", path, biller, "{\"recipient\":\"bill-to\"}", "text/plain"), 415, "unsupported-media-type");
+        assertError(api("POST", path, biller, "recipient=bill-to", "application/x-www-form-urlencoded"), 415,
+                "unsupported-media-type");
+        assertError(api("POST", path, biller, null, null), 415, "unsupported-media-type");
+        assertError(api("POST", path, biller, "{}", "application/jsonx"), 415, "unsupported-media-type");
+
+        for (String other : java.util.List.of("/%61pi/invoices/" + open + "/payment-links",
+                "/api;x/invoices/" + open + "/payment-links", "//api/invoices/" + open + "/payment-links",
+                "/api//invoices/" + open + "/payment-links", "/API/invoices/" + open + "/payment-links",
+                "/Api/invoices/" + open + "/payment-links", "/api/invoices/" + open + "/payment-links/")) {
+            int anonymous = api("POST", other, null, "{}").statusCode();
+            assertThat(anonymous).as("anonymous POST " + other).isIn(401, 404);
+            int frontdesk = api("POST", other, "frontdesk:" + PASSWORD, "{}").statusCode();
+            assertThat(frontdesk).as("POST without Billing " + other).isIn(403, 404);
+            int form = api("POST", other, biller, "{}", "text/plain").statusCode();
+            assertThat(form).as("text/plain POST " + other).isIn(404, 415);
+        }
+        for (String other : java.util.List.of("/STAFF/clients.xhtml", "/Staff/admin/staff.xhtml", "/Checkout/",
+                "/PAY/" + "a".repeat(43), "/Login.xhtml")) {
+            assertThat(api("GET", other, biller, null).statusCode()).as("GET " + other).isEqualTo(404);
+        }
+        assertThat(api("GET", path, biller, null).body()).as("nothing above sent a link").isEqualTo(before.body());
     }
 
     private static void assertError(HttpResponse<String> response, int status, String code) {

@@ -58,6 +58,7 @@ final class StaffSession {
         return http.send(HttpRequest.newBuilder(URI.create(base + "/api/invoices/" + invoiceId + "/payment-links"))
                         .header("Authorization", "Basic " + java.util.Base64.getEncoder()
                                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                        .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }

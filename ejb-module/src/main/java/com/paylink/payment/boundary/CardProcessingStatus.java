@@ -1,12 +1,17 @@
 package com.paylink.payment.boundary;
 
 import com.paylink.practice.entity.CardProcessing;
+import com.paylink.practice.entity.PracticeContact;
 
 import java.time.Instant;
 
-/** What the Card processing page shows an Admin: the practice's account, its state and the gateway's reasons. */
+/**
+ * What the Card processing page shows an Admin: the practice's account, its state and the gateway's reasons,
+ * and (P4) how clients reach the practice.
+ */
 public record CardProcessingStatus(String practiceName, CardProcessing status, String detail, Instant checkedAt,
-                                   boolean hasAccount, boolean sandbox, LastReconciliation lastReconciliation) {
+                                   boolean hasAccount, boolean sandbox, LastReconciliation lastReconciliation,
+                                   PracticeContact contact) {
 
     /** The last reconciliation with the gateway (PAY14): when, what it applied, what it could not resolve. */
     public record LastReconciliation(Instant at, int eventsSeen, int applied, int intentsChecked, String problems) {

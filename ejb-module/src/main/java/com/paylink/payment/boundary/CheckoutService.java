@@ -70,7 +70,7 @@ public class CheckoutService {
     public CheckoutView view(Long linkId) {
         Optional<PaymentLink> found = links.find(linkId);
         if (found.isEmpty()) {
-            return CheckoutView.unavailable(null);
+            return CheckoutView.unknown();
         }
         PaymentLink link = found.get();
         Invoice invoice = link.invoice();
@@ -78,30 +78,30 @@ public class CheckoutService {
         if (paid.isPresent()) {
             Payment p = paid.get();
             return new CheckoutView(CheckoutView.State.PAID, link.id(), link.practice().name(), invoice.number(), null,
-                    null, p.receiptNumber(), p.amount(), p.receivedAt(), null, null);
+                    null, p.receiptNumber(), p.amount(), p.receivedAt(), null, null, link.practice().contact());
         }
         Optional<LinkUnusable> unusable = link.unusableAt(clock.instant());
         if (unusable.filter(u -> u == LinkUnusable.PAID).isPresent()) {
             return new CheckoutView(CheckoutView.State.PAID, link.id(), link.practice().name(), invoice.number(), null,
-                    null, null, null, null, null, null);
+                    null, null, null, null, null, null, link.practice().contact());
         }
         if (unusable.filter(u -> u == LinkUnusable.LOCKED).isPresent()) {
             return new CheckoutView(CheckoutView.State.LOCKED, link.id(), link.practice().name(), invoice.number(),
-                    null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, link.practice().contact());
         }
         if (unusable.isPresent()) {
-            return CheckoutView.unavailable(link.id());
+            return CheckoutView.unavailable(link.id(), link.practice().name(), link.practice().contact());
         }
         if (!gateways.ready() || (gateways.activeKind() == Gateway.STRIPE && link.practice().stripeAccountId() == null)) {
             // not configured, or (P3) the practice has no account of its own to be paid into
             LOG.warning(() -> "link " + link.id() + " opened while card payments are not available for it");
             return new CheckoutView(CheckoutView.State.CARDS_UNAVAILABLE, link.id(), link.practice().name(),
-                    invoice.number(), null, null, null, null, null, null, null);
+                    invoice.number(), null, null, null, null, null, null, null, link.practice().contact());
         }
         Gateway gateway = gateways.activeKind();
         return new CheckoutView(CheckoutView.State.PAYABLE, link.id(), link.practice().name(), invoice.number(),
                 invoice.balance(), link.expiresAt(), null, null, null, gateway,
-                gateway == Gateway.STRIPE ? gateways.publishableKey().orElse(null) : null);
+                gateway == Gateway.STRIPE ? gateways.publishableKey().orElse(null) : null, link.practice().contact());
     }
 
     /**

@@ -1,17 +1,19 @@
 package com.paylink.payment.boundary;
 
 import com.paylink.payment.entity.Gateway;
+import com.paylink.practice.entity.PracticeContact;
 import com.paylink.shared.Money;
 
 import java.time.Instant;
 
 /**
  * What the public payment page may show: the practice, the invoice number, the live amount due and the
- * link's expiry. Nothing clinical, no client name. {@code linkId} is null for an unknown token.
+ * link's expiry, and (P4) how to reach the practice when it cannot be paid. Nothing clinical, no client
+ * name. {@code linkId} is null for an unknown token.
  */
 public record CheckoutView(State state, Long linkId, String practiceName, String invoiceNumber, Money amountDue,
                            Instant expiresAt, String receiptNumber, Money amountPaid, Instant paidAt,
-                           Gateway gateway, String stripePublishableKey) {
+                           Gateway gateway, String stripePublishableKey, PracticeContact contact) {
 
     public enum State {
         /** The link works and there is something to pay. */
@@ -26,8 +28,16 @@ public record CheckoutView(State state, Long linkId, String practiceName, String
         LOCKED
     }
 
-    public static CheckoutView unavailable(Long linkId) {
-        return new CheckoutView(State.UNAVAILABLE, linkId, null, null, null, null, null, null, null, null, null);
+    /** An unknown token: no practice to name. */
+    public static CheckoutView unknown() {
+        return new CheckoutView(State.UNAVAILABLE, null, null, null, null, null, null, null, null, null, null,
+                PracticeContact.NONE);
+    }
+
+    /** A link that can no longer be paid (expired, used, revoked): P4, how to reach its practice. */
+    public static CheckoutView unavailable(long linkId, String practiceName, PracticeContact contact) {
+        return new CheckoutView(State.UNAVAILABLE, linkId, practiceName, null, null, null, null, null, null, null, null,
+                contact);
     }
 
     public boolean isPayable() {

@@ -49,6 +49,13 @@ public class Practice {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** P4: how clients reach the practice (optional). */
+    @Column(name = "contact_phone")
+    private String contactPhone;
+
+    @Column(name = "contact_email")
+    private String contactEmail;
+
     protected Practice() {
         // for JPA
     }
@@ -94,6 +101,19 @@ public class Practice {
         this.cardProcessingDetail = chargesEnabled || reasons == null || reasons.isBlank() ? null
                 : reasons.length() > 500 ? reasons.substring(0, 500) : reasons;
         this.cardProcessingCheckedAt = at;
+    }
+
+    /** P4: an Admin changed how clients reach the practice. */
+    public void contactChanged(PracticeContact contact) {
+        if (contact.problem().isPresent()) {
+            throw new IllegalArgumentException(contact.problem().get());
+        }
+        this.contactPhone = contact.phone();
+        this.contactEmail = contact.email();
+    }
+
+    public PracticeContact contact() {
+        return new PracticeContact(contactPhone, contactEmail);
     }
 
     private static String requireText(String value, String field) {

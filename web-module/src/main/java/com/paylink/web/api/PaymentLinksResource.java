@@ -2,6 +2,7 @@ package com.paylink.web.api;
 
 import com.paylink.paymentlink.boundary.LinkSent;
 import com.paylink.paymentlink.boundary.PaymentLinkService;
+import com.paylink.web.Messages;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.Json;
@@ -11,6 +12,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 
 import java.io.StringReader;
+import java.util.Locale;
 
 /**
  * {@code /api/invoices/{id}/payment-links}: send a link (POST) and read the current one (GET). The
@@ -30,6 +33,8 @@ import java.io.StringReader;
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 public class PaymentLinksResource {
+
+    private static final Messages MESSAGES = Messages.in(Locale.ENGLISH);
 
     @EJB
     PaymentLinkService links;
@@ -41,9 +46,27 @@ public class PaymentLinksResource {
 
     /** Body, optional: {@code {"recipient": "bill-to" | "client" | "household-<id>"}}; default as on the page. */
     @POST
-    public Response send(@PathParam("invoiceId") long invoiceId, String body, @Context UriInfo uri) {
+    public Response send(@PathParam("invoiceId") long invoiceId, @HeaderParam("Content-Type") String contentType,
+                         String body, @Context UriInfo uri) {
+        if (!isJson(contentType)) {
+            // a cross-site HTML form can post text/plain or form data, never application/json
+            return ApiExceptionMappers.error(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                    MESSAGES.text("error.unsupported-media-type"));
+        }
         LinkSent sent = links.send(invoiceId, recipient(body));
         return Response.created(uri.getAbsolutePath()).entity(LinkJson.sent(sent)).build();
+    }
+
+    static boolean isJson(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.valueOf(contentType.strip());
+            return "application".equalsIgnoreCase(type.getType()) && "json".equalsIgnoreCase(type.getSubtype());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static String recipient(String body) {

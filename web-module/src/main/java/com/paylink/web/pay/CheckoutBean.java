@@ -64,7 +64,7 @@ public class CheckoutBean {
     void load() {
         HttpSession session = session(false);
         linkId = PaySession.linkId(session);
-        view = session == null ? CheckoutView.unavailable(null) : checkout.view(linkId);
+        view = session == null ? CheckoutView.unknown() : checkout.view(linkId);
         if (view.isLocked()) {
             response().setStatus(HttpServletResponse.SC_FORBIDDEN); // locked: only the practice can help
         } else if (view.isCardsUnavailable()) {

@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Headers on every response: no MIME sniffing, no framing. The public payment paths send no referrer
@@ -18,6 +20,10 @@ import java.io.IOException;
 @WebFilter("/*")
 public class SecurityHeadersFilter extends HttpFilter {
 
+    /** The areas whose paths carry a rule (sign-in, permissions, no caching, no referrer). */
+    private static final List<String> AREAS = List.of("/api", "/staff", "/checkout", "/pay", "/webhooks", "/demo",
+            "/health", "/login.xhtml");
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -25,6 +31,11 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("X-Frame-Options", "DENY");
         // decided on the decoded servlet path, never the raw URI: /ch%65ckout/ is /checkout/ here too
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (isAnotherSpellingOfAnArea(path)) {
+            // /API/…, /Staff/…: the rules above are written for one spelling; any other is nothing here
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
         boolean payer = path.startsWith("/pay/") || path.startsWith("/checkout/") || path.equals("/checkout");
         boolean staff = path.startsWith("/staff/") || path.startsWith("/api/") || path.equals("/login.xhtml");
         response.setHeader("Referrer-Policy", payer ? "no-referrer" : "same-origin");
@@ -34,5 +45,17 @@ public class SecurityHeadersFilter extends HttpFilter {
             response.setHeader("Pragma", "no-cache");
         }
         chain.doFilter(request, response);
+    }
+
+    static boolean isAnotherSpellingOfAnArea(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        for (String area : AREAS) {
+            boolean looksLike = lower.equals(area) || lower.startsWith(area + "/");
+            boolean is = path.equals(area) || path.startsWith(area + "/");
+            if (looksLike && !is) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -109,8 +109,9 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
         return context.responseUnauthorized();
     }
 
+    /** Decided on the decoded servlet path, so {@code /%61pi/} and {@code /api;x/} are the API too (never the raw URI). */
     static boolean isApi(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         return path.equals("/api") || path.startsWith("/api/");
     }
 

@@ -61,6 +61,41 @@ public class CardProcessingBean {
         }
     }
 
+    private String contactPhone;
+    private String contactEmail;
+
+    /** P4: save how clients reach the practice; a refused value stays in the form with its message. */
+    public void saveContact() {
+        try {
+            status = cards.changeContact(contactPhone, contactEmail);
+            Pages.info("cards.contact.saved");
+        } catch (BusinessException e) {
+            Pages.error(null, e);
+        }
+    }
+
+    public String getContactPhone() {
+        if (contactPhone == null && !FacesContext.getCurrentInstance().isPostback()) {
+            contactPhone = getStatus().contact().phone();
+        }
+        return contactPhone;
+    }
+
+    public void setContactPhone(String contactPhone) {
+        this.contactPhone = contactPhone;
+    }
+
+    public String getContactEmail() {
+        if (contactEmail == null && !FacesContext.getCurrentInstance().isPostback()) {
+            contactEmail = getStatus().contact().email();
+        }
+        return contactEmail;
+    }
+
+    public void setContactEmail(String contactEmail) {
+        this.contactEmail = contactEmail;
+    }
+
     /** Sandbox mode: finish the simulated onboarding and go back to the Card processing page. */
     public String completeSandbox() {
         try {
