@@ -1,5 +1,6 @@
 package com.paylink.demo;
 
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.paylink.platform.PaylinkConfig;
@@ -21,6 +22,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Logger;
@@ -43,7 +45,7 @@ public class DemoMailCatcher {
     @Inject
     PaylinkConfig config;
 
-    private volatile GreenMail server;
+    volatile GreenMail server;
 
     @PostConstruct
     void start() {
@@ -68,28 +70,42 @@ public class DemoMailCatcher {
         return server != null;
     }
 
-    /** Newest first. */
+    /**
+     * Every mail caught, newest first, across all recipients. A mail's number is its place in the order of
+     * arrival (1 is the first mail), so numbers never shift when more mail comes in.
+     */
     public List<CaughtMail> messages() {
         GreenMail greenMail = server;
         if (greenMail == null) {
             return List.of();
         }
-        MimeMessage[] received = greenMail.getReceivedMessages();
+        List<StoredMessage> received = new ArrayList<>(greenMail.getManagers().getImapHostManager().getAllMessages());
+        received.sort(Comparator.comparing(StoredMessage::getReceivedDate).thenComparing(DemoMailCatcher::messageId));
         List<CaughtMail> mails = new ArrayList<>();
-        for (int i = received.length - 1; i >= 0; i--) {
-            mails.add(toMail(i, received[i]));
+        for (int i = received.size() - 1; i >= 0; i--) {
+            mails.add(toMail(i + 1, received.get(i)));
         }
         return mails;
     }
 
-    private static CaughtMail toMail(int index, MimeMessage message) {
+    private static String messageId(StoredMessage stored) {
+        try {
+            String id = stored.getMimeMessage().getMessageID();
+            return id == null ? "" : id;
+        } catch (MessagingException e) {
+            return "";
+        }
+    }
+
+    private static CaughtMail toMail(int index, StoredMessage stored) {
+        MimeMessage message = stored.getMimeMessage();
         try {
             StringBuilder text = new StringBuilder();
             StringBuilder html = new StringBuilder();
             collect(message, text, html);
             return new CaughtMail(index, addresses(message.getFrom()),
                     addresses(message.getRecipients(Message.RecipientType.TO)), message.getSubject(),
-                    message.getSentDate() == null ? null : message.getSentDate().toInstant(),
+                    stored.getReceivedDate().toInstant(),
                     text.toString(), html.toString());
         } catch (MessagingException | IOException e) {
             return new CaughtMail(index, "", "", "(unreadable message)", null, "", "");
