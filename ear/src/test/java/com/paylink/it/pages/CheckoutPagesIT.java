@@ -93,6 +93,32 @@ class CheckoutPagesIT extends PageTest {
         }
     }
 
+    /** Scripts and styles travel gzipped to a phone that accepts it; pages, which carry form secrets, never do. */
+    @Test
+    void scriptsAndStylesAreCompressed_pagesAreNot() throws Exception {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(root() + "/pay/" + "g".repeat(43)))
+                .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.headers().firstValue("Content-Encoding")).as("the page").isEmpty();
+        assertThat(page.body()).contains("This payment link is no longer valid");
+
+        java.util.regex.Matcher resources = java.util.regex.Pattern
+                .compile("(?:src|href)=\"([^\"]*jakarta\\.faces\\.resource/[^\"]*\\.(js|css)[^\"]*)\"").matcher(page.body());
+        java.util.Set<String> kinds = new java.util.HashSet<>();
+        while (resources.find()) {
+            URI url = base.toURI().resolve(resources.group(1).replace("&amp;", "&"));
+            HttpResponse<byte[]> gz = client.send(HttpRequest.newBuilder(url).header("Accept-Encoding", "gzip")
+                    .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(gz.statusCode()).as(url.toString()).isEqualTo(200);
+            assertThat(gz.headers().firstValue("Content-Encoding")).as(url.toString()).contains("gzip");
+            byte[] plain = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz.body())).readAllBytes();
+            assertThat(plain.length).as("gzip makes " + url + " smaller").isGreaterThan(gz.body().length);
+            kinds.add(resources.group(2));
+        }
+        assertThat(kinds).as("the page uses scripts and styles").contains("js", "css");
+    }
+
     @Test
     void linkPagesSendStrictHeaders_andAGetNeverUsesTheLinkUp() throws Exception {
         String link = sendLinkAndReadIt("Thompson, Ava", "RC-1003", "claims@harbor-eap.example");
