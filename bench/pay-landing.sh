@@ -36,6 +36,7 @@ run() { # name url [header]
     echo "| $1 | ${rps} | ${p50} | ${p99} | ${non2xx:-0} |"
 }
 
+OUT=$(mktemp)
 {
   echo "# Performance"
   echo
@@ -50,6 +51,11 @@ run() { # name url [header]
   echo
   echo "The landing path keeps server-side view state off (stateless view) and does one indexed lookup"
   echo "by token hash and one small update per request. Rerun after changes to this path."
-} > docs/performance.md
+} > "$OUT"
+# keep the other harness's section (bench/page-weight.sh)
+if grep -q '<!-- page-weight -->' docs/performance.md 2>/dev/null; then
+    { echo; sed -n '/<!-- page-weight -->/,/<!-- \/page-weight -->/p' docs/performance.md; } >> "$OUT"
+fi
+mv "$OUT" docs/performance.md
 rm -f "$JAR"
 cat docs/performance.md
