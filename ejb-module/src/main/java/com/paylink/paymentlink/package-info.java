@@ -20,8 +20,8 @@
  * answer every payment path asks (paid, expired or revoked, nothing due).</li>
  * <li>PL5. One active link per invoice: sending again revokes the earlier link; concurrent sends for one
  * invoice are serialised by a lock on the invoice, and a unique column backs it in the database.</li>
- * <li>PL6. The token has 256 bits from {@code SecureRandom}; only its SHA-256 hash is stored; it is never
- * logged. The email names the practice (subject) and the staff member (sender) and carries the invoice
+ * <li>PL6. The token has 256 bits from {@code SecureRandom}; only its SHA-256 hash is stored; it is minted
+ * where the email is sent, so no message, queue, log line or row ever holds it. The email names the practice (subject) and the staff member (sender) and carries the invoice
  * number, the day it was sent, the amount, the link, its expiry and that no account is needed; nothing
  * clinical, not the client's name.</li>
  * <li>PL7. The email is requested through the mail port in the sending transaction (M1, M2): it goes out

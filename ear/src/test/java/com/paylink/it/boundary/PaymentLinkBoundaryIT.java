@@ -329,10 +329,8 @@ class PaymentLinkBoundaryIT {
     void aMailRequestGoesOutOnlyIfItsTransactionCommits() throws Exception {
         String address = email("commit");
         Fixture f = fixture(address, null, null);
-        String token = LinkTokens.newToken();
-        long link = data.link(f.invoice(), f.biller(), token, Instant.now());
-        Map<String, String> request = Map.of(LinkIssuer.MAIL_LINK_ID, String.valueOf(link),
-                LinkIssuer.MAIL_TOKEN, token);
+        long link = data.link(f.invoice(), f.biller(), null, Instant.now()); // not mailed yet
+        Map<String, String> request = Map.of(LinkIssuer.MAIL_LINK_ID, String.valueOf(link));
 
         tx.begin();
         try {
@@ -347,7 +345,86 @@ class PaymentLinkBoundaryIT {
         tx.begin();
         mailQueue.enqueue(LinkIssuer.MAIL_KIND, request);
         tx.commit();
-        assertThat(Mailbox.text(awaitOneMailTo(address))).contains("/pay/" + token);
+        java.util.regex.Matcher mailed = java.util.regex.Pattern.compile("/pay/([A-Za-z0-9_-]{43})")
+                .matcher(Mailbox.text(awaitOneMailTo(address)));
+        assertThat(mailed.find()).isTrue();
+        assertThat(data.tokenHashes(f.invoice())).as("the sender minted the token and kept only its hash")
+                .containsExactly(LinkTokens.hash(mailed.group(1)));
+
+        // PL6: a duplicate request (a redelivery) finds the link mailed: no second mail, no new token
+        tx.begin();
+        mailQueue.enqueue(LinkIssuer.MAIL_KIND, request);
+        tx.commit();
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> mailTo(address).size() == 1);
+        assertThat(data.tokenHashes(f.invoice())).containsExactly(LinkTokens.hash(mailed.group(1)));
+    }
+
+    /**
+     * PL6 after a full flow (sent, mailed, opened, and a failed lookup): the token is in the email and
+     * nowhere else: not in any database row, not in the broker's files (journal, bindings, paging; in
+     * every encoding Artemis writes strings), not in the server log.
+     */
+    @Test
+    void pl6_theTokenIsInTheEmail_andInNoDatabaseRowBrokerFileOrLogLine() throws Exception {
+        String address = email("nowhere");
+        Fixture f = fixture(address, null, null);
+        As.staff(f.biller(), BILLING, () -> links.send(f.invoice(), null));
+        Matcher mailed = Mailbox.LINK.matcher(Mailbox.text(awaitOneMailTo(address)));
+        assertThat(mailed.find()).isTrue();
+        String token = mailed.group(2);
+
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String root = "http://127.0.0.1:" + (8080 + Integer.getInteger("jboss.socket.binding.port-offset", 0));
+        assertThat(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + "/pay/" + token)).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(303);
+        String wrong = token.substring(0, 42) + (token.endsWith("A") ? "B" : "A");
+        http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + "/pay/" + wrong)).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+
+        String rows = data.everyRowAsText();
+        assertThat(rows).as("the dump holds the link's hash").contains(LinkTokens.hash(token));
+        assertThat(rows).as("no database row").doesNotContain(token);
+
+        java.nio.file.Path broker = java.nio.file.Path.of(System.getProperty("jboss.server.data.dir"), "activemq");
+        List<byte[]> forms = List.of(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                token.getBytes(java.nio.charset.StandardCharsets.UTF_16LE),
+                token.getBytes(java.nio.charset.StandardCharsets.UTF_16BE));
+        List<byte[]> controls = List.of(LinkIssuer.MAIL_LINK_ID.getBytes(java.nio.charset.StandardCharsets.UTF_16LE),
+                LinkIssuer.MAIL_LINK_ID.getBytes(java.nio.charset.StandardCharsets.UTF_16BE),
+                LinkIssuer.MAIL_LINK_ID.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        boolean controlSeen = false;
+        List<java.nio.file.Path> files;
+        try (var walk = java.nio.file.Files.walk(broker)) {
+            files = walk.filter(java.nio.file.Files::isRegularFile).toList();
+        }
+        assertThat(files).as("the broker keeps files").isNotEmpty();
+        for (java.nio.file.Path file : files) {
+            byte[] content = java.nio.file.Files.readAllBytes(file);
+            for (byte[] form : forms) {
+                assertThat(indexOf(content, form)).as("the token in " + file).isEqualTo(-1);
+            }
+            controlSeen |= controls.stream().anyMatch(c -> indexOf(content, c) >= 0);
+        }
+        assertThat(controlSeen).as("the scan reads the broker's message properties (linkId is found)").isTrue();
+
+        byte[] log = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(System.getProperty("jboss.server.log.dir"),
+                "server.log"));
+        assertThat(indexOf(log, forms.get(0))).as("the token in the server log").isEqualTo(-1);
+        assertThat(indexOf(log, wrong.getBytes(java.nio.charset.StandardCharsets.US_ASCII))).as("a failed lookup's token")
+                .isEqualTo(-1);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /** PL3: {@code paylink.link.lifetime}, read at each send, sets expiresAt (set in this server JVM, then restored). */

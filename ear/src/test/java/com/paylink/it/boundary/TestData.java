@@ -124,10 +124,12 @@ public class TestData {
         Staff staff = em.createQuery("select s from Staff s where s.username = :u", Staff.class)
                 .setParameter("u", sender).getSingleResult();
         com.paylink.paymentlink.entity.PaymentLink link = new com.paylink.paymentlink.entity.PaymentLink(invoice,
-                com.paylink.paymentlink.control.LinkTokens.hash(token),
                 com.paylink.paymentlink.entity.RecipientSource.CLIENT_DETAILS, "Payer",
                 invoice.client().email() == null ? "payer@example.com" : invoice.client().email(), staff, sentAt,
                 com.paylink.paymentlink.entity.PaymentLink.DEFAULT_LIFETIME);
+        if (token != null) { // as if its email had gone out with this token; null: not mailed yet
+            link.tokenMinted(com.paylink.paymentlink.control.LinkTokens.hash(token));
+        }
         em.persist(link);
         return link.id();
     }
@@ -234,5 +236,19 @@ public class TestData {
 
     public void voidInvoice(long invoiceId) {
         em.find(Invoice.class, invoiceId).voidInvoice("test", Instant.now());
+    }
+
+    /** Every row of every table of the schema, as PostgreSQL prints a row: a dump of the data. */
+    @SuppressWarnings("unchecked")
+    public String everyRowAsText() {
+        java.util.List<String> tables = em.createNativeQuery("select table_name from information_schema.tables"
+                + " where table_schema = current_schema() and table_type = 'BASE TABLE'").getResultList();
+        StringBuilder all = new StringBuilder();
+        for (String table : tables) {
+            for (Object row : em.createNativeQuery("select t::text from \"" + table + "\" t").getResultList()) {
+                all.append(table).append(": ").append(row).append('\n');
+            }
+        }
+        return all.toString();
     }
 }

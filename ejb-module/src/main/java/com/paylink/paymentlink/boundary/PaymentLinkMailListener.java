@@ -34,8 +34,7 @@ public class PaymentLinkMailListener implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
-            mail.deliver(Long.parseLong(message.getStringProperty(LinkIssuer.MAIL_LINK_ID)),
-                    message.getStringProperty(LinkIssuer.MAIL_TOKEN));
+            mail.deliver(Long.parseLong(message.getStringProperty(LinkIssuer.MAIL_LINK_ID)));
         } catch (JMSException e) {
             throw new IllegalStateException("unreadable mail request", e);
         }

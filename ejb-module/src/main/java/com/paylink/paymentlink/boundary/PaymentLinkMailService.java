@@ -10,6 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Clock;
@@ -44,16 +45,28 @@ public class PaymentLinkMailService {
                 .setMaxResults(1).getResultList().isEmpty();
     }
 
-    public void deliver(long linkId, String token) {
-        PaymentLink link = em.find(PaymentLink.class, linkId);
-        if (link == null || token == null || !LinkTokens.hash(token).equals(link.tokenHash())) {
+    /**
+     * PL6: mints the link's token here, stores only its hash and sends the email, all in this transaction:
+     * if the send fails, nothing is kept and the redelivery mints another; a duplicate request finds the
+     * link mailed and sends nothing. The token exists in this method's memory and in the email, nowhere else.
+     */
+    public void deliver(long linkId) {
+        PaymentLink link = em.find(PaymentLink.class, linkId, LockModeType.PESSIMISTIC_WRITE);
+        if (link == null) {
             LOG.warning(() -> "mail request for payment link " + linkId + " does not match a link; dropped");
+            return;
+        }
+        if (link.isMailed()) {
+            LOG.info(() -> "payment link " + linkId + " was mailed before; not sending again");
             return;
         }
         if (!link.isUsableAt(clock.instant())) {
             LOG.info(() -> "payment link " + linkId + " was closed before its mail went out; not sending");
             return;
         }
+        String token = LinkTokens.newToken();
+        link.tokenMinted(LinkTokens.hash(token));
+        em.flush();
         // a link the payer asked for goes out in the practice's name; a staff member's, in theirs (PL6, PL10)
         String from = askedForByPayer(linkId) ? link.practice().name() : link.sentBy().fullName();
         boolean sent = mailer.sendOnce("payment-link:" + linkId, PaymentLinkEmail.compose(

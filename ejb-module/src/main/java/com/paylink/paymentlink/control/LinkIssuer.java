@@ -29,7 +29,6 @@ public class LinkIssuer {
     /** The {@code kind} of mail request for a link email on the OutboundMail queue. */
     public static final String MAIL_KIND = "payment-link";
     public static final String MAIL_LINK_ID = "linkId";
-    public static final String MAIL_TOKEN = "token";
     private static final Logger LOG = Logger.getLogger(LinkIssuer.class.getName());
 
     @PersistenceContext(unitName = "paylink")
@@ -55,8 +54,7 @@ public class LinkIssuer {
     public Issued issue(Invoice invoice, Recipient recipient, Staff sender, Staff actingStaff, Instant now) {
         Long actor = actingStaff == null ? null : actingStaff.id();
         boolean replaced = closeActive(invoice, now, actor);
-        String token = LinkTokens.newToken();
-        PaymentLink link = new PaymentLink(invoice, LinkTokens.hash(token), recipient.source(), recipient.name(),
+        PaymentLink link = new PaymentLink(invoice, recipient.source(), recipient.name(),
                 EmailAddresses.normalize(recipient.email()), sender, now,
                 config.duration(PaylinkConfig.LINK_LIFETIME, PaymentLink.DEFAULT_LIFETIME));
         em.persist(link);
@@ -64,7 +62,8 @@ public class LinkIssuer {
         PaymentLinkAction action = actingStaff == null ? PaymentLinkAction.RESENT_ON_REQUEST
                 : replaced ? PaymentLinkAction.RESENT : PaymentLinkAction.SENT;
         em.persist(new PaymentLinkAudit(link, action, actor, now, EmailAddresses.mask(link.recipientEmail())));
-        mailQueue.enqueue(MAIL_KIND, Map.of(MAIL_LINK_ID, String.valueOf(link.id()), MAIL_TOKEN, token));
+        // only the link's id travels: the mail sender mints the token (PL6), so no queue, journal or DLQ holds it
+        mailQueue.enqueue(MAIL_KIND, Map.of(MAIL_LINK_ID, String.valueOf(link.id())));
         LOG.info(() -> "payment link " + link.id() + " issued for invoice " + invoice.id()
                 + (actor == null ? " at the client's request" : " by staff " + actor));
         return new Issued(link, replaced);

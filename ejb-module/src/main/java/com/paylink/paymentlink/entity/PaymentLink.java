@@ -49,7 +49,8 @@ public class PaymentLink {
     @Column(name = "active_invoice_id")
     private Long activeInvoiceId;
 
-    @Column(name = "token_hash", nullable = false, unique = true, length = 64)
+    /** Null until the link's email goes out: the sender mints the token and stores only this (PL6). */
+    @Column(name = "token_hash", unique = true, length = 64)
     private String tokenHash;
 
     @Enumerated(EnumType.STRING)
@@ -94,12 +95,11 @@ public class PaymentLink {
         // for JPA
     }
 
-    public PaymentLink(Invoice invoice, String tokenHash, RecipientSource recipientSource, String recipientName,
+    public PaymentLink(Invoice invoice, RecipientSource recipientSource, String recipientName,
                        String recipientEmail, Staff sentBy, Instant sentAt, Duration lifetime) {
         this.invoice = Objects.requireNonNull(invoice, "invoice");
         this.practice = invoice.practice();
         this.activeInvoiceId = invoice.id();
-        this.tokenHash = Objects.requireNonNull(tokenHash, "tokenHash");
         this.recipientSource = Objects.requireNonNull(recipientSource, "recipientSource");
         this.recipientName = recipientName;
         this.recipientEmail = Objects.requireNonNull(recipientEmail, "recipientEmail");
@@ -194,6 +194,19 @@ public class PaymentLink {
 
     public Invoice invoice() {
         return invoice;
+    }
+
+    /** PL6: the email with the link's token is being sent now; the token itself is never kept. Once only. */
+    public void tokenMinted(String hash) {
+        if (tokenHash != null) {
+            throw new IllegalStateException("payment link " + id + " already has its token");
+        }
+        this.tokenHash = Objects.requireNonNull(hash, "hash");
+    }
+
+    /** Whether the link's email (with its token) has gone out. */
+    public boolean isMailed() {
+        return tokenHash != null;
     }
 
     public String tokenHash() {

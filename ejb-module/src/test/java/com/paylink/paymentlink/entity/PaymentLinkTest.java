@@ -27,7 +27,7 @@ class PaymentLinkTest {
         Invoice invoice = new Invoice(client, null, "I-1", LocalDate.of(2026, 11, 27), "USD");
         invoice.addLine("Session", 1, Money.of("100", "USD"));
         Staff biller = new Staff(practice, "biller", "Bea Biller", null, "hash", false, Set.of());
-        return new PaymentLink(invoice, "hash", RecipientSource.CLIENT_DETAILS, "Ann Lee", "ann@example.com", biller,
+        return new PaymentLink(invoice, RecipientSource.CLIENT_DETAILS, "Ann Lee", "ann@example.com", biller,
                 SENT, PaymentLink.DEFAULT_LIFETIME);
     }
 

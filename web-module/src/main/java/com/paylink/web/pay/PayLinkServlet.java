@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The emailed link, {@code /pay/<token>}: exchanges the token for a short payer session and redirects
@@ -24,6 +26,7 @@ import java.util.Optional;
 public class PayLinkServlet extends HttpServlet {
 
     public static final String CHECKOUT = "/checkout/";
+    private static final Logger LOG = Logger.getLogger(PayLinkServlet.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @EJB
@@ -42,7 +45,15 @@ public class PayLinkServlet extends HttpServlet {
         }
         String path = request.getPathInfo();
         String token = path == null || path.length() < 2 ? "" : path.substring(1);
-        Optional<Long> link = links.open(token);
+        Optional<Long> link;
+        try {
+            link = links.open(token);
+        } catch (RuntimeException e) {
+            // handled here so the container never logs the request's URI: the token is in it (PL6)
+            LOG.log(Level.SEVERE, e, () -> "opening payment link /pay/" + masked(token) + " failed");
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            return;
+        }
 
         HttpSession existing = request.getSession(false);
         if (existing != null) {
@@ -62,5 +73,10 @@ public class PayLinkServlet extends HttpServlet {
         response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", request.getContextPath() + CHECKOUT);
+    }
+
+    /** What a log may say of a token: its first four characters, enough to tell two apart, never enough to use. */
+    static String masked(String token) {
+        return token.length() <= 4 ? "…" : token.substring(0, 4) + "…";
     }
 }
