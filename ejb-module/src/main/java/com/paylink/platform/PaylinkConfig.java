@@ -27,6 +27,11 @@ public class PaylinkConfig {
     public static final String DEMO_SMTP_PORT = "paylink.demo.smtp.port";
     /** How long a payment link works after it is sent, ISO-8601 (e.g. PT24H, PT48H); default 24 hours. */
     public static final String LINK_LIFETIME = "paylink.link.lifetime";
+    /**
+     * How long an attempt to mail a link may still be sending before another attempt replaces its token
+     * (ISO-8601, default PT2M, longer than the SMTP timeouts).
+     */
+    public static final String LINK_MAIL_LEASE = "paylink.link.mail.lease";
     /** The address clients reach Paylink at, used in emailed links (e.g. https://pay.example.com). */
     public static final String PUBLIC_URL = "paylink.public.url";
     /** The time zone times are shown in, on pages and in emails; default US Eastern. */

@@ -128,7 +128,7 @@ public class TestData {
                 invoice.client().email() == null ? "payer@example.com" : invoice.client().email(), staff, sentAt,
                 com.paylink.paymentlink.entity.PaymentLink.DEFAULT_LIFETIME);
         if (token != null) { // as if its email had gone out with this token; null: not mailed yet
-            link.tokenMinted(com.paylink.paymentlink.control.LinkTokens.hash(token));
+            link.tokenMinted(com.paylink.paymentlink.control.LinkTokens.hash(token), sentAt);
         }
         em.persist(link);
         return link.id();

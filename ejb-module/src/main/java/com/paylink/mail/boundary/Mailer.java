@@ -44,6 +44,11 @@ public class Mailer {
      *
      * @return false when it had been sent already
      */
+    /** Whether the mail with this key has gone out (in a committed transaction, or in the caller's). */
+    public boolean wasSent(String key) {
+        return em.find(SentMail.class, key) != null;
+    }
+
     public boolean sendOnce(String key, OutgoingMail mail) {
         if (em.find(SentMail.class, key) != null) {
             return false;

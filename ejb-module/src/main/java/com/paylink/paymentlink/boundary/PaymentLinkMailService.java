@@ -1,7 +1,7 @@
 package com.paylink.paymentlink.boundary;
 
 import com.paylink.mail.boundary.Mailer;
-import com.paylink.paymentlink.control.LinkTokens;
+import com.paylink.paymentlink.control.LinkMinter;
 import com.paylink.paymentlink.control.PaymentLinkEmail;
 import com.paylink.paymentlink.entity.PaymentLink;
 import com.paylink.platform.PaylinkConfig;
@@ -10,10 +10,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -38,6 +38,9 @@ public class PaymentLinkMailService {
     @Inject
     Clock clock;
 
+    @Inject
+    LinkMinter minter;
+
     private boolean askedForByPayer(long linkId) {
         return !em.createQuery("select a.id from PaymentLinkAudit a where a.paymentLinkId = :l and a.action = :a", Long.class)
                 .setParameter("l", linkId)
@@ -46,34 +49,34 @@ public class PaymentLinkMailService {
     }
 
     /**
-     * PL6: mints the link's token here, stores only its hash and sends the email, all in this transaction:
-     * if the send fails, nothing is kept and the redelivery mints another; a duplicate request finds the
-     * link mailed and sends nothing. The token exists in this method's memory and in the email, nowhere else.
+     * PL6 in two steps: {@link LinkMinter} mints the token and commits its hash (so the link works the
+     * moment the email arrives); then, in the listener's transaction, the email is sent once. If sending
+     * fails, the broker retries and the next attempt mints another token (the first never went out); a
+     * duplicate request finds the email sent and sends nothing. The token exists in this method's memory
+     * and in the email, nowhere else.
      */
     public void deliver(long linkId) {
-        PaymentLink link = em.find(PaymentLink.class, linkId, LockModeType.PESSIMISTIC_WRITE);
-        if (link == null) {
-            LOG.warning(() -> "mail request for payment link " + linkId + " does not match a link; dropped");
+        String key = "payment-link:" + linkId;
+        Optional<String> minted = minter.mint(linkId, key);
+        if (minted.isEmpty()) {
+            LOG.info(() -> "payment link " + linkId + " needs no mail (unknown, mailed before, or closed)");
             return;
         }
-        if (link.isMailed()) {
-            LOG.info(() -> "payment link " + linkId + " was mailed before; not sending again");
-            return;
-        }
-        if (!link.isUsableAt(clock.instant())) {
-            LOG.info(() -> "payment link " + linkId + " was closed before its mail went out; not sending");
-            return;
-        }
-        String token = LinkTokens.newToken();
-        link.tokenMinted(LinkTokens.hash(token));
-        em.flush();
+        String token = minted.get();
+        PaymentLink link = em.find(PaymentLink.class, linkId);
         // a link the payer asked for goes out in the practice's name; a staff member's, in theirs (PL6, PL10)
         String from = askedForByPayer(linkId) ? link.practice().name() : link.sentBy().fullName();
-        boolean sent = mailer.sendOnce("payment-link:" + linkId, PaymentLinkEmail.compose(
-                link.practice().name(), link.practice().senderEmail(), from,
-                link.recipientEmail(), link.invoice().number(), link.sentAt(), link.invoice().balance(),
-                config.publicUrl() + "/pay/" + token,
-                link.expiresAt(), config.displayZone()));
+        boolean sent;
+        try {
+            sent = mailer.sendOnce(key, PaymentLinkEmail.compose(
+                    link.practice().name(), link.practice().senderEmail(), from,
+                    link.recipientEmail(), link.invoice().number(), link.sentAt(), link.invoice().balance(),
+                    config.publicUrl() + "/pay/" + token,
+                    link.expiresAt(), config.displayZone()));
+        } catch (RuntimeException e) {
+            minter.withdraw(linkId, token); // it never went out; the broker's retry mints another
+            throw e;
+        }
         if (sent) {
             LOG.info(() -> "payment link " + linkId + " mailed");
         }

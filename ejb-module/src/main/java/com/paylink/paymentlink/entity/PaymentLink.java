@@ -53,6 +53,9 @@ public class PaymentLink {
     @Column(name = "token_hash", unique = true, length = 64)
     private String tokenHash;
 
+    @Column(name = "token_minted_at")
+    private Instant tokenMintedAt;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "recipient_source", nullable = false)
     private RecipientSource recipientSource;
@@ -196,17 +199,24 @@ public class PaymentLink {
         return invoice;
     }
 
-    /** PL6: the email with the link's token is being sent now; the token itself is never kept. Once only. */
-    public void tokenMinted(String hash) {
-        if (tokenHash != null) {
-            throw new IllegalStateException("payment link " + id + " already has its token");
-        }
+    /**
+     * PL6: a token for the link's email was minted now; only its hash is kept. A later call replaces it: the
+     * caller checked that the earlier token's email never went out.
+     */
+    public void tokenMinted(String hash, Instant at) {
         this.tokenHash = Objects.requireNonNull(hash, "hash");
+        this.tokenMintedAt = Objects.requireNonNull(at, "at");
     }
 
-    /** Whether the link's email (with its token) has gone out. */
-    public boolean isMailed() {
-        return tokenHash != null;
+    /** PL6: the email with the current token did not go out; the token is gone. */
+    public void tokenWithdrawn() {
+        this.tokenHash = null;
+        this.tokenMintedAt = null;
+    }
+
+    /** When the current token was minted; null before the first email attempt. */
+    public Instant tokenMintedAt() {
+        return tokenMintedAt;
     }
 
     public String tokenHash() {

@@ -1,0 +1,87 @@
+package com.paylink.paymentlink.control;
+
+import com.paylink.ledger.entity.Invoice;
+import com.paylink.mail.boundary.Mailer;
+import com.paylink.paymentlink.entity.PaymentLink;
+import com.paylink.platform.PaylinkConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * PL6, the first half of mailing a link: mints its token and commits the hash (its own transaction), so the
+ * link works the moment the email arrives. The raw token is returned to the sender and kept nowhere.
+ */
+@ApplicationScoped
+public class LinkMinter {
+
+    /** How long an earlier attempt may still be sending its email (longer than the SMTP timeouts). */
+    static final Duration DEFAULT_LEASE = Duration.ofMinutes(2);
+
+    @PersistenceContext(unitName = "paylink")
+    EntityManager em;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    PaylinkConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** Another attempt minted a token moments ago and may still be sending it: try again later. */
+    public static class StillSending extends RuntimeException {
+        public StillSending(long linkId) {
+            super("payment link " + linkId + " is being mailed by another attempt");
+        }
+    }
+
+    /**
+     * A fresh token for the link's email, or empty when there is nothing to send: no such link, its email
+     * went out already, or it was closed. Under the invoice's lock, like every change to its links.
+     *
+     * @throws StillSending when an earlier attempt's email may still be on its way
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<String> mint(long linkId, String mailKey) {
+        PaymentLink link = em.find(PaymentLink.class, linkId);
+        if (link == null) {
+            return Optional.empty();
+        }
+        em.find(Invoice.class, link.invoice().id(), LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(link);
+        Instant now = clock.instant();
+        if (mailer.wasSent(mailKey) || !link.isUsableAt(now)) {
+            return Optional.empty();
+        }
+        Instant minted = link.tokenMintedAt();
+        if (minted != null && minted.plus(config.duration(PaylinkConfig.LINK_MAIL_LEASE, DEFAULT_LEASE)).isAfter(now)) {
+            throw new StillSending(linkId);
+        }
+        // the earlier token (if any) never reached anyone: its attempt failed before the email was recorded sent
+        String token = LinkTokens.newToken();
+        link.tokenMinted(LinkTokens.hash(token), now);
+        return Optional.of(token);
+    }
+
+    /**
+     * The email with this token did not go out (the send failed): the token is withdrawn at once, so the
+     * next attempt mints another without waiting for the lease.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void withdraw(long linkId, String token) {
+        PaymentLink link = em.find(PaymentLink.class, linkId, LockModeType.PESSIMISTIC_WRITE);
+        if (link != null && LinkTokens.hash(token).equals(link.tokenHash())) {
+            link.tokenWithdrawn();
+        }
+    }
+}
