@@ -449,6 +449,42 @@ class PaymentLinkBoundaryIT {
         assertThat(stored.expiresAt()).as("as stored").isEqualTo(stored.sentAt().plus(lifetime));
     }
 
+    /**
+     * Health, as a load balancer and an operator ask it: readiness reports the database, the broker, the
+     * payment mode and the mail server; a mail server that is down is reported but keeps the server in
+     * rotation (mail waits in the queue). Liveness answers while the application serves requests.
+     */
+    @Test
+    void readinessReportsDatabaseBrokerPaymentsAndMail_andAMailOutageKeepsTheServerInRotation() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String root = System.getProperty("paylink.public.url");
+        java.util.function.Supplier<java.net.http.HttpResponse<String>> ready = () -> {
+            try {
+                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + "/health/ready")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        java.net.http.HttpResponse<String> up = ready.get();
+        assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
+        assertThat(up.body()).contains("\"status\":\"UP\"", "\"name\":\"database\",\"status\":\"UP\"",
+                "\"name\":\"broker\",\"status\":\"UP\"", "\"name\":\"payments\",\"status\":\"UP\"",
+                "\"name\":\"mail\",\"status\":\"UP\"");
+
+        smtp.stop();
+        java.net.http.HttpResponse<String> mailDown = ready.get();
+        assertThat(mailDown.statusCode()).as("mail waits in the queue: still in rotation").isEqualTo(200);
+        assertThat(mailDown.body()).contains("\"name\":\"mail\",\"status\":\"DOWN\"",
+                "the mail server does not accept connections");
+        startSmtp();
+
+        java.net.http.HttpResponse<String> live = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(root + "/health/live")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(live.body()).contains("\"status\":\"UP\"");
+    }
+
     @Test
     void whileSmtpIsDownTheSendSucceeds_andTheMailGoesOutOnceWhenItIsBack() throws Exception {
         String address = email("down");

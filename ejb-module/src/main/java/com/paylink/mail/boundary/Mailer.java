@@ -44,6 +44,23 @@ public class Mailer {
      *
      * @return false when it had been sent already
      */
+    /**
+     * For readiness: whether the mail server accepts a connection now (connect, then quit; nothing is
+     * sent). Empty when it does; otherwise what went wrong, in words, without credentials.
+     */
+    public java.util.Optional<String> serverProblem() {
+        session.getProperties().putIfAbsent("mail.smtp.connectiontimeout", "3000");
+        session.getProperties().putIfAbsent("mail.smtp.timeout", "3000");
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect();
+            return java.util.Optional.empty();
+        } catch (MessagingException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return java.util.Optional.of("the mail server does not accept connections ("
+                    + cause.getClass().getSimpleName() + ")");
+        }
+    }
+
     /** Whether the mail with this key has gone out (in a committed transaction, or in the caller's). */
     public boolean wasSent(String key) {
         return em.find(SentMail.class, key) != null;
