@@ -49,8 +49,7 @@ public class Mailer {
      * sent). Empty when it does; otherwise what went wrong, in words, without credentials.
      */
     public java.util.Optional<String> serverProblem() {
-        session.getProperties().putIfAbsent("mail.smtp.connectiontimeout", "3000");
-        session.getProperties().putIfAbsent("mail.smtp.timeout", "3000");
+        boundTimeouts();
         try (Transport transport = session.getTransport("smtp")) {
             transport.connect();
             return java.util.Optional.empty();
@@ -76,9 +75,14 @@ public class Mailer {
         return true;
     }
 
-    private void send(OutgoingMail mail) {
+    /** The one place the (shared) mail session's timeouts are set, for sends and readiness alike. */
+    private void boundTimeouts() {
         session.getProperties().putIfAbsent("mail.smtp.connectiontimeout", TIMEOUT_MILLIS);
         session.getProperties().putIfAbsent("mail.smtp.timeout", TIMEOUT_MILLIS);
+    }
+
+    private void send(OutgoingMail mail) {
+        boundTimeouts();
         try {
             MimeMessage message = new MimeMessage(session);
             message.setFrom(new InternetAddress(mail.fromAddress(), mail.fromName(), StandardCharsets.UTF_8.name()));

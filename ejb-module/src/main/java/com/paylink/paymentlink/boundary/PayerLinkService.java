@@ -1,7 +1,7 @@
 package com.paylink.paymentlink.boundary;
 
 import com.paylink.ledger.entity.Invoice;
-import com.paylink.paymentlink.control.EmailAddresses;
+import com.paylink.shared.EmailAddresses;
 import com.paylink.paymentlink.control.LinkIssuer;
 import com.paylink.paymentlink.control.LinkTokens;
 import com.paylink.paymentlink.entity.PaymentLink;

@@ -7,7 +7,7 @@ import com.paylink.identity.entity.Staff;
 import com.paylink.ledger.entity.Client;
 import com.paylink.ledger.entity.Invoice;
 import com.paylink.paymentlink.control.LinkIssuer;
-import com.paylink.paymentlink.control.EmailAddresses;
+import com.paylink.shared.EmailAddresses;
 import com.paylink.paymentlink.boundary.PaymentLinkRefused.Reason;
 import com.paylink.paymentlink.entity.PaymentLink;
 import com.paylink.paymentlink.entity.PaymentLinkAction;

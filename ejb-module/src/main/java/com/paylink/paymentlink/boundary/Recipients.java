@@ -1,6 +1,6 @@
 package com.paylink.paymentlink.boundary;
 
-import com.paylink.paymentlink.control.EmailAddresses;
+import com.paylink.shared.EmailAddresses;
 
 import com.paylink.ledger.entity.Client;
 import com.paylink.ledger.entity.HouseholdMember;

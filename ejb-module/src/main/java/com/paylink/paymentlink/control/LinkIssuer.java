@@ -9,6 +9,7 @@ import com.paylink.paymentlink.entity.PaymentLinkAudit;
 import com.paylink.paymentlink.entity.PaymentLinkStatus;
 import com.paylink.paymentlink.entity.RecipientSource;
 import com.paylink.platform.PaylinkConfig;
+import com.paylink.shared.EmailAddresses;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

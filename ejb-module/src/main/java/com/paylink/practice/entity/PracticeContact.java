@@ -1,7 +1,6 @@
 package com.paylink.practice.entity;
 
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
+import com.paylink.shared.EmailAddresses;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -32,7 +31,7 @@ public record PracticeContact(String phone, String email) {
                 || phone.chars().filter(Character::isDigit).count() < 7)) {
             return Optional.of("practice-phone-invalid");
         }
-        if (email != null && !isBareAddress(email)) {
+        if (email != null && !EmailAddresses.isValid(email)) {
             return Optional.of("practice-email-invalid");
         }
         return Optional.empty();
@@ -40,21 +39,6 @@ public record PracticeContact(String phone, String email) {
 
     public boolean isEmpty() {
         return phone == null && email == null;
-    }
-
-    private static boolean isBareAddress(String address) {
-        if (address.length() > 254) {
-            return false;
-        }
-        try {
-            InternetAddress parsed = new InternetAddress(address, true);
-            parsed.validate();
-            int at = address.lastIndexOf('@');
-            return parsed.getPersonal() == null && parsed.getAddress().equals(address) && at > 0
-                    && address.indexOf('.', at) > at + 1 && !address.endsWith(".");
-        } catch (AddressException e) {
-            return false;
-        }
     }
 
     private static String blankToNull(String value) {

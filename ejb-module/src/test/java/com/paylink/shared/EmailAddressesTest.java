@@ -1,4 +1,4 @@
-package com.paylink.paymentlink.control;
+package com.paylink.shared;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package com.paylink.paymentlink.control;
+package com.paylink.shared;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
