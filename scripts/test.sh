@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs Paylink's whole test suite on a fresh Debian machine with a JDK 17+ and Maven:
 # installs PostgreSQL and Chromium from Debian's packages when they are missing, starts PostgreSQL,
-# creates the test role and database, then runs `mvn verify` (unit tests, migrations on H2 and
-# PostgreSQL, Arquillian tests in a managed WildFly, Selenium tests in headless Chromium).
+# turns on prepared transactions (the XA datasource needs them), creates the test role and database, then
+# runs `mvn verify` (unit tests, migrations on PostgreSQL, Arquillian tests in a managed WildFly, Selenium
+# tests in headless Chromium).
 # Extra arguments go to Maven, e.g. `bash scripts/test.sh -Dit.test=StaffPagesIT`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,9 +37,21 @@ fi
 psql_admin() {
     as_root su postgres -c "psql -v ON_ERROR_STOP=1 -qtAc \"$1\""
 }
+# XA (docs/adr/0007): PostgreSQL keeps prepared transactions only when this is above 0; it needs a restart
+if [ "$(psql_admin "show max_prepared_transactions")" = "0" ]; then
+    echo "Turning on prepared transactions in PostgreSQL (max_prepared_transactions = 20)"
+    psql_admin "alter system set max_prepared_transactions = 20"
+    if command -v service >/dev/null; then
+        as_root service postgresql restart >/dev/null
+    else
+        version=$(ls /usr/lib/postgresql | sort -V | tail -1)
+        as_root pg_ctlcluster "$version" main restart
+    fi
+    for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+fi
 [ "$(psql_admin "select 1 from pg_roles where rolname = 'paylink'")" = "1" ] \
     || psql_admin "create role paylink login password 'paylink'"
 [ "$(psql_admin "select 1 from pg_database where datname = 'paylink_test'")" = "1" ] \
     || psql_admin "create database paylink_test owner paylink"
 
-exec mvn -B -ntp verify "$@"
+exec mvn -B -ntp verify -Dpaylink.embedded.skip=true "$@"

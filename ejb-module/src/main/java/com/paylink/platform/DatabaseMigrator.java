@@ -6,7 +6,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 import org.flywaydb.core.Flyway;
@@ -34,17 +33,10 @@ public class DatabaseMigrator {
     @PersistenceUnit(unitName = "paylink")
     EntityManagerFactory entityManagerFactory;
 
-    @Inject
-    PaylinkConfig config;
-
     @PostConstruct
     void migrate() {
-        boolean reset = config.flag(PaylinkConfig.DEMO) && config.flag(PaylinkConfig.DEMO_RESET);
-        Flyway flyway = Migrations.flyway(dataSource, getClass().getClassLoader(), reset);
-        if (reset) {
-            LOG.warning("paylink.demo.reset is set: wiping the demo database before migrating");
-            flyway.clean();
-        }
+        // never cleans: wiping the database exists only in the demo EAR (demo-module's DemoDatabaseReset)
+        Flyway flyway = Migrations.flyway(dataSource, getClass().getClassLoader(), false);
         MigrateResult result = flyway.migrate();
         String version = flyway.info().current() == null ? "none" : flyway.info().current().getVersion().getVersion();
         LOG.info(() -> "Database schema at version " + version + " (" + result.migrationsExecuted + " migrations applied now)");

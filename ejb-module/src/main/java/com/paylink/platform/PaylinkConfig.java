@@ -34,6 +34,16 @@ public class PaylinkConfig {
     public static final String LINK_MAIL_LEASE = "paylink.link.mail.lease";
     /** The address clients reach Paylink at, used in emailed links (e.g. https://pay.example.com). */
     public static final String PUBLIC_URL = "paylink.public.url";
+    /** How long a signed-in staff member may be idle before being signed out, ISO-8601; default PT15M. */
+    public static final String STAFF_IDLE_TIMEOUT = "paylink.staff.idle-timeout";
+    /** How long before that sign-out the page warns, ISO-8601; default PT1M (at most half the timeout). */
+    public static final String STAFF_IDLE_WARNING = "paylink.staff.idle-warning";
+    /** S2: failed sign-ins allowed per username and per address before the back-off starts; default 5. */
+    public static final String SIGN_IN_FREE_FAILURES = "paylink.signin.free-failures";
+    /** S2: the first back-off after those failures, doubling with each further failure, ISO-8601; default PT1S. */
+    public static final String SIGN_IN_BACKOFF = "paylink.signin.backoff";
+    /** S2: the longest back-off, ISO-8601; default PT15M. */
+    public static final String SIGN_IN_BACKOFF_MAX = "paylink.signin.backoff.max";
     /** The time zone times are shown in, on pages and in emails; default US Eastern. */
     public static final String DISPLAY_ZONE = "paylink.display.zone";
 

@@ -1,7 +1,13 @@
 package com.paylink.it.boundary;
 
+import com.paylink.identity.entity.SignInChannel;
+import com.paylink.identity.boundary.ApiKeyRefused;
+import com.paylink.identity.boundary.ApiKeyService;
 import com.paylink.identity.boundary.IdentityService;
+import com.paylink.identity.boundary.NewApiKey;
 import com.paylink.identity.boundary.SignedInStaff;
+import com.paylink.identity.boundary.SignInResult;
+
 import com.paylink.identity.boundary.StaffRow;
 import com.paylink.identity.entity.Permission;
 import com.paylink.ledger.boundary.ClientSummary;
@@ -24,7 +30,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -49,6 +54,9 @@ class LedgerBoundaryIT {
 
     @EJB
     IdentityService identity;
+
+    @EJB
+    ApiKeyService apiKeys;
 
     @Inject
     TestData data;
@@ -166,19 +174,54 @@ class LedgerBoundaryIT {
     }
 
     @Test
+    void apiKeysBelongToTheirOwner_onlyTheOwnerListsOrRevokesThem() throws Exception {
+        long practice = data.practice(TestData.unique("Keys"), true);
+        String owner = data.staff(practice, TestData.unique("Owner"), false, EnumSet.of(Permission.BILLING));
+        String other = data.staff(practice, TestData.unique("Other"), false, EnumSet.of(Permission.ADMIN));
+        NewApiKey key = As.staff(owner, EnumSet.of(Permission.BILLING), () -> apiKeys.create("  Integration  "));
+        assertThat(key.name()).isEqualTo("Integration");
+        assertThat(As.anonymous(() -> apiKeys.authenticate(key.key()))).get()
+                .extracting(SignedInStaff::username).isEqualTo(owner);
+        assertThat(As.staff(other, EnumSet.of(Permission.ADMIN), () -> apiKeys.mine())).isEmpty();
+        assertThatThrownBy(() -> As.staff(other, EnumSet.of(Permission.ADMIN), () -> {
+            apiKeys.revoke(key.id());
+            return null;
+        })).isInstanceOf(com.paylink.shared.NotFoundException.class);
+        assertThat(As.anonymous(() -> apiKeys.authenticate(key.key()))).as("still the owner's, still working").isPresent();
+        assertThatThrownBy(() -> As.staff(owner, EnumSet.of(Permission.BILLING), () -> apiKeys.create("x".repeat(61))))
+                .isInstanceOf(ApiKeyRefused.class).hasMessageContaining("api-key-name-too-long");
+        As.staff(owner, EnumSet.of(Permission.BILLING), () -> {
+            apiKeys.revoke(key.id());
+            return null;
+        });
+        assertThat(As.anonymous(() -> apiKeys.authenticate(key.key()))).isEmpty();
+        assertThat(As.staff(owner, EnumSet.of(Permission.BILLING), () -> apiKeys.mine())).singleElement()
+                .satisfies(row -> assertThat(row.isRevoked()).isTrue());
+    }
+
+    @Test
     void signInChecksPasswordAndActiveAccount() throws Exception {
         long practice = data.practice(TestData.unique("Login"), true);
         String user = data.staff(practice, TestData.unique("User"), false, EnumSet.of(Permission.BILLING));
 
-        Optional<SignedInStaff> ok = identity.authenticate(user.toUpperCase(), TestData.PASSWORD.toCharArray());
-        assertThat(ok).isPresent();
-        assertThat(ok.get().roles()).containsExactlyInAnyOrder(Permission.STAFF_ROLE, Permission.BILLING_ROLE);
-        assertThat(identity.authenticate(user, "wrong".toCharArray())).isEmpty();
-        assertThat(identity.authenticate(TestData.unique("nobody"), TestData.PASSWORD.toCharArray())).isEmpty();
-        assertThat(identity.authenticate(user, new char[0])).isEmpty();
+        String hashBefore = data.passwordHash(user);
+        assertThat(hashBefore).as("the test data's fast hash").doesNotStartWith("pbkdf2-sha256$600000$");
+        SignInResult ok = identity.signIn(user.toUpperCase(), TestData.PASSWORD.toCharArray(), "10.0.0.1", SignInChannel.FORM);
+        assertThat(ok).isInstanceOf(SignInResult.SignedIn.class);
+        assertThat(((SignInResult.SignedIn) ok).staff().roles()).containsExactlyInAnyOrder(Permission.STAFF_ROLE, Permission.BILLING_ROLE);
+        // S2: the weaker hash was replaced by a 600,000-iteration one of the same password
+        assertThat(data.passwordHash(user)).startsWith("pbkdf2-sha256$600000$");
+        assertThat(identity.signIn(user, TestData.PASSWORD.toCharArray(), "10.0.0.1", SignInChannel.API))
+                .isInstanceOf(SignInResult.SignedIn.class);
+        assertThat(identity.signIn(user, "wrong".toCharArray(), "10.0.0.1", SignInChannel.FORM))
+                .isInstanceOf(SignInResult.Refused.class);
+        assertThat(identity.signIn(TestData.unique("nobody"), TestData.PASSWORD.toCharArray(), "10.0.0.1", SignInChannel.FORM))
+                .isInstanceOf(SignInResult.Refused.class);
+        assertThat(identity.signIn(user, new char[0], "10.0.0.1", SignInChannel.FORM)).isInstanceOf(SignInResult.Refused.class);
 
         data.deactivate(user);
-        assertThat(identity.authenticate(user, TestData.PASSWORD.toCharArray())).isEmpty();
+        assertThat(identity.signIn(user, TestData.PASSWORD.toCharArray(), "10.0.0.1", SignInChannel.FORM))
+                .isInstanceOf(SignInResult.Refused.class);
         assertThatThrownBy(() -> As.staff(user, EnumSet.of(Permission.BILLING), () -> ledger.searchClients("")))
                 .isInstanceOf(com.paylink.shared.PermissionDeniedException.class);
     }

@@ -54,6 +54,11 @@ public class TestData {
         return staff.username();
     }
 
+    public String passwordHash(String username) {
+        return em.createQuery("select s.passwordHash from Staff s where s.username = :u", String.class)
+                .setParameter("u", username).getSingleResult();
+    }
+
     public void deactivate(String username) {
         em.createQuery("select s from Staff s where s.username = :u", Staff.class).setParameter("u", username)
                 .getSingleResult().deactivate();

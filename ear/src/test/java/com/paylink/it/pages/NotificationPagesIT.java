@@ -25,7 +25,7 @@ class NotificationPagesIT extends PageTest {
         String paid = new SandboxPayer().pay(link, "4242424242424242");
         assertThat(paid).contains("This invoice has been paid");
 
-        // no reload: the header's poll brings the count up
+        // no reload: the server pushes the new count to the open page
         await().atMost(Duration.ofSeconds(30)).until(() -> !b.text(By.id("unreadCount")).equals(before));
         assertThat(Integer.parseInt(b.text(By.id("unreadCount")))).isEqualTo(Integer.parseInt(before) + 1);
 

@@ -1,7 +1,12 @@
 package com.paylink.identity.boundary;
 
+import com.paylink.identity.entity.SignInChannel;
+import com.paylink.identity.entity.SignInOutcome;
 import com.paylink.identity.control.CallerLookup;
 import com.paylink.identity.control.PasswordHasher;
+import com.paylink.identity.control.SignInBackoff;
+import com.paylink.identity.entity.SignInAttempt;
+import com.paylink.platform.PaylinkConfig;
 import com.paylink.identity.entity.Permission;
 import com.paylink.identity.entity.Staff;
 import jakarta.annotation.security.PermitAll;
@@ -11,7 +16,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import java.util.HashSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +28,8 @@ import java.util.Set;
 @Stateless
 public class IdentityService {
 
+    /** The activity page shows at most this many attempts. */
+    public static final int SIGN_IN_ACTIVITY_SIZE = 200;
     private static final PasswordHasher HASHER = new PasswordHasher();
     /** Verified when the username is unknown, so that a wrong username costs as long as a wrong password. */
     private static final String DECOY_HASH = HASHER.hash("decoy-password".toCharArray());
@@ -30,24 +40,105 @@ public class IdentityService {
     @Inject
     CallerLookup caller;
 
-    /** Rule I1: only an active staff member with the right password signs in; every failure looks the same. */
+    @Inject
+    PaylinkConfig config;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Rule I1: only an active staff member with the right password signs in; every failure looks the same.
+     * S2: too many recent failures for the username or the address answer "wait" without checking the password;
+     * a wrong username costs as long as a wrong password; every attempt is recorded; a hash weaker than
+     * today's is replaced at the successful sign-in.
+     */
     @PermitAll
-    public Optional<SignedInStaff> authenticate(String username, char[] password) {
-        if (username == null || username.isBlank() || password == null || password.length == 0) {
-            return Optional.empty();
+    public SignInResult signIn(String username, char[] password, String address, SignInChannel channel) {
+        String typed = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+        String from = address == null || address.isBlank() ? "unknown" : address;
+        Instant now = clock.instant();
+        if (typed.isEmpty() || password == null || password.length == 0) {
+            return new SignInResult.Refused();
         }
-        List<Staff> found = em.createQuery("select s from Staff s where s.username = :u", Staff.class)
-                .setParameter("u", Staff.normalizeUsername(username))
-                .getResultList();
-        Staff staff = found.isEmpty() ? null : found.get(0);
+        Staff staff = em.createQuery("select s from Staff s where s.username = :u", Staff.class)
+                .setParameter("u", typed).getResultStream().findFirst().orElse(null);
+        SignInBackoff backoff = backoff();
+        Optional<Duration> wait = longer(
+                backoff.remaining(failures("a.username = :v", typed, now), lastFailure("a.username = :v", typed, now), now),
+                backoff.remaining(failures("a.address = :v", from, now), lastFailure("a.address = :v", from, now), now));
+        if (wait.isPresent()) {
+            em.persist(new SignInAttempt(typed, staff, from, channel, SignInOutcome.THROTTLED, now));
+            return new SignInResult.Throttled(wait.get());
+        }
         boolean matches = HASHER.verify(password, staff == null ? DECOY_HASH : staff.passwordHash());
         if (staff == null || !matches || !staff.isActive()) {
-            return Optional.empty();
+            em.persist(new SignInAttempt(typed, staff, from, channel, SignInOutcome.FAILED, now));
+            return new SignInResult.Refused();
         }
-        Set<String> roles = new HashSet<>();
-        roles.add(Permission.STAFF_ROLE);
-        staff.permissions().forEach(p -> roles.add(p.role()));
-        return Optional.of(new SignedInStaff(staff.username(), staff.fullName(), Set.copyOf(roles)));
+        if (HASHER.needsUpgrade(staff.passwordHash())) {
+            staff.passwordRehashed(HASHER.hash(password));
+        }
+        em.persist(new SignInAttempt(typed, staff, from, channel, SignInOutcome.SUCCEEDED, now));
+        return new SignInResult.SignedIn(new SignedInStaff(staff.username(), staff.fullName(), staff.roles()));
+    }
+
+    /** S2: the latest sign-in attempts for the Admin's practice's staff, newest first. */
+    @RolesAllowed(Permission.ADMIN_ROLE)
+    public List<SignInRow> signInActivity() {
+        Staff admin = caller.requiring(Permission.ADMIN);
+        return em.createQuery("select a, s.fullName from SignInAttempt a, Staff s where s.id = a.staffId "
+                        + "and a.practiceId = :p order by a.attemptedAt desc, a.id desc", Object[].class)
+                .setParameter("p", admin.practice().id())
+                .setMaxResults(SIGN_IN_ACTIVITY_SIZE)
+                .getResultStream()
+                .map(r -> {
+                    SignInAttempt a = (SignInAttempt) r[0];
+                    return new SignInRow(a.attemptedAt(), a.username(), (String) r[1], a.address(), a.channel(), a.outcome());
+                })
+                .toList();
+    }
+
+    private SignInBackoff backoff() {
+        return new SignInBackoff(config.integer(PaylinkConfig.SIGN_IN_FREE_FAILURES, 5),
+                config.duration(PaylinkConfig.SIGN_IN_BACKOFF, Duration.ofSeconds(1)),
+                config.duration(PaylinkConfig.SIGN_IN_BACKOFF_MAX, Duration.ofMinutes(15)));
+    }
+
+    /** Failures matching {@code where} since the last success matching it, within the back-off's memory. */
+    private long failures(String where, String value, Instant now) {
+        return em.createQuery("select count(a) from SignInAttempt a where " + where
+                        + " and a.outcome = :failed and a.attemptedAt > :since", Long.class)
+                .setParameter("v", value)
+                .setParameter("failed", SignInOutcome.FAILED)
+                .setParameter("since", since(where, value, now))
+                .getSingleResult();
+    }
+
+    private Instant lastFailure(String where, String value, Instant now) {
+        return em.createQuery("select max(a.attemptedAt) from SignInAttempt a where " + where
+                        + " and a.outcome = :failed and a.attemptedAt > :since", Instant.class)
+                .setParameter("v", value)
+                .setParameter("failed", SignInOutcome.FAILED)
+                .setParameter("since", since(where, value, now))
+                .getSingleResult();
+    }
+
+    private Instant since(String where, String value, Instant now) {
+        Instant memory = now.minus(SignInBackoff.MEMORY);
+        Instant lastSuccess = em.createQuery("select max(a.attemptedAt) from SignInAttempt a where " + where
+                        + " and a.outcome = :ok and a.attemptedAt > :memory", Instant.class)
+                .setParameter("v", value)
+                .setParameter("ok", SignInOutcome.SUCCEEDED)
+                .setParameter("memory", memory)
+                .getSingleResult();
+        return lastSuccess == null ? memory : lastSuccess;
+    }
+
+    private static Optional<Duration> longer(Optional<Duration> a, Optional<Duration> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        return b.isPresent() && b.get().compareTo(a.get()) > 0 ? b : a;
     }
 
     @RolesAllowed(Permission.STAFF_ROLE)

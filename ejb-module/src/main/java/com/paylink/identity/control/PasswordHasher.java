@@ -14,7 +14,8 @@ import java.util.Base64;
  */
 public final class PasswordHasher {
 
-    public static final int DEFAULT_ITERATIONS = 210_000;
+    /** OWASP's figure for PBKDF2-HMAC-SHA256 (2023); hashes with fewer are upgraded at the next sign-in. */
+    public static final int DEFAULT_ITERATIONS = 600_000;
     private static final String PREFIX = "pbkdf2-sha256";
     private static final int SALT_BYTES = 16;
     private static final int KEY_BITS = 256;
@@ -58,6 +59,19 @@ public final class PasswordHasher {
             return MessageDigest.isEqual(expected, derive(password, salt, storedIterations));
         } catch (IllegalArgumentException e) {
             return false;
+        }
+    }
+
+    /** Whether a stored hash is weaker than this hasher's (fewer iterations, or not one of ours). */
+    public boolean needsUpgrade(String stored) {
+        String[] parts = stored == null ? new String[0] : stored.split("\\$");
+        if (parts.length != 4 || !PREFIX.equals(parts[0])) {
+            return true;
+        }
+        try {
+            return Integer.parseInt(parts[1]) < iterations;
+        } catch (NumberFormatException e) {
+            return true;
         }
     }
 

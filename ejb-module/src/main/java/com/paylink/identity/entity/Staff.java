@@ -112,6 +112,11 @@ public class Staff implements PracticeOwned {
         return passwordHash;
     }
 
+    /** The same password, hashed again with today's stronger settings (S2). */
+    public void passwordRehashed(String strongerHash) {
+        this.passwordHash = Objects.requireNonNull(strongerHash, "strongerHash");
+    }
+
     public boolean isProvider() {
         return provider;
     }
@@ -126,6 +131,14 @@ public class Staff implements PracticeOwned {
 
     public boolean has(Permission permission) {
         return permissions.contains(permission);
+    }
+
+    /** The roles this staff member signs in with: staff, plus one per permission. */
+    public Set<String> roles() {
+        Set<String> roles = new HashSet<>();
+        roles.add(Permission.STAFF_ROLE);
+        permissions.forEach(p -> roles.add(p.role()));
+        return Set.copyOf(roles);
     }
 
     public Set<Permission> permissions() {

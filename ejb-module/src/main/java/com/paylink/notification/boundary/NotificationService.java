@@ -15,13 +15,17 @@ import com.paylink.paymentlink.entity.PaymentLink;
 import com.paylink.shared.Money;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /** Turns "payment completed" into in-app notifications, and serves each staff member's inbox. */
@@ -41,6 +45,9 @@ public class NotificationService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<InboxChanged> inboxChanged;
 
     /**
      * N1–N3: notifies the rendering provider (with Billing) and every Admin of the payment's practice,
@@ -62,17 +69,17 @@ public class NotificationService {
                 admins(practiceId));
         List<Long> alreadyNotified = notifiedFor(Notification.paymentKey(paymentId));
         Instant now = clock.instant();
-        int created = 0;
+        List<Staff> told = new ArrayList<>();
         for (Staff recipient : recipients) {
             if (!alreadyNotified.contains(recipient.id())) {
                 em.persist(new Notification(recipient, paymentId, invoice.id(), invoice.client().id(),
                         payerOf(payment), invoice.number(), payment.amount(), payment.receivedAt(), now));
-                created++;
+                told.add(recipient);
             }
         }
-        int count = created;
-        LOG.info(() -> "payment " + paymentId + ": " + count + " notifications created");
-        return created;
+        announce(told);
+        LOG.info(() -> "payment " + paymentId + ": " + told.size() + " notifications created");
+        return told.size();
     }
 
     /**
@@ -137,15 +144,35 @@ public class NotificationService {
     private int notifyAdmins(NotificationKind kind, String eventKey, Invoice invoice, Money amount, Instant occurredAt) {
         List<Long> alreadyNotified = notifiedFor(eventKey);
         Instant now = clock.instant();
-        int created = 0;
+        List<Staff> told = new ArrayList<>();
         for (Staff admin : admins(invoice.practice().id())) {
             if (!alreadyNotified.contains(admin.id())) {
                 em.persist(new Notification(admin, kind, eventKey, invoice.id(), invoice.client().id(),
                         invoice.client().fullName(), invoice.number(), amount, occurredAt, now));
-                created++;
+                told.add(admin);
             }
         }
-        return created;
+        announce(told);
+        return told.size();
+    }
+
+    /** Tells whoever shows inboxes (the staff pages' push channel) each new recipient's unread count. */
+    private void announce(List<Staff> told) {
+        if (told.isEmpty()) {
+            return;
+        }
+        em.flush();
+        Map<String, Long> unread = new LinkedHashMap<>();
+        for (Staff staff : told) {
+            unread.put(staff.username(), unreadOf(staff.id()));
+        }
+        inboxChanged.fire(new InboxChanged(unread));
+    }
+
+    private long unreadOf(long staffId) {
+        return em.createQuery("select count(n) from Notification n where n.recipient.id = :me and n.readAt is null", Long.class)
+                .setParameter("me", staffId)
+                .getSingleResult();
     }
 
     /**
@@ -174,9 +201,7 @@ public class NotificationService {
     }
 
     public long unreadCount() {
-        return em.createQuery("select count(n) from Notification n where n.recipient.id = :me and n.readAt is null", Long.class)
-                .setParameter("me", caller.current().id())
-                .getSingleResult();
+        return unreadOf(caller.current().id());
     }
 
     /** The caller's notifications, newest first. */

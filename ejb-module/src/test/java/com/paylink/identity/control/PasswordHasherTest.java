@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PasswordHasherTest {
 
-    private final PasswordHasher hasher = new PasswordHasher(1_000); // fast for tests; production uses 210,000
+    private final PasswordHasher hasher = new PasswordHasher(1_000); // fast for tests; production uses 600,000
 
     @Test
     void verifiesTheRightPasswordOnly() {
@@ -34,5 +34,15 @@ class PasswordHasherTest {
         assertThat(hasher.verify("pw".toCharArray(), "pw")).isFalse();
         assertThat(hasher.verify("pw".toCharArray(), "pbkdf2-sha256$x$y$z")).isFalse();
         assertThat(hasher.verify("pw".toCharArray(), "md5$1$AAAA$AAAA")).isFalse();
+    }
+
+    @Test
+    void weakerHashesAreUpgraded_andTheDefaultIsOwaspsSixHundredThousand() {
+        assertThat(PasswordHasher.DEFAULT_ITERATIONS).isEqualTo(600_000);
+        assertThat(hasher.needsUpgrade(new PasswordHasher(500).hash("pw".toCharArray()))).isTrue();
+        assertThat(hasher.needsUpgrade(hasher.hash("pw".toCharArray()))).isFalse();
+        assertThat(hasher.needsUpgrade(new PasswordHasher(2_000).hash("pw".toCharArray()))).isFalse();
+        assertThat(hasher.needsUpgrade("md5$1$AAAA$AAAA")).isTrue();
+        assertThat(hasher.needsUpgrade(null)).isTrue();
     }
 }

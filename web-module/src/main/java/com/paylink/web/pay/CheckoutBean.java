@@ -16,7 +16,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -33,10 +32,14 @@ public class CheckoutBean {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String NEW_LINK_REQUESTED = "newLinkRequested";
-    /** Flash: this payer's charge came after the invoice was paid and is being refunded (PAY11). */
+    /** Next page: this payer's charge came after the invoice was paid and is being refunded (PAY11). */
     private static final String CHARGE_REFUNDED = "chargeRefunded";
-    /** Flash: the name, expiry and postal code the payer typed, kept over a decline's redirect. */
+    /** Next page: the name, expiry and postal code the payer typed, kept over a decline's redirect. */
     private static final String KEPT = "keptCardFields";
+    /** Next page: Stripe's decline message after the return page. */
+    private static final String DECLINED = "declined";
+    /** Next page: the messages of the request that redirected. */
+    private static final String MESSAGES = "messages";
 
     @EJB
     CheckoutService checkout;
@@ -50,6 +53,14 @@ public class CheckoutBean {
     @Inject
     PaylinkConfig config;
 
+    @Inject
+    PayerSessions payers;
+
+    private PayerSession payer;
+    private boolean chargeRefunded;
+    private boolean newLinkRequested;
+    private String declined;
+
     private CheckoutView view;
     private Long linkId;
     private String csrf;
@@ -62,9 +73,9 @@ public class CheckoutBean {
 
     @PostConstruct
     void load() {
-        HttpSession session = session(false);
-        linkId = PaySession.linkId(session);
-        view = session == null ? CheckoutView.unknown() : checkout.view(linkId);
+        payer = payers.find(request()).orElse(null);
+        linkId = payer == null ? null : payer.linkId();
+        view = payer == null ? CheckoutView.unknown() : checkout.view(linkId);
         if (view.isLocked()) {
             response().setStatus(HttpServletResponse.SC_FORBIDDEN); // locked: only the practice can help
         } else if (view.isCardsUnavailable()) {
@@ -73,11 +84,21 @@ public class CheckoutBean {
             // expired, revoked and unknown tokens: the same page with the same status
             response().setStatus(HttpServletResponse.SC_GONE);
         }
-        // after a decline the payer keeps what they typed but the card number and CVC (never kept anywhere)
-        if (FacesContext.getCurrentInstance().getExternalContext().getFlash().get(KEPT) instanceof String[] kept) {
-            cardName = kept[0];
-            cardExpiry = kept[1];
-            postalCode = kept[2];
+        if (payer != null) {
+            // after a decline the payer keeps what they typed but the card number and CVC (never kept anywhere)
+            if (payer.fromPreviousPage(KEPT) instanceof String[] kept) {
+                cardName = kept[0];
+                cardExpiry = kept[1];
+                postalCode = kept[2];
+            }
+            chargeRefunded = payer.fromPreviousPage(CHARGE_REFUNDED) != null;
+            newLinkRequested = payer.fromPreviousPage(NEW_LINK_REQUESTED) != null;
+            declined = (String) payer.fromPreviousPage(DECLINED);
+            if (payer.fromPreviousPage(MESSAGES) instanceof FacesMessage[] kept) {
+                for (FacesMessage m : kept) {
+                    FacesContext.getCurrentInstance().addMessage(null, m);
+                }
+            }
         }
         if (requestKey == null) {
             byte[] key = new byte[16];
@@ -107,16 +128,14 @@ public class CheckoutBean {
         cardNumber = null;
         cardCvc = null;
         if (result.kind() == PayResult.Kind.DECLINED || result.kind() == PayResult.Kind.INVALID_INPUT) {
-            FacesContext.getCurrentInstance().getExternalContext().getFlash()
-                    .put(KEPT, new String[]{cardName, cardExpiry, postalCode});
+            payer.forNextPage(KEPT, new String[]{cardName, cardExpiry, postalCode});
         }
         switch (result.kind()) {
             case DECLINED -> message(FacesMessage.SEVERITY_ERROR, declineKey(result.code()));
             case INVALID_INPUT -> message(FacesMessage.SEVERITY_ERROR, "pay.input." + result.code());
             case PROCESSING -> message(FacesMessage.SEVERITY_INFO, "pay.processing");
             case LOCKED -> message(FacesMessage.SEVERITY_ERROR, "pay.decline.locked");
-            case CHARGE_REFUNDED -> FacesContext.getCurrentInstance().getExternalContext().getFlash()
-                    .put(CHARGE_REFUNDED, Boolean.TRUE);
+            case CHARGE_REFUNDED -> payer.forNextPage(CHARGE_REFUNDED, Boolean.TRUE);
             default -> {
                 // paid, already paid or unavailable: the page shows it
             }
@@ -129,23 +148,21 @@ public class CheckoutBean {
     public void requestNewLink() throws IOException {
         if (csrfValid()) {
             links.requestNewLink(linkId);
+            payer.forNextPage(NEW_LINK_REQUESTED, Boolean.TRUE);
         }
-        FacesContext.getCurrentInstance().getExternalContext().getFlash().put(NEW_LINK_REQUESTED, Boolean.TRUE);
         redirectToCheckout();
     }
 
     /** The Stripe return page: trusts only the intent this session started, re-read from Stripe. */
     public void stripeReturn() throws IOException {
-        HttpSession session = session(false);
-        Object intent = session == null ? null : session.getAttribute(PaySession.STRIPE_INTENT);
-        if (intent instanceof String intentId) {
+        String intentId = payer == null ? null : payer.stripeIntent();
+        if (intentId != null) {
             PayResult result = checkout.syncStripeIntent(intentId);
             if (result.kind() == PayResult.Kind.CHARGE_REFUNDED) {
-                FacesContext.getCurrentInstance().getExternalContext().getFlash().put(CHARGE_REFUNDED, Boolean.TRUE);
+                payer.forNextPage(CHARGE_REFUNDED, Boolean.TRUE);
             } else if (result.kind() == PayResult.Kind.DECLINED) {
-                session.removeAttribute(PaySession.STRIPE_INTENT);
-                FacesContext.getCurrentInstance().getExternalContext().getFlash()
-                        .put("declined", messages().text(declineKey(result.code())));
+                payer.stripeIntent(null);
+                payer.forNextPage(DECLINED, messages().text(declineKey(result.code())));
             }
         }
         redirectToCheckout();
@@ -162,20 +179,21 @@ public class CheckoutBean {
     }
 
     private boolean csrfValid() {
-        HttpSession session = session(false);
-        Object expected = session == null ? null : session.getAttribute(PaySession.CSRF);
-        return expected instanceof String e && csrf != null
-                && MessageDigest.isEqual(e.getBytes(), csrf.getBytes());
+        String expected = payer == null ? null : payer.csrf();
+        return expected != null && csrf != null && MessageDigest.isEqual(expected.getBytes(), csrf.getBytes());
     }
 
     public String getSessionCsrf() {
-        HttpSession session = session(false);
-        return session == null ? "" : String.valueOf(session.getAttribute(PaySession.CSRF));
+        return payer == null ? "" : payer.csrf();
     }
 
+    /** Post/Redirect/Get; this request's messages go with the payer's session to the next page. */
     private void redirectToCheckout() throws IOException {
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        external.getFlash().setKeepMessages(true);
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (payer != null && !faces.getMessageList().isEmpty()) {
+            payer.forNextPage(MESSAGES, faces.getMessageList().toArray(new FacesMessage[0]));
+        }
+        ExternalContext external = faces.getExternalContext();
         external.redirect(external.getRequestContextPath() + PayLinkServlet.CHECKOUT);
     }
 
@@ -185,10 +203,6 @@ public class CheckoutBean {
 
     private Messages messages() {
         return Messages.in(payLocale.getLocale());
-    }
-
-    private static HttpSession session(boolean create) {
-        return (HttpSession) FacesContext.getCurrentInstance().getExternalContext().getSession(create);
     }
 
     private static jakarta.servlet.http.HttpServletRequest request() {
@@ -204,11 +218,16 @@ public class CheckoutBean {
     }
 
     public boolean isChargeRefunded() {
-        return Boolean.TRUE.equals(FacesContext.getCurrentInstance().getExternalContext().getFlash().get(CHARGE_REFUNDED));
+        return chargeRefunded;
     }
 
     public boolean isNewLinkRequested() {
-        return Boolean.TRUE.equals(FacesContext.getCurrentInstance().getExternalContext().getFlash().get(NEW_LINK_REQUESTED));
+        return newLinkRequested;
+    }
+
+    /** Stripe's decline, brought back from the return page; null otherwise. */
+    public String getDeclined() {
+        return declined;
     }
 
     /** Renders the session's form secret; receives what the form sent back. */

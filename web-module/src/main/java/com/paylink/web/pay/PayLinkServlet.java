@@ -8,11 +8,8 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,13 +24,15 @@ public class PayLinkServlet extends HttpServlet {
 
     public static final String CHECKOUT = "/checkout/";
     private static final Logger LOG = Logger.getLogger(PayLinkServlet.class.getName());
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @EJB
     PayerLinkService links;
 
     @Inject
     TokenRateLimiter limiter;
+
+    @Inject
+    PayerSessions payers;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
@@ -55,21 +54,7 @@ public class PayLinkServlet extends HttpServlet {
             return;
         }
 
-        HttpSession existing = request.getSession(false);
-        if (existing != null) {
-            request.changeSessionId(); // a new id for a new link: no session fixation
-        }
-        HttpSession session = request.getSession(true);
-        if (existing == null) {
-            session.setMaxInactiveInterval(PaySession.MAX_INACTIVE_SECONDS);
-        }
-        session.setAttribute(PaySession.LINK_ID, link.orElse(-1L));
-        session.removeAttribute(PaySession.STRIPE_INTENT);
-        if (session.getAttribute(PaySession.CSRF) == null) {
-            byte[] secret = new byte[24];
-            RANDOM.nextBytes(secret);
-            session.setAttribute(PaySession.CSRF, Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
-        }
+        payers.start(request, response, link.orElse(-1L)); // the payer's own session, never a staff one's
         response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", request.getContextPath() + CHECKOUT);

@@ -1,11 +1,14 @@
 package com.paylink.web.pay;
 
+import com.paylink.platform.PaylinkConfig;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import java.io.IOException;
 import java.util.List;
@@ -20,6 +23,9 @@ import java.util.Locale;
 @WebFilter("/*")
 public class SecurityHeadersFilter extends HttpFilter {
 
+    @Inject
+    PaylinkConfig config;
+
     /** The areas whose paths carry a rule (sign-in, permissions, no caching, no referrer). */
     private static final List<String> AREAS = List.of("/api", "/staff", "/checkout", "/pay", "/webhooks", "/demo",
             "/health", "/login.xhtml");
@@ -29,6 +35,11 @@ public class SecurityHeadersFilter extends HttpFilter {
             throws IOException, ServletException {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
+        if (request.isSecure() || config.publicUrl().startsWith("https://")) {
+            // HTTPS only from now on (a browser ignores this header on plain HTTP); isSecure() is true behind
+            // a trusted proxy that says X-Forwarded-Proto: https (configure.cli, paylink.proxy.trusted)
+            response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        }
         // decided on the decoded servlet path, never the raw URI: /ch%65ckout/ is /checkout/ here too
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         if (isAnotherSpellingOfAnArea(path)) {
@@ -44,7 +55,33 @@ public class SecurityHeadersFilter extends HttpFilter {
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("Pragma", "no-cache");
         }
-        chain.doFilter(request, response);
+        chain.doFilter(request, new RelativeRedirects(response));
+    }
+
+    /**
+     * Redirects keep the path the application gave and are never made absolute from the request's Host
+     * header (which a client chooses): the browser resolves a relative Location against the address it used.
+     */
+    static final class RelativeRedirects extends HttpServletResponseWrapper {
+
+        RelativeRedirects(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void sendRedirect(String location) throws IOException {
+            if (location.startsWith("/") && !location.startsWith("//")) {
+                if (isCommitted()) {
+                    throw new IllegalStateException("response already committed");
+                }
+                resetBuffer();
+                setStatus(SC_FOUND);
+                setHeader("Location", location);
+                flushBuffer();
+            } else {
+                super.sendRedirect(location);
+            }
+        }
     }
 
     static boolean isAnotherSpellingOfAnArea(String path) {

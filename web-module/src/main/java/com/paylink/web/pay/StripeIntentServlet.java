@@ -5,11 +5,11 @@ import com.paylink.payment.boundary.StripeStart;
 import jakarta.ejb.EJB;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -32,15 +32,18 @@ public class StripeIntentServlet extends HttpServlet {
     @EJB
     CheckoutService checkout;
 
+    @Inject
+    PayerSessions payers;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        HttpSession session = request.getSession(false);
-        Long linkId = PaySession.linkId(session);
-        Object expected = session == null ? null : session.getAttribute(PaySession.CSRF);
+        PayerSession payer = payers.find(request).orElse(null);
+        Long linkId = payer == null ? null : payer.linkId();
+        String secret = payer == null ? null : payer.csrf();
         String sent = request.getHeader(CSRF_HEADER);
-        if (linkId == null || !(expected instanceof String secret) || sent == null
+        if (linkId == null || secret == null || sent == null
                 || !MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8))) {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             JSON.toJson(Map.of("error", "session"), response.getWriter());
@@ -52,7 +55,7 @@ public class StripeIntentServlet extends HttpServlet {
             JSON.toJson(Map.of("error", "unavailable"), response.getWriter());
             return;
         }
-        session.setAttribute(PaySession.STRIPE_INTENT, started.get().intentId());
+        payer.stripeIntent(started.get().intentId());
         JSON.toJson(Map.of("clientSecret", started.get().clientSecret()), response.getWriter());
     }
 }

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.time.Duration;
 
 /** The sign-in form and sign-out. */
 @Named
@@ -44,6 +45,9 @@ public class LoginBean {
         password = null;
         if (status == AuthenticationStatus.SUCCESS) {
             external.redirect(returnTo(external));
+        } else if (external.getRequestMap().get(StaffAuthenticationMechanism.RETRY_AFTER) instanceof Duration wait) {
+            long minutes = (wait.toSeconds() + 59) / 60;
+            Pages.error(null, "login.throttled", minutes);
         } else {
             Pages.error(null, "login.failed");
         }

@@ -1,0 +1,98 @@
+package com.paylink.it.pages;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 10 item 5, from outside: on HTTPS the session cookie is Secure, HttpOnly and SameSite=Lax and HSTS is
+ * sent; X-Forwarded-For / -Proto count only from the trusted proxy address (the test server trusts
+ * 127.0.0.1, paylink.proxy.trusted), so the token rate limit keys on the real client behind it and nobody
+ * else can choose their address; redirects never take the Host header. A second loopback address
+ * (127.0.0.2) plays a client connecting directly.
+ */
+class HttpsAndProxiesIT extends PageTest {
+
+    private static final String PROXY = "127.0.0.1";
+    private static final String DIRECT_CLIENT = "127.0.0.2";
+
+    private String host() {
+        return base.getHost();
+    }
+
+    private int httpPort() {
+        return base.getPort();
+    }
+
+    /** WildFly's HTTPS listener (its self-signed certificate), at the same offset as HTTP. */
+    private int httpsPort() {
+        return base.getPort() - 8080 + 8443;
+    }
+
+    @Test
+    void overHttpsTheSessionCookieIsSecureHttpOnlyAndLax_andHstsIsSent() throws Exception {
+        RawHttp.Response page = RawHttp.get(host(), httpsPort(), true, PROXY, "/login.xhtml", Map.of());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(sessionCookie(page)).contains("secure", "httponly", "samesite=lax");
+        assertThat(page.header("Strict-Transport-Security")).isEqualTo("max-age=31536000; includeSubDomains");
+    }
+
+    @Test
+    void overPlainHttpTheCookieIsHttpOnlyAndLax_withoutSecureOrHsts() throws Exception {
+        RawHttp.Response page = RawHttp.get(host(), httpPort(), false, DIRECT_CLIENT, "/login.xhtml", Map.of());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(sessionCookie(page)).contains("httponly", "samesite=lax").doesNotContain("secure");
+        assertThat(page.header("Strict-Transport-Security")).isNull();
+    }
+
+    @Test
+    void onlyTheTrustedProxyCanSayTheClientUsedHttps() throws Exception {
+        Map<String, String> forwarded = Map.of("X-Forwarded-Proto", "https", "X-Forwarded-For", "198.51.100.20");
+        RawHttp.Response viaProxy = RawHttp.get(host(), httpPort(), false, PROXY, "/login.xhtml", forwarded);
+        assertThat(viaProxy.header("Strict-Transport-Security")).isEqualTo("max-age=31536000; includeSubDomains");
+        assertThat(sessionCookie(viaProxy)).contains("secure");
+
+        RawHttp.Response direct = RawHttp.get(host(), httpPort(), false, DIRECT_CLIENT, "/login.xhtml", forwarded);
+        assertThat(direct.header("Strict-Transport-Security")).as("the header from anyone else is ignored").isNull();
+        assertThat(sessionCookie(direct)).doesNotContain("secure");
+    }
+
+    @Test
+    void theTokenRateLimitKeysOnTheClientBehindTheTrustedProxy_andOnTheAddressOfEveryoneElse() throws Exception {
+        String guess = "/pay/" + "g".repeat(43);
+        // behind the proxy: one client's 31st lookup is refused, another client behind the same proxy goes on
+        for (int i = 0; i < 30; i++) {
+            assertThat(lookup(PROXY, "198.51.100.1", guess)).as("lookup " + (i + 1)).isEqualTo(303);
+        }
+        assertThat(lookup(PROXY, "198.51.100.1", guess)).isEqualTo(429);
+        assertThat(lookup(PROXY, "198.51.100.2", guess)).as("another client behind the proxy").isEqualTo(303);
+
+        // a direct client cannot get a fresh budget by claiming another address
+        for (int i = 0; i < 30; i++) {
+            assertThat(lookup(DIRECT_CLIENT, "198.51.100.3", guess)).as("lookup " + (i + 1)).isEqualTo(303);
+        }
+        assertThat(lookup(DIRECT_CLIENT, "198.51.100.4", guess)).as("X-Forwarded-For from a client counts for nothing")
+                .isEqualTo(429);
+    }
+
+    @Test
+    void redirectsNeverComeFromTheHostHeader() throws Exception {
+        RawHttp.Response response = RawHttp.get(host(), httpPort(), false, DIRECT_CLIENT, "/staff/clients.xhtml",
+                Map.of("Host", "evil.example"));
+        assertThat(response.status()).isEqualTo(302);
+        assertThat(response.header("Location")).isEqualTo("/login.xhtml").doesNotContain("evil.example");
+    }
+
+    private int lookup(String from, String forwardedFor, String path) throws Exception {
+        return RawHttp.get(host(), httpPort(), false, from, path, Map.of("X-Forwarded-For", forwardedFor)).status();
+    }
+
+    /** The session cookie's attributes (after its value), lower case. */
+    private static java.util.List<String> sessionCookie(RawHttp.Response response) {
+        String cookie = response.headers("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie in " + response.headerLines()));
+        return java.util.Arrays.stream(cookie.split(";")).skip(1).map(a -> a.trim().toLowerCase(java.util.Locale.ROOT)).toList();
+    }
+}

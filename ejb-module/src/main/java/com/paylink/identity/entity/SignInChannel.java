@@ -1,0 +1,9 @@
+package com.paylink.identity.entity;
+
+/** Where a sign-in attempt came in (S2). */
+public enum SignInChannel {
+    /** The sign-in page. */
+    FORM,
+    /** The JSON API's credentials. */
+    API
+}

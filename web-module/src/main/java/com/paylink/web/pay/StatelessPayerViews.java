@@ -1,0 +1,28 @@
+package com.paylink.web.pay;
+
+import jakarta.faces.application.ViewHandler;
+import jakarta.faces.application.ViewHandlerWrapper;
+import jakarta.faces.component.UIViewRoot;
+import jakarta.faces.context.FacesContext;
+
+/**
+ * The payer's pages are stateless from the moment their view is created, not only once the template's
+ * {@code <f:view transient="true">} is built: otherwise PrimeFaces' CSP support, which runs before the view is
+ * built, stores its nonce in a view map and so creates a container session. The payer's state lives in
+ * {@link PayerSessions}, never in an HttpSession (issue 10 item 9).
+ */
+public class StatelessPayerViews extends ViewHandlerWrapper {
+
+    public StatelessPayerViews(ViewHandler wrapped) {
+        super(wrapped);
+    }
+
+    @Override
+    public UIViewRoot createView(FacesContext context, String viewId) {
+        UIViewRoot root = super.createView(context, viewId);
+        if (root != null && viewId != null && viewId.startsWith(PayLinkServlet.CHECKOUT)) {
+            root.setTransient(true);
+        }
+        return root;
+    }
+}
