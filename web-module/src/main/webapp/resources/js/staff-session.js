@@ -144,3 +144,21 @@ function plInboxPushed(message) {
         news.hidden = false;
     }
 }
+
+/* Escape closes an open "Select an Action" menu (a PrimeFaces menu button) and puts focus back on its button. */
+document.addEventListener('keydown', function (event) {
+    'use strict';
+    if (event.key !== 'Escape' || !window.PrimeFaces || !PrimeFaces.widgets) {
+        return;
+    }
+    Object.keys(PrimeFaces.widgets).forEach(function (name) {
+        var widget = PrimeFaces.widgets[name];
+        if (widget instanceof PrimeFaces.widget.MenuButton && widget.menu && widget.menu.is(':visible')) {
+            widget.hide();
+            var button = widget.jq && widget.jq.find('button').get(0);
+            if (button) {
+                button.focus();
+            }
+        }
+    });
+}, true); // capture: before the menu's own key handling, while it is still open

@@ -23,10 +23,15 @@ class NotificationPagesIT extends PageTest {
 
         String link = sendLinkAndReadIt("Carter, Emma", "RC-1001", "emma.carter@example.com"); // rendered by Dr. Sarah Smith, who has Billing
         String paid = new SandboxPayer().pay(link, "4242424242424242");
+        long answered = System.nanoTime();
         assertThat(paid).contains("This invoice has been paid");
 
         // no reload: the server pushes the new count to the open page
-        await().atMost(Duration.ofSeconds(30)).until(() -> !b.text(By.id("unreadCount")).equals(before));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> !b.text(By.id("unreadCount")).equals(before));
+        // reported, not asserted: figures belong in docs/performance.md, not in a timed test
+        System.out.println("[measured] payment answered -> admin's bell updated: "
+                + (System.nanoTime() - answered) / 1_000_000 + " ms");
         assertThat(Integer.parseInt(b.text(By.id("unreadCount")))).isEqualTo(Integer.parseInt(before) + 1);
 
         b.click(By.id("inboxLink"));
