@@ -63,7 +63,7 @@ section=$(mktemp)
   echo
   echo "A repeat visit within the resources' cache lifetime transfers the page again ($page_gz bytes"
   echo "gzipped would be the floor; pages are sent uncompressed on purpose, see docs/security.md) and nothing"
-  echo "else. Not measured here: time to usable in Chromium on a slow-4G profile."
+  echo "else. Time to usable in Chromium on a phone over slow 4G: the next section (bench/phone-load.sh)."
   echo "<!-- /page-weight -->"
 } > "$section"
 if grep -q '<!-- page-weight -->' docs/performance.md; then

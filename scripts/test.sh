@@ -16,7 +16,6 @@ missing=()
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
-command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing from Debian's packages: ${missing[*]}"
     as_root apt-get update -qq
@@ -54,13 +53,5 @@ fi
     || psql_admin "create role paylink login password 'paylink'"
 [ "$(psql_admin "select 1 from pg_database where datname = 'paylink_test'")" = "1" ] \
     || psql_admin "create database paylink_test owner paylink"
-
-# axe-core, the accessibility checker the page tests run in Chromium (AccessibilityIT), from npm
-AXE_VERSION=4.10.3
-if [ ! -f .paylink-tools/node_modules/axe-core/axe.min.js ] \
-        || ! grep -q "\"version\": \"$AXE_VERSION\"" .paylink-tools/node_modules/axe-core/package.json; then
-    echo "Installing axe-core $AXE_VERSION from npm"
-    npm install --silent --no-audit --no-fund --prefix .paylink-tools "axe-core@$AXE_VERSION" >/dev/null
-fi
 
 exec mvn -B -ntp verify -Dpaylink.embedded.skip=true "$@"

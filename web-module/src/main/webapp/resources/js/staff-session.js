@@ -104,7 +104,11 @@
     });
     // a request the person made (a PrimeFaces ajax call) restarted the server's timer
     if (window.jQuery) {
-        window.jQuery(document).on('pfAjaxComplete', function () { plan(idleSeconds); });
+        window.jQuery(document).on('pfAjaxComplete', function (event, xhr, settings) {
+            if (String(settings && settings.data).indexOf('paylink.passive=true') < 0) {
+                plan(idleSeconds);
+            }
+        });
     }
     plan(idleSeconds);
 
@@ -139,9 +143,12 @@ function plInboxPushed(message) {
         count.textContent = String(message.unread);
         count.classList.toggle('pl-count-new', message.unread > 0);
     }
-    var news = document.getElementById('inboxNews');
-    if (news) {
-        news.hidden = false;
+    if (typeof window.plRefreshInbox === 'function') {
+        window.plRefreshInbox([{name: 'paylink.passive', value: 'true'}]); // the inbox page shows the new one
+        var news = document.getElementById('inboxNews');
+        if (news) {
+            news.textContent = news.getAttribute('data-text') || 'New notification';
+        }
     }
 }
 

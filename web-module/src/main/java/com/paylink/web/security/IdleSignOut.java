@@ -24,6 +24,8 @@ public class IdleSignOut {
     static final String LAST_ACTIVITY = IdleSignOut.class.getName() + ".lastActivity";
     /** The page's own question "how long have I got?": answered without counting as activity. */
     public static final String STATUS_PATH = "/staff/session";
+    /** A request parameter the page adds to requests it makes by itself; they never count as activity. */
+    public static final String PASSIVE = "paylink.passive";
     private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(15);
     private static final Duration DEFAULT_WARNING = Duration.ofMinutes(1);
     /** The container's own timer only cleans up after the application's has ended the session. */
@@ -86,6 +88,9 @@ public class IdleSignOut {
 
     static boolean countsAsActivity(HttpServletRequest request) {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        if ("true".equals(request.getParameter(PASSIVE))) {
+            return false; // the page refreshing itself after a push (the inbox list), not the person
+        }
         if (path.equals(STATUS_PATH)) {
             return !"GET".equals(request.getMethod()); // POST is "Stay signed in"
         }
