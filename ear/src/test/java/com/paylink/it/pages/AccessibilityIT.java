@@ -1,14 +1,11 @@
 package com.paylink.it.pages;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 import java.time.Duration;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -110,17 +107,7 @@ class AccessibilityIT extends PageTest {
         throw new AssertionError("Tab never reached " + what);
     }
 
-    /** axe-core (Deque's Selenium integration) over the page as it is now; fails on serious or critical violations. */
     private static void assertAccessible(Browser b, String page) {
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(b.driver());
-        assertThat(results.isErrored()).as("axe ran on the " + page + ": " + results.getErrorMessage()).isFalse();
-        List<String> blocking = results.getViolations().stream()
-                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getNodes().stream().limit(5)
-                        .map(node -> node.getTarget() + " " + node.getFailureSummary()).toList())
-                .toList();
-        results.getViolations().stream().filter(rule -> !"serious".equals(rule.getImpact()) && !"critical".equals(rule.getImpact()))
-                .forEach(rule -> System.out.println("[axe] " + page + ": " + rule.getImpact() + " " + rule.getId()));
-        assertThat(blocking).as("serious or critical WCAG 2.1 AA violations on the " + page).isEmpty();
+        Axe.assertAccessible(b.driver(), "the " + page);
     }
 }

@@ -42,8 +42,10 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** Opens a page of Paylink and checks it with axe-core (WCAG 2.1 AA; serious or critical fails the test). */
     public Browser open(String path) {
         driver.get(baseUrl + (path.startsWith("/") ? path.substring(1) : path));
+        Axe.assertAccessible(driver, path);
         return this;
     }
 
