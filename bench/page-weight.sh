@@ -7,6 +7,7 @@
 # Then: bash bench/page-weight.sh   -> writes the "Page weight" section of docs/performance.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/section.sh
 BASE=${PAYLINK_URL:-http://localhost:8080}
 
 # a fresh link for an unpaid demo invoice (RC-1003, RC-1004 or RC-1001), read back from the demo mailbox
@@ -66,11 +67,5 @@ section=$(mktemp)
   echo "else. Time to usable in Chromium on a phone over slow 4G: the next section (bench/phone-load.sh)."
   echo "<!-- /page-weight -->"
 } > "$section"
-if grep -q '<!-- page-weight -->' docs/performance.md; then
-    awk -v f="$section" 'BEGIN{while((getline l < f)>0) s=s l "\n"} /<!-- page-weight -->/{printf "%s", s; skip=1} !skip{print} /<!-- \/page-weight -->/{skip=0}' \
-        docs/performance.md > docs/performance.md.new && mv docs/performance.md.new docs/performance.md
-else
-    { echo; cat "$section"; } >> docs/performance.md
-fi
+write_section page-weight "$section"
 rm -f "$section"
-sed -n '/<!-- page-weight -->/,/<!-- \/page-weight -->/p' docs/performance.md

@@ -7,6 +7,7 @@
 # Then: bash bench/phone-load.sh [runs]   -> writes the "Payment page on a phone" section of docs/performance.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/section.sh
 BASE=${PAYLINK_URL:-http://localhost:8080}
 RUNS=${1:-3}
 
@@ -50,11 +51,5 @@ print(f'| first (the emailed link: /pay/<token>, its redirect, the page and its 
 print(f'| repeat (the page again, cache kept) | {r_ms:.0f} ms | | {r_b/1024:.1f} KB | under 30 KB: {ok(r_b < 30*1024)} |')
 print('<!-- /phone-load -->')
 PY
-if grep -q '<!-- phone-load -->' docs/performance.md; then
-    awk -v f="$section" 'BEGIN{while((getline l < f)>0) s=s l "\n"} /<!-- phone-load -->/{printf "%s", s; skip=1} !skip{print} /<!-- \/phone-load -->/{skip=0}' \
-        docs/performance.md > docs/performance.md.new && mv docs/performance.md.new docs/performance.md
-else
-    { echo; cat "$section"; } >> docs/performance.md
-fi
+write_section phone-load "$section"
 rm -f "$section"
-sed -n '/<!-- phone-load -->/,/<!-- \/phone-load -->/p' docs/performance.md

@@ -22,16 +22,19 @@ if [ ${#missing[@]} -gt 0 ]; then
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
-    echo "Starting PostgreSQL"
+postgresql() { # start | restart, then wait until it answers
     if command -v service >/dev/null; then
-        as_root service postgresql start >/dev/null
+        as_root service postgresql "$1" >/dev/null
     else
         version=$(ls /usr/lib/postgresql | sort -V | tail -1)
-        as_root pg_ctlcluster "$version" main start
+        as_root pg_ctlcluster "$version" main "$1"
     fi
     for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
-    pg_isready -q -h 127.0.0.1 -p 5432 || { echo "PostgreSQL did not start" >&2; exit 1; }
+    pg_isready -q -h 127.0.0.1 -p 5432 || { echo "PostgreSQL did not $1" >&2; exit 1; }
+}
+if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+    echo "Starting PostgreSQL"
+    postgresql start
 fi
 
 psql_admin() {
@@ -41,13 +44,7 @@ psql_admin() {
 if [ "$(psql_admin "show max_prepared_transactions")" = "0" ]; then
     echo "Turning on prepared transactions in PostgreSQL (max_prepared_transactions = 20)"
     psql_admin "alter system set max_prepared_transactions = 20"
-    if command -v service >/dev/null; then
-        as_root service postgresql restart >/dev/null
-    else
-        version=$(ls /usr/lib/postgresql | sort -V | tail -1)
-        as_root pg_ctlcluster "$version" main restart
-    fi
-    for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+    postgresql restart
 fi
 [ "$(psql_admin "select 1 from pg_roles where rolname = 'paylink'")" = "1" ] \
     || psql_admin "create role paylink login password 'paylink'"

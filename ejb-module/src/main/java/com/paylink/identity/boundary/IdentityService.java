@@ -63,9 +63,8 @@ public class IdentityService {
         Staff staff = em.createQuery("select s from Staff s where s.username = :u", Staff.class)
                 .setParameter("u", typed).getResultStream().findFirst().orElse(null);
         SignInBackoff backoff = backoff();
-        Optional<Duration> wait = longer(
-                backoff.remaining(failures("a.username = :v", typed, now), lastFailure("a.username = :v", typed, now), now),
-                backoff.remaining(failures("a.address = :v", from, now), lastFailure("a.address = :v", from, now), now));
+        Optional<Duration> wait = longer(waitFor(backoff, "a.username = :v", typed, now),
+                waitFor(backoff, "a.address = :v", from, now));
         if (wait.isPresent()) {
             em.persist(new SignInAttempt(typed, staff, from, channel, SignInOutcome.THROTTLED, now));
             return new SignInResult.Throttled(wait.get());
@@ -104,23 +103,18 @@ public class IdentityService {
                 config.duration(PaylinkConfig.SIGN_IN_BACKOFF_MAX, Duration.ofMinutes(15)));
     }
 
-    /** Failures matching {@code where} since the last success matching it, within the back-off's memory. */
-    private long failures(String where, String value, Instant now) {
-        return em.createQuery("select count(a) from SignInAttempt a where " + where
-                        + " and a.outcome = :failed and a.attemptedAt > :since", Long.class)
+    /**
+     * How long attempts matching {@code where} must still wait: from the failures matching it since the last
+     * success matching it (within the back-off's memory) and the time of the latest of them.
+     */
+    private Optional<Duration> waitFor(SignInBackoff backoff, String where, String value, Instant now) {
+        Object[] failures = em.createQuery("select count(a), max(a.attemptedAt) from SignInAttempt a where " + where
+                        + " and a.outcome = :failed and a.attemptedAt > :since", Object[].class)
                 .setParameter("v", value)
                 .setParameter("failed", SignInOutcome.FAILED)
                 .setParameter("since", since(where, value, now))
                 .getSingleResult();
-    }
-
-    private Instant lastFailure(String where, String value, Instant now) {
-        return em.createQuery("select max(a.attemptedAt) from SignInAttempt a where " + where
-                        + " and a.outcome = :failed and a.attemptedAt > :since", Instant.class)
-                .setParameter("v", value)
-                .setParameter("failed", SignInOutcome.FAILED)
-                .setParameter("since", since(where, value, now))
-                .getSingleResult();
+        return backoff.remaining((Long) failures[0], (Instant) failures[1], now);
     }
 
     private Instant since(String where, String value, Instant now) {
