@@ -119,6 +119,9 @@ class CheckoutPagesIT extends PageTest {
                 assertThat(gz.headers().firstValue("Content-Encoding")).as(url.toString()).contains("gzip");
                 byte[] plain = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz.body())).readAllBytes();
                 assertThat(plain.length).as("gzip makes " + url + " smaller").isGreaterThan(gz.body().length);
+                // versioned URLs (a new one every release), so browsers may keep them for a year
+                assertThat(url.getQuery()).as(url.toString()).contains("v=");
+                assertThat(gz.headers().firstValue("Cache-Control").orElse("")).as(url.toString()).contains("max-age=31536000");
                 kinds.add(resources.group(2));
             }
         }
