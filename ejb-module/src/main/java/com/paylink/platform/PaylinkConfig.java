@@ -70,6 +70,11 @@ public class PaylinkConfig {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
+    /** Whether clients reach Paylink over HTTPS (always so in production, StartupChecks). */
+    public boolean publicUrlIsHttps() {
+        return publicUrl().startsWith("https://");
+    }
+
     public ZoneId displayZone() {
         return ZoneId.of(get(DISPLAY_ZONE).orElse("America/New_York"));
     }

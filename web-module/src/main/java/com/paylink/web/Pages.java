@@ -61,4 +61,9 @@ public final class Pages {
         }
         faces.responseComplete();
     }
+
+    /** The decoded path inside the application (servlet path and path info), never the raw URI. */
+    public static String path(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    }
 }

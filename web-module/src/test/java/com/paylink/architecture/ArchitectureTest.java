@@ -105,11 +105,8 @@ class ArchitectureTest {
     @Test
     void a6_eachTableFamilyHasOneWriter_entitiesAreCreatedAndChangedOnlyInTheirCapability() {
         for (String capability : ORDER) {
-            if (capability.equals("demo")) {
-                continue;
-            }
             String own = BASE + capability + "..";
-            noClasses().that().resideOutsideOfPackages(own, BASE + "demo..")
+            noClasses().that().resideOutsideOfPackages(own)
                     .should().accessTargetWhere(writeTo(BASE + capability + ".entity.."))
                     .because("only " + capability + " inserts or changes its own rows; others call its boundary")
                     .allowEmptyShould(true)

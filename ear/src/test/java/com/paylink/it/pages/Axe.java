@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class Axe {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Axe.class.getName());
     private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
     private Axe() {
@@ -30,7 +31,7 @@ final class Axe {
                 .toList();
         results.getViolations().stream()
                 .filter(rule -> !"serious".equals(rule.getImpact()) && !"critical".equals(rule.getImpact()))
-                .forEach(rule -> System.out.println("[axe] " + page + ": " + rule.getImpact() + " " + rule.getId()));
+                .forEach(rule -> LOG.info(() -> "[axe] " + page + ": " + rule.getImpact() + " " + rule.getId()));
         assertThat(blocking).as("serious or critical WCAG 2.1 AA violations on " + page).isEmpty();
     }
 }

@@ -95,7 +95,8 @@ class CrashDurabilityIT {
         String perRecipient = "select count(*) from notification n join payment p on p.id = n.payment_id "
                 + "join invoice i on i.id = p.invoice_id where i.number = 'RC-1001'";
         await().atMost(Duration.ofSeconds(90)).until(() -> count(perRecipient) >= 3);
-        Thread.sleep(3_000); // a duplicate would come with a redelivery: give it the time
+        // a duplicate would come with a redelivery: the count must stay at 3 for a while
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> count(perRecipient) == 3);
         assertThat(count(perRecipient)).as("Dr. Smith (renders it, has Billing) and the two Admins").isEqualTo(3);
         assertThat(count("select count(*) from (select n.recipient_staff_id from notification n join payment p on p.id = n.payment_id "
                 + "join invoice i on i.id = p.invoice_id where i.number = 'RC-1001' group by n.recipient_staff_id having count(*) > 1) d"))

@@ -30,8 +30,9 @@ class NotificationPagesIT extends PageTest {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> !b.text(By.id("unreadCount")).equals(before));
         // reported, not asserted: figures belong in docs/performance.md, not in a timed test
-        System.out.println("[measured] payment answered -> admin's bell updated: "
-                + (System.nanoTime() - answered) / 1_000_000 + " ms");
+        long millis = (System.nanoTime() - answered) / 1_000_000;
+        java.util.logging.Logger.getLogger(NotificationPagesIT.class.getName())
+                .info(() -> "[measured] payment answered -> admin's bell updated: " + millis + " ms");
         assertThat(Integer.parseInt(b.text(By.id("unreadCount")))).isEqualTo(Integer.parseInt(before) + 1);
 
         b.click(By.id("inboxLink"));

@@ -51,7 +51,7 @@ public class PayerSessions {
         Cookie cookie = new Cookie(COOKIE, session.id());
         cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
         cookie.setHttpOnly(true);
-        cookie.setSecure(request.isSecure() || config.publicUrl().startsWith("https://"));
+        cookie.setSecure(request.isSecure() || config.publicUrlIsHttps());
         cookie.setAttribute("SameSite", "Lax");
         response.addCookie(cookie);
         return session;

@@ -1,6 +1,7 @@
 package com.paylink.web.pay;
 
 import com.paylink.platform.PaylinkConfig;
+import com.paylink.web.Pages;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -35,13 +36,13 @@ public class SecurityHeadersFilter extends HttpFilter {
             throws IOException, ServletException {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
-        if (request.isSecure() || config.publicUrl().startsWith("https://")) {
+        if (request.isSecure() || config.publicUrlIsHttps()) {
             // HTTPS only from now on (a browser ignores this header on plain HTTP); isSecure() is true behind
             // a trusted proxy that says X-Forwarded-Proto: https (configure.cli, paylink.proxy.trusted)
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
         // decided on the decoded servlet path, never the raw URI: /ch%65ckout/ is /checkout/ here too
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        String path = Pages.path(request);
         if (isAnotherSpellingOfAnArea(path)) {
             // /API/…, /Staff/…: the rules above are written for one spelling; any other is nothing here
             response.sendError(HttpServletResponse.SC_NOT_FOUND);

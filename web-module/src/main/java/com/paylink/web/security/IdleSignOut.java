@@ -1,6 +1,7 @@
 package com.paylink.web.security;
 
 import com.paylink.platform.PaylinkConfig;
+import com.paylink.web.Pages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -87,7 +88,7 @@ public class IdleSignOut {
     }
 
     static boolean countsAsActivity(HttpServletRequest request) {
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        String path = Pages.path(request);
         if ("true".equals(request.getParameter(PASSIVE))) {
             return false; // the page refreshing itself after a push (the inbox list), not the person
         }

@@ -19,7 +19,7 @@ public class SessionCookies implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        if (config.publicUrl().startsWith("https://")) {
+        if (config.publicUrlIsHttps()) {
             event.getServletContext().getSessionCookieConfig().setSecure(true);
         }
     }

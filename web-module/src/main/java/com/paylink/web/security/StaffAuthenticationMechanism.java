@@ -1,10 +1,11 @@
 package com.paylink.web.security;
 
-import com.paylink.identity.entity.SignInChannel;
 import com.paylink.identity.boundary.ApiKeyService;
 import com.paylink.identity.boundary.IdentityService;
 import com.paylink.identity.boundary.SignInResult;
 import com.paylink.identity.entity.Permission;
+import com.paylink.identity.entity.SignInChannel;
+import com.paylink.web.Pages;
 
 
 import jakarta.annotation.security.DeclareRoles;
@@ -86,7 +87,7 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
      */
     private static AuthenticationStatus signedOutForIdleness(HttpServletRequest request, HttpServletResponse response,
                                                              HttpMessageContext context) {
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        String path = Pages.path(request);
         if (path.equals(IdleSignOut.STATUS_PATH)) {
             return context.responseUnauthorized();
         }
@@ -206,7 +207,7 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
 
     /** Decided on the decoded servlet path, so {@code /%61pi/} and {@code /api;x/} are the API too (never the raw URI). */
     static boolean isApi(HttpServletRequest request) {
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        String path = Pages.path(request);
         return path.equals("/api") || path.startsWith("/api/");
     }
 
