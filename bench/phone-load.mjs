@@ -16,11 +16,14 @@ async function visit(page, url) {
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForSelector('#card\\:pay:not([disabled])', { state: 'visible' });
   const usable = Date.now() - start;
-  const bytes = await page.evaluate(() => {
+  const { bytes, requests, largestScript } = await page.evaluate(() => {
     const all = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
-    return all.reduce((sum, e) => sum + (e.transferSize || 0), 0);
+    const scripts = all.filter(e => e.initiatorType === 'script').map(e => ({ name: e.name, bytes: e.encodedBodySize || 0 }));
+    scripts.sort((a, b) => b.bytes - a.bytes);
+    return { bytes: all.reduce((sum, e) => sum + (e.transferSize || 0), 0), requests: all.length,
+             largestScript: scripts[0] || { name: '(none)', bytes: 0 } };
   });
-  return { usable, bytes };
+  return { usable, bytes, requests, largestScript };
 }
 
 const results = [];

@@ -139,6 +139,21 @@ class CheckoutBoundaryIT {
     }
 
     @Test
+    void theLastViewIsKeptToTheMinute_soOpeningsInABurstWriteNothing() {
+        Fixture f = fixture("30.00");
+        links.open(f.token());
+        java.time.Instant first = data.lastViewed(f.link());
+        assertThat(first).isNotNull();
+        AdjustableClock.instance().advance(Duration.ofSeconds(30));
+        links.open(f.token());
+        assertThat(data.lastViewed(f.link())).as("opened again within the minute: not written").isEqualTo(first);
+        AdjustableClock.instance().advance(Duration.ofSeconds(31));
+        links.open(f.token());
+        assertThat(data.lastViewed(f.link())).as("a minute later: the new view is recorded").isAfter(first);
+        assertThat(data.firstViewed(f.link())).as("the first view stays").isEqualTo(first);
+    }
+
+    @Test
     void openingALinkOnlyRecordsTheView_andEveryBadTokenLooksUnknown() {
         Fixture f = fixture("80.00");
         assertThat(links.open(f.token())).contains(f.link());

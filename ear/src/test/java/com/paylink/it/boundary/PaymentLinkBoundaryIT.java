@@ -496,9 +496,13 @@ class PaymentLinkBoundaryIT {
         // while SMTP is down the mail request keeps failing and nothing is recorded as sent
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
                 .until(() -> !data.mailSent("payment-link:" + sent.linkId()));
+        assertThat(As.staff(f.biller(), BILLING, () -> links.current(f.invoice())).orElseThrow().emailPending())
+                .as("staff see that the email is waiting").isTrue();
 
         startSmtp();
         await().atMost(Duration.ofSeconds(60)).until(() -> mailTo(address).size() >= 1);
         await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(7)).until(() -> mailTo(address).size() == 1);
+        assertThat(As.staff(f.biller(), BILLING, () -> links.current(f.invoice())).orElseThrow().emailPending())
+                .as("sent: no longer waiting").isFalse();
     }
 }

@@ -143,6 +143,10 @@ public class TestData {
         return em.find(com.paylink.paymentlink.entity.PaymentLink.class, linkId).status().name();
     }
 
+    public java.time.Instant lastViewed(long linkId) {
+        return em.find(com.paylink.paymentlink.entity.PaymentLink.class, linkId).lastViewedAt();
+    }
+
     public java.time.Instant firstViewed(long linkId) {
         return em.find(com.paylink.paymentlink.entity.PaymentLink.class, linkId).firstViewedAt();
     }

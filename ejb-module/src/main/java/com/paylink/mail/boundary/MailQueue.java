@@ -1,5 +1,6 @@
 package com.paylink.mail.boundary;
 
+import com.paylink.shared.BrokerSends;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -37,6 +38,6 @@ public class MailQueue {
         } catch (jakarta.jms.JMSException e) {
             throw new IllegalStateException("cannot build mail request", e);
         }
-        jms.createProducer().send(queue, message);
+        BrokerSends.send(jms, queue, message);
     }
 }

@@ -1,5 +1,6 @@
 package com.paylink.payment.control;
 
+import com.paylink.shared.BrokerSends;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -43,7 +44,7 @@ public class PaymentEvents {
         } catch (JMSException e) {
             throw new IllegalStateException("cannot build payment-completed event", e);
         }
-        jms.createProducer().send(queue, message);
+        BrokerSends.send(jms, queue, message);
     }
 
     /** PAY11: a charge the invoice could not take was refunded; the body is the attempt id. */
@@ -54,7 +55,7 @@ public class PaymentEvents {
         } catch (JMSException e) {
             throw new IllegalStateException("cannot build charge-refunded event", e);
         }
-        jms.createProducer().send(queue, message);
+        BrokerSends.send(jms, queue, message);
     }
 
     /** PAY13: a dispute opened or closed; the body is the ledger's dispute id. */
@@ -65,7 +66,7 @@ public class PaymentEvents {
         } catch (JMSException e) {
             throw new IllegalStateException("cannot build dispute event", e);
         }
-        jms.createProducer().send(queue, message);
+        BrokerSends.send(jms, queue, message);
     }
 
     /** PAY10: a link locked after too many declined cards; the body is the link id. */
@@ -77,6 +78,6 @@ public class PaymentEvents {
         } catch (JMSException e) {
             throw new IllegalStateException("cannot build link-locked event", e);
         }
-        jms.createProducer().send(queue, message);
+        BrokerSends.send(jms, queue, message);
     }
 }

@@ -1,6 +1,5 @@
 package com.paylink.paymentlink.boundary;
 
-import com.paylink.paymentlink.entity.PaymentLinkStatus;
 import com.paylink.platform.PaylinkConfig;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -17,16 +16,21 @@ import jakarta.persistence.PersistenceContext;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
  * Marks links past their expiry as EXPIRED: one persistent schedule (every minute), not a timer per
- * link. Bounded batches, each in its own short transaction, so a backlog never makes one long one.
- * Each batch is a conditional update (only ACTIVE links past their time), so two sweeps at once, or on
- * two servers, do no harm; and payment checks expiry itself, so a late or missed sweep never lets an
- * expired link pay (PL3). The operator switch {@value #SCHEDULE_ENABLED} turns the schedule off without
- * a redeploy (test servers do, so only the tests' own calls sweep).
+ * link. Each batch is one set-based UPDATE in the database (the rows to mark are chosen by a sub-select
+ * inside the same statement, so no ids travel to the server and back) in its own short transaction, so
+ * a backlog never makes one long one: 1,000,000 overdue links clear in one run (bench/run.sh measures it).
+ * Each batch only touches ACTIVE links past their time and skips rows another transaction holds, so two
+ * sweeps at once, or on two servers, neither wait for each other nor mark a row twice; a scheduled run
+ * that finds the previous one still going on this server returns at once. Payment checks expiry
+ * itself, so a late or missed sweep never lets an expired link pay (PL3). The operator switch
+ * {@value #SCHEDULE_ENABLED} turns the schedule off without a redeploy (test servers do, so only the
+ * tests' own calls sweep).
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -35,9 +39,14 @@ public class LinkExpirySweep {
 
     /** {@code false} makes the scheduled run do nothing; read at every run, so it can change at runtime. */
     public static final String SCHEDULE_ENABLED = "paylink.link.sweep.enabled";
-    public static final int BATCH_SIZE = 500;
-    /** One run stops after this many batches; the next minute continues. */
+    public static final int BATCH_SIZE = 20_000;
+    /** One run stops after this many batches (4,000,000 links at the default size); the next minute continues. */
     static final int MAX_BATCHES_PER_RUN = 200;
+    /** The rows of one batch: due, still active, and not locked by a concurrent sweep or payment. */
+    private static final String EXPIRE_BATCH = "update payment_link set status = 'EXPIRED', closed_at = expires_at, "
+            + "active_invoice_id = null, version = version + 1 "
+            + "where id in (select id from payment_link where status = 'ACTIVE' and expires_at <= ?1 "
+            + "limit ?2 for update skip locked)";
     private static final Logger LOG = Logger.getLogger(LinkExpirySweep.class.getName());
 
     @PersistenceContext(unitName = "paylink")
@@ -52,15 +61,26 @@ public class LinkExpirySweep {
     @Resource
     SessionContext self;
 
+    private final AtomicBoolean running = new AtomicBoolean();
+
     @Schedule(second = "0", minute = "*", hour = "*", persistent = true, info = "payment link expiry sweep")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void scheduled() {
         if (!config.get(SCHEDULE_ENABLED).map(Boolean::parseBoolean).orElse(true)) {
             return;
         }
-        int expired = sweep(BATCH_SIZE);
-        if (expired > 0) {
-            LOG.info(() -> expired + " payment links expired");
+        if (!running.compareAndSet(false, true)) {
+            LOG.info("payment link expiry sweep: the previous run is still going; this one is skipped");
+            return;
+        }
+        try {
+            long started = System.nanoTime();
+            int expired = sweep(BATCH_SIZE);
+            if (expired > 0) {
+                LOG.info(() -> expired + " payment links expired in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+            }
+        } finally {
+            running.set(false);
         }
     }
 
@@ -80,26 +100,13 @@ public class LinkExpirySweep {
         return total;
     }
 
-    /** One batch in its own transaction: the ids due, then a conditional update of just those. */
+    /** One batch in its own transaction: a single UPDATE of at most {@code batchSize} due links. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int expireBatch(Instant now, int batchSize) {
-        List<Long> due = em.createQuery("select l.id from PaymentLink l where l.status = :active and l.expiresAt <= :now "
-                        + "order by l.expiresAt, l.id", Long.class)
-                .setParameter("active", PaymentLinkStatus.ACTIVE)
-                .setParameter("now", now)
-                .setMaxResults(batchSize)
-                .getResultList();
-        if (due.isEmpty()) {
-            return 0;
-        }
-        int marked = em.createQuery("update PaymentLink l set l.status = :expired, l.closedAt = l.expiresAt, "
-                        + "l.activeInvoiceId = null, l.version = l.version + 1 "
-                        + "where l.id in :ids and l.status = :active and l.expiresAt <= :now")
-                .setParameter("expired", PaymentLinkStatus.EXPIRED)
-                .setParameter("active", PaymentLinkStatus.ACTIVE)
-                .setParameter("ids", due)
-                .setParameter("now", now)
+        // 0 when nothing is due or a concurrent sweep holds the rest: this run stops, the next one goes on
+        return em.createNativeQuery(EXPIRE_BATCH)
+                .setParameter(1, now.atOffset(ZoneOffset.UTC))
+                .setParameter(2, batchSize)
                 .executeUpdate();
-        return marked; // 0 when a concurrent sweep took them all: this run stops, the next one goes on
     }
 }

@@ -5,10 +5,14 @@ import com.paylink.paymentlink.entity.RecipientSource;
 
 import java.time.Instant;
 
-/** A link as staff see it: never the token, the address only masked. {@code status} is as of now. */
+/**
+ * A link as staff see it: never the token, the address only masked. {@code status} is as of now;
+ * {@code emailPending}: the link is active but its email has not gone out yet (queued, or the mail server is
+ * down and Paylink keeps retrying).
+ */
 public record LinkState(long linkId, long invoiceId, PaymentLinkStatus status, Instant sentAt, Instant expiresAt,
                         Instant firstViewedAt, Instant lastViewedAt, Instant closedAt,
-                        RecipientSource recipientSource, String maskedRecipient, String sentBy) {
+                        RecipientSource recipientSource, String maskedRecipient, String sentBy, boolean emailPending) {
 
     public boolean isActive() {
         return status == PaymentLinkStatus.ACTIVE;

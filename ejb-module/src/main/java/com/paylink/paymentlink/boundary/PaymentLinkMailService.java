@@ -56,7 +56,7 @@ public class PaymentLinkMailService {
      * and in the email, nowhere else.
      */
     public void deliver(long linkId) {
-        String key = "payment-link:" + linkId;
+        String key = PaymentLinkEmail.mailKey(linkId);
         Optional<String> minted = minter.mint(linkId, key);
         if (minted.isEmpty()) {
             LOG.info(() -> "payment link " + linkId + " needs no mail (unknown, mailed before, or closed)");

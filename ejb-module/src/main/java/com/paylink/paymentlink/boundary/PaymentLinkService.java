@@ -1,5 +1,6 @@
 package com.paylink.paymentlink.boundary;
 
+import com.paylink.mail.boundary.Mailer;
 import com.paylink.identity.control.CallerLookup;
 import com.paylink.identity.control.PracticeScope;
 import com.paylink.identity.entity.Permission;
@@ -7,9 +8,11 @@ import com.paylink.identity.entity.Staff;
 import com.paylink.ledger.entity.Client;
 import com.paylink.ledger.entity.Invoice;
 import com.paylink.paymentlink.control.LinkIssuer;
+import com.paylink.paymentlink.control.PaymentLinkEmail;
 import com.paylink.shared.EmailAddresses;
 import com.paylink.paymentlink.boundary.PaymentLinkRefused.Reason;
 import com.paylink.paymentlink.entity.PaymentLink;
+import com.paylink.paymentlink.entity.PaymentLinkStatus;
 import com.paylink.paymentlink.entity.PaymentLinkAction;
 import com.paylink.paymentlink.entity.PaymentLinkAudit;
 import com.paylink.platform.PaylinkConfig;
@@ -56,6 +59,9 @@ public class PaymentLinkService {
 
     @Inject
     PaymentsConfig payments;
+
+    @Inject
+    Mailer mailer;
 
     /** What the send dialog needs; refuses exactly as {@link #send} would, except for the recipient. */
     public SendOptions sendOptions(long invoiceId) {
@@ -185,8 +191,11 @@ public class PaymentLinkService {
     }
 
     private LinkState state(PaymentLink link) {
-        return new LinkState(link.id(), link.invoice().id(), link.statusAt(clock.instant()), link.sentAt(),
+        PaymentLinkStatus status = link.statusAt(clock.instant());
+        // an active link whose email has not gone out yet (the mail server is down, or it is still queued)
+        boolean emailPending = status == PaymentLinkStatus.ACTIVE && !mailer.wasSent(PaymentLinkEmail.mailKey(link.id()));
+        return new LinkState(link.id(), link.invoice().id(), status, link.sentAt(),
                 link.expiresAt(), link.firstViewedAt(), link.lastViewedAt(), link.closedAt(),
-                link.recipientSource(), EmailAddresses.mask(link.recipientEmail()), link.sentBy().fullName());
+                link.recipientSource(), EmailAddresses.mask(link.recipientEmail()), link.sentBy().fullName(), emailPending);
     }
 }

@@ -21,6 +21,11 @@ public final class PaymentLinkEmail {
     private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("MMMM d, yyyy 'at' h:mm a z", Locale.US);
     private static final DateTimeFormatter SENT = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
 
+    /** The key under which a link's email is recorded as sent (once). */
+    public static String mailKey(long linkId) {
+        return "payment-link:" + linkId;
+    }
+
     private PaymentLinkEmail() {
     }
 

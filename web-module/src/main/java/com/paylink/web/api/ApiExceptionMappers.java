@@ -43,6 +43,9 @@ public final class ApiExceptionMappers {
         if (e instanceof PermissionDeniedException) {
             return Response.Status.FORBIDDEN.getStatusCode();
         }
+        if (e instanceof com.paylink.shared.StorageFull) {
+            return Response.Status.SERVICE_UNAVAILABLE.getStatusCode();
+        }
         if (e instanceof PaymentLinkRefused refused) {
             return switch (refused.reason()) {
                 case NO_RECIPIENT_EMAIL, INVALID_RECIPIENT_EMAIL, UNKNOWN_RECIPIENT -> UNPROCESSABLE;
@@ -56,7 +59,11 @@ public final class ApiExceptionMappers {
     public static class Business implements ExceptionMapper<BusinessException> {
         @Override
         public Response toResponse(BusinessException e) {
-            return error(statusOf(e), e.code(), MESSAGES.of(e));
+            Response response = error(statusOf(e), e.code(), MESSAGES.of(e));
+            if (e instanceof com.paylink.shared.StorageFull) {
+                response.getHeaders().putSingle("Retry-After", "60"); // the broker rechecks its disk every few seconds
+            }
+            return response;
         }
     }
 

@@ -5,23 +5,26 @@ import com.paylink.paymentlink.boundary.LinkState;
 
 import java.time.Instant;
 
-/** A payment link in the API: its state and times, the address masked, never the token. */
+/**
+ * A payment link in the API: its state and times, the address masked, never the token. {@code emailPending}:
+ * the link is active and its email has not gone out yet (queued, or retried while the mail server is down).
+ */
 public record LinkJson(long invoiceId, Long linkId, String status, boolean viewed, String recipient,
                        String recipientSource, String sentBy, Instant sentAt, Instant expiresAt,
-                       Instant firstViewedAt, Instant lastViewedAt, Instant closedAt) {
+                       Instant firstViewedAt, Instant lastViewedAt, Instant closedAt, boolean emailPending) {
 
     static LinkJson of(LinkState s) {
         return new LinkJson(s.invoiceId(), s.linkId(), s.status().name(), s.isViewed(), s.maskedRecipient(),
                 s.recipientSource().name(), s.sentBy(), s.sentAt(), s.expiresAt(), s.firstViewedAt(),
-                s.lastViewedAt(), s.closedAt());
+                s.lastViewedAt(), s.closedAt(), s.emailPending());
     }
 
     static LinkJson none(long invoiceId) {
-        return new LinkJson(invoiceId, null, "NONE", false, null, null, null, null, null, null, null, null);
+        return new LinkJson(invoiceId, null, "NONE", false, null, null, null, null, null, null, null, null, false);
     }
 
     static LinkJson sent(LinkSent sent) {
         return new LinkJson(sent.invoiceId(), sent.linkId(), "ACTIVE", false, sent.maskedRecipient(),
-                sent.recipientSource().name(), null, sent.sentAt(), sent.expiresAt(), null, null, null);
+                sent.recipientSource().name(), null, sent.sentAt(), sent.expiresAt(), null, null, null, true);
     }
 }

@@ -1,5 +1,6 @@
 package com.paylink.web.pay;
 
+import com.paylink.shared.StorageFull;
 import com.paylink.payment.boundary.CheckoutService;
 import com.paylink.payment.boundary.CheckoutView;
 import com.paylink.payment.boundary.PayResult;
@@ -122,9 +123,19 @@ public class CheckoutBean {
             message(FacesMessage.SEVERITY_ERROR, "pay.error.session");
             return;
         }
-        PayResult result = checkout.paySandbox(linkId,
-                new SandboxCard(cardName, cardNumber, cardExpiry, cardCvc, postalCode), requestKey,
-                request().getRemoteAddr());
+        PayResult result;
+        try {
+            result = checkout.paySandbox(linkId,
+                    new SandboxCard(cardName, cardNumber, cardExpiry, cardCvc, postalCode), requestKey,
+                    request().getRemoteAddr());
+        } catch (StorageFull e) { // the payment rolled back whole: nothing charged, the payer may try again
+            cardNumber = null;
+            cardCvc = null;
+            payer.forNextPage(KEPT, new String[]{cardName, cardExpiry, postalCode});
+            message(FacesMessage.SEVERITY_ERROR, "pay.error.busy");
+            redirectToCheckout();
+            return;
+        }
         cardNumber = null;
         cardCvc = null;
         if (result.kind() == PayResult.Kind.DECLINED || result.kind() == PayResult.Kind.INVALID_INPUT) {

@@ -1,0 +1,88 @@
+"""Writes docs/performance.md (or the quick run's copy) from the key=value figures bench/run.sh collected in one run.
+Each figure stands beside its goal (issue 14) and whether this run met it; landing figures are also given as a share
+of the baseline servlet measured in the same run, the only comparison that survives a shared 2-core machine."""
+import datetime
+import sys
+
+r = {}
+for line in open(sys.argv[1]):
+    if '=' in line:
+        k, v = line.rstrip('\n').split('=', 1)
+        r[k] = v
+quick = sys.argv[2] == '1'
+f = lambda k: float(r[k])
+met = lambda ok: 'met' if ok else '**missed**'
+
+def top(name):
+    try:
+        rows = [l.rstrip('\n').split('\t') for l in open(f'bench/target/{name}.top')]
+    except FileNotFoundError:
+        return []
+    total = next((int(c) for n, c in rows if n == 'TOTAL'), 0)
+    return [(int(n) * 100 // max(total, 1), frame) for n, frame in rows if n != 'TOTAL'][:8]
+
+base_rps, base_p99 = f('baseline.rps'), f('baseline.p99')
+pay_share, co_share = f('pay.rps') / base_rps, f('checkout.rps') / base_rps
+out = []
+p = out.append
+p('# Performance')
+p('')
+p(f"Every figure below comes from one run of `bash bench/run.sh{' --quick' if quick else ''}` on {datetime.date.today()}, "
+  f"on this machine ({r['cores']} cores; the load generators, PostgreSQL, Chromium and WildFly share them). The command "
+  "builds Paylink, starts PostgreSQL (a fresh database), its own WildFly with the demo EAR (sandbox payments) and a "
+  "bench-only baseline servlet (`bench/baseline`, never in the release EAR), loads the data of `bench/load.sql`, runs "
+  "each scenario, stops everything and rewrites this file. The per-address limits are lifted for the run because all "
+  "load comes from 127.0.0.1. Absolute figures move from run to run on shared cores; the ratios against the baseline "
+  "measured in the same run are what to compare between runs.")
+if quick:
+    p('')
+    p('**Quick run** (the test suite runs it so the harness cannot rot): small sizes, seconds per scenario; '
+      'the figures are not meaningful, only that every scenario produced one.')
+p('')
+p('| scenario | figure | goal | this run |')
+p('|---|---|---|---|')
+p(f"| Landing: baseline servlet (`GET /bench-baseline/pay/<token>`: hash, one indexed lookup through the server's pool, small HTML), 32 connections | "
+  f"{base_rps:,.0f} req/s, p50 {f('baseline.p50'):.1f} ms, p99 {base_p99:.1f} ms | the yardstick | |")
+p(f"| Landing: `GET /pay/<token>` (lookup, view recorded, new payer session, 303), 32 connections | {f('pay.rps'):,.0f} req/s "
+  f"({pay_share:.0%} of the baseline), p99 {f('pay.p99'):.1f} ms ({f('pay.p99') / base_p99:.1f}× the baseline's), {r['pay.errors']} errors | "
+  f"≥ 50 % of the baseline's req/s, p99 ≤ 3× | {met(pay_share >= 0.5 and f('pay.p99') <= 3 * base_p99)} |")
+p(f"| Landing: `GET /checkout/` (the payment page, one payer session), 32 connections | {f('checkout.rps'):,.0f} req/s "
+  f"({co_share:.0%} of the baseline), p99 {f('checkout.p99'):.1f} ms ({f('checkout.p99') / base_p99:.1f}× the baseline's), {r['checkout.errors']} errors | "
+  f"≥ 25 % of the baseline's req/s, p99 ≤ 3× | {met(co_share >= 0.25 and f('checkout.p99') <= 3 * base_p99)} |")
+p(f"| Link issuance: `POST /api/invoices/{{id}}/payment-links` with an API key (authentication, permission checks, token, rows, "
+  f"queued mail), 16 connections, a new invoice each request | {f('issue.linksPerSecond'):,.1f} links/s ({r['issue.links']} links, "
+  f"p99 {f('issue.p99'):.0f} ms, {r['issue.errors']} errors); every mail sent {int(r['issue.mailDrainMs']) / 1000:.1f} s after the last request, "
+  f"{r['issue.mailsPending']} pending | ≥ 500 links/s, mails all delivered | "
+  f"{met(f('issue.linksPerSecond') >= 500 and r['issue.mailsPending'] == '0')} |")
+p(f"| Pay → inbox: a payment's commit to the Admin's notification row, {r['inbox.payments']} payments one after another | "
+  f"p50 {f('inbox.rowP50'):.0f} ms, p99 {f('inbox.rowP99'):.0f} ms ({r['inbox.notified']} of {r['inbox.payments']} notified) | p99 ≤ 250 ms | "
+  f"{met(f('inbox.rowP99') <= 250 and r['inbox.notified'] == r['inbox.payments'])} |")
+p(f"| Pay → inbox: commit to the new unread count arriving on a signed-in staff page's WebSocket | p50 {f('inbox.pushP50'):.0f} ms, "
+  f"p99 {f('inbox.pushP99'):.0f} ms ({r['inbox.pushed']} of {r['inbox.payments']} pushed) | | |")
+p(f"| Expiry at volume: {int(r['expiry.links']):,} links past their expiry, one scheduled sweep | {int(r['expiry.sweepMs']) / 1000:.1f} s, "
+  f"peak heap {r['expiry.peakHeapMb']} MB, {r['expiry.leftActive']} left | ≤ 30 s | {met(int(r['expiry.sweepMs']) <= 30000 and r['expiry.leftActive'] == '0')} |")
+su = int(r['startup.withMs']) / int(r['startup.withoutMs']) - 1
+p(f"| Start-up (launch to both deployments up) with {int(r['startup.liveLinks']):,} live links vs with a few | "
+  f"{int(r['startup.withMs']) / 1000:.1f} s vs {int(r['startup.withoutMs']) / 1000:.1f} s ({su:+.0%}) | within 10 % | {met(su <= 0.10)} |")
+per = int(r['memory.bytesPerSession'])
+p(f"| Memory: {int(r['memory.sessions']):,} payer sessions opened ({r['memory.failed']} failed) | heap after a full GC {r['memory.heapBeforeMb']} → "
+  f"{r['memory.heapAfterMb']} MB, about {per:,} bytes per payer session; resident memory {r['memory.rssBeforeMb']} → {r['memory.rssAfterMb']} MB | "
+  f"(none set) | |")
+fb = f('weight.firstBytes')
+p(f"| Page weight: the emailed link on a phone (375 × 667, slow 4G, Chromium), first visit | {fb / 1024:.1f} KB in {r['weight.firstRequests']} requests, "
+  f"usable in {r['weight.firstUsableMs']} ms; largest script: {r['weight.largestScript']} | < 250 KB (Stripe's script excluded; sandbox has none) | {met(fb < 250 * 1024)} |")
+p(f"| Page weight: repeat visit (cache kept) | {f('weight.repeatBytes') / 1024:.1f} KB in {r['weight.repeatRequests']} requests | | |")
+p(f"| A long ledger: {int(r['ledger.invoices']):,} invoices, {int(r['ledger.payments']):,} payments, in Chromium | first render "
+  f"{r['ledger.firstRender']} ms ({int(r['ledger.htmlBytes']) / 1024:.0f} KB of HTML, {r['ledger.invoiceRows']} invoice rows rendered); switch to Payments "
+  f"{r['ledger.tabSwitch']} ms ({r['ledger.paymentRows']} rows) | pages and sorts on the server, never renders {int(r['ledger.invoices']):,} rows | "
+  f"{met(int(r['ledger.invoiceRows']) < int(r['ledger.invoices']))} |")
+p('| Cluster: one node vs two behind the balancer | not measured: the cluster scripts do not exist yet (issue 13) | | |')
+for name, what in (('pay', '`GET /pay/<token>`'), ('checkout', '`GET /checkout/`')):
+    rows = top(name)
+    if rows:
+        p('')
+        p(f'Hottest frames during {what} (JFR execution samples, share of all samples, top of stack):')
+        p('')
+        for share, frame in rows:
+            p(f'- {share} % `{frame}`')
+print('\n'.join(out))

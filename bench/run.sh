@@ -1,0 +1,209 @@
+#!/usr/bin/env bash
+# Paylink's benchmark, one command:  bash bench/run.sh [--quick]
+# Builds what it needs, starts PostgreSQL (a fresh database paylink_bench) and its own WildFly (the demo EAR and the
+# bench-only baseline servlet of bench/baseline, port offset 500, the per-address limits lifted since all load comes
+# from 127.0.0.1), loads data (bench/load.sql), runs every scenario, stops everything it started and writes
+# docs/performance.md: each figure beside its goal and a ratio against the baseline measured in the same run.
+#   --quick   the same scenarios with small sizes and seconds each; run by the test suite (scripts/test.sh) so the
+#             harness cannot rot; writes bench/target/performance-quick.md and fails when a scenario yields no figure.
+# Needs wrk, Node (playwright-core is installed into bench/node_modules) and Chromium; installs them when missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+QUICK=0
+[ "${1:-}" = --quick ] && QUICK=1
+. bench/lib.sh
+paylink_prerequisites wrk node:nodejs npm
+if [ ! -d bench/node_modules/playwright-core ]; then
+    npm install --silent --no-audit --no-fund --no-save --prefix bench playwright-core@1.65.1 >/dev/null
+fi
+
+if [ $QUICK = 1 ]; then
+    DURATION=3s; INVOICES=1200; LINKS=300; PAYMENTS=20; SESSIONS=500; BACKLOG=20000; LEDGER_INVOICES=300; LEDGER_PAYMENTS=600
+    LIVE=20000; RUNS=1; OUT=bench/target/performance-quick.md
+else
+    DURATION=15s; INVOICES=30000; LINKS=1000; PAYMENTS=500; SESSIONS=10000; BACKLOG=1000000; LEDGER_INVOICES=5000
+    LEDGER_PAYMENTS=10000; LIVE=1000000; RUNS=3; OUT=docs/performance.md
+fi
+RESULTS=bench/target/results.txt
+KEY=plk_bench00000000000000000000000000000000000000
+token() { printf 'bench%038d' "$1"; }
+put() { echo "$1=$2" >> "$RESULTS"; log "$1 = $2"; }
+
+trap 'bench_server_stop' EXIT
+bench_build
+bench_database
+bench_server_prepare
+bench_server_start
+mkdir -p bench/target && : > "$RESULTS"
+put cores "$(nproc)"
+put quick $QUICK
+put duration $DURATION
+log "loading: $INVOICES invoices, $LINKS links, a ledger of $LEDGER_INVOICES invoices and $LEDGER_PAYMENTS payments"
+psql -h 127.0.0.1 -U paylink -d $BENCH_DB -q -v invoices=$INVOICES -v links=$LINKS -v ledger_invoices=$LEDGER_INVOICES \
+    -v ledger_payments=$LEDGER_PAYMENTS -f bench/load.sql
+
+ms() { # wrk's latency (850.00us, 12.5ms, 1.02s) in ms
+    awk -v v="$1" 'BEGIN{ if (v ~ /us$/) {sub(/us$/,"",v); printf "%.2f", v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v); printf "%.2f", v}
+        else if (v ~ /m$/) {sub(/m$/,"",v); printf "%.2f", v*60000} else {sub(/s$/,"",v); printf "%.2f", v*1000} }'
+}
+load() { # name connections url [wrk args...]: requests/s, p50, p99 (ms) and errors into the results
+    local name=$1 connections=$2 url=$3; shift 3
+    local out
+    out=$(wrk -t1 -c"$connections" -d"$DURATION" --latency "$@" "$url")
+    put "$name.rps" "$(echo "$out" | awk '/Requests\/sec/{print $2}')"
+    put "$name.p50" "$(ms "$(echo "$out" | awk '$1=="50%"{print $2}')")"
+    put "$name.p99" "$(ms "$(echo "$out" | awk '$1=="99%"{print $2}')")"
+    put "$name.errors" "$(echo "$out" | awk '/Non-2xx or 3xx/{n=$5} /Socket errors/{s=$4+$6+$8+$10} END{print n+s+0}')"
+}
+profile() { # name: JFR for the next scenario; profile_end summarises its hottest frames
+    jcmd "$BENCH_PID" JFR.start name=bench settings=profile filename="$PWD/bench/target/$1.jfr" >/dev/null
+}
+profile_end() { # name
+    jcmd "$BENCH_PID" JFR.stop name=bench >/dev/null
+    jfr print --events jdk.ExecutionSample "bench/target/$1.jfr" | awk '
+        /stackTrace = \[/ {getline; f=$0; sub(/^[ \t]+/,"",f); sub(/[ \t]+line:.*/,"",f); top[f]++; n++}
+        / com\.paylink\./ && !seen {p=$0; sub(/^[ \t]+/,"",p); sub(/[ \t]+line:.*/,"",p); ours[p]++; seen=1}
+        /^}/ {seen=0}
+        END {for (f in top) printf "%d\t%s\n", top[f], f; printf "TOTAL\t%d\n", n}' | sort -rn | head -9 > "bench/target/$1.top"
+}
+
+# --- 1. Payment landing against the baseline ------------------------------------------------------------------
+log "payment landing"
+LANDING=$(token 1)
+load baseline 32 "$BASE/bench-baseline/pay/$LANDING"
+[ $QUICK = 0 ] && profile pay
+load pay 32 "$BASE/pay/$LANDING"
+[ $QUICK = 0 ] && profile_end pay
+PAYER=$(curl -s -D - -o /dev/null "$BASE/pay/$(token 2)" | tr -d '\r' | awk -F'[=;]' 'tolower($1)=="set-cookie: paylink_payer"{print $2}')
+[ -n "$PAYER" ] || { log "no payer session cookie"; exit 1; }
+[ $QUICK = 0 ] && profile checkout
+load checkout 32 "$BASE/checkout/" -H "Cookie: PAYLINK_PAYER=$PAYER"
+[ $QUICK = 0 ] && profile_end checkout
+
+# --- 2. Link issuance through the API with a key --------------------------------------------------------------
+log "link issuance"
+FIRST_FREE=$(sql "select min(i.id) from invoice i join client c on c.id = i.client_id where c.last_name = 'Bench' and not exists (select 1 from payment_link l where l.invoice_id = i.id)")
+LAST_FREE=$(sql "select max(i.id) from invoice i join client c on c.id = i.client_id where c.last_name = 'Bench'")
+cat > bench/target/issue.lua <<LUA
+local next_id = $FIRST_FREE
+request = function()
+    local id = next_id
+    next_id = next_id + 1
+    if next_id > $LAST_FREE then next_id = $FIRST_FREE end
+    return wrk.format("POST", "/api/invoices/" .. id .. "/payment-links", {["Authorization"] = "Bearer $KEY", ["Content-Type"] = "application/json"}, "")
+end
+LUA
+before=$(sql "select count(*) from payment_link")
+started=$(date +%s%N)
+load issue 16 "$BASE" -s bench/target/issue.lua
+elapsed=$(( ($(date +%s%N) - started) / 1000000 ))
+issued=$(( $(sql "select count(*) from payment_link") - before ))
+put issue.links "$issued"
+put issue.linksPerSecond "$(awk -v n=$issued -v ms=$elapsed 'BEGIN{printf "%.1f", n*1000/ms}')"
+for _ in $(seq 1 300); do
+    [ "$(sql "select count(*) from payment_link where token_hash is null")" = 0 ] && break
+    sleep 1
+done
+put issue.mailsPending "$(sql "select count(*) from payment_link where token_hash is null")"
+put issue.mailDrainMs "$(( ($(date +%s%N) - started) / 1000000 - elapsed ))"
+
+# --- 3. Payment to inbox ----------------------------------------------------------------------------------------
+log "payment to inbox: $PAYMENTS payments"
+for n in $(seq 10 $((PAYMENTS + 9))); do token "$n"; echo; done > bench/target/pay-tokens.txt
+java bench/driver/BenchDriver.java pay "$BASE" bench/target/pay-tokens.txt admin paylink-demo > bench/target/pushes.txt
+values=$(awk -F'\t' '$2 != "-" {printf "%s(%s,%s)", (n++ ? "," : ""), "'"'"'" $1 "'"'"'", $2}' bench/target/pushes.txt)
+read -r row50 row99 push50 push99 paid notified <<<"$(sql "
+    with pushed(token, at_ms) as (values $values),
+    paid as (select p.id, p.received_at, n.created_at as notified_at, ps.at_ms
+             from pushed ps join payment_link l on l.token_hash = encode(sha256(convert_to(ps.token, 'UTF8')), 'hex')
+             join payment p on p.invoice_id = l.invoice_id and p.method = 'CARD'
+             left join notification n on n.payment_id = p.id and n.recipient_staff_id = (select id from staff where username = 'admin'))
+    select round((percentile_cont(0.5) within group (order by extract(epoch from notified_at - received_at) * 1000))::numeric, 1),
+           round((percentile_cont(0.99) within group (order by extract(epoch from notified_at - received_at) * 1000))::numeric, 1),
+           round((percentile_cont(0.5) within group (order by at_ms - extract(epoch from received_at) * 1000))::numeric, 1),
+           round((percentile_cont(0.99) within group (order by at_ms - extract(epoch from received_at) * 1000))::numeric, 1),
+           count(*), count(notified_at) from paid" | tr '\t' ' ')"
+put inbox.rowP50 "$row50"; put inbox.rowP99 "$row99"; put inbox.pushP50 "$push50"; put inbox.pushP99 "$push99"
+put inbox.payments "$paid"; put inbox.notified "$notified"; put inbox.pushed "$(awk -F'\t' '$2 != "-"' bench/target/pushes.txt | wc -l)"
+
+# --- 4. Memory per payer session --------------------------------------------------------------------------------
+log "memory: $SESSIONS payer sessions"
+heap_before=$(heap_used_mb); rss_before=$(rss_mb)
+read -r opened failed took <<<"$(java bench/driver/BenchDriver.java sessions "$BASE" "$(token 3)" "$SESSIONS" 16)"
+heap_after=$(heap_used_mb); rss_after=$(rss_mb)
+put memory.sessions "$opened"; put memory.failed "$failed"
+put memory.heapBeforeMb "$heap_before"; put memory.heapAfterMb "$heap_after"
+put memory.rssBeforeMb "$rss_before"; put memory.rssAfterMb "$rss_after"
+put memory.bytesPerSession "$(( (heap_after - heap_before) * 1048576 / (opened > 0 ? opened : 1) ))"
+
+# --- 5. Page weight on a phone ---------------------------------------------------------------------------------
+log "page weight"
+weight=$(node bench/phone-load.mjs "$BASE/pay/$(token 4)" "$RUNS")
+python3 - "$weight" >> "$RESULTS" <<'PY'
+import json, statistics, sys
+runs = json.loads(sys.argv[1])
+med = lambda part, key: statistics.median(r[part][key] for r in runs)
+print(f"weight.firstBytes={med('first', 'bytes'):.0f}")
+print(f"weight.firstRequests={med('first', 'requests'):.0f}")
+print(f"weight.firstUsableMs={med('first', 'usable'):.0f}")
+print(f"weight.repeatBytes={med('repeat', 'bytes'):.0f}")
+print(f"weight.repeatRequests={med('repeat', 'requests'):.0f}")
+largest = max((r['first']['largestScript'] for r in runs), key=lambda s: s['bytes'])
+print(f"weight.largestScript={largest['name'].split('/')[-1].split('?')[0]} ({largest['bytes']} bytes)")
+PY
+
+# --- 6. A long ledger -------------------------------------------------------------------------------------------
+log "a long ledger: $LEDGER_INVOICES invoices, $LEDGER_PAYMENTS payments"
+LEDGER_CLIENT=$(sql "select id from client where last_name = 'Longledger'")
+ledger=$(node bench/ledger.mjs "$BASE" biller paylink-demo "$LEDGER_CLIENT" "$RUNS")
+python3 - "$ledger" >> "$RESULTS" <<'PY'
+import json, sys
+r = json.loads(sys.argv[1])
+for k, v in r.items():
+    print(f"ledger.{k}={v}")
+PY
+put ledger.invoices "$LEDGER_INVOICES"; put ledger.payments "$LEDGER_PAYMENTS"
+
+# --- 7. Expiry at volume ----------------------------------------------------------------------------------------
+log "expiry: $BACKLOG links past their expiry"
+sql "insert into payment_link (practice_id, invoice_id, recipient_source, recipient_email, status, sent_by_staff_id, sent_at,
+                               expires_at, version)
+     select i.practice_id, i.id, 'CLIENT_DETAILS', 'pat.bench@example.com', 'ACTIVE', (select id from staff where username = 'biller'),
+            now() - interval '25 hours' - g * interval '1 ms', now() - interval '1 hour' - g * interval '1 ms', 0
+     from generate_series(1, $BACKLOG) g
+     join invoice i on i.number = 'BN-' || (1 + g % $INVOICES)"
+log_mark=$(wc -l < "$SERVER/standalone/log/server.log")
+jstat -gc "$BENCH_PID" 250 > bench/target/sweep-gc.txt &
+JSTAT=$!
+for _ in $(seq 1 400); do
+    line=$(tail -n +"$((log_mark + 1))" "$SERVER/standalone/log/server.log" | grep -m1 'payment links expired in' || true)
+    [ -n "$line" ] && break
+    sleep 0.5
+done
+kill $JSTAT 2>/dev/null || true
+[ -n "$line" ] || { log "the sweep did not run"; exit 1; }
+put expiry.links "$(echo "$line" | grep -o '[0-9]* payment links expired' | cut -d' ' -f1)"
+put expiry.sweepMs "$(echo "$line" | grep -o 'expired in [0-9]*' | grep -o '[0-9]*$')"
+put expiry.leftActive "$(sql "select count(*) from payment_link where status = 'ACTIVE' and expires_at <= now()")"
+put expiry.peakHeapMb "$(awk 'NR>1 && $1 ~ /^[0-9.]+$/ {u=$3+$4+$6+$8; if (u>m) m=u} END{printf "%d", m/1024}' bench/target/sweep-gc.txt)"
+
+# --- 8. Start-up with many live links ---------------------------------------------------------------------------
+log "start-up time: without and with $LIVE live links"
+bench_server_stop
+bench_server_start
+put startup.withoutMs "$BENCH_STARTUP_MS"
+bench_server_stop
+sql "insert into payment_link (practice_id, invoice_id, recipient_source, recipient_email, status, sent_by_staff_id, sent_at,
+                               expires_at, version)
+     select i.practice_id, i.id, 'CLIENT_DETAILS', 'pat.bench@example.com', 'ACTIVE', (select id from staff where username = 'biller'),
+            now(), now() + interval '23 hours', 0
+     from generate_series(1, $LIVE) g
+     join invoice i on i.number = 'BN-' || (1 + g % $INVOICES)"
+put startup.liveLinks "$(sql "select count(*) from payment_link where status = 'ACTIVE' and expires_at > now()")"
+bench_server_start
+put startup.withMs "$BENCH_STARTUP_MS"
+bench_server_stop
+
+python3 bench/report.py "$RESULTS" "$QUICK" > "$OUT"
+log "wrote $OUT"
+cat "$OUT"
