@@ -1,7 +1,8 @@
 /**
  * Clients, their appointments and invoices, and the ledger that adds them up.
- * <p>Operations ({@code LedgerService}): search clients, Client Profile, Ledger (all invoices, unpaid
- * invoices, payments, adjustments), invoice details. {@code PaymentPostings}: postCardPayment (inside
+ * <p>Operations ({@code LedgerService}): search clients, Client Profile, Ledger (its totals, then each list a
+ * page at a time, sorted by a whitelisted column: all invoices, unpaid invoices, payments, refunds,
+ * adjustments), invoice details. {@code PaymentPostings}: postCardPayment (inside
  * another boundary's transaction).
  * <p>Rules:
  * <ol>

@@ -12,9 +12,13 @@ import com.paylink.identity.boundary.StaffRow;
 import com.paylink.identity.entity.Permission;
 import com.paylink.ledger.boundary.ClientSummary;
 import com.paylink.ledger.boundary.InvoiceRow;
-import com.paylink.ledger.boundary.Ledger;
+import com.paylink.ledger.boundary.LedgerList;
 import com.paylink.ledger.boundary.LedgerService;
+import com.paylink.ledger.boundary.LedgerSummary;
+import com.paylink.ledger.boundary.PageRequest;
+import com.paylink.ledger.boundary.PaymentRow;
 import com.paylink.ledger.entity.InvoiceStatus;
+import com.paylink.ledger.entity.RefundStatus;
 import com.paylink.shared.Money;
 import com.paylink.shared.NotFoundException;
 import jakarta.ejb.EJB;
@@ -27,6 +31,9 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -81,9 +88,11 @@ class LedgerBoundaryIT {
         long voided = data.invoice(client, provider, "F-4", "95.00");
         data.voidInvoice(voided);
 
-        Ledger result = As.staff(biller, EnumSet.of(Permission.BILLING), () -> ledger.ledger(client));
+        Set<Permission> billing = EnumSet.of(Permission.BILLING);
+        LedgerSummary result = As.staff(biller, billing, () -> ledger.ledgerSummary(client));
+        List<InvoiceRow> invoices = As.staff(biller, billing, () -> ledger.invoices(client, false, PageRequest.firstRows(25)));
 
-        Map<String, InvoiceRow> rows = result.invoices().stream()
+        Map<String, InvoiceRow> rows = invoices.stream()
                 .collect(Collectors.toMap(InvoiceRow::number, r -> r));
         assertThat(rows.get("F-1").status()).isEqualTo(InvoiceStatus.OPEN);
         assertThat(rows.get("F-1").balance()).isEqualTo(usd("150.00"));
@@ -92,7 +101,7 @@ class LedgerBoundaryIT {
         assertThat(rows.get("F-3").status()).isEqualTo(InvoiceStatus.PAID);
         assertThat(rows.get("F-3").balance()).isEqualTo(usd("0.00"));
         assertThat(rows.get("F-4").status()).isEqualTo(InvoiceStatus.VOID);
-        for (InvoiceRow row : result.invoices()) {
+        for (InvoiceRow row : invoices) {
             assertThat(row.balance()).isEqualTo(row.total().minus(row.paid()).minus(row.adjusted()));
         }
         // the void invoice counts for nothing
@@ -100,10 +109,119 @@ class LedgerBoundaryIT {
         assertThat(result.paid()).isEqualTo(usd("160.00"));
         assertThat(result.adjusted()).isEqualTo(usd("40.00"));
         assertThat(result.balance()).isEqualTo(usd("330.00"));
-        assertThat(result.unpaidInvoices()).extracting(InvoiceRow::number).containsExactlyInAnyOrder("F-1", "F-2");
-        assertThat(result.payments()).hasSize(2);
-        assertThat(result.adjustments()).hasSize(2);
+        assertThat(As.staff(biller, billing, () -> ledger.invoices(client, true, PageRequest.firstRows(25))))
+                .extracting(InvoiceRow::number).containsExactlyInAnyOrder("F-1", "F-2");
+        assertThat(As.staff(biller, billing, () -> ledger.payments(client, PageRequest.firstRows(25)))).hasSize(2);
+        assertThat(As.staff(biller, billing, () -> ledger.adjustments(client, PageRequest.firstRows(25)))).hasSize(2);
+        assertThat(result).extracting(LedgerSummary::invoiceCount, LedgerSummary::unpaidCount, LedgerSummary::paymentCount,
+                LedgerSummary::refundCount, LedgerSummary::adjustmentCount).containsExactly(4L, 2L, 2L, 0L, 2L);
         assertThat(open).isPositive();
+    }
+
+    /**
+     * The Ledger pages, sorts, filters and adds up in the database, and agrees with the invoices' own rules
+     * (L1, L4, L5, L9) on every kind of invoice: open, part paid, paid, adjusted, void, refunded (done, pending,
+     * refused). Every whitelisted order pages without gaps or repeats; an unknown key is the default order; no
+     * page is larger than the cap.
+     */
+    @Test
+    void theLedgerPagesSortsAndAddsUpInTheDatabase_exactlyAsTheInvoicesOwnRulesSay() throws Exception {
+        long practice = data.practice(TestData.unique("Paging"), true);
+        String biller = data.staff(practice, TestData.unique("biller"), false, EnumSet.of(Permission.BILLING));
+        long client = data.client(practice, "Many", TestData.unique("Invoices"));
+        LocalDate day = LocalDate.of(2025, 3, 1);
+        for (int n = 1; n <= 33; n++) {
+            // totals out of step with dates and numbers, some equal (ties must page stably too)
+            long invoice = data.invoiceOn(client, String.format("P-%02d", n), day.plusDays(n % 11),
+                    (100 + (n * 37) % 23) + ".00");
+            switch (n % 7) {
+                case 1 -> data.pay(invoice, "20.00");
+                case 2 -> {
+                    data.pay(invoice, "40.00");
+                    data.adjust(invoice, "15.50");
+                }
+                case 3 -> data.pay(invoice, (100 + (n * 37) % 23) + ".00");
+                case 4 -> data.voidInvoice(invoice);
+                case 5 -> {
+                    long card = data.cardPayment(invoice, "60.00", Instant.parse("2025-03-01T10:00:00Z").plusSeconds(n));
+                    data.refund(invoice, card, "10.00", RefundStatus.SUCCEEDED);
+                    data.refund(invoice, card, "5.00", RefundStatus.PENDING);
+                    data.refund(invoice, card, "7.00", RefundStatus.FAILED);
+                }
+                case 6 -> {
+                    long card = data.cardPayment(invoice, (100 + (n * 37) % 23) + ".00", Instant.parse("2025-03-02T10:00:00Z"));
+                    data.refund(invoice, card, (100 + (n * 37) % 23) + ".00", RefundStatus.SUCCEEDED);
+                }
+                default -> {
+                }
+            }
+        }
+        Set<Permission> billing = EnumSet.of(Permission.BILLING);
+        List<InvoiceRow> byDefault = allPages(biller, client, false, null, false);
+        assertThat(byDefault).hasSize(33);
+        // the order the Ledger always had: newest first, then by number
+        assertThat(byDefault).isSortedAccordingTo(DEFAULT_ORDER);
+        // each row's figures come from the entity; the database's figures must order, filter and add up alike
+        Map<String, java.util.function.Function<InvoiceRow, Comparable<?>>> columns = Map.of(
+                "issuedOn", InvoiceRow::issuedOn, "number", InvoiceRow::number, "total", InvoiceRow::total,
+                "paid", InvoiceRow::paid, "adjusted", InvoiceRow::adjusted, "balance", InvoiceRow::balance,
+                "status", InvoiceRow::status);
+        for (var column : columns.entrySet()) {
+            for (boolean descending : new boolean[]{false, true}) {
+                @SuppressWarnings({"unchecked", "rawtypes"})
+                Comparator<InvoiceRow> byColumn = Comparator.comparing(r -> (Comparable) column.getValue().apply(r));
+                Comparator<InvoiceRow> expected = (descending ? byColumn.reversed() : byColumn).thenComparing(DEFAULT_ORDER);
+                List<InvoiceRow> sorted = allPages(biller, client, false, column.getKey(), descending);
+                assertThat(sorted).as(column.getKey() + (descending ? " desc" : " asc"))
+                        .containsExactlyElementsOf(byDefault.stream().sorted(expected).toList());
+            }
+        }
+        assertThat(allPages(biller, client, false, "voided_at; drop table invoice", true)).as("unknown key")
+                .containsExactlyElementsOf(byDefault);
+        assertThat(As.staff(biller, billing, () -> ledger.invoices(client, false, new PageRequest(0, 10_000, null, false))))
+                .as("capped").hasSize(33);
+        assertThat(As.staff(biller, billing, () -> ledger.invoices(client, false, new PageRequest(30, 10, null, false))))
+                .containsExactlyElementsOf(byDefault.subList(30, 33));
+
+        List<InvoiceRow> unpaid = allPages(biller, client, true, "balance", true);
+        assertThat(unpaid).containsExactlyInAnyOrderElementsOf(byDefault.stream().filter(r -> r.status().isUnpaid()).toList());
+        assertThat(unpaid).extracting(InvoiceRow::status).contains(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID);
+
+        LedgerSummary summary = As.staff(biller, billing, () -> ledger.ledgerSummary(client));
+        List<InvoiceRow> counted = byDefault.stream().filter(r -> r.status() != InvoiceStatus.VOID).toList();
+        assertThat(summary.charges()).isEqualTo(counted.stream().map(InvoiceRow::total).reduce(usd("0"), Money::plus));
+        assertThat(summary.paid()).isEqualTo(counted.stream().map(InvoiceRow::paid).reduce(usd("0"), Money::plus));
+        assertThat(summary.adjusted()).isEqualTo(counted.stream().map(InvoiceRow::adjusted).reduce(usd("0"), Money::plus));
+        assertThat(summary.balance()).isEqualTo(counted.stream().map(InvoiceRow::balance).reduce(usd("0"), Money::plus));
+        assertThat(summary.unpaidCount()).isEqualTo(unpaid.size());
+        assertThat(summary.refundCount()).isEqualTo(As.staff(biller, billing, () -> ledger.count(client, LedgerList.REFUNDS)))
+                .isEqualTo(As.staff(biller, billing, () -> ledger.refunds(client, PageRequest.firstRows(100))).size());
+        assertThat(As.staff(biller, billing, () -> ledger.searchClients(""))).singleElement()
+                .extracting(ClientSummary::balance).isEqualTo(summary.balance());
+
+        List<PaymentRow> payments = As.staff(biller, billing, () -> ledger.payments(client, new PageRequest(0, 100, "amount", true)));
+        assertThat(payments).hasSize((int) summary.paymentCount())
+                .isSortedAccordingTo(Comparator.comparing(PaymentRow::amount).reversed());
+        assertThat(As.staff(biller, billing, () -> ledger.payments(client, new PageRequest(0, 100, "amount; --", true))))
+                .as("unknown key: newest first").isSortedAccordingTo(Comparator.comparing(PaymentRow::receivedAt).reversed());
+    }
+
+    private static final Comparator<InvoiceRow> DEFAULT_ORDER = Comparator.comparing(InvoiceRow::issuedOn)
+            .thenComparing(InvoiceRow::number).thenComparing(InvoiceRow::id).reversed();
+
+    /** Every invoice of the client, read 7 at a time in the given order. */
+    private List<InvoiceRow> allPages(String user, long client, boolean unpaidOnly, String sortKey, boolean descending)
+            throws Exception {
+        List<InvoiceRow> all = new java.util.ArrayList<>();
+        for (int first = 0; ; first += 7) {
+            int from = first;
+            List<InvoiceRow> page = As.staff(user, EnumSet.of(Permission.BILLING),
+                    () -> ledger.invoices(client, unpaidOnly, new PageRequest(from, 7, sortKey, descending)));
+            all.addAll(page);
+            if (page.size() < 7) {
+                return all;
+            }
+        }
     }
 
     @Test
@@ -118,7 +236,7 @@ class LedgerBoundaryIT {
             if (!expectedBalances.containsKey(client.sortName())) {
                 continue;
             }
-            Ledger result = As.staff("admin", EnumSet.of(Permission.ADMIN), () -> ledger.ledger(client.id()));
+            LedgerSummary result = As.staff("admin", EnumSet.of(Permission.ADMIN), () -> ledger.ledgerSummary(client.id()));
             assertThat(result.balance()).as(client.sortName()).isEqualTo(usd(expectedBalances.get(client.sortName())));
             assertThat(result.balance()).isEqualTo(result.charges().minus(result.paid()).minus(result.adjusted()));
             assertThat(client.balance()).isEqualTo(result.balance());
@@ -136,7 +254,16 @@ class LedgerBoundaryIT {
         long invoiceA = data.invoice(clientA, providerA, "A-1", "50.00");
 
         Set<Permission> all = EnumSet.allOf(Permission.class);
-        assertThatThrownBy(() -> As.staff(staffB, all, () -> ledger.ledger(clientA))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> As.staff(staffB, all, () -> ledger.ledgerSummary(clientA))).isInstanceOf(NotFoundException.class);
+        PageRequest page = PageRequest.firstRows(25);
+        for (LedgerList list : LedgerList.values()) {
+            assertThatThrownBy(() -> As.staff(staffB, all, () -> ledger.count(clientA, list))).isInstanceOf(NotFoundException.class);
+        }
+        assertThatThrownBy(() -> As.staff(staffB, all, () -> ledger.invoices(clientA, false, page))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> As.staff(staffB, all, () -> ledger.invoices(clientA, true, page))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> As.staff(staffB, all, () -> ledger.payments(clientA, page))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> As.staff(staffB, all, () -> ledger.refunds(clientA, page))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> As.staff(staffB, all, () -> ledger.adjustments(clientA, page))).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> As.staff(staffB, all, () -> ledger.clientProfile(clientA))).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> As.staff(staffB, all, () -> ledger.invoice(invoiceA))).isInstanceOf(NotFoundException.class);
         assertThat(As.staff(staffB, all, () -> ledger.searchClients(lastName))).isEmpty();
@@ -169,7 +296,9 @@ class LedgerBoundaryIT {
         assertThatThrownBy(() -> As.staff(biller, EnumSet.of(Permission.BILLING), () -> identity.practiceStaff()))
                 .isInstanceOf(EJBAccessException.class);
         assertThat(As.staff(admin, EnumSet.of(Permission.ADMIN), () -> identity.practiceStaff())).hasSize(2);
-        assertThatThrownBy(() -> As.anonymous(() -> ledger.ledger(client))).isInstanceOf(EJBAccessException.class);
+        assertThatThrownBy(() -> As.anonymous(() -> ledger.ledgerSummary(client))).isInstanceOf(EJBAccessException.class);
+        assertThatThrownBy(() -> As.anonymous(() -> ledger.invoices(client, false, PageRequest.firstRows(25))))
+                .isInstanceOf(EJBAccessException.class);
         assertThatThrownBy(() -> As.anonymous(() -> ledger.searchClients(""))).isInstanceOf(EJBAccessException.class);
     }
 

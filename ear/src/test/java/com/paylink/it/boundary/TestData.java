@@ -239,6 +239,36 @@ public class TestData {
                 com.paylink.ledger.entity.PaymentMethod.CASH, Instant.now(), "test");
     }
 
+    /** An invoice of {@code amount} USD issued on {@code issuedOn}, without an appointment. */
+    public long invoiceOn(long clientId, String number, LocalDate issuedOn, String amount) {
+        Invoice invoice = new Invoice(em.find(Client.class, clientId), null, number, issuedOn, "USD");
+        invoice.addLine("Test Service", 1, Money.of(amount, "USD"));
+        em.persist(invoice);
+        return invoice.id();
+    }
+
+    /** A card payment as a link would post it (a gateway reference, a receipt number); returns its id. */
+    public long cardPayment(long invoiceId, String amount, Instant at) {
+        String reference = "pi_test_" + UUID.randomUUID().toString().replace("-", "");
+        com.paylink.ledger.entity.Payment payment = em.find(Invoice.class, invoiceId).recordCardPayment(
+                Money.of(amount, "USD"), at, reference, "R-" + reference.substring(8, 18).toUpperCase(), true);
+        em.flush();
+        return payment.id();
+    }
+
+    /** A refund of a card payment, left pending, completed or refused by the gateway. */
+    public void refund(long invoiceId, long paymentId, String amount, com.paylink.ledger.entity.RefundStatus outcome) {
+        Invoice invoice = em.find(Invoice.class, invoiceId);
+        com.paylink.ledger.entity.Payment payment = em.find(com.paylink.ledger.entity.Payment.class, paymentId);
+        com.paylink.ledger.entity.Refund refund = invoice.requestRefund(payment, Money.of(amount, "USD"), "test refund",
+                null, Instant.now());
+        if (outcome == com.paylink.ledger.entity.RefundStatus.SUCCEEDED) {
+            refund.succeeded("re_" + UUID.randomUUID(), Instant.now());
+        } else if (outcome == com.paylink.ledger.entity.RefundStatus.FAILED) {
+            refund.failed("test", Instant.now());
+        }
+    }
+
     public void adjust(long invoiceId, String amount) {
         em.find(Invoice.class, invoiceId).adjust(Money.of(amount, "USD"), "test adjustment", Instant.now());
     }

@@ -1,5 +1,6 @@
 package com.paylink.ledger.boundary;
 
+import com.paylink.ledger.entity.Adjustment;
 import com.paylink.ledger.entity.Appointment;
 import com.paylink.ledger.entity.Client;
 import com.paylink.ledger.entity.Invoice;
@@ -9,7 +10,6 @@ import com.paylink.ledger.entity.Refund;
 import com.paylink.ledger.entity.RefundStatus;
 import com.paylink.shared.Money;
 
-import java.util.Comparator;
 import java.util.List;
 
 /** Turns ledger entities into the read models pages show; all figures come from the entities' own rules. */
@@ -21,10 +21,11 @@ final class LedgerAssembler {
     private LedgerAssembler() {
     }
 
-    public static ClientSummary summary(Client client, List<Invoice> invoices) {
+    /** A client-list row; {@code balance} is what the client owes (the database sums it, see LedgerQueries). */
+    public static ClientSummary summary(Client client, Money balance) {
         String[] email = reachableAt(client);
         return new ClientSummary(client.id(), client.sortName(), client.dateOfBirth(), email[0], email[1],
-                client.phone(), balance(invoices));
+                client.phone(), balance);
     }
 
     /** The address staff would reach the client at, and where it is kept (see {@link ClientSummary}). */
@@ -64,27 +65,6 @@ final class LedgerAssembler {
                 invoice.isDisputed());
     }
 
-    public static Ledger ledger(Client client, List<Invoice> invoices) {
-        List<Invoice> sorted = invoices.stream()
-                .sorted(Comparator.comparing(Invoice::issuedOn).thenComparing(Invoice::number).reversed())
-                .toList();
-        String currency = sorted.isEmpty() ? DEFAULT_CURRENCY : sorted.get(0).currency();
-        List<PaymentRow> payments = sorted.stream().flatMap(i -> payments(i).stream())
-                .sorted(Comparator.comparing(PaymentRow::receivedAt).reversed()).toList();
-        List<RefundRow> refunds = sorted.stream().flatMap(i -> refunds(i).stream())
-                .sorted(Comparator.comparing(RefundRow::requestedAt).reversed()).toList();
-        List<AdjustmentRow> adjustments = sorted.stream().flatMap(i -> adjustments(i).stream())
-                .sorted(Comparator.comparing(AdjustmentRow::createdAt).reversed()).toList();
-        List<Invoice> counted = sorted.stream().filter(i -> i.voidedAt() == null).toList();
-        Money zero = Money.zero(currency);
-        return new Ledger(client.id(), client.fullName(), currency,
-                sorted.stream().map(LedgerAssembler::row).toList(), payments, refunds, adjustments,
-                counted.stream().map(Invoice::total).reduce(zero, Money::plus),
-                counted.stream().map(Invoice::amountPaid).reduce(zero, Money::plus),
-                counted.stream().map(Invoice::adjustmentsTotal).reduce(zero, Money::plus),
-                balance(invoices));
-    }
-
     public static InvoiceDetails details(Invoice invoice) {
         return new InvoiceDetails(row(invoice), invoice.client().id(), invoice.client().fullName(),
                 invoice.lines().stream()
@@ -93,20 +73,17 @@ final class LedgerAssembler {
                 payments(invoice), adjustments(invoice), invoice.voidedAt(), invoice.voidReason());
     }
 
-    /** What the client owes: the balances of invoices that are not void. */
-    public static Money balance(List<Invoice> invoices) {
-        String currency = invoices.isEmpty() ? DEFAULT_CURRENCY : invoices.get(0).currency();
-        return invoices.stream().filter(i -> i.voidedAt() == null).map(Invoice::balance)
-                .reduce(Money.zero(currency), Money::plus);
+    private static List<PaymentRow> payments(Invoice invoice) {
+        return invoice.payments().stream().map(LedgerAssembler::paymentRow).toList();
     }
 
-    private static List<PaymentRow> payments(Invoice invoice) {
-        return invoice.payments().stream()
-                .map(p -> new PaymentRow(p.id(), p.receivedAt(), invoice.id(), invoice.number(), p.amount(),
-                        p.method(), p.reference(), p.receiptNumber(), refunded(invoice, p),
-                        p.method() == PaymentMethod.CARD && p.gatewayReference() != null
-                                ? invoice.refundable(p) : Money.zero(invoice.currency())))
-                .toList();
+    /** A Payments-tab row: what was refunded of it, and what can still be refunded from the ledger (L9). */
+    public static PaymentRow paymentRow(Payment p) {
+        Invoice invoice = p.invoice();
+        return new PaymentRow(p.id(), p.receivedAt(), invoice.id(), invoice.number(), p.amount(),
+                p.method(), p.reference(), p.receiptNumber(), refunded(invoice, p),
+                p.method() == PaymentMethod.CARD && p.gatewayReference() != null
+                        ? invoice.refundable(p) : Money.zero(invoice.currency()));
     }
 
     private static Money refunded(Invoice invoice, Payment payment) {
@@ -115,17 +92,16 @@ final class LedgerAssembler {
                 .map(Refund::amount).reduce(Money.zero(invoice.currency()), Money::plus);
     }
 
-    private static List<RefundRow> refunds(Invoice invoice) {
-        return invoice.refunds().stream()
-                .map(r -> new RefundRow(r.id(), r.requestedAt(), invoice.id(), invoice.number(),
-                        r.payment().receiptNumber(), r.amount(), r.reason(), r.status()))
-                .toList();
+    public static RefundRow refundRow(Refund r) {
+        return new RefundRow(r.id(), r.requestedAt(), r.invoice().id(), r.invoice().number(),
+                r.payment().receiptNumber(), r.amount(), r.reason(), r.status());
     }
 
     private static List<AdjustmentRow> adjustments(Invoice invoice) {
-        return invoice.adjustments().stream()
-                .map(a -> new AdjustmentRow(a.id(), a.createdAt(), invoice.id(), invoice.number(), a.amount(),
-                        a.reason()))
-                .toList();
+        return invoice.adjustments().stream().map(LedgerAssembler::adjustmentRow).toList();
+    }
+
+    public static AdjustmentRow adjustmentRow(Adjustment a) {
+        return new AdjustmentRow(a.id(), a.createdAt(), a.invoice().id(), a.invoice().number(), a.amount(), a.reason());
     }
 }

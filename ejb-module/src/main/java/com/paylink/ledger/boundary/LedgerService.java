@@ -5,6 +5,7 @@ import com.paylink.identity.control.PracticeScope;
 import com.paylink.identity.entity.Permission;
 import com.paylink.ledger.entity.Client;
 import com.paylink.ledger.entity.Invoice;
+import com.paylink.shared.Money;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -14,7 +15,6 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The client list, the Client Profile and the client's Ledger, always within the caller's practice. */
 @Stateless
@@ -52,13 +52,10 @@ public class LedgerService {
         if (clients.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<Invoice>> invoices = em.createQuery(
-                        "select i from Invoice i where i.client in :clients", Invoice.class)
-                .setParameter("clients", clients)
-                .getResultStream()
-                .collect(Collectors.groupingBy(i -> i.client().id()));
+        Map<Long, Money> balances = queries().balances(clients.stream().map(Client::id).toList());
         return clients.stream()
-                .map(c -> LedgerAssembler.summary(c, invoices.getOrDefault(c.id(), List.of())))
+                .map(c -> LedgerAssembler.summary(c,
+                        balances.getOrDefault(c.id(), Money.zero(LedgerAssembler.DEFAULT_CURRENCY))))
                 .toList();
     }
 
@@ -66,12 +63,46 @@ public class LedgerService {
         return LedgerAssembler.profile(client(clientId));
     }
 
-    public Ledger ledger(long clientId) {
+    /** The Ledger's totals and list sizes; the rows come a page at a time from the methods below. */
+    public LedgerSummary ledgerSummary(long clientId) {
         Client client = client(clientId);
-        List<Invoice> invoices = em.createQuery("select i from Invoice i where i.client = :c", Invoice.class)
-                .setParameter("c", client)
-                .getResultList();
-        return LedgerAssembler.ledger(client, invoices);
+        LedgerQueries queries = queries();
+        String currency = queries.currency(client.id());
+        Money[] totals = queries.totals(client.id(), currency);
+        return new LedgerSummary(client.id(), client.fullName(), currency, totals[0], totals[1], totals[2],
+                totals[0].minus(totals[1]).minus(totals[2]),
+                queries.count(client.id(), LedgerList.INVOICES), queries.count(client.id(), LedgerList.UNPAID_INVOICES),
+                queries.count(client.id(), LedgerList.PAYMENTS), queries.count(client.id(), LedgerList.REFUNDS),
+                queries.count(client.id(), LedgerList.ADJUSTMENTS));
+    }
+
+    /** How many rows one of the Ledger's lists has now. */
+    public long count(long clientId, LedgerList list) {
+        return queries().count(client(clientId).id(), list);
+    }
+
+    /**
+     * One page of the client's invoices (all, or only the unpaid ones), in a whitelisted order
+     * ({@code issuedOn}, {@code number}, {@code total}, {@code paid}, {@code adjusted}, {@code balance},
+     * {@code status}); newest first by default.
+     */
+    public List<InvoiceRow> invoices(long clientId, boolean unpaidOnly, PageRequest page) {
+        return queries().invoices(client(clientId).id(), unpaidOnly, page).stream().map(LedgerAssembler::row).toList();
+    }
+
+    /** One page of the client's payments ({@code receivedAt}, {@code invoiceNumber}, {@code amount}); newest first by default. */
+    public List<PaymentRow> payments(long clientId, PageRequest page) {
+        return queries().payments(client(clientId).id(), page).stream().map(LedgerAssembler::paymentRow).toList();
+    }
+
+    /** One page of the client's refunds ({@code requestedAt}, {@code invoiceNumber}, {@code amount}); newest first by default. */
+    public List<RefundRow> refunds(long clientId, PageRequest page) {
+        return queries().refunds(client(clientId).id(), page).stream().map(LedgerAssembler::refundRow).toList();
+    }
+
+    /** One page of the client's adjustments ({@code createdAt}, {@code invoiceNumber}, {@code amount}); newest first by default. */
+    public List<AdjustmentRow> adjustments(long clientId, PageRequest page) {
+        return queries().adjustments(client(clientId).id(), page).stream().map(LedgerAssembler::adjustmentRow).toList();
     }
 
     public InvoiceDetails invoice(long invoiceId) {
@@ -81,6 +112,10 @@ public class LedgerService {
     /** Rule L6: another practice's client is reported exactly like a missing one. */
     private Client client(long clientId) {
         return scope.find(caller.current(), Client.class, clientId);
+    }
+
+    private LedgerQueries queries() {
+        return new LedgerQueries(em);
     }
 
     private static String escapeLike(String q) {

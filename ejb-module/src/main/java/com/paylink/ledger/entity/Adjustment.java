@@ -51,6 +51,10 @@ public class Adjustment {
         return id;
     }
 
+    public Invoice invoice() {
+        return invoice;
+    }
+
     public Instant createdAt() {
         return createdAt;
     }

@@ -26,6 +26,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,13 +118,22 @@ public class PaymentLinkService {
         return latest(invoiceOf(staff, invoiceId, false)).map(this::state);
     }
 
-    /** For the ledger: the newest link of each of the client's invoices, by invoice id. */
+    /**
+     * For the ledger: the newest link of each of the given invoices of the client (the page of invoices it
+     * shows), by invoice id; invoices of other clients are ignored.
+     */
     @RolesAllowed(Permission.STAFF_ROLE)
-    public Map<Long, LinkState> linkStates(long clientId) {
+    public Map<Long, LinkState> linkStates(long clientId, Collection<Long> invoiceIds) {
         Client client = scope.find(caller.current(), Client.class, clientId);
         Map<Long, LinkState> states = new HashMap<>();
-        em.createQuery("select l from PaymentLink l where l.invoice.client = :c order by l.sentAt, l.id", PaymentLink.class)
+        if (invoiceIds.isEmpty()) {
+            return states;
+        }
+        em.createQuery("""
+                        select l from PaymentLink l where l.invoice.client = :c and l.invoice.id in :ids
+                        order by l.sentAt, l.id""", PaymentLink.class)
                 .setParameter("c", client)
+                .setParameter("ids", invoiceIds)
                 .getResultStream()
                 .forEach(l -> states.put(l.invoice().id(), state(l))); // later links overwrite earlier ones
         return states;

@@ -1,7 +1,12 @@
 package com.paylink.web.staff;
 
-import com.paylink.ledger.boundary.Ledger;
+import com.paylink.ledger.boundary.AdjustmentRow;
+import com.paylink.ledger.boundary.InvoiceRow;
+import com.paylink.ledger.boundary.LedgerList;
 import com.paylink.ledger.boundary.LedgerService;
+import com.paylink.ledger.boundary.LedgerSummary;
+import com.paylink.ledger.boundary.PaymentRow;
+import com.paylink.ledger.boundary.RefundRow;
 import com.paylink.paymentlink.boundary.LinkState;
 import com.paylink.paymentlink.boundary.PaymentLinkService;
 import com.paylink.shared.NotFoundException;
@@ -11,10 +16,14 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The client's Ledger with its tabs: all invoices, unpaid invoices, payments, adjustments. */
+/**
+ * The client's Ledger with its tabs: all invoices, unpaid invoices, payments (and refunds), adjustments. The
+ * totals come with the page; every list is a page at a time, paged and sorted by the server.
+ */
 @Named
 @ViewScoped
 public class LedgerBean implements Serializable {
@@ -30,8 +39,25 @@ public class LedgerBean implements Serializable {
 
     private String client;
     private String tab;
-    private Ledger ledger;
-    private Map<Long, LinkState> links = Map.of();
+    private LedgerSummary ledger;
+    /** The payment links of the invoices on the pages shown, by invoice id. */
+    private final Map<Long, LinkState> links = new HashMap<>();
+
+    private final ServerPagedRows<InvoiceRow> invoices = new ServerPagedRows<>(
+            () -> ledgerService.count(ledger.clientId(), LedgerList.INVOICES),
+            request -> withLinks(ledgerService.invoices(ledger.clientId(), false, request)), InvoiceRow::id);
+    private final ServerPagedRows<InvoiceRow> unpaidInvoices = new ServerPagedRows<>(
+            () -> ledgerService.count(ledger.clientId(), LedgerList.UNPAID_INVOICES),
+            request -> withLinks(ledgerService.invoices(ledger.clientId(), true, request)), InvoiceRow::id);
+    private final ServerPagedRows<PaymentRow> payments = new ServerPagedRows<>(
+            () -> ledgerService.count(ledger.clientId(), LedgerList.PAYMENTS),
+            request -> ledgerService.payments(ledger.clientId(), request), PaymentRow::id);
+    private final ServerPagedRows<RefundRow> refunds = new ServerPagedRows<>(
+            () -> ledgerService.count(ledger.clientId(), LedgerList.REFUNDS),
+            request -> ledgerService.refunds(ledger.clientId(), request), RefundRow::id);
+    private final ServerPagedRows<AdjustmentRow> adjustments = new ServerPagedRows<>(
+            () -> ledgerService.count(ledger.clientId(), LedgerList.ADJUSTMENTS),
+            request -> ledgerService.adjustments(ledger.clientId(), request), AdjustmentRow::id);
 
     public void load() {
         Long key = Pages.id(client);
@@ -40,11 +66,16 @@ public class LedgerBean implements Serializable {
             return;
         }
         try {
-            ledger = ledgerService.ledger(key);
-            links = paymentLinks.linkStates(key);
+            ledger = ledgerService.ledgerSummary(key);
+            links.clear();
         } catch (NotFoundException e) {
             Pages.notFound();
         }
+    }
+
+    private List<InvoiceRow> withLinks(List<InvoiceRow> page) {
+        links.putAll(paymentLinks.linkStates(ledger.clientId(), page.stream().map(InvoiceRow::id).toList()));
+        return page;
     }
 
     public int getActiveIndex() {
@@ -76,7 +107,27 @@ public class LedgerBean implements Serializable {
         this.tab = tab;
     }
 
-    public Ledger getLedger() {
+    public LedgerSummary getLedger() {
         return ledger;
+    }
+
+    public ServerPagedRows<InvoiceRow> getInvoices() {
+        return invoices;
+    }
+
+    public ServerPagedRows<InvoiceRow> getUnpaidInvoices() {
+        return unpaidInvoices;
+    }
+
+    public ServerPagedRows<PaymentRow> getPayments() {
+        return payments;
+    }
+
+    public ServerPagedRows<RefundRow> getRefunds() {
+        return refunds;
+    }
+
+    public ServerPagedRows<AdjustmentRow> getAdjustments() {
+        return adjustments;
     }
 }
