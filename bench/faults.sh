@@ -14,8 +14,10 @@
 #      engages, and a real payer's page times during the attack
 #   6. the disk of the broker journal and the log nearly full: new work is refused clearly, and taken again once space
 #      returns
-# The webhook storm (each of 100 Stripe events delivered 3 times, concurrently and out of order) needs the local Stripe
-# server of the test suite and runs there: WebhookStormIT (bash scripts/test.sh -Dit.test=WebhookStormIT).
+#   7. a webhook storm: 100 paid Stripe intents, each "succeeded" event delivered 3 times plus a late "payment_failed",
+#      shuffled, 16 at a time, against the local Stripe-compatible server of the test suite: run as the suite's test
+#      CheckoutBoundaryIT#aWebhookStormOfDuplicatesOutOfOrderPostsEachPaymentOnce, its figures read from its log
+# It restarts PostgreSQL: do not run it while the test suite runs. It needs root (tmpfs mounts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -85,7 +87,11 @@ wait $PAYERS || true
 BENCH_MAILBOX=false bench_server_start
 grep -P '\terror$' bench/target/f1-answers.txt | cut -f1 > bench/target/f1-retry.txt || true
 $DRIVER paymany "$BASE" bench/target/f1-retry.txt 16 > bench/target/f1-retried.txt
-sleep 20 # notifications and receipts of the retried payments, and those redelivered after the restart
+# notifications and receipts of the retried payments, and those the broker redelivers after the restart: wait until
+# every payment has its notifications and its receipt is recorded as sent (or 3 minutes, then count what is missing)
+wait_until 180 "select count(*) from payment p join invoice i on i.id = p.invoice_id where i.number like 'BN-%' and p.method = 'CARD'
+                and ((select count(*) from notification n where n.payment_id = p.id) < $RECIPIENTS
+                     or not exists (select 1 from sent_mail m where m.mail_key = 'receipt:' || p.id))" 0 || true
 f1=$(sql "
     with t(token) as (select unnest(string_to_array('$(cut -f1 bench/target/f1-tokens.txt | paste -sd,)', ','))),
     l as (select pl.* from t join payment_link pl on pl.token_hash = encode(sha256(convert_to(t.token, 'UTF8')), 'hex')),
@@ -103,9 +109,10 @@ sql "select p.receipt_number from payment p join payment_link l on l.invoice_id 
      where p.method = 'CARD' and l.token_hash in (select encode(sha256(convert_to(t, 'UTF8')), 'hex')
      from unnest(string_to_array('$(cut -f1 bench/target/f1-tokens.txt | paste -sd,)', ',')) t)" > bench/target/f1-receipts.txt
 receipts=$(mails_of < bench/target/f1-receipts.txt)
+sameid=$(python3 bench/mails.py "$MAILDIR" --message-ids < bench/target/f1-receipts.txt | awk -F'\t' '$2 > 1 && $3 == 1' | wc -l)
 noreceipt=$(echo "$receipts" | awk -F'\t' '$2 == 0' | wc -l); tworeceipts=$(echo "$receipts" | awk -F'\t' '$2 > 1' | wc -l)
 errors=$(grep -cP '\terror$' bench/target/f1-answers.txt || true)
-row "kill1|kill -9 of the server during 200 concurrent sandbox payments (killed after $killed_at were recorded; $errors payers got no answer and tried again after the restart)|$payments payments recorded for 200 links, $paidlinks links paid; $answered_paid payers were shown a receipt|lost: $paidwithout paid links without a payment, $missingnotes payments short of their $RECIPIENTS notifications, $noreceipt without a receipt mail|doubled: $doubled invoices paid twice, $doublenotes duplicate notifications, $tworeceipts receipts mailed twice"
+row "kill1|kill -9 of the server during 200 concurrent sandbox payments (killed after $killed_at were recorded; $errors payers got no answer and tried again after the restart)|$payments payments recorded for 200 links, $paidlinks links paid; $answered_paid payers were shown a receipt|lost: $paidwithout paid links without a payment, $missingnotes payments short of their $RECIPIENTS notifications, $noreceipt without a receipt mail|doubled: $doubled invoices paid twice, $doublenotes duplicate notifications, $tworeceipts receipts handed to the mail server twice ($sameid of them with one Message-ID, shown once by mail clients that drop duplicates)"
 
 # --- 2. SMTP down during 100 link sends --------------------------------------------------------------------------
 log "2. the mail server down for $SMTP_DOWN s during 100 link sends"
@@ -157,9 +164,17 @@ half=$(sql "with bp as (select p.* from payment p join invoice i on i.id = p.inv
                + (select count(*) from bp where bp.receipt_number is null)")
 doubled=$(sql "select count(*) from (select p.invoice_id from payment p join invoice i on i.id = p.invoice_id
                where p.method = 'CARD' and i.number like 'BN-%' group by 1 having count(*) > 1) d")
+# transactions PostgreSQL had prepared when it went down are in doubt until the server's recovery (every 2 minutes)
+# resolves them; they hold their rows' locks meanwhile
+indoubt_s=0
+for _ in $(seq 1 200); do
+    [ "$(psql_admin "select count(*) from pg_prepared_xacts where database = '$BENCH_DB'")" = 0 ] && break
+    sleep 1; indoubt_s=$((indoubt_s + 1))
+done
+indoubt=$(psql_admin "select count(*) from pg_prepared_xacts where database = '$BENCH_DB'")
 errs=$(awk '/Non-2xx or 3xx/{n=$5} /Socket errors/{s=$4+$6+$8+$10} END{print n+s+0}' bench/target/f3-wrk.txt)
 total=$(awk '/requests in/{print $1}' bench/target/f3-wrk.txt)
-row "postgres|PostgreSQL restarted while links are opened (wrk, 8 connections) and 60 payments are made|answering again ${recover_s} s after the restart began, without a server restart: $recovered; a payment right after: $after; $errs of $total link openings failed during the outage; payments: $(cut -f2 bench/target/f3-answers.txt | sort | uniq -c | awk '{printf "%s%s %s", (n++ ? ", " : ""), $1, $2}')|lost: $half half-written payments|doubled: $doubled invoices paid twice"
+row "postgres|PostgreSQL restarted while links are opened (wrk, 8 connections) and 60 payments are made|answering again ${recover_s} s after the restart began, without a server restart: $recovered; a payment right after: $after; $errs of $total link openings failed during the outage; payments: $(cut -f2 bench/target/f3-answers.txt | sort | uniq -c | awk '{printf "%s%s %s", (n++ ? ", " : ""), $1, $2}'); transactions left in doubt by the restart resolved by the server's recovery after ${indoubt_s} s ($indoubt still in doubt)|lost: $half half-written payments|doubled: $doubled invoices paid twice"
 
 # --- 4. failing consumers, the DLQ and the documented replay -------------------------------------------------
 log "4. failing mail consumers, DLQ, replay"
@@ -224,6 +239,18 @@ row "tokens|10,000 openings of 100 forged and 100 expired tokens from 50 address
 # --- 6. disk nearly full for the broker journal and the log -------------------------------------------------------
 bash bench/disk-full.sh >> "$ROWS" || row "disk|disk nearly full|not measured: bench/disk-full.sh failed|-|-"
 
+# --- 7. webhook storm (in the test suite's server, where the local Stripe-compatible server runs) -------------------
+cleanup
+trap - EXIT
+log "7. webhook storm (the test suite's CheckoutBoundaryIT)"
+if bash scripts/test.sh -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+        -Dit.test='CheckoutBoundaryIT#aWebhookStormOfDuplicatesOutOfOrderPostsEachPaymentOnce' > bench/target/storm.out 2>&1; then
+    storm=$(grep -ho 'webhook storm: .*' ear/target/test-server/*/standalone/log/server.log | tail -1)
+    row "storm|a webhook storm: 100 paid intents, each \"succeeded\" event delivered 3 times and a late \"payment_failed\" once, shuffled, 16 at a time, non-200 answers retried as Stripe does|${storm#webhook storm: }|lost: 0 (every link paid; the test fails otherwise)|doubled: see the figures (the test fails on any)"
+else
+    row "storm|a webhook storm (CheckoutBoundaryIT)|the test FAILED: bench/target/storm.out|?|?"
+fi
+
 python3 - "$ROWS" > docs/reliability.md <<'PY'
 import datetime, sys
 rows = [l.rstrip('\n').split('|') for l in open(sys.argv[1]) if '|' in l]
@@ -238,8 +265,5 @@ print('| fault | what happened | lost | doubled |')
 print('|---|---|---|---|')
 for r in rows:
     print(f'| {r[1]} | {r[2]} | {r[3]} | {r[4]} |')
-print()
-print('The webhook storm (each of 100 Stripe events delivered three times, concurrently and out of order) runs in the')
-print('test suite against the local Stripe-compatible server: `WebhookStormIT`; see below.')
 PY
 cat docs/reliability.md

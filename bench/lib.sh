@@ -30,6 +30,11 @@ bench_build() { # the EARs and the run command's WildFly (unless BENCH_SKIP_BUIL
 
 bench_database() { # a fresh, empty bench database (the server migrates and seeds it at start)
     paylink_postgresql
+    # transactions a killed bench server left prepared (in doubt) would keep the old database from being dropped
+    local gid
+    for gid in $(psql_admin "select gid from pg_prepared_xacts where database = '$BENCH_DB'"); do
+        as_root su postgres -c "psql -qtA -d $BENCH_DB -c \"rollback prepared '$gid'\"" >/dev/null
+    done
     psql_admin "drop database if exists $BENCH_DB with (force)" >/dev/null
     psql_admin "create database $BENCH_DB owner paylink" >/dev/null
 }
@@ -102,9 +107,9 @@ bench_server_kill9() {
     sleep 1
 }
 
-heap_used_mb() { # after a full GC: the heap in use, in MB
+heap_used_kb() { # after a full GC: the heap in use, in KB
     jcmd "$BENCH_PID" GC.run >/dev/null
-    jcmd "$BENCH_PID" GC.heap_info | awk '/garbage-first heap|def new generation|total/ && /used/ {for(i=1;i<=NF;i++) if($i=="used") {v=$(i+1); sub(/K,?/,"",v); print int(v/1024); exit}}'
+    jcmd "$BENCH_PID" GC.heap_info | awk '/garbage-first heap|def new generation|total/ && /used/ {for(i=1;i<=NF;i++) if($i=="used") {v=$(i+1); sub(/K,?/,"",v); print v; exit}}'
 }
 
 rss_mb() {

@@ -1,16 +1,19 @@
 """Counts, in the messages a bench SMTP sink wrote (DIR/N.eml), how many mention each of the given words (invoice or
-receipt numbers), with MIME decoded. Prints 'word<TAB>count' for every word given on stdin."""
+receipt numbers), with MIME decoded. Prints 'word<TAB>count' for every word given on stdin; with --message-ids also
+the number of distinct Message-IDs among those messages ('word<TAB>count<TAB>ids')."""
 import email
 import email.policy
 import pathlib
 import re
 import sys
 
+ids = '--message-ids' in sys.argv
 texts = []
 for f in sorted(pathlib.Path(sys.argv[1]).glob('*.eml')):
     msg = email.message_from_bytes(f.read_bytes(), policy=email.policy.default)
     body = msg.get_body(preferencelist=('plain', 'html'))
-    texts.append(body.get_content() if body else '')
+    texts.append((body.get_content() if body else '', str(msg.get('Message-ID', ''))))
 for word in (w.strip() for w in sys.stdin if w.strip()):
     pattern = re.compile(r'(?<![\w-])' + re.escape(word) + r'(?![\w-])')
-    print(f'{word}\t{sum(1 for t in texts if pattern.search(t))}')
+    found = [mid for text, mid in texts if pattern.search(text)]
+    print(f'{word}\t{len(found)}' + (f'\t{len(set(found))}' if ids else ''))

@@ -2,7 +2,7 @@
 // Throttling is Lighthouse's slow-4G profile (562.5 ms round trip, 1.44 Mbit/s down, 675 kbit/s up) through the
 // DevTools protocol, on a 375 x 667 viewport. "Usable" = navigation start until the card form's Pay button is
 // visible and enabled with the page loaded; "transferred" = bytes over the wire (headers included) of the page
-// and every resource, from the browser's own resource timing. Run by bench/phone-load.sh.
+// and every resource, from the browser's own resource timing. Run by bench/run.sh.
 import { chromium } from 'playwright-core';
 
 const link = process.argv[2];

@@ -13,13 +13,13 @@ quick = sys.argv[2] == '1'
 f = lambda k: float(r[k])
 met = lambda ok: 'met' if ok else '**missed**'
 
-def top(name):
+def top(name, kind):
     try:
-        rows = [l.rstrip('\n').split('\t') for l in open(f'bench/target/{name}.top')]
+        rows = [l.rstrip('\n').split('\t') for l in open(f'bench/target/{name}.{kind}')]
     except FileNotFoundError:
         return []
     total = next((int(c) for n, c in rows if n == 'TOTAL'), 0)
-    return [(int(n) * 100 // max(total, 1), frame) for n, frame in rows if n != 'TOTAL'][:8]
+    return [(int(n) * 100 / max(total, 1), frame) for n, frame in rows if n != 'TOTAL'][:8]
 
 base_rps, base_p99 = f('baseline.rps'), f('baseline.p99')
 pay_share, co_share = f('pay.rps') / base_rps, f('checkout.rps') / base_rps
@@ -62,7 +62,7 @@ p(f"| Pay → inbox: commit to the new unread count arriving on a signed-in staf
 p(f"| Expiry at volume: {int(r['expiry.links']):,} links past their expiry, one scheduled sweep | {int(r['expiry.sweepMs']) / 1000:.1f} s, "
   f"peak heap {r['expiry.peakHeapMb']} MB, {r['expiry.leftActive']} left | ≤ 30 s | {met(int(r['expiry.sweepMs']) <= 30000 and r['expiry.leftActive'] == '0')} |")
 su = int(r['startup.withMs']) / int(r['startup.withoutMs']) - 1
-p(f"| Start-up (launch to both deployments up) with {int(r['startup.liveLinks']):,} live links vs with a few | "
+p(f"| Start-up (launch to both deployments up, the quickest of {'one start' if quick else 'two starts'}) with {int(r['startup.liveLinks']):,} live links vs with {int(r['startup.liveBefore']):,} | "
   f"{int(r['startup.withMs']) / 1000:.1f} s vs {int(r['startup.withoutMs']) / 1000:.1f} s ({su:+.0%}) | within 10 % | {met(su <= 0.10)} |")
 per = int(r['memory.bytesPerSession'])
 p(f"| Memory: {int(r['memory.sessions']):,} payer sessions opened ({r['memory.failed']} failed) | heap after a full GC {r['memory.heapBeforeMb']} → "
@@ -77,12 +77,21 @@ p(f"| A long ledger: {int(r['ledger.invoices']):,} invoices, {int(r['ledger.paym
   f"{r['ledger.tabSwitch']} ms ({r['ledger.paymentRows']} rows) | pages and sorts on the server, never renders {int(r['ledger.invoices']):,} rows | "
   f"{met(int(r['ledger.invoiceRows']) < int(r['ledger.invoices']))} |")
 p('| Cluster: one node vs two behind the balancer | not measured: the cluster scripts do not exist yet (issue 13) | | |')
-for name, what in (('pay', '`GET /pay/<token>`'), ('checkout', '`GET /checkout/`')):
-    rows = top(name)
-    if rows:
+profiles = [(n, w) for n, w in (('pay', '`GET /pay/<token>`'), ('checkout', '`GET /checkout/`'),
+                                   ('issue', 'link issuance through the API')) if top(n, 'top')]
+if profiles:
+    p('')
+    p('## Profiles (JFR, during the scenario, in the same run)')
+    for name, what in profiles:
         p('')
-        p(f'Hottest frames during {what} (JFR execution samples, share of all samples, top of stack):')
+        p(f'{what}: CPU samples by the frame at the top of the stack, and by the innermost Paylink frame on the stack '
+          '(time spent in or below it; what is not in a Paylink frame is the container, JSF, JPA or the broker around it):')
         p('')
-        for share, frame in rows:
-            p(f'- {share} % `{frame}`')
+        p('| top of stack | share | innermost Paylink frame | share |')
+        p('|---|---|---|---|')
+        a, b = top(name, 'top'), top(name, 'ours')
+        for i in range(max(len(a), len(b))):
+            l = a[i] if i < len(a) else (0, '')
+            r = b[i] if i < len(b) else (0, '')
+            p(f"| {('`' + l[1] + '`') if l[1] else ''} | {f'{l[0]:.0f} %' if l[1] else ''} | {('`' + r[1] + '`') if r[1] else ''} | {f'{r[0]:.0f} %' if r[1] else ''} |")
 print('\n'.join(out))

@@ -19,10 +19,10 @@ fi
 
 if [ $QUICK = 1 ]; then
     DURATION=3s; INVOICES=1200; LINKS=300; PAYMENTS=20; SESSIONS=500; BACKLOG=20000; LEDGER_INVOICES=300; LEDGER_PAYMENTS=600
-    LIVE=20000; RUNS=1; OUT=bench/target/performance-quick.md
+    LIVE=20000; RUNS=1; STARTS=1; OUT=bench/target/performance-quick.md
 else
     DURATION=15s; INVOICES=30000; LINKS=1000; PAYMENTS=500; SESSIONS=10000; BACKLOG=1000000; LEDGER_INVOICES=5000
-    LEDGER_PAYMENTS=10000; LIVE=1000000; RUNS=3; OUT=docs/performance.md
+    LEDGER_PAYMENTS=10000; LIVE=1000000; RUNS=3; STARTS=2; OUT=docs/performance.md
 fi
 RESULTS=bench/target/results.txt
 KEY=plk_bench00000000000000000000000000000000000000
@@ -58,13 +58,15 @@ load() { # name connections url [wrk args...]: requests/s, p50, p99 (ms) and err
 profile() { # name: JFR for the next scenario; profile_end summarises its hottest frames
     jcmd "$BENCH_PID" JFR.start name=bench settings=profile filename="$PWD/bench/target/$1.jfr" >/dev/null
 }
-profile_end() { # name
+profile_end() { # name: CPU samples by top frame (self) and by the innermost Paylink frame on the stack (inclusive)
     jcmd "$BENCH_PID" JFR.stop name=bench >/dev/null
-    jfr print --events jdk.ExecutionSample "bench/target/$1.jfr" | awk '
-        /stackTrace = \[/ {getline; f=$0; sub(/^[ \t]+/,"",f); sub(/[ \t]+line:.*/,"",f); top[f]++; n++}
-        / com\.paylink\./ && !seen {p=$0; sub(/^[ \t]+/,"",p); sub(/[ \t]+line:.*/,"",p); ours[p]++; seen=1}
-        /^}/ {seen=0}
-        END {for (f in top) printf "%d\t%s\n", top[f], f; printf "TOTAL\t%d\n", n}' | sort -rn | head -9 > "bench/target/$1.top"
+    jfr print --events jdk.ExecutionSample --stack-depth 64 "bench/target/$1.jfr" | awk -v self="bench/target/$1.top" -v ours="bench/target/$1.ours" '
+        function frame(l) { sub(/^[ \t]+/, "", l); sub(/[ \t]+line:.*/, "", l); sub(/\(.*/, "", l); return l }
+        /stackTrace = \[/ { getline; top[frame($0)]++; n++; seen = 0; if ($0 ~ / com\.paylink\./) { ourn[frame($0)]++; seen = 1 }; next }
+        / com\.paylink\./ && !seen { ourn[frame($0)]++; seen = 1 }
+        END { for (f in top) printf "%d\t%s\n", top[f], f > self; printf "TOTAL\t%d\n", n > self
+              for (f in ourn) printf "%d\t%s\n", ourn[f], f > ours; printf "TOTAL\t%d\n", n > ours }'
+    for f in "bench/target/$1.top" "bench/target/$1.ours"; do sort -t$'\t' -k1,1nr "$f" -o "$f"; done
 }
 
 # --- 1. Payment landing against the baseline ------------------------------------------------------------------
@@ -95,7 +97,9 @@ end
 LUA
 before=$(sql "select count(*) from payment_link")
 started=$(date +%s%N)
+[ $QUICK = 0 ] && profile issue
 load issue 16 "$BASE" -s bench/target/issue.lua
+[ $QUICK = 0 ] && profile_end issue
 elapsed=$(( ($(date +%s%N) - started) / 1000000 ))
 issued=$(( $(sql "select count(*) from payment_link") - before ))
 put issue.links "$issued"
@@ -128,13 +132,13 @@ put inbox.payments "$paid"; put inbox.notified "$notified"; put inbox.pushed "$(
 
 # --- 4. Memory per payer session --------------------------------------------------------------------------------
 log "memory: $SESSIONS payer sessions"
-heap_before=$(heap_used_mb); rss_before=$(rss_mb)
+heap_before=$(heap_used_kb); rss_before=$(rss_mb)
 read -r opened failed took <<<"$(java bench/driver/BenchDriver.java sessions "$BASE" "$(token 3)" "$SESSIONS" 16)"
-heap_after=$(heap_used_mb); rss_after=$(rss_mb)
+heap_after=$(heap_used_kb); rss_after=$(rss_mb)
 put memory.sessions "$opened"; put memory.failed "$failed"
-put memory.heapBeforeMb "$heap_before"; put memory.heapAfterMb "$heap_after"
+put memory.heapBeforeMb "$((heap_before / 1024))"; put memory.heapAfterMb "$((heap_after / 1024))"
 put memory.rssBeforeMb "$rss_before"; put memory.rssAfterMb "$rss_after"
-put memory.bytesPerSession "$(( (heap_after - heap_before) * 1048576 / (opened > 0 ? opened : 1) ))"
+put memory.bytesPerSession "$(( (heap_after - heap_before) * 1024 / (opened > 0 ? opened : 1) ))"
 
 # --- 5. Page weight on a phone ---------------------------------------------------------------------------------
 log "page weight"
@@ -166,10 +170,11 @@ put ledger.invoices "$LEDGER_INVOICES"; put ledger.payments "$LEDGER_PAYMENTS"
 
 # --- 7. Expiry at volume ----------------------------------------------------------------------------------------
 log "expiry: $BACKLOG links past their expiry"
-sql "insert into payment_link (practice_id, invoice_id, recipient_source, recipient_email, status, sent_by_staff_id, sent_at,
-                               expires_at, version)
-     select i.practice_id, i.id, 'CLIENT_DETAILS', 'pat.bench@example.com', 'ACTIVE', (select id from staff where username = 'biller'),
-            now() - interval '25 hours' - g * interval '1 ms', now() - interval '1 hour' - g * interval '1 ms', 0
+sql "insert into payment_link (practice_id, invoice_id, token_hash, recipient_source, recipient_email, status, sent_by_staff_id,
+                               sent_at, expires_at, token_minted_at, version)
+     select i.practice_id, i.id, encode(sha256(convert_to('old' || g, 'UTF8')), 'hex'), 'CLIENT_DETAILS', 'pat.bench@example.com',
+            'ACTIVE', (select id from staff where username = 'biller'), now() - interval '25 hours' - g * interval '1 ms',
+            now() - interval '1 hour' - g * interval '1 ms', now() - interval '25 hours', 0
      from generate_series(1, $BACKLOG) g
      join invoice i on i.number = 'BN-' || (1 + g % $INVOICES)"
 log_mark=$(wc -l < "$SERVER/standalone/log/server.log")
@@ -189,20 +194,27 @@ put expiry.peakHeapMb "$(awk 'NR>1 && $1 ~ /^[0-9.]+$/ {u=$3+$4+$6+$8; if (u>m) 
 
 # --- 8. Start-up with many live links ---------------------------------------------------------------------------
 log "start-up time: without and with $LIVE live links"
-bench_server_stop
-bench_server_start
-put startup.withoutMs "$BENCH_STARTUP_MS"
-bench_server_stop
-sql "insert into payment_link (practice_id, invoice_id, recipient_source, recipient_email, status, sent_by_staff_id, sent_at,
-                               expires_at, version)
-     select i.practice_id, i.id, 'CLIENT_DETAILS', 'pat.bench@example.com', 'ACTIVE', (select id from staff where username = 'biller'),
-            now(), now() + interval '23 hours', 0
+fastest_start() { # starts the server STARTS times; FASTEST = the quickest start-up (ms); leaves it stopped
+    FASTEST=
+    for _ in $(seq 1 "$STARTS"); do
+        bench_server_stop
+        bench_server_start
+        if [ -z "$FASTEST" ] || [ "$BENCH_STARTUP_MS" -lt "$FASTEST" ]; then FASTEST=$BENCH_STARTUP_MS; fi
+    done
+    bench_server_stop
+}
+fastest_start
+put startup.withoutMs "$FASTEST"
+put startup.liveBefore "$(sql "select count(*) from payment_link where status = 'ACTIVE' and expires_at > now()")"
+sql "insert into payment_link (practice_id, invoice_id, token_hash, recipient_source, recipient_email, status, sent_by_staff_id,
+                               sent_at, expires_at, token_minted_at, version)
+     select i.practice_id, i.id, encode(sha256(convert_to('live' || g, 'UTF8')), 'hex'), 'CLIENT_DETAILS', 'pat.bench@example.com',
+            'ACTIVE', (select id from staff where username = 'biller'), now(), now() + interval '23 hours', now(), 0
      from generate_series(1, $LIVE) g
      join invoice i on i.number = 'BN-' || (1 + g % $INVOICES)"
 put startup.liveLinks "$(sql "select count(*) from payment_link where status = 'ACTIVE' and expires_at > now()")"
-bench_server_start
-put startup.withMs "$BENCH_STARTUP_MS"
-bench_server_stop
+fastest_start
+put startup.withMs "$FASTEST"
 
 python3 bench/report.py "$RESULTS" "$QUICK" > "$OUT"
 log "wrote $OUT"

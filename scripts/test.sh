@@ -4,7 +4,8 @@
 # turns on prepared transactions (the XA datasource needs them), creates the test role and database, then
 # runs `mvn verify` (unit tests, migrations on PostgreSQL, Arquillian tests in a managed WildFly, Selenium
 # tests in headless Chromium).
-# Extra arguments go to Maven, e.g. `bash scripts/test.sh -Dit.test=StaffPagesIT`.
+# Then, for the whole suite, the benchmark's quick run (bench/run.sh --quick).
+# Extra arguments go to Maven (and skip the quick benchmark), e.g. `bash scripts/test.sh -Dit.test=StaffPagesIT`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,4 +15,10 @@ paylink_postgresql
 [ "$(psql_admin "select 1 from pg_database where datname = 'paylink_test'")" = "1" ] \
     || psql_admin "create database paylink_test owner paylink"
 
-exec mvn -B -ntp verify -Dpaylink.embedded.skip=true "$@"
+mvn -B -ntp verify -Dpaylink.embedded.skip=true "$@"
+
+# The whole suite (no arguments) also runs the benchmark's quick variant on what was just built, so the harness
+# cannot rot: every scenario of bench/run.sh with small sizes; it fails if one yields no figure.
+if [ $# -eq 0 ]; then
+    BENCH_SKIP_BUILD=1 bash bench/run.sh --quick
+fi

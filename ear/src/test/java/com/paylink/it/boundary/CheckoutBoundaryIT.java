@@ -281,6 +281,22 @@ class CheckoutBoundaryIT {
     }
 
     @Test
+    void aReceiptCarriesTheSameMessageIdOnEveryAttempt_soADuplicateAfterACrashShowsOnce() throws Exception {
+        try (Mailbox mail = Mailbox.start()) {
+            Fixture f = fixture("35.00");
+            assertThat(checkout.paySandbox(f.link(), card("4242424242424242"), key(), null).kind()).isEqualTo(PayResult.Kind.PAID);
+            String payer = data.recipientOf(f.link());
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !mail.to(payer).isEmpty());
+            jakarta.mail.internet.MimeMessage receipt = mail.to(payer).get(0);
+            String from = ((jakarta.mail.internet.InternetAddress) receipt.getFrom()[0]).getAddress();
+            long payment = data.paymentId(f.invoice());
+            assertThat(receipt.getMessageID()).as("derived from the mail's key, not random")
+                    .isEqualTo(com.paylink.mail.boundary.Mailer.stableMessageId("receipt:" + payment,
+                            new com.paylink.mail.boundary.OutgoingMail(null, from, payer, null, null, null)));
+        }
+    }
+
+    @Test
     void pl10_emailMeANewLinkRenewsOnlyAnExpiredLink_toItsAddress_inThePracticesName_atMostEvery15Minutes()
             throws Exception {
         try (Mailbox mail = Mailbox.start()) {
@@ -736,6 +752,69 @@ class CheckoutBoundaryIT {
             }
             assertThat(data.payments(f.invoice())).hasSize(1);
             assertThat(data.invoiceStatus(f.invoice())).isEqualTo("PAID");
+        }
+    }
+
+    /**
+     * Issue 14's webhook storm: 100 paid intents, each with its "succeeded" event delivered three times and a late
+     * "payment_failed" event once, all 400 deliveries shuffled and sent 16 at a time, with Stripe's retry of any
+     * copy not answered 200. Every intent is recorded once, every link paid, every notification once.
+     */
+    @Test
+    void aWebhookStormOfDuplicatesOutOfOrderPostsEachPaymentOnce() throws Exception {
+        int intents = 100;
+        try (FakeStripe stripe = new FakeStripe()) {
+            useStripe(stripe);
+            List<Fixture> fixtures = new ArrayList<>();
+            List<String> deliveries = new ArrayList<>();
+            for (int i = 0; i < intents; i++) {
+                Fixture f = fixture("20.00");
+                fixtures.add(f);
+                String intent = checkout.startStripe(f.link()).orElseThrow().intentId();
+                stripe.succeed(intent);
+                String succeeded = stripe.event("evt_storm_ok_" + intent, "payment_intent.succeeded", intent);
+                deliveries.add(succeeded);
+                deliveries.add(succeeded);
+                deliveries.add(succeeded);
+                deliveries.add(stripe.event("evt_storm_failed_" + intent, "payment_intent.payment_failed", intent));
+            }
+            java.util.Collections.shuffle(deliveries, new java.util.Random(14));
+            java.util.concurrent.atomic.AtomicInteger retried = new java.util.concurrent.atomic.AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            try {
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (String event : deliveries) {
+                    answers.add(pool.submit(() -> {
+                        int status = webhook(event, sign(event));
+                        for (int attempt = 1; status != 200 && attempt < 6; attempt++) { // Stripe retries
+                            retried.incrementAndGet();
+                            Thread.sleep(200L * attempt);
+                            status = webhook(event, sign(event));
+                        }
+                        return status;
+                    }));
+                }
+                for (Future<Integer> answer : answers) {
+                    assertThat(answer.get()).as("every delivery is accepted in the end").isEqualTo(200);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> fixtures.stream().allMatch(f -> !data.notified(f.invoice()).isEmpty()));
+            int doubled = 0;
+            int notificationsDoubled = 0;
+            for (Fixture f : fixtures) {
+                doubled += data.payments(f.invoice()).size() == 1 ? 0 : 1;
+                assertThat(data.linkStatus(f.link())).isEqualTo("PAID");
+                List<String> notified = data.notified(f.invoice());
+                notificationsDoubled += notified.size() - (int) notified.stream().distinct().count();
+            }
+            java.util.logging.Logger.getLogger(getClass().getName()).info(String.format(
+                    "webhook storm: %d deliveries of %d events, %d retried after a non-200 answer; %d invoices not paid exactly once, "
+                            + "%d duplicate notifications", deliveries.size(), intents * 2, retried.get(), doubled, notificationsDoubled));
+            assertThat(doubled).as("invoices paid other than once").isZero();
+            assertThat(notificationsDoubled).as("duplicate notifications").isZero();
         }
     }
 

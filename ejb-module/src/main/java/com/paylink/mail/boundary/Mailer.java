@@ -16,8 +16,11 @@ import jakarta.persistence.PersistenceContext;
 
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Date;
+import java.util.HexFormat;
 
 /**
  * The mail port: sends through the WildFly mail session {@code java:jboss/mail/Paylink} (jakarta.mail).
@@ -65,14 +68,44 @@ public class Mailer {
         return em.find(SentMail.class, key) != null;
     }
 
+    /**
+     * For a mail that is the same on every attempt (a receipt, a refund notice). SMTP has no transactions: if the
+     * server dies after the mail server accepted the mail but before this transaction commits, the redelivered
+     * request sends it again. Both copies then carry the same Message-ID ({@link #stableMessageId}), so mail
+     * providers and clients that drop duplicate Message-IDs show it once.
+     */
     public boolean sendOnce(String key, OutgoingMail mail) {
+        return sendOnce(key, mail, stableMessageId(key, mail));
+    }
+
+    /**
+     * For a mail whose content differs per attempt (a link email carries the token minted for that attempt): each
+     * attempt gets its own Message-ID, so a duplicate can never hide the newer copy, the one whose link works.
+     */
+    public boolean sendOnceFreshEachAttempt(String key, OutgoingMail mail) {
+        return sendOnce(key, mail, null);
+    }
+
+    private boolean sendOnce(String key, OutgoingMail mail, String messageId) {
         if (em.find(SentMail.class, key) != null) {
             return false;
         }
         em.persist(new SentMail(key, clock.instant()));
         em.flush(); // a concurrent duplicate blocks here, then fails and is redelivered to find the key
-        send(mail);
+        send(mail, messageId);
         return true;
+    }
+
+    /** The Message-ID every attempt of the mail with this key gets: a digest of key, sender and recipient. */
+    public static String stableMessageId(String key, OutgoingMail mail) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((key + "|" + mail.fromAddress() + "|" + mail.to()).getBytes(StandardCharsets.UTF_8));
+            String domain = mail.fromAddress().substring(mail.fromAddress().lastIndexOf('@') + 1);
+            return "<" + HexFormat.of().formatHex(digest, 0, 20) + ".paylink@" + domain + ">";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
     /** The one place the (shared) mail session's timeouts are set, for sends and readiness alike. */
@@ -81,10 +114,15 @@ public class Mailer {
         session.getProperties().putIfAbsent("mail.smtp.timeout", TIMEOUT_MILLIS);
     }
 
-    private void send(OutgoingMail mail) {
+    private void send(OutgoingMail mail, String messageId) {
         boundTimeouts();
         try {
-            MimeMessage message = new MimeMessage(session);
+            MimeMessage message = messageId == null ? new MimeMessage(session) : new MimeMessage(session) {
+                @Override
+                protected void updateMessageID() throws MessagingException {
+                    setHeader("Message-ID", messageId);
+                }
+            };
             message.setFrom(new InternetAddress(mail.fromAddress(), mail.fromName(), StandardCharsets.UTF_8.name()));
             message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(mail.to(), true));
             message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());

@@ -68,7 +68,7 @@ public class PaymentLinkMailService {
         String from = askedForByPayer(linkId) ? link.practice().name() : link.sentBy().fullName();
         boolean sent;
         try {
-            sent = mailer.sendOnce(key, PaymentLinkEmail.compose(
+            sent = mailer.sendOnceFreshEachAttempt(key, PaymentLinkEmail.compose(
                     link.practice().name(), link.practice().senderEmail(), from,
                     link.recipientEmail(), link.invoice().number(), link.sentAt(), link.invoice().balance(),
                     config.publicUrl() + "/pay/" + token,
