@@ -25,8 +25,8 @@ import java.util.logging.Logger;
  * link. Each batch is one set-based UPDATE in the database (the rows to mark are chosen by a sub-select
  * inside the same statement, so no ids travel to the server and back) in its own short transaction, so
  * a backlog never makes one long one: 1,000,000 overdue links clear in one run (bench/run.sh measures it).
- * Each batch only touches ACTIVE links past their time and skips rows another transaction holds, so two
- * sweeps at once, or on two servers, neither wait for each other nor mark a row twice; a scheduled run
+ * Each batch only touches ACTIVE links past their time and re-checks that on every row it writes, so two
+ * sweeps at once, or on two servers, never mark a row twice; a scheduled run
  * that finds the previous one still going on this server returns at once. Payment checks expiry
  * itself, so a late or missed sweep never lets an expired link pay (PL3). The operator switch
  * {@value #SCHEDULE_ENABLED} turns the schedule off without a redeploy (test servers do, so only the
@@ -39,14 +39,19 @@ public class LinkExpirySweep {
 
     /** {@code false} makes the scheduled run do nothing; read at every run, so it can change at runtime. */
     public static final String SCHEDULE_ENABLED = "paylink.link.sweep.enabled";
-    public static final int BATCH_SIZE = 20_000;
-    /** One run stops after this many batches (4,000,000 links at the default size); the next minute continues. */
+    public static final int BATCH_SIZE = 100_000;
+    /** One run stops after this many batches (20,000,000 links at the default size); the next minute continues. */
     static final int MAX_BATCHES_PER_RUN = 200;
-    /** The rows of one batch: due, still active, and not locked by a concurrent sweep or payment. */
+    /**
+     * The rows of one batch: due and still active. The outer condition is checked again on each row when it is
+     * written, so a row a concurrent sweep (or a payment) changed meanwhile is waited for and then skipped, never
+     * marked twice. Large batches matter: each batch's sub-select steps over the index entries the previous batches
+     * left behind until vacuum, so 100,000 at a time clears a backlog about twice as fast as 20,000 (bench/run.sh).
+     */
     private static final String EXPIRE_BATCH = "update payment_link set status = 'EXPIRED', closed_at = expires_at, "
             + "active_invoice_id = null, version = version + 1 "
-            + "where id in (select id from payment_link where status = 'ACTIVE' and expires_at <= ?1 "
-            + "limit ?2 for update skip locked)";
+            + "where status = 'ACTIVE' and expires_at <= ?1 and id in (select id from payment_link "
+            + "where status = 'ACTIVE' and expires_at <= ?1 limit ?2)";
     private static final Logger LOG = Logger.getLogger(LinkExpirySweep.class.getName());
 
     @PersistenceContext(unitName = "paylink")

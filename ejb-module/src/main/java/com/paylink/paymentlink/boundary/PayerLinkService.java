@@ -81,9 +81,7 @@ public class PayerLinkService {
         if (last != null && last.isAfter(now.minus(VIEW_RESOLUTION))) {
             return;
         }
-        em.createQuery("update PaymentLink l set l.firstViewedAt = coalesce(l.firstViewedAt, :now), "
-                        + "l.lastViewedAt = :now where l.id = :id "
-                        + "and (l.lastViewedAt is null or l.lastViewedAt <= :stale)")
+        em.createNamedQuery(PaymentLink.RECORD_VIEW)
                 .setParameter("now", now)
                 .setParameter("stale", now.minus(VIEW_RESOLUTION))
                 .setParameter("id", link.id())

@@ -6,6 +6,7 @@ import com.paylink.ledger.entity.NotPayable;
 import com.paylink.practice.entity.Practice;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -28,7 +29,12 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "payment_link")
+@NamedQuery(name = PaymentLink.RECORD_VIEW, query = "update PaymentLink l set l.firstViewedAt = coalesce(l.firstViewedAt, :now), "
+        + "l.lastViewedAt = :now where l.id = :id and (l.lastViewedAt is null or l.lastViewedAt <= :stale)")
 public class PaymentLink {
+
+    /** Records a view unless one was recorded after {@code :stale} (parsed once, at start-up, not per request). */
+    public static final String RECORD_VIEW = "PaymentLink.recordView";
 
     /** How long a link works after it is sent, unless an operator sets {@code paylink.link.lifetime}. */
     public static final Duration DEFAULT_LIFETIME = Duration.ofHours(24);

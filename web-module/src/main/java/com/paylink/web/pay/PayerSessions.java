@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Issue 10 item 9: payers and staff never share a session. The payment paths keep the payer's state under
@@ -29,9 +30,12 @@ public class PayerSessions {
     public static final String COOKIE = "PAYLINK_PAYER";
     static final Duration IDLE = Duration.ofMinutes(20);
     private static final int SWEEP_ABOVE = 10_000;
+    /** However many sessions there are, the idle ones are swept at most this often (a sweep walks them all). */
+    static final Duration SWEEP_EVERY = Duration.ofSeconds(30);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ConcurrentMap<String, PayerSession> sessions = new ConcurrentHashMap<>();
+    private final AtomicLong nextSweep = new AtomicLong();
 
     @Inject
     Clock clock;
@@ -43,7 +47,11 @@ public class PayerSessions {
     public PayerSession start(HttpServletRequest request, HttpServletResponse response, long linkId) {
         Instant now = clock.instant();
         find(request).ifPresent(previous -> sessions.remove(previous.id()));
-        if (sessions.size() > SWEEP_ABOVE) {
+        long due = nextSweep.get();
+        // one request sweeps, at most every SWEEP_EVERY: walking every session on every opening would make each
+        // opening slower the more sessions there are (a flood of openings is exactly when there are many)
+        if (sessions.size() > SWEEP_ABOVE && now.toEpochMilli() >= due
+                && nextSweep.compareAndSet(due, now.plus(SWEEP_EVERY).toEpochMilli())) {
             sessions.values().removeIf(s -> idle(s, now));
         }
         PayerSession session = new PayerSession(random(32), linkId, random(24), now);
