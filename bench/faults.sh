@@ -167,14 +167,15 @@ doubled=$(sql "select count(*) from (select p.invoice_id from payment p join inv
 # transactions PostgreSQL had prepared when it went down are in doubt until the server's recovery (every 2 minutes)
 # resolves them; they hold their rows' locks meanwhile
 indoubt_s=0
-for _ in $(seq 1 200); do
+for _ in $(seq 1 300); do
     [ "$(psql_admin "select count(*) from pg_prepared_xacts where database = '$BENCH_DB'")" = 0 ] && break
     sleep 1; indoubt_s=$((indoubt_s + 1))
 done
 indoubt=$(psql_admin "select count(*) from pg_prepared_xacts where database = '$BENCH_DB'")
+heuristic=$(grep -c 'heuristic participant' "$SERVER/standalone/log/server.log" || true)
 errs=$(awk '/Non-2xx or 3xx/{n=$5} /Socket errors/{s=$4+$6+$8+$10} END{print n+s+0}' bench/target/f3-wrk.txt)
 total=$(awk '/requests in/{print $1}' bench/target/f3-wrk.txt)
-row "postgres|PostgreSQL restarted while links are opened (wrk, 8 connections) and 60 payments are made|answering again ${recover_s} s after the restart began, without a server restart: $recovered; a payment right after: $after; $errs of $total link openings failed during the outage; payments: $(cut -f2 bench/target/f3-answers.txt | sort | uniq -c | awk '{printf "%s%s %s", (n++ ? ", " : ""), $1, $2}'); transactions left in doubt by the restart resolved by the server's recovery after ${indoubt_s} s ($indoubt still in doubt)|lost: $half half-written payments|doubled: $doubled invoices paid twice"
+row "postgres|PostgreSQL restarted while links are opened (wrk, 8 connections) and 60 payments are made|answering again ${recover_s} s after the restart began, without a server restart: $recovered; a payment right after: $after; $errs of $total link openings failed during the outage; payments: $(cut -f2 bench/target/f3-answers.txt | sort | uniq -c | awk '{printf "%s%s %s", (n++ ? ", " : ""), $1, $2}'); transactions left in doubt by the restart resolved by the server's recovery after ${indoubt_s} s ($indoubt still in doubt; $heuristic heuristic-outcome warnings in the server log, see docs/operations.md)|lost: $half half-written payments|doubled: $doubled invoices paid twice"
 
 # --- 4. failing consumers, the DLQ and the documented replay -------------------------------------------------
 log "4. failing mail consumers, DLQ, replay"

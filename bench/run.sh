@@ -49,11 +49,19 @@ ms() { # wrk's latency (850.00us, 12.5ms, 1.02s) in ms
 load() { # name connections url [wrk args...]: requests/s, p50, p99 (ms) and errors into the results
     local name=$1 connections=$2 url=$3; shift 3
     local out
+    # full run: 5 s to warm the JIT first, then the measured run, then (apart, so its overhead is not in the figures) a
+    # 5 s run under JFR for the profile
+    [ $QUICK = 0 ] && wrk -t1 -c"$connections" -d5s "$@" "$url" > /dev/null
     out=$(wrk -t1 -c"$connections" -d"$DURATION" --latency "$@" "$url")
     put "$name.rps" "$(echo "$out" | awk '/Requests\/sec/{print $2}')"
     put "$name.p50" "$(ms "$(echo "$out" | awk '$1=="50%"{print $2}')")"
     put "$name.p99" "$(ms "$(echo "$out" | awk '$1=="99%"{print $2}')")"
     put "$name.errors" "$(echo "$out" | awk '/Non-2xx or 3xx/{n=$5} /Socket errors/{s=$4+$6+$8+$10} END{print n+s+0}')"
+    if [ $QUICK = 0 ] && [ "$name" != baseline ]; then
+        profile "$name"
+        wrk -t1 -c"$connections" -d5s "$@" "$url" > /dev/null
+        profile_end "$name"
+    fi
 }
 profile() { # name: JFR for the next scenario; profile_end summarises its hottest frames
     jcmd "$BENCH_PID" JFR.start name=bench settings=profile filename="$PWD/bench/target/$1.jfr" >/dev/null
@@ -73,43 +81,46 @@ profile_end() { # name: CPU samples by top frame (self) and by the innermost Pay
 log "payment landing"
 LANDING=$(token 1)
 load baseline 32 "$BASE/bench-baseline/pay/$LANDING"
-[ $QUICK = 0 ] && profile pay
 load pay 32 "$BASE/pay/$LANDING"
-[ $QUICK = 0 ] && profile_end pay
 PAYER=$(curl -s -D - -o /dev/null "$BASE/pay/$(token 2)" | tr -d '\r' | awk -F'[=;]' 'tolower($1)=="set-cookie: paylink_payer"{print $2}')
 [ -n "$PAYER" ] || { log "no payer session cookie"; exit 1; }
-[ $QUICK = 0 ] && profile checkout
 load checkout 32 "$BASE/checkout/" -H "Cookie: PAYLINK_PAYER=$PAYER"
-[ $QUICK = 0 ] && profile_end checkout
 
-# --- 2. Link issuance through the API with a key --------------------------------------------------------------
+# --- 2. Link issuance: through the API with a key, and through the boundary alone -------------------------------
 log "link issuance"
 FIRST_FREE=$(sql "select min(i.id) from invoice i join client c on c.id = i.client_id where c.last_name = 'Bench' and not exists (select 1 from payment_link l where l.invoice_id = i.id)")
 LAST_FREE=$(sql "select max(i.id) from invoice i join client c on c.id = i.client_id where c.last_name = 'Bench'")
-cat > bench/target/issue.lua <<LUA
-local next_id = $FIRST_FREE
+MIDDLE=$(( (FIRST_FREE + LAST_FREE) / 2 ))
+issue_script() { # file path-prefix first last [suffix]: a wrk script posting to prefix<id>suffix for ids first..last
+    # every wrk run (warm-up, measured, profile) starts 250 ids further per second since the script was written, so
+    # each request issues a link for an invoice no earlier request touched (as long as fewer than 250 links/s)
+    cat > "$1" <<LUA
+local next_id = $3 + (os.time() - $(date +%s)) * 250
+if next_id > $4 then next_id = $3 end
 request = function()
     local id = next_id
     next_id = next_id + 1
-    if next_id > $LAST_FREE then next_id = $FIRST_FREE end
-    return wrk.format("POST", "/api/invoices/" .. id .. "/payment-links", {["Authorization"] = "Bearer $KEY", ["Content-Type"] = "application/json"}, "")
+    if next_id > $4 then next_id = $3 end
+    return wrk.format("POST", "$2" .. id .. "${5:-}", {["Authorization"] = "Bearer $KEY", ["Content-Type"] = "application/json"}, "")
 end
 LUA
+}
+issue_script bench/target/issue.lua /api/invoices/ "$FIRST_FREE" "$MIDDLE" /payment-links
+issue_script bench/target/boundary.lua /bench-baseline/issue/ "$((MIDDLE + 1))" "$LAST_FREE"
 before=$(sql "select count(*) from payment_link")
-started=$(date +%s%N)
-[ $QUICK = 0 ] && profile issue
 load issue 16 "$BASE" -s bench/target/issue.lua
-[ $QUICK = 0 ] && profile_end issue
-elapsed=$(( ($(date +%s%N) - started) / 1000000 ))
-issued=$(( $(sql "select count(*) from payment_link") - before ))
-put issue.links "$issued"
-put issue.linksPerSecond "$(awk -v n=$issued -v ms=$elapsed 'BEGIN{printf "%.1f", n*1000/ms}')"
+put issue.linksPerSecond "$(grep '^issue.rps=' "$RESULTS" | cut -d= -f2)" # every answer was a 201 (errors are counted)
+load boundary 16 "$BASE" -s bench/target/boundary.lua
+put boundary.linksPerSecond "$(grep '^boundary.rps=' "$RESULTS" | cut -d= -f2)"
+done_at=$(date +%s%N)
+put issue.links "$(( $(sql "select count(*) from payment_link") - before ))"
 for _ in $(seq 1 300); do
-    [ "$(sql "select count(*) from payment_link where token_hash is null")" = 0 ] && break
+    [ "$(sql "select count(*) from payment_link where status = 'ACTIVE' and token_hash is null")" = 0 ] && break
     sleep 1
 done
-put issue.mailsPending "$(sql "select count(*) from payment_link where token_hash is null")"
-put issue.mailDrainMs "$(( ($(date +%s%N) - started) / 1000000 - elapsed ))"
+put issue.mailsPending "$(sql "select count(*) from payment_link where status = 'ACTIVE' and token_hash is null")"
+put issue.reissued "$(sql "select count(*) from payment_link where status = 'REVOKED'")"
+put issue.mailDrainMs "$(( ($(date +%s%N) - done_at) / 1000000 ))"
 
 # --- 3. Payment to inbox ----------------------------------------------------------------------------------------
 log "payment to inbox: $PAYMENTS payments"

@@ -103,7 +103,118 @@ class CrashDurabilityIT {
                 .as("nobody twice").isZero();
     }
 
-    private static void start(boolean reset) throws Exception {
+    /**
+     * Issue 14's kill -9 with the local Stripe-compatible server: payers start Stripe payments over HTTP, Stripe takes
+     * them, and its signed "succeeded" webhooks arrive all at once; the server is killed with {@code kill -9} while
+     * they are being handled, started again, and Stripe delivers every event again (it retries what got no 2xx; all
+     * of them here, to be sure). Every payment Stripe took is recorded exactly once, with each notification once.
+     */
+    @Test
+    void stripePaymentsSettlingWhileTheServerIsKilledAreRecordedOnceAfterTheRestart() throws Exception {
+        try (com.paylink.it.boundary.FakeStripe stripe = new com.paylink.it.boundary.FakeStripe()) {
+            String[] stripeMode = {"-D" + com.paylink.platform.PaymentsConfig.MODE + "=stripe",
+                    "-D" + com.paylink.platform.PaymentsConfig.STRIPE_SECRET_KEY + "=sk_test_paylink",
+                    "-D" + com.paylink.platform.PaymentsConfig.STRIPE_PUBLISHABLE_KEY + "=pk_test_paylink",
+                    "-D" + com.paylink.platform.PaymentsConfig.STRIPE_WEBHOOK_SECRET + "=" + WEBHOOK_SECRET,
+                    "-D" + com.paylink.platform.PaymentsConfig.STRIPE_API_BASE + "=" + stripe.baseUrl()};
+            start(true, stripeMode);
+            StaffSession staff = new StaffSession(new URL(BASE + "/"));
+            staff.signIn("biller", PageTest.PASSWORD);
+            String[][] invoices = {{"Carter, Emma", "RC-1001"}, {"Bennett, Noah", "RC-1002"}, {"Thompson, Ava", "RC-1003"},
+                    {"Rivera, Lucas", "RC-1004"}};
+            List<String> events = new ArrayList<>();
+            for (String[] invoice : invoices) {
+                long id = staff.invoiceId(invoice[0], invoice[1]);
+                assertThat(staff.sendLink(id, "biller", PageTest.PASSWORD)).isEqualTo(201);
+                String to = text("select recipient_email from payment_link where invoice_id = " + id + " and status = 'ACTIVE'");
+                String link = linkOf(id, to);
+                String intent = startStripePayment(link);
+                stripe.succeed(intent); // the payer confirmed the card with Stripe
+                events.add(stripe.event("evt_crash_" + intent, "payment_intent.succeeded", intent));
+            }
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(events.size());
+            try {
+                List<java.util.concurrent.Future<Integer>> deliveries = new ArrayList<>();
+                for (String event : events) {
+                    deliveries.add(pool.submit(() -> webhook(event)));
+                }
+                deliveries.get(0).get(); // the first is handled: kill while the others may be half way
+                kill();
+                for (java.util.concurrent.Future<Integer> delivery : deliveries) {
+                    try {
+                        delivery.get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        // no answer: the server died under it; Stripe will retry
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+
+            start(false, stripeMode);
+            for (String event : events) { // Stripe's retries
+                await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> webhook(event) == 200);
+            }
+            for (String[] invoice : invoices) {
+                String payments = "select count(*) from payment p join invoice i on i.id = p.invoice_id where i.number = '"
+                        + invoice[1] + "' and p.method = 'CARD'";
+                assertThat(count(payments)).as(invoice[1] + ": the Stripe payment, once").isEqualTo(1);
+                String notified = "select count(*) from notification n join payment p on p.id = n.payment_id "
+                        + "join invoice i on i.id = p.invoice_id where i.number = '" + invoice[1] + "' and p.method = 'CARD'";
+                await().atMost(Duration.ofSeconds(90)).until(() -> count(notified) >= 2);
+            }
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> count(
+                    "select count(*) from (select n.payment_id from notification n group by n.payment_id, n.recipient_staff_id "
+                            + "having count(*) > 1) d") == 0);
+        }
+    }
+
+    private static final String WEBHOOK_SECRET = "whsec_test_paylink";
+
+    /** What the payment page's script does when the payer presses Pay: opens the link, asks for the intent. */
+    private static String startStripePayment(String link) throws Exception {
+        HttpClient payer = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        String page = payer.send(HttpRequest.newBuilder(URI.create(link)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher form = java.util.regex.Pattern.compile("data-form=\"([^\"]+)\"").matcher(page);
+        assertThat(form.find()).as("the Stripe payment form").isTrue();
+        String answer = payer.send(HttpRequest.newBuilder(URI.create(BASE + "/checkout/intent"))
+                .header("X-Paylink-Form", form.group(1)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher secret = java.util.regex.Pattern.compile("\"clientSecret\":\"(pi_[A-Za-z0-9]+)_secret").matcher(answer);
+        assertThat(secret.find()).as(answer).isTrue();
+        return secret.group(1);
+    }
+
+    /** Stripe delivering an event: signed, over HTTP; the status, or an exception when the server is gone. */
+    private static int webhook(String event) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(BASE + "/webhooks/stripe"))
+                        .header("Content-Type", "application/json")
+                        .header("Stripe-Signature", com.stripe.net.Webhook.Signature.generateSignatureHeader(event, WEBHOOK_SECRET,
+                                System.currentTimeMillis() / 1000))
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString(event)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** The link in the mailbox whose token is the one the invoice's active link holds now. */
+    private static String linkOf(long invoiceId, String to) {
+        return await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+            String hash = text("select token_hash from payment_link where invoice_id = " + invoiceId + " and status = 'ACTIVE'");
+            return mail.linksTo(to).stream()
+                    .filter(l -> com.paylink.paymentlink.control.LinkTokens.hash(l.substring(l.lastIndexOf('/') + 1)).equals(hash))
+                    .findFirst().orElse(null);
+        }, java.util.Objects::nonNull);
+    }
+
+    private static String text(String sql) throws Exception {
+        try (Connection c = Database.connect(); PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
+    private static void start(boolean reset, String... properties) throws Exception {
+        kill(); // a server another test left running (each test starts its own)
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(), "-c", "standalone-full.xml",
                 "-Djboss.socket.binding.port-offset=" + OFFSET, "-Djava.net.preferIPv4Stack=true",
                 "-Dpaylink.demo=true", "-Dpaylink.demo.reset=" + reset, "-Dpaylink.payments.mode=sandbox",
@@ -113,6 +224,7 @@ class CrashDurabilityIT {
                 "-Djboss.tx.node.id=paylink-crash",
                 "-Dcom.arjuna.ats.arjuna.common.RecoveryEnvironmentBean.periodicRecoveryPeriod=5",
                 "-Dcom.arjuna.ats.arjuna.common.RecoveryEnvironmentBean.recoveryBackoffPeriod=1"));
+        command.addAll(List.of(properties)); // later -D options win over the sandbox default above
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("crash-server.log").toFile()));
