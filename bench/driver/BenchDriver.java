@@ -34,9 +34,6 @@ import java.util.stream.Collectors;
  *       commit time read from the database).</li>
  *   <li>{@code sessions BASE TOKEN N CONCURRENCY}: opens N payer sessions (N link openings without cookies);
  *       prints how many were answered with a redirect to the payment page.</li>
- *   <li>{@code probe BASE TOKENS N CONCURRENCY}: N openings of the tokens in TOKENS (forged or expired ones,
- *       round robin); prints each distinct (status, body length) pair with its count, so identical answers show
- *       as one line.</li>
  *   <li>{@code latency BASE TOKEN SECONDS}: a real payer with its session open on the payment page, loading it
  *       once every 100 ms for SECONDS; prints p50 and p99 in ms, failures and count.</li>
  *   <li>{@code paymany BASE TOKENS CONCURRENCY}: pays every link in TOKENS at once with CONCURRENCY payers; prints
@@ -54,7 +51,6 @@ public class BenchDriver {
         switch (args[0]) {
             case "pay" -> pay(args[1], Files.readAllLines(Path.of(args[2])), args[3], args[4]);
             case "sessions" -> sessions(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
-            case "probe" -> probe(args[1], Files.readAllLines(Path.of(args[2])), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             case "latency" -> latency(args[1], args[2], Integer.parseInt(args[3]));
             case "paymany" -> payMany(args[1], Files.readAllLines(Path.of(args[2])), Integer.parseInt(args[3]));
             case "attack" -> attack(args[1], Files.readAllLines(Path.of(args[2])), Integer.parseInt(args[3]),
@@ -186,35 +182,6 @@ public class BenchDriver {
         pool.shutdown();
         pool.awaitTermination(30, TimeUnit.MINUTES);
         System.out.printf("%d %d %d%n", redirected.get(), other.get(), (System.nanoTime() - start) / 1_000_000);
-    }
-
-    static void probe(String base, List<String> tokens, int n, int concurrency) throws Exception {
-        Map<String, AtomicInteger> answers = new java.util.concurrent.ConcurrentHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        AtomicInteger next = new AtomicInteger();
-        for (int t = 0; t < concurrency; t++) {
-            pool.submit(() -> {
-                int i;
-                while ((i = next.getAndIncrement()) < n) {
-                    String token = tokens.get(i % tokens.size());
-                    String key;
-                    try {
-                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/pay/" + token)).GET().build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        key = r.statusCode() + " " + r.headers().firstValue("Location").orElse("") + " "
-                                + r.body().length();
-                    } catch (IOException | InterruptedException e) {
-                        key = "error " + e.getClass().getSimpleName();
-                    }
-                    answers.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-                }
-                return null;
-            });
-        }
-        pool.shutdown();
-        pool.awaitTermination(30, TimeUnit.MINUTES);
-        answers.forEach((k, v) -> System.out.println(v.get() + "\t" + k));
     }
 
     static void latency(String base, String token, int seconds) throws Exception {

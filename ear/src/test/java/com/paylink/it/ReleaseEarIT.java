@@ -24,6 +24,8 @@ class ReleaseEarIT {
 
     private static final List<String> DEMO_MARKS = List.of("com/paylink/demo/", "com/paylink/web/demo/",
             "demo/mailbox.xhtml", "greenmail", "DemoDataSeeder", "DemoMailCatcher", "DemoDatabaseReset");
+    /** The benchmark's servlets (one sends links without authentication): in neither EAR, ever. */
+    private static final List<String> BENCH_MARKS = List.of("com/paylink/bench/", "bench-baseline", "IssueServlet");
 
     @Test
     void theReleaseEarHoldsNoDemo() throws IOException {
@@ -32,6 +34,11 @@ class ReleaseEarIT {
                 .anyMatch(e -> e.endsWith("paylink-web.war!checkout/index.xhtml"));
         for (String mark : DEMO_MARKS) {
             assertThat(entries).as("no " + mark + " in the release EAR").noneMatch(e -> e.contains(mark));
+        }
+        List<String> demo = entries(Path.of(System.getProperty("paylink.ear", "../demo-ear/target/paylink-demo.ear")));
+        for (String mark : BENCH_MARKS) {
+            assertThat(entries).as("no " + mark + " in the release EAR").noneMatch(e -> e.contains(mark));
+            assertThat(demo).as("no " + mark + " in the demo EAR").noneMatch(e -> e.contains(mark));
         }
     }
 

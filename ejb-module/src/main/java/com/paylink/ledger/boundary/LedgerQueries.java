@@ -87,26 +87,25 @@ final class LedgerQueries {
 
     // (the rows' invoices, and their refunds, come in batches: hibernate.default_batch_fetch_size)
     List<Payment> payments(long clientId, PageRequest page) {
-        return em.createQuery("select p from Payment p join p.invoice i where i.client.id = :client order by "
-                        + LedgerSort.PAYMENTS.orderBy(page), Payment.class)
-                .setParameter("client", clientId)
-                .setFirstResult(page.first())
-                .setMaxResults(page.size())
-                .getResultList();
+        return pageOf(Payment.class, "p", LedgerSort.PAYMENTS, clientId, page);
     }
 
     List<Refund> refunds(long clientId, PageRequest page) {
-        return em.createQuery("select r from Refund r join r.invoice i"
-                        + " where i.client.id = :client order by " + LedgerSort.REFUNDS.orderBy(page), Refund.class)
-                .setParameter("client", clientId)
-                .setFirstResult(page.first())
-                .setMaxResults(page.size())
-                .getResultList();
+        return pageOf(Refund.class, "r", LedgerSort.REFUNDS, clientId, page);
     }
 
     List<Adjustment> adjustments(long clientId, PageRequest page) {
-        return em.createQuery("select a from Adjustment a join a.invoice i where i.client.id = :client order by "
-                        + LedgerSort.ADJUSTMENTS.orderBy(page), Adjustment.class)
+        return pageOf(Adjustment.class, "a", LedgerSort.ADJUSTMENTS, clientId, page);
+    }
+
+    /**
+     * One page of the client's rows of an entity that belongs to an invoice, in the whitelisted order; {@code alias}
+     * is the one the sort's expressions use for the entity ({@code i} is its invoice).
+     */
+    private <T> List<T> pageOf(Class<T> type, String alias, LedgerSort sort, long clientId, PageRequest page) {
+        return em.createQuery("select " + alias + " from " + type.getSimpleName() + " " + alias + " join " + alias
+                        + ".invoice i where i.client.id = :client order by "
+                        + sort.orderBy(page), type)
                 .setParameter("client", clientId)
                 .setFirstResult(page.first())
                 .setMaxResults(page.size())
