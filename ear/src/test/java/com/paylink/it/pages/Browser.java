@@ -137,6 +137,16 @@ public final class Browser implements AutoCloseable {
         return driver.getCurrentUrl().substring(baseUrl.length() - 1);
     }
 
+    /** After a click that loads a new page: waits until the browser is on a path starting with {@code prefix}. */
+    public String waitForPath(String prefix) {
+        try {
+            wait.until(d -> path().startsWith(prefix));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("expected a page under " + prefix + " but the browser is on " + path(), e);
+        }
+        return path();
+    }
+
     @Override
     public void close() {
         driver.quit();
