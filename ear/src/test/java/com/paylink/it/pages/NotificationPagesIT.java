@@ -40,7 +40,7 @@ class NotificationPagesIT extends PageTest {
         b.click(By.id("inboxForm:markAllRead"));
         b.waitForText(By.id("unreadCount"), "0");
         b.click(By.linkText("RC-1001"));
-        assertThat(b.path()).startsWith("/staff/invoice.xhtml");
+        b.waitForPath("/staff/invoice.xhtml");
         assertThat(b.text(By.id("invoiceStatus"))).isEqualTo("Paid");
         assertThat(b.text(By.id("linkHistory"))).contains("Link sent", "Bailey Brooks", "Paid through the link",
                 "e***@example.com (Client Details)");

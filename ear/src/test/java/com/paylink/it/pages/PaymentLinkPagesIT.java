@@ -185,7 +185,7 @@ class PaymentLinkPagesIT extends PageTest {
         // the way to fix it stays on the page: a link to where the address is added
         b.waitForText(By.id("noEmailForm"), "No email address is on file for this client");
         b.click(By.id("noEmailForm:addEmailLink"));
-        assertThat(b.path()).startsWith("/staff/client.xhtml");
+        b.waitForPath("/staff/client.xhtml");
     }
 
     @Test
