@@ -36,6 +36,10 @@
  * address the expired link went to while the client still has it on file, in the practice's name, at most
  * every 15 minutes per invoice, only while the invoice can be paid and the practice is enrolled; the audit
  * says the payer asked; the page says the same whatever happened.</li>
+ * <li>PL11. Where the practice turned the expiry reminder on (P5), a link gets one reminder email the chosen
+ * hours before it expires, fixed when it is sent: PHI-free like the first (PL6), with its own token for the
+ * same link, only once (the schedule claims it with a conditional update, so two servers never both queue
+ * it; the mail is keyed), and never to a link paid, revoked, locked or expired by the time it goes out.</li>
  * </ol>
  */
 package com.paylink.paymentlink;

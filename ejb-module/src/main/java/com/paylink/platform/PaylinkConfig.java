@@ -25,8 +25,6 @@ public class PaylinkConfig {
     /** Starts the embedded mail catcher (SMTP on {@link #DEMO_SMTP_PORT}) and its web mailbox. */
     public static final String DEMO_MAILBOX = "paylink.demo.mailbox";
     public static final String DEMO_SMTP_PORT = "paylink.demo.smtp.port";
-    /** How long a payment link works after it is sent, ISO-8601 (e.g. PT24H, PT48H); default 24 hours. */
-    public static final String LINK_LIFETIME = "paylink.link.lifetime";
     /**
      * How long an attempt to mail a link may still be sending before another attempt replaces its token
      * (ISO-8601, default PT2M, longer than the SMTP timeouts).

@@ -14,6 +14,14 @@
  * Admin saves them). A payment page that cannot take a payment (expired, used, revoked, locked, or cards
  * unavailable) shows them, so the client knows how to reach the practice; an unknown token shows no
  * practice at all.</li>
+ * <li>P5. An Admin, and only an Admin, changes the practice's settings: link lifetime (1-72 hours, default
+ * 24), partial payments (default off; the smallest amount, at least 0.50), the expiry reminder (default off;
+ * whole hours before expiry, less than the lifetime) and the emails' From name. A value out of range is
+ * refused with its reason and nothing changes; each changed setting is audited with who, when, old and new
+ * value. A change applies to links sent after it: a link keeps what it was sent with.</li>
+ * <li>P6. A link's emails come from the practice's address with, as display name, the staff member who sent
+ * it (the default, as the help page says) or the practice's name, as the practice chose; a link the client
+ * asked for comes in the practice's name.</li>
  * </ol>
  */
 package com.paylink.practice;

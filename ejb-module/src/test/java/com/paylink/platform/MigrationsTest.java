@@ -45,7 +45,8 @@ class MigrationsTest {
     private static final Class<?>[] ENTITIES = {Practice.class, Staff.class, Client.class, HouseholdMember.class,
             Appointment.class, Invoice.class, InvoiceLine.class, Payment.class, Adjustment.class, Refund.class,
             SentMail.class, PaymentLink.class, PaymentLinkAudit.class, PaymentAttempt.class, PaymentDecline.class,
-            ProcessedWebhookEvent.class, Notification.class, Dispute.class, ReconciliationRun.class, SignInAttempt.class, ApiKey.class};
+            ProcessedWebhookEvent.class, Notification.class, Dispute.class, ReconciliationRun.class, SignInAttempt.class, ApiKey.class,
+            com.paylink.practice.entity.PracticeSettingChange.class};
 
     @Test
     void migrateAnEmptyPostgresql() throws SQLException {

@@ -7,6 +7,9 @@ import com.paylink.mail.boundary.MailQueue;
 import com.paylink.paymentlink.boundary.LinkSent;
 import com.paylink.paymentlink.boundary.LinkState;
 import com.paylink.paymentlink.boundary.PaymentLinkService;
+import com.paylink.paymentlink.boundary.PracticeSettingsRefused;
+import com.paylink.paymentlink.boundary.PracticeSettingsService;
+import com.paylink.paymentlink.boundary.PracticeSettingsView;
 import com.paylink.paymentlink.boundary.SendOptions;
 import com.paylink.paymentlink.control.LinkIssuer;
 import com.paylink.paymentlink.control.LinkTokens;
@@ -67,6 +70,9 @@ class PaymentLinkBoundaryIT {
 
     @EJB
     PaymentLinkService links;
+
+    @EJB
+    PracticeSettingsService settings;
 
     @Inject
     TestData data;
@@ -429,26 +435,47 @@ class PaymentLinkBoundaryIT {
         return -1;
     }
 
-    /** PL3: {@code paylink.link.lifetime}, read at each send, sets expiresAt (set in this server JVM, then restored). */
+    /**
+     * P5: the practice's link lifetime, as its Admin set it, fixes expiresAt at each send; a link sent before
+     * the change keeps its own; a value outside 1-72 hours or a non-Admin is refused and nothing changes; each
+     * changed setting is audited with who.
+     */
     @Test
-    void theLinkLifetimeIsWhatTheOperatorConfigured() throws Exception {
-        Fixture f = fixture(email("lifetime"), null, null);
-        Duration lifetime = Duration.parse("PT36H30M");
-        String before = System.getProperty(PaylinkConfig.LINK_LIFETIME);
-        System.setProperty(PaylinkConfig.LINK_LIFETIME, lifetime.toString());
-        LinkSent sent;
-        try {
-            sent = As.staff(f.biller(), BILLING, () -> links.send(f.invoice(), null));
-        } finally {
-            if (before == null) {
-                System.clearProperty(PaylinkConfig.LINK_LIFETIME);
-            } else {
-                System.setProperty(PaylinkConfig.LINK_LIFETIME, before);
-            }
-        }
-        assertThat(sent.expiresAt()).isEqualTo(sent.sentAt().plus(lifetime));
-        LinkState stored = As.staff(f.biller(), BILLING, () -> links.current(f.invoice())).orElseThrow();
-        assertThat(stored.expiresAt()).as("as stored").isEqualTo(stored.sentAt().plus(lifetime));
+    void theLinkLifetimeIsWhatThePracticesAdminChose_andOnlyLinksSentAfterTheChangeFollowIt() throws Exception {
+        long practice = data.practice(TestData.unique("Practice"), true);
+        String biller = data.staff(practice, TestData.unique("biller"), false, BILLING);
+        String admin = data.staff(practice, TestData.unique("admin"), false, EnumSet.of(Permission.ADMIN));
+        String provider = data.staff(practice, TestData.unique("dr"), true, BILLING);
+        long client = data.clientWithEmails(practice, email("lifetime"), null, null);
+        long first = data.invoice(client, provider, TestData.unique("INV"), "120.00");
+        long second = data.invoice(client, provider, TestData.unique("INV"), "80.00");
+
+        LinkSent before = As.staff(biller, BILLING, () -> links.send(first, null));
+        assertThat(before.expiresAt()).as("the default").isEqualTo(before.sentAt().plus(Duration.ofHours(24)));
+
+        PracticeSettingsView.Values defaults = As.staff(admin, EnumSet.of(Permission.ADMIN), () -> settings.view()).values();
+        PracticeSettingsView.Values longer = new PracticeSettingsView.Values(36, defaults.partialPaymentsAllowed(),
+                defaults.partialMinimum(), defaults.reminderEnabled(), defaults.reminderHoursBefore(), defaults.emailFrom());
+        assertThatThrownBy(() -> As.staff(biller, BILLING, () -> settings.save(longer)))
+                .as("Admins only").isInstanceOf(jakarta.ejb.EJBAccessException.class);
+        PracticeSettingsView.Values tooLong = new PracticeSettingsView.Values(73, false, defaults.partialMinimum(), false,
+                defaults.reminderHoursBefore(), defaults.emailFrom());
+        assertThatThrownBy(() -> As.staff(admin, EnumSet.of(Permission.ADMIN), () -> settings.save(tooLong)))
+                .isInstanceOfSatisfying(PracticeSettingsRefused.class,
+                        e -> assertThat(e.code()).isEqualTo("settings-lifetime-range"));
+        PracticeSettingsView saved = As.staff(admin, EnumSet.of(Permission.ADMIN), () -> settings.save(longer));
+        assertThat(saved.values().linkLifetimeHours()).isEqualTo(36);
+        assertThat(saved.changes()).as("one change, audited with who")
+                .extracting(PracticeSettingsView.ChangeRow::setting, PracticeSettingsView.ChangeRow::oldValue,
+                        PracticeSettingsView.ChangeRow::newValue, PracticeSettingsView.ChangeRow::staffName)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("linkLifetimeHours", "24", "36", "Staff " + admin));
+
+        LinkSent after = As.staff(biller, BILLING, () -> links.send(second, null));
+        assertThat(after.expiresAt()).isEqualTo(after.sentAt().plus(Duration.ofHours(36)));
+        LinkState stored = As.staff(biller, BILLING, () -> links.current(second)).orElseThrow();
+        assertThat(stored.expiresAt()).as("as stored").isEqualTo(stored.sentAt().plus(Duration.ofHours(36)));
+        LinkState earlier = As.staff(biller, BILLING, () -> links.current(first)).orElseThrow();
+        assertThat(earlier.expiresAt()).as("sent before the change").isEqualTo(earlier.sentAt().plus(Duration.ofHours(24)));
     }
 
     /**

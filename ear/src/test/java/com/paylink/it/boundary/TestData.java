@@ -131,12 +131,17 @@ public class TestData {
         com.paylink.paymentlink.entity.PaymentLink link = new com.paylink.paymentlink.entity.PaymentLink(invoice,
                 com.paylink.paymentlink.entity.RecipientSource.CLIENT_DETAILS, "Payer",
                 invoice.client().email() == null ? "payer@example.com" : invoice.client().email(), staff, sentAt,
-                com.paylink.paymentlink.entity.PaymentLink.DEFAULT_LIFETIME);
+                invoice.practice().settings().linkLifetime());
         if (token != null) { // as if its email had gone out with this token; null: not mailed yet
             link.tokenMinted(com.paylink.paymentlink.control.LinkTokens.hash(token), sentAt);
         }
         em.persist(link);
         return link.id();
+    }
+
+    /** PL11: when the link's reminder was queued; null when never. */
+    public java.time.Instant reminderQueued(long linkId) {
+        return em.find(com.paylink.paymentlink.entity.PaymentLink.class, linkId).reminderQueuedAt().orElse(null);
     }
 
     public String linkStatus(long linkId) {

@@ -61,7 +61,7 @@ public class PayerLinkService {
         if (!LinkTokens.looksLikeToken(token)) {
             return Optional.empty();
         }
-        Optional<PaymentLink> link = em.createQuery("select l from PaymentLink l where l.tokenHash = :h", PaymentLink.class)
+        Optional<PaymentLink> link = em.createQuery("select l from PaymentLink l where l.tokenHash = :h or l.reminderTokenHash = :h", PaymentLink.class)
                 .setParameter("h", LinkTokens.hash(token))
                 .getResultStream().findFirst();
         Instant now = clock.instant();

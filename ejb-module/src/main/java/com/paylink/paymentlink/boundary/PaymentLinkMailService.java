@@ -3,6 +3,10 @@ package com.paylink.paymentlink.boundary;
 import com.paylink.mail.boundary.Mailer;
 import com.paylink.paymentlink.control.LinkMinter;
 import com.paylink.paymentlink.control.PaymentLinkEmail;
+import com.paylink.paymentlink.control.ReminderEmail;
+import com.paylink.paymentlink.entity.PaymentLinkAction;
+import com.paylink.paymentlink.entity.PaymentLinkAudit;
+import com.paylink.shared.EmailAddresses;
 import com.paylink.paymentlink.entity.PaymentLink;
 import com.paylink.platform.PaylinkConfig;
 import com.paylink.identity.entity.Permission;
@@ -64,8 +68,8 @@ public class PaymentLinkMailService {
         }
         String token = minted.get();
         PaymentLink link = em.find(PaymentLink.class, linkId);
-        // a link the payer asked for goes out in the practice's name; a staff member's, in theirs (PL6, PL10)
-        String from = askedForByPayer(linkId) ? link.practice().name() : link.sentBy().fullName();
+        // the name fixed when the link was sent (P6); links sent before settings existed: as they were then (PL6, PL10)
+        String from = link.fromName().orElseGet(() -> askedForByPayer(linkId) ? link.practice().name() : link.sentBy().fullName());
         boolean sent;
         try {
             sent = mailer.sendOnceFreshEachAttempt(key, PaymentLinkEmail.compose(
@@ -79,6 +83,37 @@ public class PaymentLinkMailService {
         }
         if (sent) {
             LOG.info(() -> "payment link " + linkId + " mailed");
+        }
+    }
+
+    /**
+     * PL11: the expiry reminder, sent once, only while the link is still usable (never after payment, revoke,
+     * lock or expiry), with its own token for the same link; audited when it went out.
+     */
+    public void deliverReminder(long linkId) {
+        String key = ReminderEmail.mailKey(linkId);
+        Optional<String> minted = minter.mintReminder(linkId, key);
+        if (minted.isEmpty()) {
+            LOG.info(() -> "payment link " + linkId + " needs no reminder (reminded before, or closed)");
+            return;
+        }
+        String token = minted.get();
+        PaymentLink link = em.find(PaymentLink.class, linkId);
+        String from = link.fromName().orElseGet(() -> link.sentBy().fullName());
+        boolean sent;
+        try {
+            sent = mailer.sendOnceFreshEachAttempt(key, ReminderEmail.compose(
+                    link.practice().name(), link.practice().senderEmail(), from, link.recipientEmail(),
+                    link.invoice().number(), link.invoice().balance(), config.publicUrl() + "/pay/" + token,
+                    link.expiresAt(), config.displayZone()));
+        } catch (RuntimeException e) {
+            minter.withdrawReminder(linkId, token);
+            throw e;
+        }
+        if (sent) {
+            em.persist(new PaymentLinkAudit(link, PaymentLinkAction.REMINDED, null, clock.instant(),
+                    EmailAddresses.mask(link.recipientEmail())));
+            LOG.info(() -> "payment link " + linkId + " reminder mailed");
         }
     }
 }

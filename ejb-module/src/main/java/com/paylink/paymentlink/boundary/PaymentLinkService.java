@@ -15,7 +15,6 @@ import com.paylink.paymentlink.entity.PaymentLink;
 import com.paylink.paymentlink.entity.PaymentLinkStatus;
 import com.paylink.paymentlink.entity.PaymentLinkAction;
 import com.paylink.paymentlink.entity.PaymentLinkAudit;
-import com.paylink.platform.PaylinkConfig;
 import com.paylink.platform.PaymentsConfig;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -24,7 +23,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -53,9 +51,6 @@ public class PaymentLinkService {
     Clock clock;
 
     @Inject
-    PaylinkConfig config;
-
-    @Inject
     LinkIssuer issuer;
 
     @Inject
@@ -76,7 +71,7 @@ public class PaymentLinkService {
         }
         return new SendOptions(invoice.id(), invoice.number(), invoice.balance(), options,
                 Recipients.defaultOf(options).map(RecipientOption::key).orElse(null),
-                latest(invoice).map(this::state).orElse(null), lifetime());
+                latest(invoice).map(this::state).orElse(null), staff.practice().settings().linkLifetime());
     }
 
     /**
@@ -154,10 +149,6 @@ public class PaymentLinkService {
                 .map(a -> new AuditRow(a.occurredAt(), a.action(), a.staffId() == null ? null : names.get(a.staffId()),
                         a.recipientSource(), a.maskedRecipient()))
                 .toList();
-    }
-
-    private Duration lifetime() {
-        return config.duration(PaylinkConfig.LINK_LIFETIME, PaymentLink.DEFAULT_LIFETIME);
     }
 
     /**

@@ -8,7 +8,8 @@ import com.paylink.paymentlink.entity.PaymentLinkAction;
 import com.paylink.paymentlink.entity.PaymentLinkAudit;
 import com.paylink.paymentlink.entity.PaymentLinkStatus;
 import com.paylink.paymentlink.entity.RecipientSource;
-import com.paylink.platform.PaylinkConfig;
+import com.paylink.practice.entity.EmailFrom;
+import com.paylink.practice.entity.PracticeSettings;
 import com.paylink.shared.EmailAddresses;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -30,6 +31,8 @@ public class LinkIssuer {
     /** The {@code kind} of mail request for a link email on the OutboundMail queue. */
     public static final String MAIL_KIND = "payment-link";
     public static final String MAIL_LINK_ID = "linkId";
+    /** The {@code kind} of mail request for a link's expiry reminder (PL11). */
+    public static final String REMINDER_KIND = "payment-link-reminder";
     private static final Logger LOG = Logger.getLogger(LinkIssuer.class.getName());
 
     @PersistenceContext(unitName = "paylink")
@@ -37,9 +40,6 @@ public class LinkIssuer {
 
     @Inject
     MailQueue mailQueue;
-
-    @Inject
-    PaylinkConfig config;
 
     public record Issued(PaymentLink link, boolean replacedEarlierLink) {
     }
@@ -55,9 +55,16 @@ public class LinkIssuer {
     public Issued issue(Invoice invoice, Recipient recipient, Staff sender, Staff actingStaff, Instant now) {
         Long actor = actingStaff == null ? null : actingStaff.id();
         boolean replaced = closeActive(invoice, now, actor);
+        PracticeSettings settings = invoice.practice().settings();
         PaymentLink link = new PaymentLink(invoice, recipient.source(), recipient.name(),
-                EmailAddresses.normalize(recipient.email()), sender, now,
-                config.duration(PaylinkConfig.LINK_LIFETIME, PaymentLink.DEFAULT_LIFETIME));
+                EmailAddresses.normalize(recipient.email()), sender, now, settings.linkLifetime());
+        // P5, P6: a link the client asked for goes out in the practice's name; a staff member's as the practice chose
+        link.sentWith(actingStaff == null || settings.emailFrom() == EmailFrom.PRACTICE_NAME
+                        ? invoice.practice().name() : sender.fullName(),
+                settings.partialPaymentsAllowed() ? settings.partialMinimumMinor() : null);
+        if (settings.reminderEnabled()) {
+            link.remindBeforeExpiry(settings.reminderBefore()); // PL11
+        }
         em.persist(link);
         em.flush();
         PaymentLinkAction action = actingStaff == null ? PaymentLinkAction.RESENT_ON_REQUEST

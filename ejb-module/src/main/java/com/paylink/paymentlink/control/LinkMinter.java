@@ -74,6 +74,43 @@ public class LinkMinter {
     }
 
     /**
+     * PL11: a token for the link's expiry reminder, or empty when there is nothing to send: its reminder went
+     * out already, or the link was paid, revoked, locked or expired meanwhile. The link's first token stays
+     * valid: both open the same link, which is still used at most once.
+     *
+     * @throws StillSending when an earlier attempt's reminder may still be on its way
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<String> mintReminder(long linkId, String mailKey) {
+        PaymentLink link = em.find(PaymentLink.class, linkId);
+        if (link == null) {
+            return Optional.empty();
+        }
+        em.find(Invoice.class, link.invoice().id(), LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(link);
+        Instant now = clock.instant();
+        if (mailer.wasSent(mailKey) || !link.isUsableAt(now)) {
+            return Optional.empty();
+        }
+        Instant minted = link.reminderTokenMintedAt();
+        if (minted != null && minted.plus(config.duration(PaylinkConfig.LINK_MAIL_LEASE, DEFAULT_LEASE)).isAfter(now)) {
+            throw new StillSending(linkId);
+        }
+        String token = LinkTokens.newToken();
+        link.reminderTokenMinted(LinkTokens.hash(token), now);
+        return Optional.of(token);
+    }
+
+    /** The reminder with this token did not go out: withdrawn at once, as {@link #withdraw} does. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void withdrawReminder(long linkId, String token) {
+        PaymentLink link = em.find(PaymentLink.class, linkId, LockModeType.PESSIMISTIC_WRITE);
+        if (link != null && LinkTokens.hash(token).equals(link.reminderTokenHash())) {
+            link.reminderTokenWithdrawn();
+        }
+    }
+
+    /**
      * The email with this token did not go out (the send failed): the token is withdrawn at once, so the
      * next attempt mints another without waiting for the lease.
      */

@@ -36,9 +36,6 @@ public class PaymentLink {
     /** Records a view unless one was recorded after {@code :stale} (parsed once, at start-up, not per request). */
     public static final String RECORD_VIEW = "PaymentLink.recordView";
 
-    /** How long a link works after it is sent, unless an operator sets {@code paylink.link.lifetime}. */
-    public static final Duration DEFAULT_LIFETIME = Duration.ofHours(24);
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -96,6 +93,29 @@ public class PaymentLink {
     /** When it was paid, revoked or marked expired. */
     @Column(name = "closed_at")
     private Instant closedAt;
+
+    /** P5: the display name of the link's emails, fixed when it is sent; null on links sent before settings existed. */
+    @Column(name = "from_name")
+    private String fromName;
+
+    /** P5: the smallest partial payment the link takes, fixed when it is sent; null: the full balance only. */
+    @Column(name = "partial_minimum_minor")
+    private Long partialMinimumMinor;
+
+    /** PL11: when the expiry reminder is due (fixed at sending); null: the link gets none. */
+    @Column(name = "remind_at")
+    private Instant remindAt;
+
+    /** PL11: when the reminder was queued, by the one schedule run that claimed it. */
+    @Column(name = "reminder_queued_at")
+    private Instant reminderQueuedAt;
+
+    /** PL11: the reminder email's own token (its hash), which opens this same link. */
+    @Column(name = "reminder_token_hash", unique = true, length = 64)
+    private String reminderTokenHash;
+
+    @Column(name = "reminder_token_minted_at")
+    private Instant reminderTokenMintedAt;
 
     @Version
     private long version;
@@ -191,6 +211,58 @@ public class PaymentLink {
         status = newStatus;
         closedAt = at;
         activeInvoiceId = null;
+    }
+
+    /**
+     * P5: the practice's settings when the link is sent, kept with it: the name its emails come from and,
+     * where partial payments are allowed, the smallest amount it takes (null: the full balance only).
+     */
+    public void sentWith(String fromName, Long partialMinimumMinor) {
+        this.fromName = fromName;
+        this.partialMinimumMinor = partialMinimumMinor;
+    }
+
+    /** PL11: the link gets one reminder {@code before} its expiry, if that falls after it is sent. */
+    public void remindBeforeExpiry(java.time.Duration before) {
+        Instant at = expiresAt.minus(before);
+        this.remindAt = at.isAfter(sentAt) ? at : null;
+    }
+
+    public Optional<Instant> remindAt() {
+        return Optional.ofNullable(remindAt);
+    }
+
+    public Optional<Instant> reminderQueuedAt() {
+        return Optional.ofNullable(reminderQueuedAt);
+    }
+
+    /** PL11: the reminder email's token was minted (its hash only is kept), as for the first email (PL6). */
+    public void reminderTokenMinted(String hash, Instant at) {
+        this.reminderTokenHash = Objects.requireNonNull(hash, "hash");
+        this.reminderTokenMintedAt = at;
+    }
+
+    public void reminderTokenWithdrawn() {
+        this.reminderTokenHash = null;
+        this.reminderTokenMintedAt = null;
+    }
+
+    public String reminderTokenHash() {
+        return reminderTokenHash;
+    }
+
+    public Instant reminderTokenMintedAt() {
+        return reminderTokenMintedAt;
+    }
+
+    public Optional<String> fromName() {
+        return Optional.ofNullable(fromName);
+    }
+
+    /** The smallest partial payment in the invoice's currency; empty when the link takes the full balance only. */
+    public Optional<com.paylink.shared.Money> partialMinimum() {
+        return Optional.ofNullable(partialMinimumMinor)
+                .map(minor -> com.paylink.shared.Money.ofMinor(minor, invoice.currency()));
     }
 
     public Long id() {

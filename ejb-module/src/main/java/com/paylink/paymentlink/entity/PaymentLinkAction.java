@@ -11,5 +11,7 @@ public enum PaymentLinkAction {
     RESENT_ON_REQUEST,
     PAID,
     /** Locked after too many declined cards. */
-    LOCKED
+    LOCKED,
+    /** PL11: the expiry reminder went out to the client. */
+    REMINDED
 }

@@ -1,6 +1,7 @@
 package com.paylink.practice.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -56,6 +57,10 @@ public class Practice {
     @Column(name = "contact_email")
     private String contactEmail;
 
+    /** P5: what an Admin chose for the practice's links. */
+    @Embedded
+    private PracticeSettings settings;
+
     protected Practice() {
         // for JPA
     }
@@ -66,6 +71,7 @@ public class Practice {
         this.senderEmail = requireText(senderEmail, "senderEmail");
         this.cardProcessing = CardProcessing.NOT_STARTED;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.settings = PracticeSettings.defaults();
     }
 
     /** A practice whose account {@code accountId} can already take charges (demo and test data). */
@@ -110,6 +116,19 @@ public class Practice {
         }
         this.contactPhone = contact.phone();
         this.contactEmail = contact.email();
+    }
+
+    /** P5: an Admin changed the practice's settings (checked by the caller with {@link PracticeSettings#problem()}). */
+    public void settingsChanged(PracticeSettings changed) {
+        String problem = changed.problem();
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        this.settings = changed;
+    }
+
+    public PracticeSettings settings() {
+        return settings;
     }
 
     public PracticeContact contact() {

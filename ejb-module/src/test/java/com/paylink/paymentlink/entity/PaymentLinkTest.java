@@ -28,13 +28,13 @@ class PaymentLinkTest {
         invoice.addLine("Session", 1, Money.of("100", "USD"));
         Staff biller = new Staff(practice, "biller", "Bea Biller", null, "hash", false, Set.of());
         return new PaymentLink(invoice, RecipientSource.CLIENT_DETAILS, "Ann Lee", "ann@example.com", biller,
-                SENT, PaymentLink.DEFAULT_LIFETIME);
+                SENT, com.paylink.practice.entity.PracticeSettings.defaults().linkLifetime());
     }
 
     @Test
     void worksFor24HoursThenIsExpiredEvenBeforeAnySweep() {
         PaymentLink link = link();
-        assertThat(PaymentLink.DEFAULT_LIFETIME).isEqualTo(Duration.ofHours(24));
+        assertThat(com.paylink.practice.entity.PracticeSettings.defaults().linkLifetime()).isEqualTo(Duration.ofHours(24));
         assertThat(link.expiresAt()).isEqualTo(SENT.plus(Duration.ofHours(24)));
         assertThat(link.isUsableAt(SENT.plus(Duration.ofHours(24)).minusMillis(1))).isTrue();
         assertThat(link.statusAt(SENT.plus(Duration.ofHours(24)))).isEqualTo(PaymentLinkStatus.EXPIRED);
