@@ -2,7 +2,7 @@
  * Clients, their appointments and invoices, and the ledger that adds them up.
  * <p>Operations ({@code LedgerService}): search clients, Client Profile, Ledger (its totals, then each list a
  * page at a time, sorted by a whitelisted column: all invoices, unpaid invoices, payments, refunds,
- * adjustments), invoice details. {@code PaymentPostings}: postCardPayment (inside
+ * adjustments), invoice details, change a client's preferred language. {@code PaymentPostings}: postCardPayment (inside
  * another boundary's transaction).
  * <p>Rules:
  * <ol>
@@ -25,6 +25,10 @@
  * (made in its dashboard, or Paylink's own) is applied once by its reference.</li>
  * <li>L10. A dispute of a card payment flags its invoice while open; lost, the disputed money goes back to the
  * payer (a completed refund row); won, nothing changes. Each reported state applies once.</li>
+ * <li>L11. A client's preferred language is one of the offered languages ({@code shared.Languages}: those with
+ * bundle files) or not chosen; only Billing staff and Admins change it, checked in the boundary against the
+ * database. Their link, reminder, receipt and refund emails are in it (not chosen or unknown: English), and so
+ * are the payment pages of their links, before the browser's language.</li>
  * </ol>
  */
 package com.paylink.ledger;

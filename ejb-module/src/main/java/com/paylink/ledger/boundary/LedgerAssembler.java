@@ -51,7 +51,8 @@ final class LedgerAssembler {
                 client.household().stream()
                         .map(m -> new ClientProfile.Household(m.relationship(), m.name(), m.email())).toList(),
                 client.billTo().party(), client.billTo().name(), client.billTo().email(), client.billTo().phone(),
-                client.insurance().payerName(), client.insurance().memberId(), client.insurance().groupNumber());
+                client.insurance().payerName(), client.insurance().memberId(), client.insurance().groupNumber(),
+                client.preferredLanguage());
     }
 
     public static InvoiceRow row(Invoice invoice) {

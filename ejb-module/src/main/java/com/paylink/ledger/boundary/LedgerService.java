@@ -4,8 +4,11 @@ import com.paylink.identity.control.CallerLookup;
 import com.paylink.identity.control.PracticeScope;
 import com.paylink.identity.entity.Permission;
 import com.paylink.ledger.entity.Client;
+import com.paylink.identity.entity.Staff;
 import com.paylink.ledger.entity.Invoice;
+import com.paylink.shared.Languages;
 import com.paylink.shared.Money;
+import com.paylink.shared.PermissionDeniedException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -15,6 +18,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Logger;
 
 /** The client list, the Client Profile and the client's Ledger, always within the caller's practice. */
 @Stateless
@@ -23,6 +27,7 @@ public class LedgerService {
 
     /** A search lists at most this many clients; the page says to narrow the search beyond it. */
     public static final int MAX_SEARCH_RESULTS = 100;
+    private static final Logger LOG = Logger.getLogger(LedgerService.class.getName());
 
     @PersistenceContext(unitName = "paylink")
     EntityManager em;
@@ -61,6 +66,28 @@ public class LedgerService {
 
     public ClientProfile clientProfile(long clientId) {
         return LedgerAssembler.profile(client(clientId));
+    }
+
+    /**
+     * L11: the language the client's emails and payment pages are in: the tag of an offered language
+     * ({@code Languages.offered()}), or blank for "not chosen". Billing staff and Admins only, checked here
+     * against the database whatever the session's roles say. Returns the profile as it is now.
+     */
+    @RolesAllowed({Permission.BILLING_ROLE, Permission.ADMIN_ROLE})
+    public ClientProfile changeLanguage(long clientId, String tag) {
+        Staff staff = caller.current();
+        if (!staff.has(Permission.BILLING) && !staff.has(Permission.ADMIN)) {
+            throw new PermissionDeniedException(Permission.BILLING_ROLE);
+        }
+        String wanted = tag == null || tag.isBlank() ? null : tag.trim();
+        if (wanted != null && !Languages.isOffered(wanted)) {
+            throw new LanguageNotOffered(wanted);
+        }
+        Client client = scope.find(staff, Client.class, clientId);
+        client.preferLanguage(wanted);
+        LOG.info(() -> "client " + client.id() + ": preferred language " + (wanted == null ? "not chosen" : wanted)
+                + ", set by staff " + staff.id());
+        return LedgerAssembler.profile(client);
     }
 
     /** The Ledger's totals and list sizes; the rows come a page at a time from the methods below. */

@@ -2,6 +2,7 @@ package com.paylink.ledger.entity;
 
 import com.paylink.practice.entity.Practice;
 import com.paylink.practice.entity.PracticeOwned;
+import com.paylink.shared.Languages;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -50,6 +51,10 @@ public class Client implements PracticeOwned {
     private String email;
 
     private String phone;
+
+    /** A BCP 47 tag of an offered language ({@code Languages}); null: not chosen (rule L11). */
+    @Column(name = "preferred_language", length = 35)
+    private String preferredLanguage;
 
     @Embedded
     private BillTo billTo = BillTo.client();
@@ -101,6 +106,14 @@ public class Client implements PracticeOwned {
         this.insurance = Objects.requireNonNull(insurance, "insurance");
     }
 
+    /** L11: one of the offered languages, or null for "not chosen". */
+    public void preferLanguage(String tag) {
+        if (tag != null && !Languages.isOffered(tag)) {
+            throw new IllegalArgumentException("not an offered language: " + tag);
+        }
+        this.preferredLanguage = tag;
+    }
+
     public Long id() {
         return id;
     }
@@ -136,6 +149,11 @@ public class Client implements PracticeOwned {
 
     public String phone() {
         return phone;
+    }
+
+    /** The tag staff chose, or null; {@code Languages.resolve} turns it into what the client reads. */
+    public String preferredLanguage() {
+        return preferredLanguage;
     }
 
     public BillTo billTo() {

@@ -6,6 +6,7 @@ import com.paylink.payment.control.ReceiptEmail;
 import com.paylink.payment.entity.PaymentAttempt;
 import com.paylink.platform.PaylinkConfig;
 import com.paylink.identity.entity.Permission;
+import com.paylink.shared.Languages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -37,6 +38,6 @@ public class ReceiptMailService {
         var practice = attempt.link().practice();
         mailer.sendOnce("receipt:" + paymentId, ReceiptEmail.compose(practice.name(), practice.senderEmail(),
                 attempt.link().recipientEmail(), payment.amount(), payment.receivedAt(), payment.receiptNumber(),
-                config.displayZone()));
+                config.displayZone(), Languages.resolve(attempt.link().invoice().client().preferredLanguage()))); // L11
     }
 }

@@ -7,11 +7,14 @@ import com.paylink.mail.boundary.Mailer;
 import com.paylink.payment.control.RefundNoticeEmail;
 import com.paylink.payment.entity.AttemptStatus;
 import com.paylink.payment.entity.PaymentAttempt;
+import com.paylink.shared.Languages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+
+import java.util.Locale;
 
 /** The payer's refund emails, sent after the refund committed, once each; PHI-free. */
 @Stateless
@@ -32,7 +35,7 @@ public class RefundMailService {
         }
         var practice = attempt.link().practice();
         mailer.sendOnce("refund-notice:" + attemptId, RefundNoticeEmail.unpostable(practice.name(), practice.senderEmail(),
-                attempt.link().recipientEmail(), attempt.amount()));
+                attempt.link().recipientEmail(), attempt.amount(), language(attempt)));
     }
 
     /** PAY12: the practice refunded (part of) a payment. */
@@ -45,6 +48,12 @@ public class RefundMailService {
                 .setParameter("p", refund.payment()).getSingleResult();
         var practice = attempt.link().practice();
         mailer.sendOnce("refund:" + refundId, RefundNoticeEmail.refunded(practice.name(), practice.senderEmail(),
-                attempt.link().recipientEmail(), refund.amount(), refund.payment().amount(), refund.payment().receiptNumber()));
+                attempt.link().recipientEmail(), refund.amount(), refund.payment().amount(), refund.payment().receiptNumber(),
+                language(attempt)));
+    }
+
+    /** L11: the language of the client whose invoice the link was for. */
+    private static Locale language(PaymentAttempt attempt) {
+        return Languages.resolve(attempt.link().invoice().client().preferredLanguage());
     }
 }

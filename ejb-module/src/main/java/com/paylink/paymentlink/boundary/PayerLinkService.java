@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -86,6 +87,21 @@ public class PayerLinkService {
                 .setParameter("stale", now.minus(VIEW_RESOLUTION))
                 .setParameter("id", link.id())
                 .executeUpdate();
+    }
+
+    /**
+     * L11: the language the link's client reads (the tag staff chose on Client Details), for the payment pages;
+     * empty when none was chosen or the link is unknown. One read, once per payer session.
+     */
+    public Optional<String> clientLanguage(Long linkId) {
+        if (linkId == null) {
+            return Optional.empty();
+        }
+        return em.createQuery("""
+                        select c.preferredLanguage from PaymentLink l join l.invoice i join i.client c
+                        where l.id = :id""", String.class)
+                .setParameter("id", linkId)
+                .getResultStream().filter(Objects::nonNull).findFirst();
     }
 
     /** The link behind a payer's session, to read (null or unknown: empty). */

@@ -10,6 +10,7 @@ import com.paylink.shared.EmailAddresses;
 import com.paylink.paymentlink.entity.PaymentLink;
 import com.paylink.platform.PaylinkConfig;
 import com.paylink.identity.entity.Permission;
+import com.paylink.shared.Languages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -76,7 +77,8 @@ public class PaymentLinkMailService {
                     link.practice().name(), link.practice().senderEmail(), from,
                     link.recipientEmail(), link.invoice().number(), link.sentAt(), link.invoice().balance(),
                     config.publicUrl() + "/pay/" + token,
-                    link.expiresAt(), config.displayZone()));
+                    link.expiresAt(), config.displayZone(),
+                    Languages.resolve(link.invoice().client().preferredLanguage()))); // L11
         } catch (RuntimeException e) {
             minter.withdraw(linkId, token); // it never went out; the broker's retry mints another
             throw e;

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +16,7 @@ class PaymentLinkEmailTest {
     private final OutgoingMail mail = PaymentLinkEmail.compose("Smith & Sons <Therapy>", "billing@smith.example",
             "Dana Biller", "payer@example.com", "INV-7", Instant.parse("2026-11-27T15:30:00Z"), Money.of("1250.5", "USD"),
             "https://pay.example/pay/TOKEN",
-            Instant.parse("2026-11-28T15:30:00Z"), ZoneId.of("America/New_York"));
+            Instant.parse("2026-11-28T15:30:00Z"), ZoneId.of("America/New_York"), Locale.ENGLISH);
 
     @Test
     void fromTheStaffMember_subjectIsThePracticeExactly() {
