@@ -7,7 +7,7 @@
         return;
     }
     var stripe = window.Stripe(host.dataset.key);
-    var elements = stripe.elements({mode: 'payment', amount: Number(host.dataset.amount), currency: host.dataset.currency});
+    var elements = stripe.elements({mode: 'payment', locale: host.dataset.locale || 'auto', amount: Number(host.dataset.amount), currency: host.dataset.currency});
     elements.create('payment').mount('#payment-element');
     var button = document.getElementById('stripe-pay');
     var error = document.getElementById('stripe-error');

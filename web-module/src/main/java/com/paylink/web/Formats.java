@@ -37,6 +37,17 @@ public class Formats {
         return money == null ? "" : money.format(locale);
     }
 
+    /** An amount the way the payer's language writes it (payment pages): "$150.00", "150,00 US$". */
+    public String moneyIn(Money money, Locale language) {
+        return money == null ? "" : money.format(language);
+    }
+
+    /** A day and time for the payment pages, by the pattern {@code pay.format.dateTime} of the payer's language. */
+    public String dateTimeIn(Instant value, Locale language) {
+        return value == null ? "" : DateTimeFormatter.ofPattern(Messages.in(language).text("pay.format.dateTime"), language)
+                .format(value.atZone(zone));
+    }
+
     public String date(LocalDate value) {
         return value == null ? "" : date.format(value);
     }

@@ -2,11 +2,13 @@ package com.paylink.web.pay;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * What a payer's short session holds (PayerSessions): the link the token was exchanged for, a form secret, the
- * Stripe PaymentIntent it started, and what the next page should say (after a redirect). Nothing of a staff
+ * Stripe PaymentIntent it started, the client's chosen language, and what the next page should say (after a redirect). Nothing of a staff
  * member's session, and nothing of it in theirs.
  */
 public final class PayerSession {
@@ -16,6 +18,8 @@ public final class PayerSession {
     private final String csrf;
     private final Map<String, Object> next = new ConcurrentHashMap<>();
     private volatile String stripeIntent;
+    private volatile String clientLanguage;
+    private volatile boolean clientLanguageRead;
     private volatile Instant lastSeen;
 
     PayerSession(String id, long linkId, String csrf, Instant now) {
@@ -45,6 +49,15 @@ public final class PayerSession {
 
     public void stripeIntent(String intentId) {
         this.stripeIntent = intentId;
+    }
+
+    /** The link's client's chosen language (L11): read by {@code read} the first time, then kept for the session. */
+    public Optional<String> clientLanguage(Supplier<Optional<String>> read) {
+        if (!clientLanguageRead) {
+            clientLanguage = read.get().orElse(null);
+            clientLanguageRead = true;
+        }
+        return Optional.ofNullable(clientLanguage);
     }
 
     /** Keeps {@code value} for the next page only (this session's own flash). */
