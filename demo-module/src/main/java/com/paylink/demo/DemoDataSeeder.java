@@ -129,6 +129,12 @@ public class DemoDataSeeder {
         // no email anywhere
         Client mia = persist(new Client(riverside, "Mia", "Chen", LocalDate.of(2001, 6, 8), null, "(555) 912-0043"));
         invoice(mia, appointment(mia, 1, "Individual Therapy (38 min)", smith), "RC-1005", "120.00");
+
+        // reads Spanish: her link, receipt and payment pages are in Spanish (L11)
+        Client valentina = persist(new Client(riverside, "Valentina", "Ortiz", LocalDate.of(1992, 2, 14),
+                "valentina.ortiz@example.com", "(555) 233-9087"));
+        valentina.preferLanguage("es");
+        invoice(valentina, appointment(valentina, 2, "Individual Therapy (53 min)", smith), "RC-1006", "180.00");
     }
 
     private void seedLakeside() {

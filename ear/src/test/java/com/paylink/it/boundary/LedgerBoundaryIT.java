@@ -11,6 +11,7 @@ import com.paylink.identity.boundary.SignInResult;
 import com.paylink.identity.boundary.StaffRow;
 import com.paylink.identity.entity.Permission;
 import com.paylink.ledger.boundary.ClientSummary;
+import com.paylink.ledger.boundary.LanguageNotOffered;
 import com.paylink.ledger.boundary.InvoiceRow;
 import com.paylink.ledger.boundary.LedgerList;
 import com.paylink.ledger.boundary.LedgerService;
@@ -21,6 +22,7 @@ import com.paylink.ledger.entity.InvoiceStatus;
 import com.paylink.ledger.entity.RefundStatus;
 import com.paylink.shared.Money;
 import com.paylink.shared.NotFoundException;
+import com.paylink.shared.PermissionDeniedException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
@@ -241,6 +243,33 @@ class LedgerBoundaryIT {
             assertThat(result.balance()).isEqualTo(result.charges().minus(result.paid()).minus(result.adjusted()));
             assertThat(client.balance()).isEqualTo(result.balance());
         }
+    }
+
+    @Test
+    void l11_onlyBillingStaffAndAdminsChangeAClientsLanguage_toAnOfferedOne_inTheirOwnPractice() throws Exception {
+        long practice = data.practice(TestData.unique("Lang"), true);
+        long other = data.practice(TestData.unique("Other"), true);
+        String biller = data.staff(practice, TestData.unique("biller"), false, EnumSet.of(Permission.BILLING));
+        String admin = data.staff(practice, TestData.unique("admin"), false, EnumSet.of(Permission.ADMIN));
+        String desk = data.staff(practice, TestData.unique("desk"), false, Set.of());
+        String outsider = data.staff(other, TestData.unique("outsider"), false, EnumSet.allOf(Permission.class));
+        long client = data.client(practice, "Lena", TestData.unique("Lang"));
+        Set<Permission> billing = EnumSet.of(Permission.BILLING);
+
+        assertThatThrownBy(() -> As.staff(desk, Set.of(), () -> ledger.changeLanguage(client, "es")))
+                .as("without the role the call never arrives").isInstanceOf(EJBAccessException.class);
+        assertThatThrownBy(() -> As.staff(desk, billing, () -> ledger.changeLanguage(client, "es")))
+                .as("the database decides, whatever the roles claim").isInstanceOf(PermissionDeniedException.class);
+        assertThatThrownBy(() -> As.staff(biller, billing, () -> ledger.changeLanguage(client, "de")))
+                .as("no bundles, not offered").isInstanceOf(LanguageNotOffered.class);
+        assertThatThrownBy(() -> As.staff(outsider, EnumSet.allOf(Permission.class), () -> ledger.changeLanguage(client, "es")))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(As.staff(biller, billing, () -> ledger.clientProfile(client)).language()).as("nothing changed").isNull();
+
+        assertThat(As.staff(biller, billing, () -> ledger.changeLanguage(client, "es")).language()).isEqualTo("es");
+        assertThat(As.staff(admin, EnumSet.of(Permission.ADMIN), () -> ledger.changeLanguage(client, "en")).language()).isEqualTo("en");
+        assertThat(As.staff(admin, EnumSet.of(Permission.ADMIN), () -> ledger.changeLanguage(client, " ")).language())
+                .as("blank: not chosen").isNull();
     }
 
     @Test

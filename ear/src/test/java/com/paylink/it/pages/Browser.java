@@ -32,6 +32,8 @@ public final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--disable-quic", "--window-size=1400,1000",
                 "--user-data-dir=" + Files.createTempDirectory("paylink-chromium"));
+        // the browser asks for English, whatever the machine's locale: pages in another language are the server's choice
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "en-US,en"));
         this.driver = new ChromeDriver(service, options);
         this.baseUrl = base.toString().endsWith("/") ? base.toString() : base + "/";
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));

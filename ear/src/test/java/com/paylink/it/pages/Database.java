@@ -34,6 +34,19 @@ final class Database {
         }
     }
 
+    /** The preferred language stored for the demo client of this name (null: not chosen). */
+    static String clientLanguage(String firstName, String lastName) throws SQLException {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                "select preferred_language from client where first_name = ? and last_name = ?")) {
+            s.setString(1, firstName);
+            s.setString(2, lastName);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getString(1);
+            }
+        }
+    }
+
     /** How many links an invoice (by number, within the demo practice) has ever had. */
     static long linkCount(String invoiceNumber) throws SQLException {
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
