@@ -29,6 +29,8 @@
  * bundle files) or not chosen; only Billing staff and Admins change it, checked in the boundary against the
  * database. Their link, reminder, receipt and refund emails are in it (not chosen or unknown: English), and so
  * are the payment pages of their links, before the browser's language.</li>
+ * <li>L12. Of a card, a payment keeps at most the brand code and the last four digits, as the gateway reported
+ * them ({@code shared.CardSummary} refuses anything else; the column holds four characters), or nothing.</li>
  * </ol>
  */
 package com.paylink.ledger;

@@ -219,6 +219,8 @@ class CheckoutBoundaryIT {
         assertThat(paid.kind()).isEqualTo(PayResult.Kind.PAID);
         assertThat(paid.receiptNumber()).matches("R-[2-9A-HJ-NP-Z]{10}");
         assertThat(data.payments(f.invoice())).containsExactly("125.00 USD " + paid.receiptNumber());
+        assertThat(data.paymentCards(f.invoice())).as("L12: the test card's brand and last four, nothing more")
+                .containsExactly("visa 4242");
         assertThat(data.invoiceStatus(f.invoice())).isEqualTo("PAID");
         assertThat(data.linkStatus(f.link())).isEqualTo("PAID");
         assertThat(data.audit(f.invoice())).anyMatch(a -> a.startsWith("PAID "));
@@ -693,7 +695,7 @@ class CheckoutBoundaryIT {
 
             // forged and stale signatures are refused
             String event = stripe.event("evt_paid", "payment_intent.succeeded", start.intentId());
-            stripe.succeed(start.intentId());
+            stripe.succeed(start.intentId(), "mastercard", "4444");
             event = stripe.event("evt_paid", "payment_intent.succeeded", start.intentId());
             assertThat(webhook(event, "t=" + now() + ",v1=" + "0".repeat(64))).isEqualTo(400);
             assertThat(webhook(event, Webhook.Signature.generateSignatureHeader(event, "whsec_wrong", now()))).isEqualTo(400);
@@ -704,6 +706,8 @@ class CheckoutBoundaryIT {
             // the signed event settles it; replays, the return page and a late failure event change nothing
             assertThat(webhook(event, sign(event))).isEqualTo(200);
             assertThat(data.payments(f.invoice())).hasSize(1);
+            assertThat(data.paymentCards(f.invoice())).as("L12: the card of the charge Stripe reports, re-read with the intent")
+                    .containsExactly("mastercard 4444");
             assertThat(webhookResponse(event, sign(event)).body()).as("PAY6: each event id is handled once")
                     .contains("\"duplicate\":true");
             assertThat(checkout.syncStripeIntent(start.intentId()).kind()).isEqualTo(PayResult.Kind.PAID);
@@ -827,12 +831,17 @@ class CheckoutBoundaryIT {
 
             GatewayIntent intent = gateway.createIntent(amount, "port-" + key(), Map.of("paylink_link_id", "1"));
             assertThat(gateway.retrieve(intent.reference()).status()).isEqualTo(IntentStatus.REQUIRES_PAYMENT);
+            assertThat(intent.card()).isNull();
             GatewayIntent declined = gateway.confirm(intent.reference(), "pm_card_visa_chargeDeclinedInsufficientFunds");
             assertThat(declined.status()).isEqualTo(IntentStatus.REQUIRES_PAYMENT);
             assertThat(declined.failureCode()).isEqualTo("insufficient_funds");
+            assertThat(declined.card()).isNull();
             GatewayIntent paid = gateway.confirm(intent.reference(), "pm_card_visa");
             assertThat(paid.status()).isEqualTo(IntentStatus.SUCCEEDED);
             assertThat(paid.currency()).isEqualTo("USD");
+            // L12: brand and last four from the charge's payment_method_details.card (latest_charge expanded)
+            assertThat(paid.card()).isEqualTo(new com.paylink.shared.CardSummary("visa", "4242"));
+            assertThat(gateway.retrieve(intent.reference()).card()).isEqualTo(paid.card());
 
             String refundKey = "refund-" + key();
             GatewayRefund refund = gateway.refund(intent.reference(), Money.of("20.00", "USD"), refundKey);

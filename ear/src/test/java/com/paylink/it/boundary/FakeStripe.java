@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A local Stripe-compatible HTTP server for tests: the endpoints stripe-java calls for PaymentIntents
  * (create with an Idempotency-Key, retrieve, confirm with a test PaymentMethod, cancel) and Refunds
  * (create with an Idempotency-Key), with intents the test can move to "succeeded" or
- * "requires_payment_method" with a decline, like a payer at Stripe would.
+ * "requires_payment_method" with a decline, like a payer at Stripe would. A succeeded intent has a charge
+ * ({@code latest_charge}, an id, or with {@code expand[]=latest_charge} the charge with the card's brand and last
+ * four digits in {@code payment_method_details.card}, as Stripe reports them).
  */
 public final class FakeStripe implements AutoCloseable {
 
@@ -43,6 +45,9 @@ public final class FakeStripe implements AutoCloseable {
         final Map<String, String> metadata = new ConcurrentHashMap<>();
         /** The connected account (Stripe-Account header) the intent was created on; null for the platform. */
         volatile String account;
+        /** The card that paid it, once it succeeded: brand and last four digits. */
+        volatile String cardBrand;
+        volatile String cardLast4;
 
         Intent(String id, long amount, String currency) {
             this.id = id;
@@ -51,11 +56,22 @@ public final class FakeStripe implements AutoCloseable {
         }
 
         String json() {
+            return json(false);
+        }
+
+        /** The intent; with {@code expandCharge}, its latest charge as an object rather than an id. */
+        String json(boolean expandCharge) {
             String error = declineCode == null ? "null"
                     : "{\"type\":\"card_error\",\"code\":\"card_declined\",\"decline_code\":\"" + declineCode + "\"}";
+            String chargeId = "ch_" + id.substring(3);
+            String charge = !"succeeded".equals(status) ? "null" : !expandCharge ? "\"" + chargeId + "\""
+                    : "{\"id\":\"" + chargeId + "\",\"object\":\"charge\",\"amount\":" + amount + ",\"currency\":\"" + currency
+                    + "\",\"payment_intent\":\"" + id + "\",\"status\":\"succeeded\",\"payment_method_details\":{\"type\":\"card\","
+                    + "\"card\":{\"brand\":\"" + cardBrand + "\",\"last4\":\"" + cardLast4 + "\",\"exp_month\":12,\"exp_year\":2039,"
+                    + "\"funding\":\"credit\",\"country\":\"US\"}}}";
             return "{\"id\":\"" + id + "\",\"object\":\"payment_intent\",\"amount\":" + amount + ",\"currency\":\""
                     + currency + "\",\"status\":\"" + status + "\",\"client_secret\":\"" + id + "_secret_test\","
-                    + "\"livemode\":false,\"last_payment_error\":" + error + "}";
+                    + "\"livemode\":false,\"last_payment_error\":" + error + ",\"latest_charge\":" + charge + "}";
         }
     }
 
@@ -184,9 +200,18 @@ public final class FakeStripe implements AutoCloseable {
         return intents.get(id).metadata;
     }
 
+    /** The payer paid at Stripe with the Visa test card (4242). */
     public void succeed(String id) {
-        intents.get(id).status = "succeeded";
-        intents.get(id).declineCode = null;
+        succeed(id, "visa", "4242");
+    }
+
+    /** The payer paid at Stripe with a card of {@code brand} ending in {@code last4}. */
+    public void succeed(String id, String brand, String last4) {
+        Intent intent = intents.get(id);
+        intent.cardBrand = brand;
+        intent.cardLast4 = last4;
+        intent.status = "succeeded";
+        intent.declineCode = null;
     }
 
     public void decline(String id, String code) {
@@ -250,7 +275,7 @@ public final class FakeStripe implements AutoCloseable {
                 } else {
                     decline(intent.id, decline);
                 }
-                respond(exchange, 200, intent.json());
+                respond(exchange, 200, intent.json(expandsCharge(form)));
             }
             return;
         }
@@ -298,10 +323,11 @@ public final class FakeStripe implements AutoCloseable {
             respond(exchange, 200, intent.json());
         } else if ("GET".equals(exchange.getRequestMethod()) && path.startsWith("/v1/payment_intents/")) {
             Intent intent = intents.get(path.substring("/v1/payment_intents/".length()));
+            String query = exchange.getRequestURI().getRawQuery();
             if (intent == null) {
                 respond(exchange, 404, "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"resource_missing\"}}");
             } else {
-                respond(exchange, 200, intent.json());
+                respond(exchange, 200, intent.json(expandsCharge(form(query == null ? "" : query))));
             }
         } else {
             respond(exchange, 404, "{\"error\":{\"type\":\"invalid_request_error\"}}");
@@ -553,6 +579,11 @@ public final class FakeStripe implements AutoCloseable {
         long now = System.currentTimeMillis() / 1000;
         respond(exchange, 200, "{\"object\":\"account_link\",\"url\":\"https://connect.stripe.test/setup/"
                 + form.get("account") + "\",\"created\":" + now + ",\"expires_at\":" + (now + 300) + "}");
+    }
+
+    /** Whether the request asked for {@code expand[]=latest_charge} (stripe-java sends {@code expand[0]=...}). */
+    private static boolean expandsCharge(Map<String, String> params) {
+        return params.entrySet().stream().anyMatch(e -> e.getKey().startsWith("expand") && "latest_charge".equals(e.getValue()));
     }
 
     private static Map<String, String> form(String body) {

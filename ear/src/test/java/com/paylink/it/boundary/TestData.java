@@ -139,7 +139,7 @@ public class TestData {
         return link.id();
     }
 
-    /** PL11: when the link's reminder was queued; null when never. */
+    /** PL12: when the link's reminder was queued; null when never. */
     public java.time.Instant reminderQueued(long linkId) {
         return em.find(com.paylink.paymentlink.entity.PaymentLink.class, linkId).reminderQueuedAt().orElse(null);
     }
@@ -160,6 +160,12 @@ public class TestData {
     public java.util.List<String> payments(long invoiceId) {
         return em.find(Invoice.class, invoiceId).payments().stream()
                 .map(p -> p.amount() + " " + p.receiptNumber()).toList();
+    }
+
+    /** "brand last4" of each payment on the invoice, or "none" where the gateway reported no card (L12). */
+    public java.util.List<String> paymentCards(long invoiceId) {
+        return em.find(Invoice.class, invoiceId).payments().stream()
+                .map(p -> p.card().map(Object::toString).orElse("none")).toList();
     }
 
     /** What the ledger shows as each payment's reference. */
@@ -256,7 +262,7 @@ public class TestData {
     public long cardPayment(long invoiceId, String amount, Instant at) {
         String reference = "pi_test_" + UUID.randomUUID().toString().replace("-", "");
         com.paylink.ledger.entity.Payment payment = em.find(Invoice.class, invoiceId).recordCardPayment(
-                Money.of(amount, "USD"), at, reference, "R-" + reference.substring(8, 18).toUpperCase(), true);
+                Money.of(amount, "USD"), at, reference, "R-" + reference.substring(8, 18).toUpperCase(), true, null);
         em.flush();
         return payment.id();
     }

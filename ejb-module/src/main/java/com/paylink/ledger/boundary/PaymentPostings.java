@@ -7,6 +7,7 @@ import com.paylink.ledger.entity.Invoice;
 import com.paylink.ledger.entity.Payment;
 import com.paylink.ledger.entity.Refund;
 import com.paylink.ledger.entity.RefundStatus;
+import com.paylink.shared.CardSummary;
 import com.paylink.shared.Money;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -80,10 +81,11 @@ public class PaymentPostings {
     /**
      * L2: a card payment on {@code invoice} (which the caller has locked) with a new receipt number; its
      * gateway reference is unique, so one intent posts once. Throws when the invoice cannot take it. A
-     * sandbox payment is recorded as such.
+     * sandbox payment is recorded as such; {@code card} is what the gateway reported of the card (L12), or null.
      */
-    public Payment postCardPayment(Invoice invoice, Money amount, Instant at, String gatewayReference, boolean sandbox) {
-        Payment payment = invoice.recordCardPayment(amount, at, gatewayReference, ReceiptNumbers.next(), sandbox);
+    public Payment postCardPayment(Invoice invoice, Money amount, Instant at, String gatewayReference, boolean sandbox,
+                                   CardSummary card) {
+        Payment payment = invoice.recordCardPayment(amount, at, gatewayReference, ReceiptNumbers.next(), sandbox, card);
         em.flush();
         return payment;
     }

@@ -2,6 +2,7 @@ package com.paylink.ledger.entity;
 
 import com.paylink.practice.entity.Practice;
 import com.paylink.practice.entity.PracticeOwned;
+import com.paylink.shared.CardSummary;
 import com.paylink.shared.Money;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -129,13 +130,16 @@ public class Invoice implements PracticeOwned {
 
     /**
      * A card payment taken by a gateway: its reference is unique, and it gets a receipt number. A sandbox
-     * payment is recorded as such, so nobody mistakes it for money.
+     * payment is recorded as such, so nobody mistakes it for money. {@code card} (brand and last four digits,
+     * for the receipt) is null when the gateway did not report it.
      */
     public Payment recordCardPayment(Money amount, Instant receivedAt, String gatewayReference, String receiptNumber,
-                                     boolean sandbox) {
-        return post(amount, PaymentMethod.CARD, receivedAt, sandbox ? SANDBOX_LINK_PAYMENT : LINK_PAYMENT,
+                                     boolean sandbox, CardSummary card) {
+        Payment payment = post(amount, PaymentMethod.CARD, receivedAt, sandbox ? SANDBOX_LINK_PAYMENT : LINK_PAYMENT,
                 Objects.requireNonNull(gatewayReference, "gatewayReference"),
                 Objects.requireNonNull(receiptNumber, "receiptNumber"));
+        payment.paidWith(card);
+        return payment;
     }
 
     private Payment post(Money amount, PaymentMethod method, Instant receivedAt, String reference,

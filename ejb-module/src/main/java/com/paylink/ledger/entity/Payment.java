@@ -1,5 +1,8 @@
 package com.paylink.ledger.entity;
 
+import com.paylink.practice.entity.Practice;
+import com.paylink.practice.entity.PracticeOwned;
+import com.paylink.shared.CardSummary;
 import com.paylink.shared.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -15,11 +18,12 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /** Money received against one invoice. Created only through {@link Invoice#recordPayment}. */
 @Entity
 @Table(name = "payment")
-public class Payment {
+public class Payment implements PracticeOwned {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -48,6 +52,13 @@ public class Payment {
     /** Shown to the payer; unique. */
     @Column(name = "receipt_number", unique = true)
     private String receiptNumber;
+
+    /** The card's brand code and last four digits, when the gateway reported them (L12); never more of the card. */
+    @Column(name = "card_brand", length = 20)
+    private String cardBrand;
+
+    @Column(name = "card_last4", length = 4)
+    private String cardLast4;
 
     protected Payment() {
         // for JPA
@@ -94,5 +105,24 @@ public class Payment {
 
     public String receiptNumber() {
         return receiptNumber;
+    }
+
+    /** L12: what the gateway reported of the card; set once, when the payment is posted. */
+    void paidWith(CardSummary card) {
+        if (card != null) {
+            this.cardBrand = card.brand();
+            this.cardLast4 = card.last4();
+        }
+    }
+
+    /** The card's brand and last four digits, if the gateway reported them. */
+    public Optional<CardSummary> card() {
+        return cardBrand == null || cardLast4 == null ? Optional.empty() : CardSummary.of(cardBrand, cardLast4);
+    }
+
+    /** The practice of the payment's invoice: staff reach a payment only within their own practice (L6). */
+    @Override
+    public Practice practice() {
+        return invoice.practice();
     }
 }

@@ -10,6 +10,7 @@ import com.paylink.payment.entity.PaymentAttempt;
 import com.paylink.paymentlink.boundary.PayerLinkService;
 import com.paylink.paymentlink.entity.PaymentLink;
 import com.paylink.paymentlink.entity.PaymentLinkStatus;
+import com.paylink.shared.CardSummary;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -60,7 +61,7 @@ public class PaymentRecorder {
                     attempt.needsRefund("amount-mismatch", now);
                     LOG.severe(() -> "payment attempt " + attempt.id() + ": the gateway took another amount than asked; flagged for refund");
                 } else {
-                    settle(attempt, now);
+                    settle(attempt, intent.card(), now);
                 }
             }
             case CANCELED -> attempt.failed("canceled", now);
@@ -76,8 +77,11 @@ public class PaymentRecorder {
         }
     }
 
-    /** The posted payment, or empty when the money could not be posted and is flagged for a refund. */
-    public Optional<Payment> settle(PaymentAttempt attempt, Instant now) {
+    /**
+     * The posted payment, or empty when the money could not be posted and is flagged for a refund. {@code card}
+     * is the brand and last four digits the gateway reported (null when it did not), kept for the receipt.
+     */
+    public Optional<Payment> settle(PaymentAttempt attempt, CardSummary card, Instant now) {
         if (attempt.isSettled()) {
             return Optional.ofNullable(attempt.payment());
         }
@@ -91,7 +95,7 @@ public class PaymentRecorder {
             return Optional.empty();
         }
         Payment payment = postings.postCardPayment(invoice, attempt.amount(), now, attempt.gatewayReference(),
-                attempt.gateway() == Gateway.SANDBOX);
+                attempt.gateway() == Gateway.SANDBOX, card);
         links.settle(link, now);
         attempt.succeeded(payment, now);
         events.paymentCompleted(payment.id(), invoice.id(), link.id());

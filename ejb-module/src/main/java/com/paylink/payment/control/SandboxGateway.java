@@ -5,6 +5,7 @@ import com.paylink.payment.control.gateway.GatewayIntent;
 import com.paylink.payment.control.gateway.GatewayRefund;
 import com.paylink.payment.control.gateway.GatewayUnavailable;
 import com.paylink.payment.control.gateway.IntentStatus;
+import com.paylink.shared.CardSummary;
 import com.paylink.shared.Money;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,6 +32,8 @@ public class SandboxGateway implements CardGateway {
             "pm_card_chargeDeclinedIncorrectCvc", "incorrect_cvc",
             "pm_card_chargeDeclinedProcessingError", "processing_error",
             "pm_card_authenticationRequired", "authentication_required");
+    /** The card each succeeding test PaymentMethod stands for, as Stripe reports it on the charge. */
+    static final Map<String, CardSummary> CARDS = Map.of("pm_card_visa", new CardSummary("visa", "4242"));
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ConcurrentMap<String, GatewayIntent> intents = new ConcurrentHashMap<>();
@@ -42,7 +45,7 @@ public class SandboxGateway implements CardGateway {
         String reference = intentByKey.computeIfAbsent(idempotencyKey, k -> {
             String id = "sbx_pi_" + randomId();
             intents.put(id, new GatewayIntent(id, null, IntentStatus.REQUIRES_PAYMENT, amount.amountMinor(),
-                    amount.currency(), null));
+                    amount.currency(), null, null));
             return id;
         });
         return intents.get(reference);
@@ -55,7 +58,7 @@ public class SandboxGateway implements CardGateway {
             throw new GatewayUnavailable("sandbox intent " + reference + " is " + intent.status() + "; its amount is fixed", null);
         }
         GatewayIntent after = new GatewayIntent(reference, intent.clientSecret(), intent.status(), amount.amountMinor(),
-                amount.currency(), intent.failureCode());
+                amount.currency(), intent.failureCode(), intent.card());
         intents.put(reference, after);
         return after;
     }
@@ -68,8 +71,8 @@ public class SandboxGateway implements CardGateway {
         }
         String outcome = OUTCOMES.getOrDefault(paymentMethod, "test_mode_live_card");
         GatewayIntent after = "succeeded".equals(outcome)
-                ? with(intent, IntentStatus.SUCCEEDED, null)
-                : with(intent, IntentStatus.REQUIRES_PAYMENT, outcome);
+                ? with(intent, IntentStatus.SUCCEEDED, null, CARDS.get(paymentMethod))
+                : with(intent, IntentStatus.REQUIRES_PAYMENT, outcome, null);
         intents.put(reference, after);
         return after;
     }
@@ -85,7 +88,7 @@ public class SandboxGateway implements CardGateway {
         if (intent.status() == IntentStatus.SUCCEEDED) {
             throw new GatewayUnavailable("sandbox intent " + reference + " has succeeded; it cannot be canceled", null);
         }
-        GatewayIntent after = with(intent, IntentStatus.CANCELED, intent.failureCode());
+        GatewayIntent after = with(intent, IntentStatus.CANCELED, intent.failureCode(), null);
         intents.put(reference, after);
         return after;
     }
@@ -137,9 +140,9 @@ public class SandboxGateway implements CardGateway {
         return intent;
     }
 
-    private static GatewayIntent with(GatewayIntent intent, IntentStatus status, String failureCode) {
+    private static GatewayIntent with(GatewayIntent intent, IntentStatus status, String failureCode, CardSummary card) {
         return new GatewayIntent(intent.reference(), intent.clientSecret(), status, intent.amountMinor(),
-                intent.currency(), failureCode);
+                intent.currency(), failureCode, card);
     }
 
     private static String randomId() {

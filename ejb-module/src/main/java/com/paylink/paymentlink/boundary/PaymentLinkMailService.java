@@ -107,7 +107,8 @@ public class PaymentLinkMailService {
             sent = mailer.sendOnceFreshEachAttempt(key, ReminderEmail.compose(
                     link.practice().name(), link.practice().senderEmail(), from, link.recipientEmail(),
                     link.invoice().number(), link.invoice().balance(), config.publicUrl() + "/pay/" + token,
-                    link.expiresAt(), config.displayZone()));
+                    link.expiresAt(), config.displayZone(),
+                    Languages.resolve(link.invoice().client().preferredLanguage()))); // L11
         } catch (RuntimeException e) {
             minter.withdrawReminder(linkId, token);
             throw e;

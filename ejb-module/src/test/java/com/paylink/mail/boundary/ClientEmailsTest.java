@@ -51,8 +51,14 @@ class ClientEmailsTest {
         return RefundNoticeEmail.unpostable(PRACTICE, "billing@northside.example", "payer@example.com", Money.of("65", "USD"), locale);
     }
 
+    private static OutgoingMail reminder(Locale locale) {
+        return com.paylink.paymentlink.control.ReminderEmail.compose(PRACTICE, "billing@northside.example", "Dana Biller",
+                "payer@example.com", "INV-7", Money.of("1250.5", "USD"), "https://pay.example/pay/TOKEN2",
+                Instant.parse("2026-11-28T15:30:00Z"), ZONE, locale);
+    }
+
     private static List<OutgoingMail> all(Locale locale) {
-        return List.of(link(locale), receipt(locale), refund(locale), unpostable(locale));
+        return List.of(link(locale), receipt(locale), refund(locale), unpostable(locale), reminder(locale));
     }
 
     @Test
@@ -67,6 +73,8 @@ class ClientEmailsTest {
                 assertThat(mail.fromAddress()).isEqualTo("billing@northside.example");
             }
             assertThat(link(language).subject()).as("PL6: the subject is the practice's name, exactly").isEqualTo(PRACTICE);
+            assertThat(reminder(language).subject()).as("PL11: as the link's own email").isEqualTo(PRACTICE);
+            assertThat(reminder(language).text()).as("PL11: its own link").contains("https://pay.example/pay/TOKEN2");
         }
     }
 

@@ -36,9 +36,13 @@ class SandboxGatewayTest {
         assertThat(declined.failureCode()).isEqualTo("insufficient_funds");
         assertThat(sandbox.confirm(intent.reference(), "pm_card_live").failureCode()).isEqualTo("test_mode_live_card");
 
+        assertThat(declined.card()).as("a declined card is named on no receipt").isNull();
         GatewayIntent paid = sandbox.confirm(intent.reference(), "pm_card_visa");
         assertThat(paid.status()).isEqualTo(IntentStatus.SUCCEEDED);
         assertThat(paid.amountMinor()).isEqualTo(8000);
+        assertThat(paid.card()).as("L12: the card as Stripe reports pm_card_visa's charge")
+                .isEqualTo(new com.paylink.shared.CardSummary("visa", "4242"));
+        assertThat(sandbox.retrieve(intent.reference()).card()).isEqualTo(paid.card());
         assertThat(sandbox.confirm(intent.reference(), "pm_card_visa_chargeDeclined").status())
                 .as("a succeeded intent stays succeeded").isEqualTo(IntentStatus.SUCCEEDED);
         assertThatThrownBy(() -> sandbox.cancel(intent.reference())).isInstanceOf(GatewayUnavailable.class);

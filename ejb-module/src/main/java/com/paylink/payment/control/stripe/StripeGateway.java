@@ -6,6 +6,7 @@ import com.paylink.payment.control.gateway.GatewayIntent;
 import com.paylink.payment.control.gateway.GatewayRefund;
 import com.paylink.payment.control.gateway.GatewayUnavailable;
 import com.paylink.payment.control.gateway.IntentStatus;
+import com.paylink.shared.CardSummary;
 import com.paylink.shared.Money;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
@@ -29,6 +30,11 @@ public final class StripeGateway implements CardGateway {
 
     /** The refund's metadata entry that carries Paylink's idempotency key, to recognise its own refunds. */
     static final String PAYLINK_KEY = "paylink_key";
+    /**
+     * Reads of an intent that may have succeeded expand its charge, whose payment_method_details.card names the
+     * brand and last four digits for the receipt (nothing more of the card is read).
+     */
+    private static final String LATEST_CHARGE = "latest_charge";
 
     private final StripeClient client;
     /** The practice's connected account every request goes to (direct charges, ADR 0005). */
@@ -69,7 +75,7 @@ public final class StripeGateway implements CardGateway {
     public GatewayIntent retrieve(String reference) {
         try {
             return map(client.v1().paymentIntents().retrieve(reference,
-                    com.stripe.param.PaymentIntentRetrieveParams.builder().build(), options().build()));
+                    com.stripe.param.PaymentIntentRetrieveParams.builder().addExpand(LATEST_CHARGE).build(), options().build()));
         } catch (StripeException e) {
             throw new GatewayUnavailable("Stripe could not return PaymentIntent " + reference + ": " + e.getCode(), e);
         }
@@ -89,7 +95,8 @@ public final class StripeGateway implements CardGateway {
     public GatewayIntent confirm(String reference, String paymentMethod) {
         try {
             return map(client.v1().paymentIntents().confirm(reference,
-                    PaymentIntentConfirmParams.builder().setPaymentMethod(paymentMethod).build(), options().build()));
+                    PaymentIntentConfirmParams.builder().setPaymentMethod(paymentMethod).addExpand(LATEST_CHARGE).build(),
+                    options().build()));
         } catch (StripeException e) {
             throw new GatewayUnavailable("Stripe could not confirm PaymentIntent " + reference + ": " + e.getCode(), e);
         }
@@ -207,7 +214,17 @@ public final class StripeGateway implements CardGateway {
                 : firstNonNull(intent.getLastPaymentError().getDeclineCode(), intent.getLastPaymentError().getCode());
         return new GatewayIntent(intent.getId(), intent.getClientSecret(), status(intent.getStatus()),
                 intent.getAmount() == null ? 0 : intent.getAmount(),
-                intent.getCurrency() == null ? null : intent.getCurrency().toUpperCase(Locale.ROOT), failure);
+                intent.getCurrency() == null ? null : intent.getCurrency().toUpperCase(Locale.ROOT), failure, card(intent));
+    }
+
+    /** The card of the intent's charge, when its charge was expanded and paid by card; null otherwise. */
+    private static CardSummary card(PaymentIntent intent) {
+        com.stripe.model.Charge charge = intent.getLatestChargeObject();
+        if (charge == null || charge.getPaymentMethodDetails() == null || charge.getPaymentMethodDetails().getCard() == null) {
+            return null;
+        }
+        com.stripe.model.Charge.PaymentMethodDetails.Card card = charge.getPaymentMethodDetails().getCard();
+        return CardSummary.of(card.getBrand(), card.getLast4()).orElse(null);
     }
 
     private RequestOptions.RequestOptionsBuilder options() {
