@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
@@ -51,20 +52,28 @@ public final class Mailbox implements AutoCloseable {
         }).toList();
     }
 
-    /** The plain-text and HTML parts of a message, one after the other. */
+    /** The plain-text and HTML parts of a message, one after the other (attached files left out). */
     public static String text(MimeMessage mail) {
         try {
-            Object content = mail.getContent();
-            if (!(content instanceof Multipart parts)) {
-                return String.valueOf(content);
-            }
             StringBuilder text = new StringBuilder();
-            for (int i = 0; i < parts.getCount(); i++) {
-                text.append(parts.getBodyPart(i).getContent()).append('\n');
-            }
+            appendText(mail, text);
             return text.toString();
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("unreadable mail", e);
+        }
+    }
+
+    private static void appendText(Part part, StringBuilder text) throws MessagingException, IOException {
+        if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            return;
+        }
+        Object content = part.getContent();
+        if (content instanceof Multipart parts) {
+            for (int i = 0; i < parts.getCount(); i++) {
+                appendText(parts.getBodyPart(i), text);
+            }
+        } else {
+            text.append(content).append('\n');
         }
     }
 

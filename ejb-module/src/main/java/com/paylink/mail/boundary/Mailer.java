@@ -4,13 +4,16 @@ import com.paylink.mail.entity.SentMail;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -132,7 +135,22 @@ public class Mailer {
             MimeBodyPart html = new MimeBodyPart();
             html.setContent(mail.html(), "text/html; charset=UTF-8");
             MimeMultipart alternative = new MimeMultipart("alternative", text, html);
-            message.setContent(alternative);
+            if (mail.attachments().isEmpty()) {
+                message.setContent(alternative);
+            } else {
+                // multipart/mixed: the text (plain and HTML) first, then each file
+                MimeBodyPart body = new MimeBodyPart();
+                body.setContent(alternative);
+                MimeMultipart mixed = new MimeMultipart("mixed", body);
+                for (MailAttachment attachment : mail.attachments()) {
+                    MimeBodyPart file = new MimeBodyPart();
+                    file.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
+                    file.setFileName(attachment.fileName());
+                    file.setDisposition(Part.ATTACHMENT);
+                    mixed.addBodyPart(file);
+                }
+                message.setContent(mixed);
+            }
             Transport.send(message);
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new MailNotSent(e);
