@@ -102,18 +102,22 @@ public class DemoMailCatcher {
         try {
             StringBuilder text = new StringBuilder();
             StringBuilder html = new StringBuilder();
-            collect(message, text, html);
+            java.util.List<String> attachments = new java.util.ArrayList<>();
+            collect(message, text, html, attachments);
             return new CaughtMail(index, addresses(message.getFrom()),
                     addresses(message.getRecipients(Message.RecipientType.TO)), message.getSubject(),
                     stored.getReceivedDate().toInstant(),
-                    text.toString(), html.toString());
+                    text.toString(), html.toString(), attachments);
         } catch (MessagingException | IOException e) {
-            return new CaughtMail(index, "", "", "(unreadable message)", null, "", "");
+            return new CaughtMail(index, "", "", "(unreadable message)", null, "", "", java.util.List.of());
         }
     }
 
-    private static void collect(Part part, StringBuilder text, StringBuilder html) throws MessagingException, IOException {
-        if (part.isMimeType("text/plain")) {
+    private static void collect(Part part, StringBuilder text, StringBuilder html, java.util.List<String> attachments)
+            throws MessagingException, IOException {
+        if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            attachments.add(part.getFileName());
+        } else if (part.isMimeType("text/plain")) {
             text.append(part.getContent());
         } else if (part.isMimeType("text/html")) {
             html.append(part.getContent());
@@ -121,7 +125,7 @@ public class DemoMailCatcher {
             Multipart multipart = (Multipart) part.getContent();
             for (int i = 0; i < multipart.getCount(); i++) {
                 BodyPart body = multipart.getBodyPart(i);
-                collect(body, text, html);
+                collect(body, text, html, attachments);
             }
         }
     }

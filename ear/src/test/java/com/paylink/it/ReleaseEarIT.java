@@ -31,7 +31,8 @@ class ReleaseEarIT {
     void theReleaseEarHoldsNoDemo() throws IOException {
         List<String> entries = entries(Path.of(System.getProperty("paylink.release.ear", "target/paylink.ear")));
         assertThat(entries).as("the release's own code is there").anyMatch(e -> e.endsWith("com/paylink/paymentlink/boundary/PaymentLinkService.class"))
-                .anyMatch(e -> e.endsWith("paylink-web.war!checkout/index.xhtml"));
+                .anyMatch(e -> e.endsWith("paylink-web.war!checkout/index.xhtml"))
+                .as("PDFBox, which makes receipts, in the EAR's lib/").anyMatch(e -> e.matches("lib/org.apache.pdfbox-pdfbox-[0-9.]+\\.jar"));
         for (String mark : DEMO_MARKS) {
             assertThat(entries).as("no " + mark + " in the release EAR").noneMatch(e -> e.contains(mark));
         }

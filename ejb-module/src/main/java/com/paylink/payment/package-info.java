@@ -7,7 +7,8 @@
  * <p>Operations: {@code CheckoutService}: view, paySandbox, startStripe, syncStripeIntent.
  * {@code StripeWebhookService}: handle. {@code IntentJanitor}: cancelStaleIntents, refundUnpostableCharges. {@code CardProcessingService} (Admins):
  * status, startOnboarding, refresh, reconcileNow. {@code ReconciliationSchedule}. {@code RefundService}: options,
- * refund. {@code ReceiptMailService}, {@code RefundMailService}: deliver.
+ * refund. {@code ReceiptMailService}, {@code RefundMailService}: deliver. {@code ReceiptService}: forPayer, forStaff
+ * (the receipt PDF).
  * <p>Rules:
  * <ol>
  * <li>PAY1. The payment page shows the practice, the invoice number, the live balance and the link's
@@ -59,6 +60,11 @@
  * Stripe events since the last good run are walked and applied through the same code as the webhook, and
  * the intents our open attempts point to are re-read; a missed webhook is applied once, a repeated one not
  * at all; every run is recorded with what it could not resolve.</li>
+ * <li>PAY15. Receipt PDF ({@code control.ReceiptPdf}, Apache PDFBox): practice, receipt number, date, amount,
+ * the card's brand and last four digits when the gateway reported them (L11), the invoice number, "test
+ * payment" for a sandbox one; nothing clinical, no client name. It goes with the receipt email and is
+ * downloaded by the payer session of the link it paid ({@code /checkout/receipt}) or by staff of the payment's
+ * practice ({@code /staff/receipts/<payment id>}); anyone else gets "not found".</li>
  * </ol>
  */
 package com.paylink.payment;

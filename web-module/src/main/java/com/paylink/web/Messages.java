@@ -3,6 +3,7 @@ package com.paylink.web;
 import com.paylink.shared.BusinessException;
 
 import java.text.MessageFormat;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -26,6 +27,31 @@ public final class Messages {
 
     public static Messages in(Locale locale) {
         return new Messages(locale);
+    }
+
+    /**
+     * The first of the wanted languages (a browser's Accept-Language, best first) that has its own bundle
+     * ({@code messages_<lang>.properties}), else English. Adding a language needs only that bundle.
+     */
+    public static Locale firstSupported(Iterator<Locale> wanted) {
+        while (wanted.hasNext()) {
+            Locale candidate = wanted.next();
+            if (speaks(candidate)) {
+                return candidate;
+            }
+        }
+        return Locale.ENGLISH;
+    }
+
+    /** Whether the pages have their texts in this language (English is the base bundle). */
+    public static boolean speaks(Locale candidate) {
+        return candidate.getLanguage().equals("en") || hasBundle(candidate);
+    }
+
+    private static boolean hasBundle(Locale candidate) {
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, candidate,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
+        return bundle.getLocale().getLanguage().equals(candidate.getLanguage());
     }
 
     public String text(String key, Object... args) {

@@ -34,6 +34,12 @@ final class StaffSession {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A download (a receipt PDF) with this session's cookies. */
+    HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Signs in through the login form; returns the response to the form post. */
     HttpResponse<String> signIn(String username, String password) throws IOException, InterruptedException {
         HttpResponse<String> form = get("/login.xhtml");

@@ -1,8 +1,12 @@
 package com.paylink.payment.boundary;
 
 import com.paylink.ledger.entity.Payment;
+import com.paylink.mail.boundary.MailAttachment;
 import com.paylink.mail.boundary.Mailer;
+import com.paylink.mail.boundary.OutgoingMail;
 import com.paylink.payment.control.ReceiptEmail;
+import com.paylink.payment.control.ReceiptPdf;
+import com.paylink.payment.control.Receipts;
 import com.paylink.payment.entity.PaymentAttempt;
 import com.paylink.platform.PaylinkConfig;
 import com.paylink.identity.entity.Permission;
@@ -13,7 +17,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-/** Sends the payer's receipt after the payment committed; once per payment. */
+import java.util.Locale;
+
+/** Sends the payer's receipt, with its PDF, after the payment committed; once per payment. */
 @Stateless
 @RolesAllowed(Permission.SYSTEM_ROLE) // only its queue listener, which runs as the system role
 public class ReceiptMailService {
@@ -27,6 +33,9 @@ public class ReceiptMailService {
     @Inject
     PaylinkConfig config;
 
+    @Inject
+    Receipts receipts;
+
     public void deliver(long paymentId) {
         PaymentAttempt attempt = em.createQuery("select a from PaymentAttempt a where a.payment.id = :p", PaymentAttempt.class)
                 .setParameter("p", paymentId)
@@ -36,8 +45,12 @@ public class ReceiptMailService {
         }
         Payment payment = attempt.payment();
         var practice = attempt.link().practice();
-        mailer.sendOnce("receipt:" + paymentId, ReceiptEmail.compose(practice.name(), practice.senderEmail(),
+        Locale language = Languages.resolve(attempt.link().invoice().client().preferredLanguage()); // L11
+        OutgoingMail receipt = ReceiptEmail.compose(practice.name(), practice.senderEmail(),
                 attempt.link().recipientEmail(), payment.amount(), payment.receivedAt(), payment.receiptNumber(),
-                config.displayZone(), Languages.resolve(attempt.link().invoice().client().preferredLanguage()))); // L11
+                config.displayZone(), language);
+        // PAY15: the same receipt as a PDF, in the client's language like the email
+        mailer.sendOnce("receipt:" + paymentId, receipt.withAttachment(new MailAttachment(
+                ReceiptPdf.fileName(payment.receiptNumber()), ReceiptPdf.CONTENT_TYPE, receipts.pdf(payment, language))));
     }
 }

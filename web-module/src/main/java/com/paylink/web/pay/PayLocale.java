@@ -10,10 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.ResourceBundle;
 
 /**
  * The payer's language: the language staff chose for the link's client (L11), else the first of the browser's
@@ -51,22 +49,10 @@ public class PayLocale {
     }
 
     private static Locale browsersLanguage(Iterator<Locale> wanted) {
-        while (wanted.hasNext()) {
-            Locale candidate = wanted.next();
-            if (pagesSpeak(candidate)) {
-                return candidate;
-            }
-        }
-        return Locale.ENGLISH;
+        return Messages.firstSupported(wanted);
     }
 
     private static boolean pagesSpeak(Locale candidate) {
-        return candidate.getLanguage().equals("en") || hasBundle(candidate);
-    }
-
-    private static boolean hasBundle(Locale candidate) {
-        ResourceBundle bundle = ResourceBundle.getBundle(Messages.BUNDLE, candidate,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
-        return bundle.getLocale().getLanguage().equals(candidate.getLanguage());
+        return Messages.speaks(candidate);
     }
 }
