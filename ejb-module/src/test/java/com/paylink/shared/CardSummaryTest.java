@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CardSummaryTest {
 
     @Test
-    void l11_onlyABrandCodeAndExactlyFourDigitsAreKept() {
+    void l12_onlyABrandCodeAndExactlyFourDigitsAreKept() {
         assertThat(CardSummary.of("Visa", " 4242 ")).contains(new CardSummary("visa", "4242"));
         assertThat(CardSummary.of("visa", "4242424242424242")).as("a whole card number").isEmpty();
         assertThat(CardSummary.of("visa", "424")).isEmpty();
