@@ -26,6 +26,8 @@ import java.util.logging.Logger;
 public class DatabaseMigrator {
 
     private static final Logger LOG = Logger.getLogger(DatabaseMigrator.class.getName());
+    /** Set once this deployment's schema is migrated and validated (a new deployment starts without it). */
+    private static volatile boolean schemaReady;
 
     @Resource(lookup = "java:jboss/datasources/PaylinkDS")
     DataSource dataSource;
@@ -41,5 +43,15 @@ public class DatabaseMigrator {
         String version = flyway.info().current() == null ? "none" : flyway.info().current().getVersion().getVersion();
         LOG.info(() -> "Database schema at version " + version + " (" + result.migrationsExecuted + " migrations applied now)");
         entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
+        schemaReady = true;
+    }
+
+    /**
+     * Whether the schema is ready. Schedules check it before calling any other bean: a timer that fires while
+     * the deployment is still starting (or failed to start, e.g. a migration refused) returns at once instead of
+     * waiting for a start-up that never ends, which would also hold up the undeployment.
+     */
+    public static boolean schemaReady() {
+        return schemaReady;
     }
 }

@@ -50,6 +50,9 @@ public class IntentJanitor {
     @Schedule(minute = "*/5", hour = "*", persistent = false, info = "cancel intents of closed links, refund unpostable charges")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void scheduled() {
+        if (!com.paylink.platform.DatabaseMigrator.schemaReady()) {
+            return; // still starting (or failed to): see DatabaseMigrator.schemaReady
+        }
         int canceled = cancelStaleIntents();
         int refunded = refundUnpostableCharges();
         if (canceled + refunded > 0) {

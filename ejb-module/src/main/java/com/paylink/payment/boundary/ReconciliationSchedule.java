@@ -37,7 +37,7 @@ public class ReconciliationSchedule {
     @Schedule(minute = "*/15", hour = "*", persistent = true, info = "reconcile practice accounts with Stripe")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void scheduled() {
-        if (!config.get(ENABLED).map(Boolean::parseBoolean).orElse(true)
+        if (!com.paylink.platform.DatabaseMigrator.schemaReady() || !config.get(ENABLED).map(Boolean::parseBoolean).orElse(true)
                 || gateways.activeKind() != Gateway.STRIPE || !gateways.ready()) {
             return;
         }

@@ -1,5 +1,6 @@
 package com.paylink.paymentlink.boundary;
 
+import com.paylink.platform.DatabaseMigrator;
 import com.paylink.platform.PaylinkConfig;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -77,7 +78,7 @@ public class LinkExpirySweep {
     @Schedule(second = "0", minute = "*", hour = "*", persistent = true, info = "payment link expiry sweep")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void scheduled() {
-        if (!config.get(SCHEDULE_ENABLED).map(Boolean::parseBoolean).orElse(true)) {
+        if (!DatabaseMigrator.schemaReady() || !config.get(SCHEDULE_ENABLED).map(Boolean::parseBoolean).orElse(true)) {
             return;
         }
         if (!running.compareAndSet(false, true)) {

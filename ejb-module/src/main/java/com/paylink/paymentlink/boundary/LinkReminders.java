@@ -2,6 +2,7 @@ package com.paylink.paymentlink.boundary;
 
 import com.paylink.mail.boundary.MailQueue;
 import com.paylink.paymentlink.control.LinkIssuer;
+import com.paylink.platform.DatabaseMigrator;
 import com.paylink.platform.PaylinkConfig;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -66,7 +67,7 @@ public class LinkReminders {
     @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false, info = "payment link expiry reminders")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void scheduled() {
-        if (!config.get(SCHEDULE_ENABLED).map(Boolean::parseBoolean).orElse(true) || !running.compareAndSet(false, true)) {
+        if (!DatabaseMigrator.schemaReady() || !config.get(SCHEDULE_ENABLED).map(Boolean::parseBoolean).orElse(true) || !running.compareAndSet(false, true)) {
             return;
         }
         try {

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
 
