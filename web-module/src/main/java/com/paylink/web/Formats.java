@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -63,6 +64,28 @@ public class Formats {
     /** "11/27 5:40 AM": for narrow table cells; the full time goes in the title. */
     public String shortDateTime(Instant value) {
         return value == null ? "" : shortDateTime.format(value.atZone(zone));
+    }
+
+    /** "1 d 4 h", "3 h 12 min", "25 min", "< 1 min": a span of time for a summary, to the minute. */
+    public static String duration(Duration value) {
+        if (value == null) {
+            return "";
+        }
+        long minutes = value.toMinutes();
+        if (minutes < 1) {
+            return "< 1 min";
+        }
+        long days = minutes / (24 * 60);
+        long hours = minutes / 60 % 24;
+        long rest = minutes % 60;
+        if (days > 0) {
+            return days + " d " + hours + " h";
+        }
+        return hours > 0 ? hours + " h " + rest + " min" : rest + " min";
+    }
+
+    public String span(Duration value) {
+        return duration(value);
     }
 
     public String enumLabel(Enum<?> value) {

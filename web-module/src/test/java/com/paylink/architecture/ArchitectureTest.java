@@ -37,7 +37,7 @@ class ArchitectureTest {
      */
     static final List<String> ORDER = List.of(
             "shared", "platform", "practice", "identity", "ledger", "mail", "paymentlink", "payment",
-            "notification");
+            "notification", "report");
     private static final String BASE = "com.paylink.";
 
     private static JavaClasses code;

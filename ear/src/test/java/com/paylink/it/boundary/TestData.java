@@ -139,9 +139,23 @@ public class TestData {
         return link.id();
     }
 
-    /** PL12: when the link's reminder was queued; null when never. */
+    /** PL11: when the link's reminder was queued; null when never. */
     public java.time.Instant reminderQueued(long linkId) {
         return em.find(com.paylink.paymentlink.entity.PaymentLink.class, linkId).reminderQueuedAt().orElse(null);
+    }
+
+    /**
+     * {@code count} invoices of $10.00 for the client, each with one working link sent by {@code sender}, three at a
+     * time at the same moment (every second from {@code firstSentAt}), in one transaction; their ids, oldest first.
+     */
+    public java.util.List<Long> links(long clientId, String providerUsername, String sender, int count,
+                                      java.time.Instant firstSentAt) {
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        for (int n = 0; n < count; n++) {
+            long invoice = invoice(clientId, providerUsername, unique("LA"), "10.00");
+            ids.add(link(invoice, sender, null, firstSentAt.plusSeconds(n / 3)));
+        }
+        return ids;
     }
 
     public String linkStatus(long linkId) {

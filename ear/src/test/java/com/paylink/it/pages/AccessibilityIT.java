@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 11: WCAG 2.1 AA, checked by axe-core (Deque's Selenium integration) in Chromium on the pages
  * staff and clients use: start, sign-in, clients, ledger with its open action menu and send dialog, inbox,
- * API keys, sign-in activity, the payment page and the invalid-link page. And Escape closes the action menu.
+ * API keys, sign-in activity, the link activity report, the payment page and the invalid-link page. And Escape closes the action menu.
  */
 class AccessibilityIT extends PageTest {
 
@@ -38,6 +38,8 @@ class AccessibilityIT extends PageTest {
         assertAccessible(b, "API keys");
         b.open("/staff/admin/sign-ins.xhtml");
         assertAccessible(b, "sign-in activity");
+        b.open("/staff/admin/link-activity.xhtml");
+        assertAccessible(b, "link activity report");
         b.signOut();
 
         String link = sendLinkAndReadIt("Carter, Emma", "RC-1001", "emma.carter@example.com");

@@ -1,5 +1,7 @@
 package com.paylink.ledger.boundary;
 
+import com.paylink.shared.SortWhitelist;
+
 import java.util.Map;
 import java.util.Set;
 
@@ -47,25 +49,19 @@ final class LedgerSort {
             "amount", "a.amount.amountMinor"),
             "a.createdAt desc, a.id desc");
 
-    private final Map<String, String> columns;
-    private final String defaultOrder;
+    private final SortWhitelist whitelist;
 
     private LedgerSort(Map<String, String> columns, String defaultOrder) {
-        this.columns = columns;
-        this.defaultOrder = defaultOrder;
+        this.whitelist = new SortWhitelist(columns, defaultOrder);
     }
 
     /** The keys a page may sort by. */
     Set<String> keys() {
-        return columns.keySet();
+        return whitelist.keys();
     }
 
     /** The ORDER BY list for a request: its column if whitelisted, then the default order; else the default order. */
     String orderBy(PageRequest request) {
-        String column = request.sortKey() == null ? null : columns.get(request.sortKey());
-        if (column == null) {
-            return defaultOrder;
-        }
-        return column + (request.descending() ? " desc" : " asc") + ", " + defaultOrder;
+        return whitelist.orderBy(request.sortKey(), request.descending());
     }
 }

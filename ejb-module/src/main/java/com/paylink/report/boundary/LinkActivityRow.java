@@ -1,0 +1,16 @@
+package com.paylink.report.boundary;
+
+import com.paylink.shared.Money;
+
+import java.io.Serializable;
+import java.time.Instant;
+
+/**
+ * One link of the report: when and by whom it was sent, whose invoice, where it stands (R3) and when each step
+ * happened (null when it did not), what was due when it was sent and what was paid through it. No clinical detail.
+ */
+public record LinkActivityRow(long linkId, Instant sentAt, String sentBy, String clientName, String invoiceNumber,
+                              LinkOutcome outcome, Instant firstViewedAt, Instant lastViewedAt, Instant paidAt,
+                              Instant revokedAt, Instant lockedAt, Instant expiresAt, Money dueAtSend, Money paid)
+        implements Serializable {
+}
