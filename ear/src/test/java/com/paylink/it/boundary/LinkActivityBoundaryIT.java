@@ -108,7 +108,7 @@ class LinkActivityBoundaryIT {
     @Test
     void theExportsBatchesCoverEveryLinkOnceInOrder_evenWhenManyShareAMoment() throws Exception {
         long practice = data.practice(TestData.unique("Report"), true);
-        String admin = data.staff(practice, TestData.unique("admin"), false, EnumSet.of(Permission.ADMIN, Permission.BILLING));
+        String admin = data.staff(practice, TestData.unique("admin"), true, EnumSet.of(Permission.ADMIN, Permission.BILLING));
         long client = data.client(practice, "Many", TestData.unique("Links"));
         int count = LinkActivityService.EXPORT_BATCH + 7;
         List<Long> ids = data.links(client, admin, admin, count, Instant.parse("2023-07-03T13:00:00Z"));

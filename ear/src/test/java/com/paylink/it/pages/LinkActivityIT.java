@@ -365,9 +365,16 @@ class LinkActivityIT extends PageTest {
                 .toList();
     }
 
+    /** The invoice numbers of the table's rows; read again if an update replaced the table meanwhile. */
     private static List<String> invoices(Browser b) {
-        return b.driver().findElements(By.cssSelector("[id='table:links_data'] .pl-invoice-number")).stream()
-                .map(e -> e.getAttribute("textContent").trim()).toList();
+        return new WebDriverWait(b.driver(), Duration.ofSeconds(15)).until(d -> {
+            try {
+                return d.findElements(By.cssSelector("[id='table:links_data'] .pl-invoice-number")).stream()
+                        .map(e -> e.getAttribute("textContent").trim()).toList();
+            } catch (StaleElementReferenceException e) {
+                return null;
+            }
+        });
     }
 
     private static String row(Browser b, String invoice) {
@@ -376,11 +383,10 @@ class LinkActivityIT extends PageTest {
     }
 
     private static void awaitFirstInvoice(Browser b, String invoice) {
-        new WebDriverWait(b.driver(), Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
-                .until(d -> {
-                    List<String> shown = invoices(b);
-                    return !shown.isEmpty() && shown.get(0).equals(invoice);
-                });
+        new WebDriverWait(b.driver(), Duration.ofSeconds(15)).until(d -> {
+            List<String> shown = invoices(b);
+            return !shown.isEmpty() && shown.get(0).equals(invoice);
+        });
     }
 
     private static By header(String title) {
