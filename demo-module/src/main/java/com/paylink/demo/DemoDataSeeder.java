@@ -9,6 +9,14 @@ import com.paylink.ledger.entity.BillToParty;
 import com.paylink.ledger.entity.Client;
 import com.paylink.ledger.entity.Insurance;
 import com.paylink.ledger.entity.Invoice;
+import com.paylink.ledger.entity.Payment;
+import com.paylink.payment.entity.Gateway;
+import com.paylink.payment.entity.PaymentAttempt;
+import com.paylink.paymentlink.entity.PaymentLink;
+import com.paylink.paymentlink.entity.PaymentLinkAction;
+import com.paylink.paymentlink.entity.PaymentLinkAudit;
+import com.paylink.paymentlink.entity.RecipientSource;
+import com.paylink.shared.EmailAddresses;
 import com.paylink.ledger.entity.PaymentMethod;
 import com.paylink.platform.PaylinkConfig;
 import com.paylink.practice.entity.Practice;
@@ -28,7 +36,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -83,8 +93,8 @@ public class DemoDataSeeder {
         Instant now = clock.instant();
         Practice riverside = persist(new Practice("Riverside Counseling", "billing@riverside-counseling.example", "acct_sandbox_riverside", now));
         riverside.contactChanged(PracticeContact.of("(555) 010-4477", "frontdesk@riverside-counseling.example"));
-        staff(riverside, "admin", "Morgan Avery", false, Permission.ADMIN, Permission.BILLING);
-        staff(riverside, "biller", "Bailey Brooks", false, Permission.BILLING);
+        Staff admin = staff(riverside, "admin", "Morgan Avery", false, Permission.ADMIN, Permission.BILLING);
+        Staff biller = staff(riverside, "biller", "Bailey Brooks", false, Permission.BILLING);
         Staff smith = staff(riverside, "drsmith", "Dr. Sarah Smith", true, Permission.BILLING);
         Staff jones = staff(riverside, "drjones", "Dr. Owen Jones", true);
         Staff lee = staff(riverside, "drlee", "Dr. Grace Lee", true, Permission.ADMIN);
@@ -135,6 +145,93 @@ public class DemoDataSeeder {
                 "valentina.ortiz@example.com", "(555) 233-9087"));
         valentina.preferLanguage("es");
         invoice(valentina, appointment(valentina, 2, "Individual Therapy (53 min)", smith), "RC-1006", "180.00");
+
+        seedLinkHistory(riverside, admin, biller, smith);
+    }
+
+    /**
+     * Harper Nguyen: seven weeks of payment links in every outcome (paid, expired then renewed and paid, revoked and
+     * paid by check, expired unpaid, opened and still working), so the link activity report has something to show.
+     */
+    private void seedLinkHistory(Practice riverside, Staff admin, Staff biller, Staff smith) {
+        Client harper = persist(new Client(riverside, "Harper", "Nguyen", LocalDate.of(1992, 7, 14),
+                "harper.nguyen@example.com", "(555) 233-9087"));
+        List<Object[]> views = new ArrayList<>();
+        Instant now = clock.instant();
+
+        for (Object[] paid : new Object[][]{{"RC-0971", "120.00", 45, biller, 50, 180}, {"RC-0973", "150.00", 38, smith, 300, 1200},
+                {"RC-0979", "120.00", 17, biller, 25, 60}}) {
+            String number = (String) paid[0];
+            Instant sent = daysAgo((Integer) paid[2]);
+            Invoice invoice = invoice(harper, appointment(harper, (Integer) paid[2] + 1, "Individual Therapy (53 min)", smith),
+                    number, (String) paid[1]);
+            PaymentLink link = link(invoice, harper, (Staff) paid[3], sent, PaymentLinkAction.SENT);
+            views.add(new Object[]{link.id(), sent.plus(Duration.ofMinutes((Integer) paid[4]))});
+            payThroughLink(invoice, link, sent.plus(Duration.ofMinutes((Integer) paid[5])));
+        }
+
+        // expired unopened; the client asked again two days later and paid within the hour
+        Invoice renewed = invoice(harper, appointment(harper, 32, "Individual Therapy (53 min)", smith), "RC-0975", "150.00");
+        PaymentLink expired = link(renewed, harper, biller, daysAgo(31), PaymentLinkAction.SENT);
+        expired.expireIfDue(daysAgo(29));
+        em.flush();
+        PaymentLink again = link(renewed, harper, biller, daysAgo(29), PaymentLinkAction.SENT);
+        views.add(new Object[]{again.id(), daysAgo(29).plus(Duration.ofMinutes(20))});
+        payThroughLink(renewed, again, daysAgo(29).plus(Duration.ofMinutes(45)));
+
+        // opened, then revoked: the client paid by check at the front desk
+        Invoice byCheck = invoice(harper, appointment(harper, 25, "Individual Therapy (53 min)", smith), "RC-0977", "90.00");
+        PaymentLink revoked = link(byCheck, harper, admin, daysAgo(24), PaymentLinkAction.SENT);
+        views.add(new Object[]{revoked.id(), daysAgo(24).plus(Duration.ofHours(2))});
+        Instant revokedAt = daysAgo(24).plus(Duration.ofHours(20));
+        revoked.revoke(revokedAt);
+        audit(revoked, PaymentLinkAction.REVOKED, admin, revokedAt);
+        byCheck.recordPayment(Money.of("90.00", USD), PaymentMethod.CHECK, daysAgo(22), "Check #3104");
+
+        // opened, never paid; the sweep marked it expired
+        Invoice unpaid = invoice(harper, appointment(harper, 11, "Individual Therapy (53 min)", smith), "RC-0981", "75.00");
+        PaymentLink lapsed = link(unpaid, harper, smith, daysAgo(10), PaymentLinkAction.SENT);
+        views.add(new Object[]{lapsed.id(), daysAgo(10).plus(Duration.ofHours(3))});
+        lapsed.expireIfDue(daysAgo(9));
+
+        // sent this morning, opened, still working
+        Invoice open = invoice(harper, appointment(harper, 1, "Individual Therapy (53 min)", smith), "RC-0985", "120.00");
+        PaymentLink working = link(open, harper, biller, now.minus(Duration.ofHours(2)), PaymentLinkAction.SENT);
+        views.add(new Object[]{working.id(), now.minus(Duration.ofHours(1))});
+
+        // views as the payment page records them (a conditional update), after every change above is written
+        em.flush();
+        for (Object[] view : views) {
+            em.createNamedQuery(PaymentLink.RECORD_VIEW)
+                    .setParameter("now", view[1]).setParameter("stale", view[1]).setParameter("id", view[0])
+                    .executeUpdate();
+        }
+    }
+
+    private PaymentLink link(Invoice invoice, Client client, Staff sender, Instant sentAt, PaymentLinkAction action) {
+        PaymentLink link = persist(new PaymentLink(invoice, RecipientSource.CLIENT_DETAILS, client.fullName(), client.email(),
+                sender, sentAt, PaymentLink.DEFAULT_LIFETIME));
+        em.flush();
+        audit(link, action, sender, sentAt);
+        return link;
+    }
+
+    private void audit(PaymentLink link, PaymentLinkAction action, Staff staff, Instant at) {
+        persist(new PaymentLinkAudit(link, action, staff == null ? null : staff.id(), at,
+                EmailAddresses.mask(link.recipientEmail())));
+    }
+
+    /** A sandbox card payment through the link, as the checkout records it: attempt, payment, link paid, audit. */
+    private void payThroughLink(Invoice invoice, PaymentLink link, Instant at) {
+        String reference = "pi_demo_" + invoice.number();
+        Money amount = invoice.balance();
+        PaymentAttempt attempt = persist(new PaymentAttempt(link, Gateway.SANDBOX, reference, "demo-" + invoice.number(),
+                amount, at));
+        Payment payment = invoice.recordCardPayment(amount, at, reference, "R-DEMO-" + invoice.number().substring(3), true);
+        em.flush();
+        attempt.succeeded(payment, at);
+        link.settleCharge(at);
+        audit(link, PaymentLinkAction.PAID, null, at);
     }
 
     private void seedLakeside() {
