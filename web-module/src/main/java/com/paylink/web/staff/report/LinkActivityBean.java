@@ -9,7 +9,6 @@ import com.paylink.report.boundary.LinkActivityService;
 import com.paylink.report.boundary.LinkActivitySummary;
 import com.paylink.report.boundary.LinkOutcome;
 import com.paylink.report.boundary.WeekFigures;
-import com.paylink.web.Messages;
 import com.paylink.web.Pages;
 import com.paylink.web.staff.ServerPagedRows;
 import jakarta.ejb.EJB;
@@ -147,10 +146,6 @@ public class LinkActivityBean implements Serializable {
     private static java.util.Locale locale() {
         FacesContext faces = FacesContext.getCurrentInstance();
         return faces.getViewRoot() == null ? faces.getApplication().getDefaultLocale() : faces.getViewRoot().getLocale();
-    }
-
-    public Messages getMessages() {
-        return Pages.messages();
     }
 
     public LinkActivitySummary getSummary() {
