@@ -210,7 +210,7 @@ public class DemoDataSeeder {
 
     private PaymentLink link(Invoice invoice, Client client, Staff sender, Instant sentAt, PaymentLinkAction action) {
         PaymentLink link = persist(new PaymentLink(invoice, RecipientSource.CLIENT_DETAILS, client.fullName(), client.email(),
-                sender, sentAt, PaymentLink.DEFAULT_LIFETIME));
+                sender, sentAt, invoice.practice().settings().linkLifetime()));
         em.flush();
         audit(link, action, sender, sentAt);
         return link;
@@ -227,7 +227,8 @@ public class DemoDataSeeder {
         Money amount = invoice.balance();
         PaymentAttempt attempt = persist(new PaymentAttempt(link, Gateway.SANDBOX, reference, "demo-" + invoice.number(),
                 amount, at));
-        Payment payment = invoice.recordCardPayment(amount, at, reference, "R-DEMO-" + invoice.number().substring(3), true);
+        Payment payment = invoice.recordCardPayment(amount, at, reference, "R-DEMO-" + invoice.number().substring(3), true,
+                new com.paylink.shared.CardSummary("visa", "4242"));
         em.flush();
         attempt.succeeded(payment, at);
         link.settleCharge(at);
