@@ -40,6 +40,8 @@ class AccessibilityIT extends PageTest {
         assertAccessible(b, "sign-in activity");
         b.open("/staff/admin/link-activity.xhtml");
         assertAccessible(b, "link activity report");
+        b.open("/staff/admin/settings.xhtml");
+        assertAccessible(b, "practice settings");
         b.signOut();
 
         String link = sendLinkAndReadIt("Carter, Emma", "RC-1001", "emma.carter@example.com");
