@@ -1,5 +1,7 @@
 // Mounts Stripe's Payment Element for the amount due, and only when the payer presses Pay asks Paylink for
 // the link's PaymentIntent, then confirms it with Stripe. The card goes to Stripe, never to Paylink.
+// Where the link allows partial payments the payer's choice (full balance or another amount) goes with the
+// request; Paylink decides what may be paid and answers a refused amount with its message (PAY15).
 // Loaded as a file (not inline) so the page's Content-Security-Policy can forbid inline scripts.
 (function () {
     var host = document.getElementById('stripe-checkout');
@@ -7,23 +9,51 @@
         return;
     }
     var stripe = window.Stripe(host.dataset.key);
-    var elements = stripe.elements({mode: 'payment', locale: host.dataset.locale || 'auto', amount: Number(host.dataset.amount), currency: host.dataset.currency});
+    var balance = Number(host.dataset.amount);
+    var elements = stripe.elements({mode: 'payment', locale: host.dataset.locale || 'auto', amount: balance, currency: host.dataset.currency});
     elements.create('payment').mount('#payment-element');
     var button = document.getElementById('stripe-pay');
     var error = document.getElementById('stripe-error');
+    var typed = document.getElementById('stripeOtherAmount');
     function fail(message) {
         error.textContent = message;
         button.disabled = false;
     }
+    function otherChosen() {
+        var other = document.getElementById('stripeAmountOther');
+        return !!(other && other.checked);
+    }
+    // The amount the Payment Element shows: the server decides what is paid, this only keeps the two alike.
+    function chosenMinor() {
+        if (!otherChosen()) {
+            return balance;
+        }
+        var text = (typed.value || '').replace(/[$\s]/g, '');
+        if (/^\d{1,3}(,\d{3})+(\.\d*)?$/.test(text)) {
+            text = text.replace(/,/g, '');
+        }
+        return /^(\d+(\.\d{0,2})?|\.\d{1,2})$/.test(text) ? Math.round(Number(text) * 100) : balance;
+    }
     button.addEventListener('click', function () {
         button.disabled = true; // one click, one confirmation
+        error.textContent = '';
+        elements.update({amount: chosenMinor() > 0 ? chosenMinor() : balance});
         elements.submit().then(function (checked) {
             if (checked.error) {
                 return fail(checked.error.message);
             }
-            return fetch(host.dataset.intentUrl, {method: 'POST', credentials: 'same-origin',
+            var body = new URLSearchParams();
+            body.set('amountChoice', otherChosen() ? 'other' : 'full');
+            body.set('amount', otherChosen() ? typed.value : '');
+            return fetch(host.dataset.intentUrl, {method: 'POST', credentials: 'same-origin', body: body,
                 headers: {'X-Paylink-Form': host.dataset.form}})
                 .then(function (answer) {
+                    if (answer.status === 422) { // the amount was refused: nothing was charged
+                        return answer.json().then(function (refused) {
+                            fail(refused.message);
+                            return null;
+                        });
+                    }
                     if (!answer.ok) {
                         window.location.reload(); // paid, expired or unavailable meanwhile: the page says which
                         return null;

@@ -31,6 +31,8 @@
  * are the payment pages of their links, before the browser's language.</li>
  * <li>L12. Of a card, a payment keeps at most the brand code and the last four digits, as the gateway reported
  * them ({@code shared.CardSummary} refuses anything else; the column holds four characters), or nothing.</li>
+ * <li>L13. Each payment keeps what the invoice still owed right after it was posted (its "balance after"), so
+ * a receipt or a notification composed later states what remained then (PAY16); nothing changes it.</li>
  * </ol>
  */
 package com.paylink.ledger;

@@ -4,7 +4,8 @@
  * settling a charge, Stripe's webhooks, the receipt, the payment-completed event. This capability alone
  * writes {@code payment_attempt} and {@code processed_webhook_event}; it asks {@code paymentlink} for links
  * and {@code ledger} to post payments.
- * <p>Operations: {@code CheckoutService}: view, paySandbox, startStripe, syncStripeIntent.
+ * <p>Operations: {@code CheckoutService}: view, paySandbox, startStripe (each for the full balance or, PAY15, an
+ * amount the link allows), syncStripeIntent.
  * {@code StripeWebhookService}: handle. {@code IntentJanitor}: cancelStaleIntents, refundUnpostableCharges. {@code CardProcessingService} (Admins):
  * status, startOnboarding, refresh, reconcileNow. {@code ReconciliationSchedule}. {@code RefundService}: options,
  * refund. {@code ReceiptMailService}, {@code RefundMailService}: deliver. {@code ReceiptService}: forPayer, forStaff
@@ -61,10 +62,20 @@
  * the intents our open attempts point to are re-read; a missed webhook is applied once, a repeated one not
  * at all; every run is recorded with what it could not resolve.</li>
  * <li>PAY15. Receipt PDF ({@code control.ReceiptPdf}, Apache PDFBox): practice, receipt number, date, amount,
- * the card's brand and last four digits when the gateway reported them (L11), the invoice number, "test
+ * the card's brand and last four digits when the gateway reported them (L12), the invoice number, "test
  * payment" for a sandbox one; nothing clinical, no client name. It goes with the receipt email and is
  * downloaded by the payer session of the link it paid ({@code /checkout/receipt}) or by staff of the payment's
  * practice ({@code /staff/receipts/<payment id>}); anyone else gets "not found".</li>
+ * <li>PAY16. Partial payments: where the link was sent allowing them (P5: the practice's setting as it was
+ * when the link was sent, whatever it says now), the payer pays the full balance or an amount of their own
+ * from the link's minimum (or the balance, if lower) up to the balance, in cents, never leaving less than
+ * the smallest card payment (0.50) to pay later; a link sent without them takes the full balance only. The
+ * server decides ({@code control.PayableAmount}, one function for both gateways, under the invoice's lock
+ * with the live balance); a refused amount has its own reason and charges, writes and asks the gateway
+ * nothing. The intent is made for the amount decided and what the gateway took is what is posted (PAY3).
+ * A paid link is used up even when a balance remains: the invoice stays payable and staff send a new link
+ * for the rest. The paid page, the receipt and the staff notification state the amount paid and what
+ * remains ("Paid in full" when nothing does).</li>
  * </ol>
  */
 package com.paylink.payment;

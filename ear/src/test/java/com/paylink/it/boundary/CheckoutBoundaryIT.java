@@ -107,7 +107,7 @@ class CheckoutBoundaryIT {
     }
 
     /** Stripe mode, fully configured, against the local Stripe-compatible server. */
-    private static void useStripe(FakeStripe stripe) {
+    static void useStripe(FakeStripe stripe) {
         System.setProperty(PaymentsConfig.MODE, "stripe");
         System.setProperty(PaymentsConfig.STRIPE_SECRET_KEY, "sk_test_paylink");
         System.setProperty(PaymentsConfig.STRIPE_PUBLISHABLE_KEY, "pk_test_paylink");
@@ -864,16 +864,16 @@ class CheckoutBoundaryIT {
         return System.currentTimeMillis() / 1000;
     }
 
-    private static String sign(String payload) throws Exception {
+    static String sign(String payload) throws Exception {
         return Webhook.Signature.generateSignatureHeader(payload, WEBHOOK_SECRET, now());
     }
 
-    private static int webhook(String payload, String signature) throws Exception {
+    static int webhook(String payload, String signature) throws Exception {
         return webhookResponse(payload, signature).statusCode();
     }
 
     /** Posts to the real webhook endpoint over HTTP, as Stripe would. */
-    private static HttpResponse<String> webhookResponse(String payload, String signature) throws Exception {
+    static HttpResponse<String> webhookResponse(String payload, String signature) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(System.getProperty("paylink.public.url") + "/webhooks/stripe"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(payload));

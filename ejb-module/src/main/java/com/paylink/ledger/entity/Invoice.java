@@ -149,6 +149,7 @@ public class Invoice implements PracticeOwned {
         Payment payment = new Payment(this, Objects.requireNonNull(receivedAt, "receivedAt"), amount,
                 Objects.requireNonNull(method, "method"), reference, gatewayReference, receiptNumber);
         payments.add(payment);
+        payment.balanceAfter(balance()); // the receipt and the notification state what remains (P5)
         return payment;
     }
 

@@ -60,6 +60,10 @@ public class Payment implements PracticeOwned {
     @Column(name = "card_last4", length = 4)
     private String cardLast4;
 
+    /** What the invoice still owed right after this payment was posted; null on payments posted before it was kept. */
+    @Column(name = "balance_after_minor")
+    private Long balanceAfterMinor;
+
     protected Payment() {
         // for JPA
     }
@@ -105,6 +109,18 @@ public class Payment implements PracticeOwned {
 
     public String receiptNumber() {
         return receiptNumber;
+    }
+
+    /**
+     * What the invoice still owed right after this payment (a partial payment leaves some); empty for payments
+     * posted before this was kept. Later payments, adjustments or refunds do not change it.
+     */
+    public Optional<Money> balanceAfter() {
+        return Optional.ofNullable(balanceAfterMinor).map(minor -> Money.ofMinor(minor, amount.currency()));
+    }
+
+    void balanceAfter(Money balance) {
+        this.balanceAfterMinor = balance.amountMinor();
     }
 
     /** L12: what the gateway reported of the card; set once, when the payment is posted. */

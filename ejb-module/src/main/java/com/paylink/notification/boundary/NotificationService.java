@@ -51,7 +51,8 @@ public class NotificationService {
 
     /**
      * N1–N3: notifies the rendering provider (with Billing) and every Admin of the payment's practice,
-     * once each, however often the event arrives. An unknown payment is an error: the message is retried
+     * once each, however often the event arrives; N8: with the amount paid and what the invoice still owed
+     * right after it. An unknown payment is an error: the message is retried
      * and finally dead-lettered, never dropped.
      *
      * @return how many notifications were created now
@@ -73,7 +74,8 @@ public class NotificationService {
         for (Staff recipient : recipients) {
             if (!alreadyNotified.contains(recipient.id())) {
                 em.persist(new Notification(recipient, paymentId, invoice.id(), invoice.client().id(),
-                        payerOf(payment), invoice.number(), payment.amount(), payment.receivedAt(), now));
+                        payerOf(payment), invoice.number(), payment.amount(), payment.balanceAfter().orElse(null),
+                        payment.receivedAt(), now));
                 told.add(recipient);
             }
         }
@@ -212,7 +214,7 @@ public class NotificationService {
                 .setMaxResults(INBOX_SIZE)
                 .getResultStream()
                 .map(n -> new NotificationRow(n.id(), n.kind(), n.invoiceId(), n.clientId(), n.clientName(), n.invoiceNumber(),
-                        n.amount(), n.occurredAt(), n.readAt() != null))
+                        n.amount(), n.remaining(), n.occurredAt(), n.readAt() != null))
                 .toList();
     }
 

@@ -66,6 +66,10 @@ public class Notification {
             @AttributeOverride(name = "currency", column = @Column(name = "currency", nullable = false))})
     private Money amount;
 
+    /** PAYMENT_RECEIVED: what the invoice still owed right after the payment (PAY15); null otherwise or unknown. */
+    @Column(name = "remaining_minor")
+    private Long remainingMinor;
+
     /** When the payment was made. */
     @Column(name = "occurred_at", nullable = false)
     private Instant occurredAt;
@@ -85,6 +89,16 @@ public class Notification {
         this(recipient, NotificationKind.PAYMENT_RECEIVED, paymentKey(paymentId), invoiceId, clientId, clientName,
                 invoiceNumber, amount, occurredAt, createdAt);
         this.paymentId = paymentId;
+    }
+
+    /** A payment received, with what the invoice still owed right after it (PAY15; null: unknown). */
+    public Notification(Staff recipient, long paymentId, long invoiceId, long clientId, String clientName,
+                        String invoiceNumber, Money amount, Money remaining, Instant occurredAt, Instant createdAt) {
+        this(recipient, paymentId, invoiceId, clientId, clientName, invoiceNumber, amount, occurredAt, createdAt);
+        if (remaining != null && !remaining.currency().equals(amount.currency())) {
+            throw new IllegalArgumentException("the remaining balance is in another currency than the payment");
+        }
+        this.remainingMinor = remaining == null ? null : remaining.amountMinor();
     }
 
     /** A notification of another kind, about an invoice (its amount is the balance then). */
@@ -163,6 +177,11 @@ public class Notification {
 
     public Money amount() {
         return amount;
+    }
+
+    /** What the invoice still owed right after the payment (zero: paid in full); null when not a payment or unknown. */
+    public Money remaining() {
+        return remainingMinor == null ? null : Money.ofMinor(remainingMinor, amount.currency());
     }
 
     public Instant occurredAt() {

@@ -4,6 +4,7 @@ import com.paylink.ledger.entity.Invoice;
 import com.paylink.ledger.entity.Payment;
 import com.paylink.payment.control.DeclineGuard;
 import com.paylink.payment.control.Gateways;
+import com.paylink.payment.control.PayableAmount;
 import com.paylink.payment.control.PaymentRecorder;
 import com.paylink.payment.control.StripeAttempts;
 import com.paylink.payment.control.gateway.CardGateway;
@@ -37,7 +38,7 @@ import java.util.logging.Logger;
  * Paying a link by card: what the payment page shows, the sandbox form, a Stripe PaymentIntent and
  * reading its outcome. Links themselves (opening, locking, settling, renewing) belong to
  * {@link PayerLinkService}. Public: the link id in the payer's session is the only credential.
- * Rules PAY2–PAY8 in package-info.
+ * Rules PAY2–PAY8 and PAY15 in package-info.
  */
 @Stateless
 @PermitAll
@@ -78,12 +79,13 @@ public class CheckoutService {
         if (paid.isPresent()) {
             Payment p = paid.get();
             return new CheckoutView(CheckoutView.State.PAID, link.id(), link.practice().name(), invoice.number(), null,
-                    null, p.receiptNumber(), p.amount(), p.receivedAt(), null, null, link.practice().contact());
+                    null, p.receiptNumber(), p.amount(), p.receivedAt(), null, null, link.practice().contact(), null,
+                    invoice.balance());
         }
         Optional<LinkUnusable> unusable = link.unusableAt(clock.instant());
         if (unusable.filter(u -> u == LinkUnusable.PAID).isPresent()) {
             return new CheckoutView(CheckoutView.State.PAID, link.id(), link.practice().name(), invoice.number(), null,
-                    null, null, null, null, null, null, link.practice().contact());
+                    null, null, null, null, null, null, link.practice().contact(), null, invoice.balance());
         }
         if (unusable.filter(u -> u == LinkUnusable.LOCKED).isPresent()) {
             return new CheckoutView(CheckoutView.State.LOCKED, link.id(), link.practice().name(), invoice.number(),
@@ -99,20 +101,28 @@ public class CheckoutService {
                     invoice.number(), null, null, null, null, null, null, null, link.practice().contact());
         }
         Gateway gateway = gateways.activeKind();
+        Money balance = invoice.balance();
         return new CheckoutView(CheckoutView.State.PAYABLE, link.id(), link.practice().name(), invoice.number(),
-                invoice.balance(), link.expiresAt(), null, null, null, gateway,
-                gateway == Gateway.STRIPE ? gateways.publishableKey().orElse(null) : null, link.practice().contact());
+                balance, link.expiresAt(), null, null, null, gateway,
+                gateway == Gateway.STRIPE ? gateways.publishableKey().orElse(null) : null, link.practice().contact(),
+                PayableAmount.smallestPartial(balance, link.partialMinimum()).orElse(null), null);
+    }
+
+    /** The full balance with the offline sandbox: {@link #paySandbox(long, PayAmount, SandboxCard, String, String)}. */
+    public PayResult paySandbox(long linkId, SandboxCard card, String requestKey, String payerAddress) {
+        return paySandbox(linkId, PayAmount.FULL_BALANCE, card, requestKey, payerAddress);
     }
 
     /**
      * PAY2–PAY4 with the offline sandbox, through the gateway port like any gateway: one request key (the
      * form's) pays at most once; concurrent tries on one invoice queue on its lock and the later ones find
      * it paid; the link is checked now. Refused when the sandbox is not the active gateway. Each decline
-     * counts against the link and the payer's address (PAY10).
+     * counts against the link and the payer's address (PAY10). PAY15: the amount asked for is decided
+     * under the lock with the live balance and the link's own minimum; a refused one charges nothing.
      *
      * @param payerAddress the client address the request came from (counted as a hash only)
      */
-    public PayResult paySandbox(long linkId, SandboxCard card, String requestKey, String payerAddress) {
+    public PayResult paySandbox(long linkId, PayAmount asked, SandboxCard card, String requestKey, String payerAddress) {
         Instant now = clock.instant();
         if (gateways.activeKind() != Gateway.SANDBOX || !gateways.ready()) {
             return PayResult.of(PayResult.Kind.UNAVAILABLE); // PAY7: the sandbox pays only when the operator chose it
@@ -134,13 +144,18 @@ public class CheckoutService {
         if (refusal.isPresent()) {
             return refusal.get();
         }
+        PayableAmount.Decision decision = PayableAmount.decide(asked.fullBalance(), asked.entered(),
+                link.invoice().balance(), link.partialMinimum());
+        if (decision.refused()) {
+            return new PayResult(PayResult.Kind.INVALID_INPUT, decision.problem().code(), null, decision.limit());
+        }
         String addressHash = DeclineGuard.addressHash(payerAddress);
         if (declines.addressBlocked(addressHash, now)) {
             declines.lock(link, now);
             return PayResult.of(PayResult.Kind.LOCKED);
         }
         CardGateway sandbox = gateways.of(Gateway.SANDBOX, null);
-        Money amount = link.invoice().balance();
+        Money amount = decision.amount();
         GatewayIntent intent = sandbox.createIntent(amount, requestKey, metadata(link));
         PaymentAttempt attempt = new PaymentAttempt(link, Gateway.SANDBOX, intent.reference(), requestKey, amount, now);
         attempt.payerEntered(card.name());
@@ -152,19 +167,33 @@ public class CheckoutService {
         return resultOf(outcome(attempt));
     }
 
-    /**
-     * PAY5, PAY8 with Stripe, when the payer asks to pay (never while a page renders): the link's one
-     * PaymentIntent, created for the live balance with an idempotency key from our own attempt (whose id
-     * its metadata carries), or reused and re-priced if the balance changed. The call to Stripe runs
-     * outside any transaction: the invoice lock is held only while the attempt is written, before, and
-     * while Stripe's answer is recorded, after. The card goes to Stripe, never here.
-     */
+    /** The full balance with Stripe: {@link #startStripe(long, PayAmount)}. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Optional<StripeStart> startStripe(long linkId) {
+        return startStripe(linkId, PayAmount.FULL_BALANCE);
+    }
+
+    /**
+     * PAY5, PAY8 with Stripe, when the payer asks to pay (never while a page renders): the link's one
+     * PaymentIntent, created for the amount asked (PAY15: the live balance, or an amount the link allows)
+     * with an idempotency key from our own attempt (whose id its metadata carries), or reused and re-priced
+     * if the amount changed. The call to Stripe runs outside any transaction: the invoice lock is held only
+     * while the attempt is written, before, and while Stripe's answer is recorded, after. The card goes to
+     * Stripe, never here.
+     *
+     * @throws AmountRefused when the amount cannot be paid through this link; nothing is written or asked of Stripe
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<StripeStart> startStripe(long linkId, PayAmount asked) {
         if (gateways.activeKind() != Gateway.STRIPE || !gateways.ready()) {
             return Optional.empty();
         }
-        Optional<StripeAttempts.Plan> plan = attempts.plan(linkId);
+        Optional<StripeAttempts.Plan> plan;
+        try {
+            plan = attempts.plan(linkId, asked.fullBalance(), asked.entered());
+        } catch (PayableAmount.Refused refused) {
+            throw new AmountRefused(refused.decision().problem().code(), refused.decision().limit());
+        }
         if (plan.isEmpty()) {
             return Optional.empty();
         }
@@ -186,7 +215,8 @@ public class CheckoutService {
         if (intent.status() == IntentStatus.CANCELED) {
             return Optional.empty(); // canceled meanwhile (its link closed); the payer sees the page say so
         }
-        return Optional.of(new StripeStart(gateways.publishableKey().orElse(""), intent.clientSecret(), intent.reference()));
+        return Optional.of(new StripeStart(gateways.publishableKey().orElse(""), intent.clientSecret(), intent.reference(),
+                intent.amountMinor()));
     }
 
     /**

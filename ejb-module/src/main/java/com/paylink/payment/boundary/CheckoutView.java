@@ -9,11 +9,22 @@ import java.time.Instant;
 /**
  * What the public payment page may show: the practice, the invoice number, the live amount due and the
  * link's expiry, and (P4) how to reach the practice when it cannot be paid. Nothing clinical, no client
- * name. {@code linkId} is null for an unknown token.
+ * name. {@code linkId} is null for an unknown token. PAY15: {@code partialMinimum} is the smallest amount
+ * of their own the payer may choose (null: the full balance only); {@code remainingBalance}, once paid, is
+ * what the invoice still owes now (zero: paid in full).
  */
 public record CheckoutView(State state, Long linkId, String practiceName, String invoiceNumber, Money amountDue,
                            Instant expiresAt, String receiptNumber, Money amountPaid, Instant paidAt,
-                           Gateway gateway, String stripePublishableKey, PracticeContact contact) {
+                           Gateway gateway, String stripePublishableKey, PracticeContact contact,
+                           Money partialMinimum, Money remainingBalance) {
+
+    /** Without the partial-payment figures (a link for the full balance only, or a state that shows none). */
+    public CheckoutView(State state, Long linkId, String practiceName, String invoiceNumber, Money amountDue,
+                        Instant expiresAt, String receiptNumber, Money amountPaid, Instant paidAt,
+                        Gateway gateway, String stripePublishableKey, PracticeContact contact) {
+        this(state, linkId, practiceName, invoiceNumber, amountDue, expiresAt, receiptNumber, amountPaid, paidAt, gateway,
+                stripePublishableKey, contact, null, null);
+    }
 
     public enum State {
         /** The link works and there is something to pay. */
@@ -54,6 +65,16 @@ public record CheckoutView(State state, Long linkId, String practiceName, String
 
     public boolean isPaid() {
         return state == State.PAID;
+    }
+
+    /** PAY15: the payer may choose an amount of their own (the link allows it and the balance exceeds its minimum). */
+    public boolean isPartialAllowed() {
+        return state == State.PAYABLE && partialMinimum != null;
+    }
+
+    /** Paid, and the invoice still owes something: the link is used up, staff can send one for the rest. */
+    public boolean isBalanceRemaining() {
+        return state == State.PAID && remainingBalance != null && remainingBalance.isPositive();
     }
 
     public boolean isSandbox() {

@@ -1,10 +1,17 @@
 package com.paylink.payment.boundary;
 
+import com.paylink.shared.Money;
+
 /**
  * The outcome of a payment try. {@code code} says why a card was declined or the form was refused
- * (bundle key {@code pay.decline.<code>} / {@code pay.input.<code>}).
+ * (bundle key {@code pay.decline.<code>} / {@code pay.input.<code>}); {@code limit} is the figure a refused
+ * amount's message names (PAY15), else null.
  */
-public record PayResult(Kind kind, String code, String receiptNumber) {
+public record PayResult(Kind kind, String code, String receiptNumber, Money limit) {
+
+    public PayResult(Kind kind, String code, String receiptNumber) {
+        this(kind, code, receiptNumber, null);
+    }
 
     public enum Kind {
         /** Paid now (or by this same request before: a retried POST). */

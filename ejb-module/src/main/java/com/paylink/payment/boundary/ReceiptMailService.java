@@ -48,7 +48,7 @@ public class ReceiptMailService {
         Locale language = Languages.resolve(attempt.link().invoice().client().preferredLanguage()); // L11
         OutgoingMail receipt = ReceiptEmail.compose(practice.name(), practice.senderEmail(),
                 attempt.link().recipientEmail(), payment.amount(), payment.receivedAt(), payment.receiptNumber(),
-                config.displayZone(), language);
+                config.displayZone(), language, payment.balanceAfter().orElse(null));
         // PAY15: the same receipt as a PDF, in the client's language like the email
         mailer.sendOnce("receipt:" + paymentId, receipt.withAttachment(new MailAttachment(
                 ReceiptPdf.fileName(payment.receiptNumber()), ReceiptPdf.CONTENT_TYPE, receipts.pdf(payment, language))));

@@ -1,5 +1,8 @@
 package com.paylink.payment.boundary;
 
-/** What the Stripe Payment Element needs to start: the publishable key and the PaymentIntent's client secret. */
-public record StripeStart(String publishableKey, String clientSecret, String intentId) {
+/**
+ * What the Stripe Payment Element needs to start: the publishable key, the PaymentIntent's client secret, and
+ * the amount the intent is for (in minor units; PAY15: the page's element must show the same amount).
+ */
+public record StripeStart(String publishableKey, String clientSecret, String intentId, long amountMinor) {
 }

@@ -7,27 +7,37 @@ import com.paylink.shared.Money;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import static com.paylink.mail.boundary.EmailTexts.strong;
 import static com.paylink.mail.boundary.MailBody.fact;
 
 /**
- * The payer's receipt, in the client's language (texts {@code receipt.*}): practice, amount, date and receipt
- * number; nothing clinical, no card data.
+ * The payer's receipt, in the client's language (texts {@code receipt.*}): practice, amount, date, receipt
+ * number and what the invoice still owes after it (PAY16: "Paid in full" when nothing does); nothing clinical,
+ * no card data.
  */
 public final class ReceiptEmail {
 
     private ReceiptEmail() {
     }
 
+    /** @param remainingBalance what the invoice owed right after the payment; null when not known (older payments) */
     public static OutgoingMail compose(String practiceName, String practiceAddress, String to, Money amount,
-                                       Instant paidAt, String receiptNumber, ZoneId zone, Locale locale) {
+                                       Instant paidAt, String receiptNumber, ZoneId zone, Locale locale,
+                                       Money remainingBalance) {
         EmailTexts t = EmailTexts.in(locale, zone);
+        List<MailBody.Fact> facts = new ArrayList<>(List.of(fact("receipt.amount", strong(t.money(amount))),
+                fact("receipt.date", t.dateTime(paidAt)), fact("receipt.number", receiptNumber)));
+        if (remainingBalance != null) {
+            facts.add(remainingBalance.isPositive() ? fact("receipt.remaining", strong(t.money(remainingBalance)))
+                    : fact("receipt.remaining", t.text("receipt.paidInFull")));
+        }
         return MailBody.in(t)
                 .paragraph("receipt.thanks", practiceName)
-                .facts(fact("receipt.amount", strong(t.money(amount))), fact("receipt.date", t.dateTime(paidAt)),
-                        fact("receipt.number", receiptNumber))
+                .facts(facts.toArray(MailBody.Fact[]::new))
                 .paragraph("receipt.keep", practiceName)
                 .signature(practiceName)
                 .mail(practiceName, practiceAddress, to, t.text("receipt.subject", practiceName, receiptNumber));

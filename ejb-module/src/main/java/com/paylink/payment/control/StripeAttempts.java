@@ -48,7 +48,7 @@ public class StripeAttempts {
     @Inject
     DeclineGuard declines;
 
-    /** What the call to Stripe needs: our attempt, its key, the intent if it exists, the live balance. */
+    /** What the call to Stripe needs: our attempt, its key, the intent if it exists, the amount to charge (PAY15). */
     public record Plan(long attemptId, String idempotencyKey, String reference, Money amount, Map<String, String> metadata,
                        String account) {
     }
@@ -61,27 +61,47 @@ public class StripeAttempts {
     public record Outcome(AttemptStatus status, String failureCode, String receiptNumber) {
     }
 
-    /**
-     * The link's one open Stripe attempt, or a new one written now (so the intent's metadata can carry
-     * its id); empty when the link cannot take a payment (PL4).
-     */
+    /** The full balance: {@link #plan(long, boolean, String)} for a payer who asked for it. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Plan> plan(long linkId) {
+        return plan(linkId, true, null);
+    }
+
+    /**
+     * The link's one open Stripe attempt, or a new one written now (so the intent's metadata can carry
+     * its id), for the amount the payer asked for (PAY15: decided here, under the invoice's lock, with the
+     * live balance and the link's own minimum); empty when the link cannot take a payment (PL4).
+     *
+     * @throws PayableAmount.Refused when the amount cannot be paid through this link; nothing is written
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Plan> plan(long linkId, boolean fullBalance, String entered) {
         Instant now = clock.instant();
         Optional<PaymentLink> locked = links.lockForPayment(linkId);
         if (locked.isEmpty() || locked.get().unusableAt(now).isPresent()) {
             return Optional.empty();
         }
         PaymentLink link = locked.get();
-        Money balance = link.invoice().balance();
-        PaymentAttempt attempt = openAttempt(link).orElseGet(() -> {
+        PayableAmount.Decision decision = PayableAmount.decide(fullBalance, entered, link.invoice().balance(),
+                link.partialMinimum());
+        if (decision.refused()) {
+            throw new PayableAmount.Refused(decision);
+        }
+        Money amount = decision.amount();
+        Optional<PaymentAttempt> open = openAttempt(link);
+        if (open.isPresent() && open.get().gatewayReference() == null && !open.get().amount().equals(amount)) {
+            // it never reached Stripe, and Stripe refuses an idempotency key again with another amount: a new attempt
+            open.get().canceled(now);
+            open = Optional.empty();
+        }
+        PaymentAttempt attempt = open.orElseGet(() -> {
             PaymentAttempt created = new PaymentAttempt(link, Gateway.STRIPE,
-                    "paylink-link-" + link.id() + "-" + (attemptCount(link) + 1), balance, now);
+                    "paylink-link-" + link.id() + "-" + (attemptCount(link) + 1), amount, now);
             em.persist(created);
             em.flush();
             return created;
         });
-        return Optional.of(new Plan(attempt.id(), attempt.idempotencyKey(), attempt.gatewayReference(), balance,
+        return Optional.of(new Plan(attempt.id(), attempt.idempotencyKey(), attempt.gatewayReference(), amount,
                 Map.of("paylink_link_id", String.valueOf(link.id()),
                         "paylink_attempt_id", String.valueOf(attempt.id()),
                         "paylink_invoice_id", String.valueOf(link.invoice().id())),

@@ -3,10 +3,12 @@ package com.paylink.web.pay;
 import com.paylink.shared.StorageFull;
 import com.paylink.payment.boundary.CheckoutService;
 import com.paylink.payment.boundary.CheckoutView;
+import com.paylink.payment.boundary.PayAmount;
 import com.paylink.payment.boundary.PayResult;
 import com.paylink.paymentlink.boundary.PayerLinkService;
 import com.paylink.payment.boundary.SandboxCard;
 import com.paylink.platform.PaylinkConfig;
+import com.paylink.web.Formats;
 import com.paylink.web.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -37,6 +39,11 @@ public class CheckoutBean {
     private static final String CHARGE_REFUNDED = "chargeRefunded";
     /** Next page: the name, expiry and postal code the payer typed, kept over a decline's redirect. */
     private static final String KEPT = "keptCardFields";
+    /** Next page: the amount the payer chose (PAY15), kept over a refusal's or a decline's redirect. */
+    private static final String KEPT_AMOUNT = "keptAmount";
+    /** The choices of the amount radio group: the full balance, or an amount of the payer's own. */
+    public static final String FULL_BALANCE = "full";
+    public static final String OTHER_AMOUNT = "other";
     /** Next page: Stripe's decline message after the return page. */
     private static final String DECLINED = "declined";
     /** Next page: the messages of the request that redirected. */
@@ -57,6 +64,9 @@ public class CheckoutBean {
     @Inject
     PayerSessions payers;
 
+    @Inject
+    Formats fmt;
+
     private PayerSession payer;
     private boolean chargeRefunded;
     private boolean newLinkRequested;
@@ -71,6 +81,8 @@ public class CheckoutBean {
     private String cardExpiry;
     private String cardCvc;
     private String postalCode;
+    private String amountChoice = FULL_BALANCE;
+    private String otherAmount;
 
     @PostConstruct
     void load() {
@@ -91,6 +103,10 @@ public class CheckoutBean {
                 cardName = kept[0];
                 cardExpiry = kept[1];
                 postalCode = kept[2];
+            }
+            if (payer.fromPreviousPage(KEPT_AMOUNT) instanceof String[] kept) {
+                amountChoice = kept[0];
+                otherAmount = kept[1];
             }
             chargeRefunded = payer.fromPreviousPage(CHARGE_REFUNDED) != null;
             newLinkRequested = payer.fromPreviousPage(NEW_LINK_REQUESTED) != null;
@@ -125,13 +141,14 @@ public class CheckoutBean {
         }
         PayResult result;
         try {
-            result = checkout.paySandbox(linkId,
+            result = checkout.paySandbox(linkId, asked(),
                     new SandboxCard(cardName, cardNumber, cardExpiry, cardCvc, postalCode), requestKey,
                     request().getRemoteAddr());
         } catch (StorageFull e) { // the payment rolled back whole: nothing charged, the payer may try again
             cardNumber = null;
             cardCvc = null;
             payer.forNextPage(KEPT, new String[]{cardName, cardExpiry, postalCode});
+            payer.forNextPage(KEPT_AMOUNT, new String[]{amountChoice, otherAmount});
             message(FacesMessage.SEVERITY_ERROR, "pay.error.busy");
             redirectToCheckout();
             return;
@@ -140,10 +157,12 @@ public class CheckoutBean {
         cardCvc = null;
         if (result.kind() == PayResult.Kind.DECLINED || result.kind() == PayResult.Kind.INVALID_INPUT) {
             payer.forNextPage(KEPT, new String[]{cardName, cardExpiry, postalCode});
+            payer.forNextPage(KEPT_AMOUNT, new String[]{amountChoice, otherAmount});
         }
         switch (result.kind()) {
             case DECLINED -> message(FacesMessage.SEVERITY_ERROR, declineKey(result.code()));
-            case INVALID_INPUT -> message(FacesMessage.SEVERITY_ERROR, "pay.input." + result.code());
+            case INVALID_INPUT -> message(FacesMessage.SEVERITY_ERROR, "pay.input." + result.code(),
+                    result.limit() == null ? new Object[0] : new Object[]{fmt.money(result.limit())});
             case PROCESSING -> message(FacesMessage.SEVERITY_INFO, "pay.processing");
             case LOCKED -> message(FacesMessage.SEVERITY_ERROR, "pay.decline.locked");
             case CHARGE_REFUNDED -> payer.forNextPage(CHARGE_REFUNDED, Boolean.TRUE);
@@ -153,6 +172,29 @@ public class CheckoutBean {
         }
         // Post/Redirect/Get: a reload never resubmits; the next form gets a new request key
         redirectToCheckout();
+    }
+
+    /**
+     * What the payer chose, as posted: the server decides what it may pay (PAY15), whatever this page offered;
+     * anything but "another amount" is the full balance.
+     */
+    private PayAmount asked() {
+        return OTHER_AMOUNT.equals(amountChoice) ? PayAmount.other(otherAmount) : PayAmount.FULL_BALANCE;
+    }
+
+    /** "Pay the full balance ($150.00)": the first choice when the link allows partial payments. */
+    public String getFullBalanceLabel() {
+        return messages().text("pay.amount.full", fmt.money(view.amountDue()));
+    }
+
+    public String getOtherAmountLabel() {
+        return messages().text("pay.amount.other");
+    }
+
+    /** "From $20.00 to $150.00": the range an amount of the payer's own may take. */
+    public String getAmountRange() {
+        return view.isPartialAllowed()
+                ? messages().text("pay.amount.range", fmt.money(view.partialMinimum()), fmt.money(view.amountDue())) : "";
     }
 
     /** "Email me a new link": always the same answer. */
@@ -208,8 +250,8 @@ public class CheckoutBean {
         external.redirect(external.getRequestContextPath() + PayLinkServlet.CHECKOUT);
     }
 
-    private void message(FacesMessage.Severity severity, String key) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, messages().text(key), null));
+    private void message(FacesMessage.Severity severity, String key, Object... args) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, messages().text(key, args), null));
     }
 
     private Messages messages() {
@@ -288,6 +330,22 @@ public class CheckoutBean {
 
     public void setCardCvc(String cardCvc) {
         this.cardCvc = cardCvc;
+    }
+
+    public String getAmountChoice() {
+        return amountChoice;
+    }
+
+    public void setAmountChoice(String amountChoice) {
+        this.amountChoice = amountChoice;
+    }
+
+    public String getOtherAmount() {
+        return otherAmount;
+    }
+
+    public void setOtherAmount(String otherAmount) {
+        this.otherAmount = otherAmount;
     }
 
     public String getPostalCode() {

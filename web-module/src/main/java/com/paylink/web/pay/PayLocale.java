@@ -56,4 +56,9 @@ public class PayLocale {
     private static boolean pagesSpeak(Locale candidate) {
         return Messages.speaks(candidate);
     }
+
+    /** The first of the browser's languages (best first) that the pages speak, else English. */
+    static Locale of(Iterator<Locale> wanted) {
+        return Messages.firstSupported(wanted);
+    }
 }

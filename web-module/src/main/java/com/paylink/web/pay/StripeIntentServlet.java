@@ -1,7 +1,10 @@
 package com.paylink.web.pay;
 
+import com.paylink.payment.boundary.AmountRefused;
 import com.paylink.payment.boundary.CheckoutService;
+import com.paylink.payment.boundary.PayAmount;
 import com.paylink.payment.boundary.StripeStart;
+import com.paylink.web.Messages;
 import jakarta.ejb.EJB;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -14,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,6 +25,8 @@ import java.util.Optional;
  * Creates (or reuses) the link's Stripe PaymentIntent when the payer presses Pay, never while the page
  * renders (PAY8): the page's script posts here with the session's form secret, gets the intent's client
  * secret, and confirms it with Stripe. The intent id stays in the payer's session for the return page.
+ * The form fields {@code amountChoice} ({@code full} or {@code other}) and {@code amount} say what the payer
+ * chose to pay (PAY15); a refused amount is answered 422 with its message.
  */
 @WebServlet("/checkout/intent")
 public class StripeIntentServlet extends HttpServlet {
@@ -49,13 +55,28 @@ public class StripeIntentServlet extends HttpServlet {
             JSON.toJson(Map.of("error", "session"), response.getWriter());
             return;
         }
-        Optional<StripeStart> started = checkout.startStripe(linkId);
+        // PAY15: what the payer chose, as posted; the boundary decides what it may pay
+        PayAmount asked = CheckoutBean.OTHER_AMOUNT.equals(request.getParameter("amountChoice"))
+                ? PayAmount.other(request.getParameter("amount")) : PayAmount.FULL_BALANCE;
+        Optional<StripeStart> started;
+        try {
+            started = checkout.startStripe(linkId, asked);
+        } catch (AmountRefused refused) {
+            response.setStatus(422); // nothing was written or asked of Stripe; the page shows why
+            Locale locale = PayLocale.of(request.getLocales().asIterator());
+            Messages messages = Messages.in(locale);
+            String text = refused.limit() == null ? messages.text("pay.input." + refused.code())
+                    : messages.text("pay.input." + refused.code(), refused.limit().format(Locale.US));
+            JSON.toJson(Map.of("error", "amount", "code", refused.code(), "message", text), response.getWriter());
+            return;
+        }
         if (started.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_CONFLICT); // paid, closed or cards unavailable: reload shows which
             JSON.toJson(Map.of("error", "unavailable"), response.getWriter());
             return;
         }
         payer.stripeIntent(started.get().intentId());
-        JSON.toJson(Map.of("clientSecret", started.get().clientSecret()), response.getWriter());
+        JSON.toJson(Map.of("clientSecret", started.get().clientSecret(), "amount", started.get().amountMinor()),
+                response.getWriter());
     }
 }
