@@ -266,6 +266,42 @@ class PartialPaymentBoundaryIT {
         }
     }
 
+    /**
+     * Two tabs ask for different amounts while Stripe is still making the first one's intent: the first attempt
+     * (which has no intent yet, and whose idempotency key Stripe would refuse for another amount) is replaced;
+     * its intent, when it comes, is never handed out and is canceled, so only the later amount can be paid.
+     */
+    @Test
+    void pay15_twoTabsAskingForDifferentAmountsAtOnce_onlyTheLaterIntentCanBePaid() throws Exception {
+        try (FakeStripe stripe = new FakeStripe()) {
+            Practice p = practice();
+            allowPartial(p, "20.00");
+            long link = send(p);
+            CheckoutBoundaryIT.useStripe(stripe);
+            java.util.concurrent.CountDownLatch release = stripe.holdCreates();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var first = pool.submit(() -> checkout.startStripe(link, PayAmount.other("50")));
+                assertThat(stripe.awaitCreate(10)).isTrue();
+                var second = pool.submit(() -> checkout.startStripe(link, PayAmount.other("60")));
+                await().atMost(Duration.ofSeconds(10)).until(() -> data.attempts(link).size() == 2);
+                assertThat(data.attempts(link)).containsExactly("CANCELED null", "PENDING null");
+                release.countDown();
+                var later = second.get(30, java.util.concurrent.TimeUnit.SECONDS).orElseThrow();
+                assertThat(first.get(30, java.util.concurrent.TimeUnit.SECONDS)).as("the replaced tab gets no intent").isEmpty();
+                assertThat(later.amountMinor()).isEqualTo(6000);
+                assertThat(stripe.intent(later.intentId()).amount).isEqualTo(6000);
+                List<String> attempts = data.attempts(link);
+                assertThat(attempts.get(1)).isEqualTo("PENDING " + later.intentId());
+                String replaced = attempts.get(0).substring("CANCELED ".length());
+                assertThat(stripe.status(replaced)).as("nothing can pay the replaced intent").isEqualTo("canceled");
+            } finally {
+                release.countDown();
+                pool.shutdownNow();
+            }
+        }
+    }
+
     private static HttpResponse<String> intent(HttpClient browser, String base, String form, String choice, String amount)
             throws Exception {
         return browser.send(HttpRequest.newBuilder(URI.create(base + "/checkout/intent"))

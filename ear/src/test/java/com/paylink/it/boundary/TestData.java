@@ -195,6 +195,13 @@ public class TestData {
                 .getSingleResult();
     }
 
+    /** "status reference" of each payment attempt of the link, oldest first (reference null before the gateway answered). */
+    public java.util.List<String> attempts(long linkId) {
+        return em.createQuery("select a from PaymentAttempt a where a.link.id = :l order by a.id",
+                        com.paylink.payment.entity.PaymentAttempt.class)
+                .setParameter("l", linkId).getResultStream().map(a -> a.status() + " " + a.gatewayReference()).toList();
+    }
+
     /** The invoice's balance as "amount currency". */
     public String balance(long invoiceId) {
         return em.find(Invoice.class, invoiceId).balance().toString();

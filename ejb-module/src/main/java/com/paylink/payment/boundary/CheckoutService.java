@@ -211,9 +211,15 @@ public class CheckoutService {
                 intent = stripe.updateAmount(p.reference(), p.amount());
             }
         }
-        attempts.record(p.attemptId(), intent);
+        boolean open = attempts.record(p.attemptId(), intent);
         if (intent.status() == IntentStatus.CANCELED) {
             return Optional.empty(); // canceled meanwhile (its link closed); the payer sees the page say so
+        }
+        if (!open && intent.status() == IntentStatus.REQUIRES_PAYMENT) {
+            // PAY15: its attempt was replaced while Stripe made it (another tab asked for another amount): the
+            // intent is never handed out, and canceled so nothing can pay it
+            stripe.cancel(intent.reference());
+            return Optional.empty();
         }
         return Optional.of(new StripeStart(gateways.publishableKey().orElse(""), intent.clientSecret(), intent.reference(),
                 intent.amountMinor()));

@@ -25,7 +25,7 @@ public final class PayableAmount {
     /** Why an amount is refused; {@link #code()} keys its message ({@code pay.input.<code>}). */
     public enum Problem {
         /** "Another amount" chosen, nothing entered. */
-        AMOUNT_REQUIRED,
+        REQUIRED,
         NOT_A_NUMBER,
         /** More decimals than the currency has (cents). */
         TOO_MANY_DECIMALS,
@@ -100,7 +100,7 @@ public final class PayableAmount {
         }
         String text = entered == null ? "" : entered.replace("$", "").replace(" ", "").replace("\u00a0", "").trim();
         if (text.isEmpty()) {
-            return Decision.refuse(Problem.AMOUNT_REQUIRED, null);
+            return Decision.refuse(Problem.REQUIRED, null);
         }
         if (THOUSANDS.matcher(text).matches()) {
             text = text.replace(",", "");

@@ -108,20 +108,26 @@ public class StripeAttempts {
                 link.practice().stripeAccountId()));
     }
 
-    /** Records the intent Stripe created or re-priced for the attempt; a canceled one closes the attempt. */
+    /**
+     * Records the intent Stripe created or re-priced for the attempt; a canceled one closes the attempt.
+     *
+     * @return false when the attempt had closed meanwhile (e.g. replaced because the payer asked for another
+     * amount in another tab while this intent was being made): its intent must not be handed out
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void record(long attemptId, GatewayIntent intent) {
+    public boolean record(long attemptId, GatewayIntent intent) {
         Instant now = clock.instant();
         PaymentAttempt attempt = em.find(PaymentAttempt.class, attemptId, LockModeType.PESSIMISTIC_WRITE);
         attempt.attachIntent(intent.reference(), now);
         if (!attempt.status().isOpen()) {
-            return;
+            return false;
         }
         if (intent.status() == com.paylink.payment.control.gateway.IntentStatus.CANCELED) {
             attempt.canceled(now);
         } else if (intent.amountMinor() != attempt.amount().amountMinor()) {
             attempt.reprice(Money.ofMinor(intent.amountMinor(), attempt.amount().currency()), now);
         }
+        return true;
     }
 
     /**

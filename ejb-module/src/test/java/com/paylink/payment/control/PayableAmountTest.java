@@ -54,8 +54,8 @@ class PayableAmountTest {
         for (String junk : new String[]{"abc", "50,00", "5e1", "1e3", "50..0", "--5", "½", "50 USD", "0x10"}) {
             assertThat(other(junk).problem()).as(junk).isEqualTo(Problem.NOT_A_NUMBER);
         }
-        assertThat(other("").problem()).isEqualTo(Problem.AMOUNT_REQUIRED);
-        assertThat(other(null).problem()).isEqualTo(Problem.AMOUNT_REQUIRED);
+        assertThat(other("").problem()).isEqualTo(Problem.REQUIRED);
+        assertThat(other(null).problem()).isEqualTo(Problem.REQUIRED);
         assertThat(other("149.75")).as("$0.25 left could never be paid by card")
                 .isEqualTo(new Decision(null, Problem.LEAVES_TOO_LITTLE, usd("0.50")));
         assertThat(Problem.BELOW_MINIMUM.code()).isEqualTo("amount_below_minimum");
