@@ -129,6 +129,7 @@ class PartialPaymentBoundaryIT {
             Practice p = practice();
             allowPartial(p, "20.00");
             long link = send(p);
+            mail.awaitNewLinkTo(p.payer(), 0);
             CheckoutView view = checkout.view(link);
             assertThat(view.isPartialAllowed()).isTrue();
             assertThat(view.partialMinimum()).isEqualTo(usd("20.00"));
@@ -163,7 +164,9 @@ class PartialPaymentBoundaryIT {
             assertThat(inbox(p).get(0).amount()).isEqualTo(usd("50.00"));
 
             // staff send a new link for the rest; the payer pays the whole remaining balance
+            int mailed = mail.linksTo(p.payer()).size();
             long second = send(p);
+            mail.awaitNewLinkTo(p.payer(), mailed);
             assertThat(checkout.view(second).amountDue()).isEqualTo(usd("100.00"));
             assertThat(pay(second, PayAmount.FULL_BALANCE).kind()).isEqualTo(PayResult.Kind.PAID);
             assertThat(data.balance(p.invoice())).isEqualTo("0.00 USD");
@@ -185,8 +188,15 @@ class PartialPaymentBoundaryIT {
      */
     @Test
     void pay15_aLinkSentWithoutPartialPaymentsRefusesPart_evenAfterThePracticeAllowsThem() throws Exception {
+        try (Mailbox mail = Mailbox.start()) {
+            aLinkSentWithoutPartialPaymentsRefusesPart(mail);
+        }
+    }
+
+    private void aLinkSentWithoutPartialPaymentsRefusesPart(Mailbox mail) throws Exception {
         Practice p = practice();
         long before = send(p);
+        mail.awaitNewLinkTo(p.payer(), 0);
         allowPartial(p, "20.00");
         assertThat(checkout.view(before).isPartialAllowed()).isFalse();
         PayResult result = pay(before, PayAmount.other("50"));
@@ -207,6 +217,7 @@ class PartialPaymentBoundaryIT {
         restore();
 
         long after = send(p); // replaces the earlier link, and is sent with the practice's settings now
+        mail.awaitNewLinkTo(p.payer(), 1); // its email is out: no mail attempt changes the link while it is paid
         assertThat(checkout.view(after).isPartialAllowed()).isTrue();
         assertThat(pay(after, PayAmount.other("50")).kind()).isEqualTo(PayResult.Kind.PAID);
         assertThat(data.balance(p.invoice())).isEqualTo("100.00 USD");
@@ -273,10 +284,11 @@ class PartialPaymentBoundaryIT {
      */
     @Test
     void pay15_twoTabsAskingForDifferentAmountsAtOnce_onlyTheLaterIntentCanBePaid() throws Exception {
-        try (FakeStripe stripe = new FakeStripe()) {
+        try (Mailbox mail = Mailbox.start(); FakeStripe stripe = new FakeStripe()) {
             Practice p = practice();
             allowPartial(p, "20.00");
             long link = send(p);
+            mail.awaitNewLinkTo(p.payer(), 0);
             CheckoutBoundaryIT.useStripe(stripe);
             java.util.concurrent.CountDownLatch release = stripe.holdCreates();
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
