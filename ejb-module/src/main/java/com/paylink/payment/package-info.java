@@ -25,8 +25,9 @@
  * <li>PAY4. The link is checked at payment time with the injected clock (PL4), whatever the expiry sweep
  * did. A declined card leaves the link usable.</li>
  * <li>PAY5. With Stripe the card is entered in Stripe's Payment Element and never reaches Paylink; the
- * PaymentIntent is created for the live balance with an idempotency key from the link and amount; success
- * is taken from the signed webhook or by re-reading the stored intent id, never from return-URL parameters.</li>
+ * PaymentIntent is created for the live balance (or the part of it the payer chose, PAY15) with an idempotency
+ * key from the link and amount; success is taken from the signed webhook or by re-reading the stored intent id,
+ * never from return-URL parameters.</li>
  * <li>PAY6. A webhook is acted on only with a valid signature (five minutes' tolerance), each event id
  * once, and only after re-reading the object it names from Stripe.</li>
  * <li>PAY7. The payment mode is the operator's explicit choice ({@code paylink.payments.mode}: stripe, the
@@ -34,9 +35,9 @@
  * mode"; sandbox payments are recorded as such. In stripe mode with a missing or malformed key nothing
  * pays: links are not sent, the payment page says card payment is unavailable, the server logs it at
  * start-up and its readiness check is DOWN.</li>
- * <li>PAY8. A Stripe PaymentIntent is created (or reused, one per link, re-priced to the live balance) only
- * when the payer asks to pay, never while a page renders; its metadata carries the link and attempt ids.
- * No Stripe call is made inside a transaction or while a lock is held.</li>
+ * <li>PAY8. A Stripe PaymentIntent is created (or reused, one per link, re-priced to the live balance or the part
+ * of it the payer chose) only when the payer asks to pay, never while a page renders; its metadata carries the
+ * link and attempt ids. No Stripe call is made inside a transaction or while a lock is held.</li>
  * <li>PAY9. An intent does not outlive its link: open intents of revoked, replaced, expired or paid links
  * (or of invoices paid or voided otherwise) are canceled at Stripe within five minutes
  * ({@code IntentJanitor}); one that succeeded meanwhile is settled, never canceled.</li>
