@@ -1,7 +1,7 @@
 // Mounts Stripe's Payment Element for the amount due, and only when the payer presses Pay asks Paylink for
 // the link's PaymentIntent, then confirms it with Stripe. The card goes to Stripe, never to Paylink.
 // Where the link allows partial payments the payer's choice (full balance or another amount) goes with the
-// request; Paylink decides what may be paid and answers a refused amount with its message (PAY15).
+// request; Paylink decides what may be paid and answers a refused amount with its message (PAY16).
 // Loaded as a file (not inline) so the page's Content-Security-Policy can forbid inline scripts.
 (function () {
     var host = document.getElementById('stripe-checkout');

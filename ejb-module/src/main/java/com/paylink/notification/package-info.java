@@ -16,7 +16,7 @@
  * Admin of the practice, once each.</li>
  * <li>N7. A dispute opened, lost or won (PAY13) notifies every active Admin of the practice, once each.</li>
  * <li>N8. A payment's notification states the amount paid and what the invoice still owed right after it
- * ("Remaining balance" or "Paid in full"; PAY15), as the ledger posted it, however late it is read.</li>
+ * ("Remaining balance" or "Paid in full"; PAY16), as the ledger posted it, however late it is read.</li>
  * </ol>
  */
 package com.paylink.notification;

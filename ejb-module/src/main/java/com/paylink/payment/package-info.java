@@ -4,7 +4,7 @@
  * settling a charge, Stripe's webhooks, the receipt, the payment-completed event. This capability alone
  * writes {@code payment_attempt} and {@code processed_webhook_event}; it asks {@code paymentlink} for links
  * and {@code ledger} to post payments.
- * <p>Operations: {@code CheckoutService}: view, paySandbox, startStripe (each for the full balance or, PAY15, an
+ * <p>Operations: {@code CheckoutService}: view, paySandbox, startStripe (each for the full balance or, PAY16, an
  * amount the link allows), syncStripeIntent.
  * {@code StripeWebhookService}: handle. {@code IntentJanitor}: cancelStaleIntents, refundUnpostableCharges. {@code CardProcessingService} (Admins):
  * status, startOnboarding, refresh, reconcileNow. {@code ReconciliationSchedule}. {@code RefundService}: options,
@@ -25,7 +25,7 @@
  * <li>PAY4. The link is checked at payment time with the injected clock (PL4), whatever the expiry sweep
  * did. A declined card leaves the link usable.</li>
  * <li>PAY5. With Stripe the card is entered in Stripe's Payment Element and never reaches Paylink; the
- * PaymentIntent is created for the live balance (or the part of it the payer chose, PAY15) with an idempotency
+ * PaymentIntent is created for the live balance (or the part of it the payer chose, PAY16) with an idempotency
  * key from the link and amount; success is taken from the signed webhook or by re-reading the stored intent id,
  * never from return-URL parameters.</li>
  * <li>PAY6. A webhook is acted on only with a valid signature (five minutes' tolerance), each event id

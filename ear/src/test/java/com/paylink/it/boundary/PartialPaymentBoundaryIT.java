@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * PAY15 inside WildFly on PostgreSQL: the amount a payer asks for is decided on the server, with the link's
+ * PAY16 inside WildFly on PostgreSQL: the amount a payer asks for is decided on the server, with the link's
  * own minimum (never the practice's current setting), for the sandbox and for Stripe (the real stripe-java
  * code against the local Stripe-compatible server); a partial payment uses the link up, the invoice keeps
  * the rest, and the receipt and the notification say what remains.
@@ -123,7 +123,7 @@ class PartialPaymentBoundaryIT {
     }
 
     @Test
-    void pay15_eachBadAmountIsRefusedWithItsReason_chargingNothing_thenAPartialPaymentUsesTheLinkUp_andAnotherLinkPaysTheRest()
+    void pay16_eachBadAmountIsRefusedWithItsReason_chargingNothing_thenAPartialPaymentUsesTheLinkUp_andAnotherLinkPaysTheRest()
             throws Exception {
         try (Mailbox mail = Mailbox.start()) {
             Practice p = practice();
@@ -187,7 +187,7 @@ class PartialPaymentBoundaryIT {
      * only, by either gateway, even after the practice turned them on; the next link takes part.
      */
     @Test
-    void pay15_aLinkSentWithoutPartialPaymentsRefusesPart_evenAfterThePracticeAllowsThem() throws Exception {
+    void pay16_aLinkSentWithoutPartialPaymentsRefusesPart_evenAfterThePracticeAllowsThem() throws Exception {
         try (Mailbox mail = Mailbox.start()) {
             aLinkSentWithoutPartialPaymentsRefusesPart(mail);
         }
@@ -229,7 +229,7 @@ class PartialPaymentBoundaryIT {
      * webhook posts what Stripe took, once.
      */
     @Test
-    void pay15_withStripeTheIntentIsForThePartialAmount_andTheWebhookPostsWhatStripeTook() throws Exception {
+    void pay16_withStripeTheIntentIsForThePartialAmount_andTheWebhookPostsWhatStripeTook() throws Exception {
         try (Mailbox mail = Mailbox.start(); FakeStripe stripe = new FakeStripe()) {
             Practice p = practice();
             allowPartial(p, "20.00");
@@ -283,7 +283,7 @@ class PartialPaymentBoundaryIT {
      * its intent, when it comes, is never handed out and is canceled, so only the later amount can be paid.
      */
     @Test
-    void pay15_twoTabsAskingForDifferentAmountsAtOnce_onlyTheLaterIntentCanBePaid() throws Exception {
+    void pay16_twoTabsAskingForDifferentAmountsAtOnce_onlyTheLaterIntentCanBePaid() throws Exception {
         try (Mailbox mail = Mailbox.start(); FakeStripe stripe = new FakeStripe()) {
             Practice p = practice();
             allowPartial(p, "20.00");

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * PAY15 as the people meet it, in Chromium with the demo data: an Admin allows partial payments, a biller sends
+ * PAY16 as the people meet it, in Chromium with the demo data: an Admin allows partial payments, a biller sends
  * a link for RC-1002 ($150.00 due), the client pays part of it (a bad amount is refused with its reason and
  * charges nothing), the paid page, the receipt and the Admin's notification say what remains, the ledger shows
  * it, and a second link pays the rest.

@@ -12,7 +12,7 @@ import java.time.Instant;
 public record NotificationRow(long id, NotificationKind kind, long invoiceId, long clientId, String clientName, String invoiceNumber,
                               Money amount, Money remaining, Instant occurredAt, boolean read) {
 
-    /** A payment that left something to pay (PAY15). */
+    /** A payment that left something to pay (PAY16). */
     public boolean isBalanceRemaining() {
         return remaining != null && remaining.isPositive();
     }

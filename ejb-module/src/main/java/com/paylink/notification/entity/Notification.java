@@ -66,7 +66,7 @@ public class Notification {
             @AttributeOverride(name = "currency", column = @Column(name = "currency", nullable = false))})
     private Money amount;
 
-    /** PAYMENT_RECEIVED: what the invoice still owed right after the payment (PAY15); null otherwise or unknown. */
+    /** PAYMENT_RECEIVED: what the invoice still owed right after the payment (PAY16); null otherwise or unknown. */
     @Column(name = "remaining_minor")
     private Long remainingMinor;
 
@@ -91,7 +91,7 @@ public class Notification {
         this.paymentId = paymentId;
     }
 
-    /** A payment received, with what the invoice still owed right after it (PAY15; null: unknown). */
+    /** A payment received, with what the invoice still owed right after it (PAY16; null: unknown). */
     public Notification(Staff recipient, long paymentId, long invoiceId, long clientId, String clientName,
                         String invoiceNumber, Money amount, Money remaining, Instant occurredAt, Instant createdAt) {
         this(recipient, paymentId, invoiceId, clientId, clientName, invoiceNumber, amount, occurredAt, createdAt);

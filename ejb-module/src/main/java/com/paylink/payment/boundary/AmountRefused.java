@@ -4,7 +4,7 @@ import com.paylink.shared.BusinessException;
 import com.paylink.shared.Money;
 
 /**
- * PAY15: the amount the payer asked for cannot be paid through this link (below its minimum, above the
+ * PAY16: the amount the payer asked for cannot be paid through this link (below its minimum, above the
  * balance, not an amount, ...); nothing was charged. {@link #code()} keys the message
  * ({@code pay.input.<code>}); {@link #limit()} is the figure it names, if any.
  */

@@ -38,7 +38,7 @@ import java.util.logging.Logger;
  * Paying a link by card: what the payment page shows, the sandbox form, a Stripe PaymentIntent and
  * reading its outcome. Links themselves (opening, locking, settling, renewing) belong to
  * {@link PayerLinkService}. Public: the link id in the payer's session is the only credential.
- * Rules PAY2–PAY8 and PAY15 in package-info.
+ * Rules PAY2–PAY8 and PAY16 in package-info.
  */
 @Stateless
 @PermitAll
@@ -117,7 +117,7 @@ public class CheckoutService {
      * PAY2–PAY4 with the offline sandbox, through the gateway port like any gateway: one request key (the
      * form's) pays at most once; concurrent tries on one invoice queue on its lock and the later ones find
      * it paid; the link is checked now. Refused when the sandbox is not the active gateway. Each decline
-     * counts against the link and the payer's address (PAY10). PAY15: the amount asked for is decided
+     * counts against the link and the payer's address (PAY10). PAY16: the amount asked for is decided
      * under the lock with the live balance and the link's own minimum; a refused one charges nothing.
      *
      * @param payerAddress the client address the request came from (counted as a hash only)
@@ -175,7 +175,7 @@ public class CheckoutService {
 
     /**
      * PAY5, PAY8 with Stripe, when the payer asks to pay (never while a page renders): the link's one
-     * PaymentIntent, created for the amount asked (PAY15: the live balance, or an amount the link allows)
+     * PaymentIntent, created for the amount asked (PAY16: the live balance, or an amount the link allows)
      * with an idempotency key from our own attempt (whose id its metadata carries), or reused and re-priced
      * if the amount changed. The call to Stripe runs outside any transaction: the invoice lock is held only
      * while the attempt is written, before, and while Stripe's answer is recorded, after. The card goes to
@@ -216,7 +216,7 @@ public class CheckoutService {
             return Optional.empty(); // canceled meanwhile (its link closed); the payer sees the page say so
         }
         if (!open && intent.status() == IntentStatus.REQUIRES_PAYMENT) {
-            // PAY15: its attempt was replaced while Stripe made it (another tab asked for another amount): the
+            // PAY16: its attempt was replaced while Stripe made it (another tab asked for another amount): the
             // intent is never handed out, and canceled so nothing can pay it
             stripe.cancel(intent.reference());
             return Optional.empty();

@@ -9,7 +9,7 @@ import java.time.Instant;
 /**
  * What the public payment page may show: the practice, the invoice number, the live amount due and the
  * link's expiry, and (P4) how to reach the practice when it cannot be paid. Nothing clinical, no client
- * name. {@code linkId} is null for an unknown token. PAY15: {@code partialMinimum} is the smallest amount
+ * name. {@code linkId} is null for an unknown token. PAY16: {@code partialMinimum} is the smallest amount
  * of their own the payer may choose (null: the full balance only); {@code remainingBalance}, once paid, is
  * what the invoice still owes now (zero: paid in full).
  */
@@ -67,7 +67,7 @@ public record CheckoutView(State state, Long linkId, String practiceName, String
         return state == State.PAID;
     }
 
-    /** PAY15: the payer may choose an amount of their own (the link allows it and the balance exceeds its minimum). */
+    /** PAY16: the payer may choose an amount of their own (the link allows it and the balance exceeds its minimum). */
     public boolean isPartialAllowed() {
         return state == State.PAYABLE && partialMinimum != null;
     }

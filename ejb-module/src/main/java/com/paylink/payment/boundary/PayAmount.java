@@ -2,7 +2,7 @@ package com.paylink.payment.boundary;
 
 /**
  * What the payer asked to pay: the full balance, or (where the link allows partial payments) the amount they
- * typed, as typed. The server decides what that means (PAY15); nothing here is trusted.
+ * typed, as typed. The server decides what that means (PAY16); nothing here is trusted.
  */
 public record PayAmount(boolean fullBalance, String entered) {
 

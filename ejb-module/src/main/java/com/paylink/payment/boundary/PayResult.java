@@ -5,7 +5,7 @@ import com.paylink.shared.Money;
 /**
  * The outcome of a payment try. {@code code} says why a card was declined or the form was refused
  * (bundle key {@code pay.decline.<code>} / {@code pay.input.<code>}); {@code limit} is the figure a refused
- * amount's message names (PAY15), else null.
+ * amount's message names (PAY16), else null.
  */
 public record PayResult(Kind kind, String code, String receiptNumber, Money limit) {
 

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * PAY15: how much a payer may pay through one link. The full balance always; an amount of their own only where
+ * PAY16: how much a payer may pay through one link. The full balance always; an amount of their own only where
  * the link was sent allowing partial payments ({@code linkMinimum}, fixed when the link was sent), from that
  * minimum (or the balance, if lower) up to the balance, never leaving less than the smallest card payment
  * to pay later. One function, knowing no gateway and no page: every payment path asks it with the live

@@ -48,7 +48,7 @@ public class StripeAttempts {
     @Inject
     DeclineGuard declines;
 
-    /** What the call to Stripe needs: our attempt, its key, the intent if it exists, the amount to charge (PAY15). */
+    /** What the call to Stripe needs: our attempt, its key, the intent if it exists, the amount to charge (PAY16). */
     public record Plan(long attemptId, String idempotencyKey, String reference, Money amount, Map<String, String> metadata,
                        String account) {
     }
@@ -69,7 +69,7 @@ public class StripeAttempts {
 
     /**
      * The link's one open Stripe attempt, or a new one written now (so the intent's metadata can carry
-     * its id), for the amount the payer asked for (PAY15: decided here, under the invoice's lock, with the
+     * its id), for the amount the payer asked for (PAY16: decided here, under the invoice's lock, with the
      * live balance and the link's own minimum); empty when the link cannot take a payment (PL4).
      *
      * @throws PayableAmount.Refused when the amount cannot be paid through this link; nothing is written

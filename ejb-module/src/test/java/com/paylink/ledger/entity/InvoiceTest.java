@@ -12,7 +12,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Rules L1–L5 and L11 of the ledger package. */
+/** Rules L1–L5 and L13 of the ledger package. */
 class InvoiceTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T15:00:00Z");
@@ -55,13 +55,13 @@ class InvoiceTest {
     }
 
     @Test
-    void l11_eachPaymentKeepsWhatTheInvoiceStillOwedRightAfterIt() {
+    void l13_eachPaymentKeepsWhatTheInvoiceStillOwedRightAfterIt() {
         Invoice invoice = invoice("150.00");
-        Payment partial = invoice.recordCardPayment(usd("50.00"), NOW, "pi_1", "R-1", true);
+        Payment partial = invoice.recordCardPayment(usd("50.00"), NOW, "pi_1", "R-1", true, null);
         assertThat(partial.balanceAfter()).contains(usd("100.00"));
         assertThat(invoice.status()).isEqualTo(InvoiceStatus.PARTIALLY_PAID);
         assertThat(invoice.isPayable()).as("the rest can still be paid").isTrue();
-        Payment rest = invoice.recordCardPayment(usd("100.00"), NOW, "pi_2", "R-2", true);
+        Payment rest = invoice.recordCardPayment(usd("100.00"), NOW, "pi_2", "R-2", true, null);
         assertThat(rest.balanceAfter()).contains(usd("0.00"));
         assertThat(partial.balanceAfter()).as("a later payment changes no earlier one").contains(usd("100.00"));
         assertThat(invoice.status()).isEqualTo(InvoiceStatus.PAID);

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** PAY15: what a payer may pay through one link, whatever the page sent. */
+/** PAY16: what a payer may pay through one link, whatever the page sent. */
 class PayableAmountTest {
 
     private static final Money BALANCE = usd("150.00");

@@ -39,7 +39,7 @@ public class CheckoutBean {
     private static final String CHARGE_REFUNDED = "chargeRefunded";
     /** Next page: the name, expiry and postal code the payer typed, kept over a decline's redirect. */
     private static final String KEPT = "keptCardFields";
-    /** Next page: the amount the payer chose (PAY15), kept over a refusal's or a decline's redirect. */
+    /** Next page: the amount the payer chose (PAY16), kept over a refusal's or a decline's redirect. */
     private static final String KEPT_AMOUNT = "keptAmount";
     /** The choices of the amount radio group: the full balance, or an amount of the payer's own. */
     public static final String FULL_BALANCE = "full";
@@ -175,7 +175,7 @@ public class CheckoutBean {
     }
 
     /**
-     * What the payer chose, as posted: the server decides what it may pay (PAY15), whatever this page offered;
+     * What the payer chose, as posted: the server decides what it may pay (PAY16), whatever this page offered;
      * anything but "another amount" is the full balance.
      */
     private PayAmount asked() {

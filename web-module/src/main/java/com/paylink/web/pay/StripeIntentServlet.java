@@ -26,7 +26,7 @@ import java.util.Optional;
  * renders (PAY8): the page's script posts here with the session's form secret, gets the intent's client
  * secret, and confirms it with Stripe. The intent id stays in the payer's session for the return page.
  * The form fields {@code amountChoice} ({@code full} or {@code other}) and {@code amount} say what the payer
- * chose to pay (PAY15); a refused amount is answered 422 with its message.
+ * chose to pay (PAY16); a refused amount is answered 422 with its message.
  */
 @WebServlet("/checkout/intent")
 public class StripeIntentServlet extends HttpServlet {
@@ -55,7 +55,7 @@ public class StripeIntentServlet extends HttpServlet {
             JSON.toJson(Map.of("error", "session"), response.getWriter());
             return;
         }
-        // PAY15: what the payer chose, as posted; the boundary decides what it may pay
+        // PAY16: what the payer chose, as posted; the boundary decides what it may pay
         PayAmount asked = CheckoutBean.OTHER_AMOUNT.equals(request.getParameter("amountChoice"))
                 ? PayAmount.other(request.getParameter("amount")) : PayAmount.FULL_BALANCE;
         Optional<StripeStart> started;
