@@ -14,8 +14,13 @@ paylink_prerequisites wrk
 paylink_postgresql
 # A fresh test database each run: its data is the tests' own, and a schema left by an older checkout (say a
 # migration another branch numbered differently) must never decide whether this one passes.
-psql_admin "drop database if exists paylink_test with (force)"
-psql_admin "create database paylink_test owner paylink"
+# The database is the one -Dpaylink.test.db.url names, if given (helpers and parallel runs use their own).
+test_db=paylink_test
+for arg in "$@"; do
+    case "$arg" in -Dpaylink.test.db.url=*) test_db="${arg##*/}" ;; esac
+done
+psql_admin "drop database if exists $test_db with (force)"
+psql_admin "create database $test_db owner paylink"
 
 mvn -B -ntp verify -Dpaylink.embedded.skip=true "$@"
 
