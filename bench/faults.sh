@@ -213,6 +213,9 @@ sql "insert into payment_link (practice_id, invoice_id, token_hash, recipient_so
             'pat.bench@example.com', 'EXPIRED', (select id from staff where username = 'biller'), now() - interval '30 hours',
             now() - interval '6 hours', now() - interval '30 hours', now() - interval '6 hours', 0
      from generate_series(1, 100) g join invoice i on i.number = 'BN-' || (2000 + g)"
+sql "insert into payment_link_invoice (payment_link_id, invoice_id, position, currency)
+     select l.id, l.invoice_id, 0, 'USD' from payment_link l
+     where not exists (select 1 from payment_link_invoice li where li.payment_link_id = l.id)" # V22: each link's one invoice
 python3 -c "
 import secrets, base64
 for g in range(1, 101): print('expd' + str(g).zfill(39))

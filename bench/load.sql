@@ -35,15 +35,19 @@ insert into payment (invoice_id, received_at, amount_minor, currency, method, re
     from bench_invoice, generate_series(1, 2) k
     where n > 1000000 and (n - 1000000 - 1) * 2 + k <= :ledger_payments;
 
-insert into payment_link (practice_id, invoice_id, active_invoice_id, token_hash, recipient_source, recipient_email,
+insert into payment_link (practice_id, invoice_id, token_hash, recipient_source, recipient_email,
                           status, sent_by_staff_id, sent_at, expires_at, token_minted_at, version)
-    select (select id from bench_ids), invoice_id, invoice_id,
+    select (select id from bench_ids), invoice_id,
            encode(sha256(convert_to('bench' || lpad(n::text, 38, '0'), 'UTF8')), 'hex'),
            'CLIENT_DETAILS', 'pat.bench@example.com', 'ACTIVE', (select id from staff where username = 'biller'),
            now(), now() + interval '24 hours', now(), 0
     from bench_invoice where n <= :links;
+-- each link's one invoice (PL11: a link covers 1..n invoices), holding the invoice's "active" slot
+insert into payment_link_invoice (payment_link_id, invoice_id, position, amount_minor, currency, active_invoice_id)
+    select l.id, l.invoice_id, 0, 10000, 'USD', l.invoice_id from payment_link l
+    where l.invoice_id in (select invoice_id from bench_invoice where n <= :links);
 
 insert into api_key (staff_id, name, key_hash, key_hint, created_at)
     select id, 'bench', encode(sha256(convert_to('plk_' || rpad('bench', 43, '0'), 'UTF8')), 'hex'), 'plk_bench0', now()
     from staff where username = 'biller';
-analyze client, appointment, invoice, invoice_line, payment, payment_link, api_key;
+analyze client, appointment, invoice, invoice_line, payment, payment_link, payment_link_invoice, api_key;

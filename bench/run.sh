@@ -188,6 +188,9 @@ sql "insert into payment_link (practice_id, invoice_id, token_hash, recipient_so
             now() - interval '1 hour' - g * interval '1 ms', now() - interval '25 hours', 0
      from generate_series(1, $BACKLOG) g
      join invoice i on i.number = 'BN-' || (1 + g % $INVOICES)"
+sql "insert into payment_link_invoice (payment_link_id, invoice_id, position, currency)
+     select l.id, l.invoice_id, 0, 'USD' from payment_link l
+     where not exists (select 1 from payment_link_invoice li where li.payment_link_id = l.id)" # V22: each link's one invoice
 log_mark=$(wc -l < "$SERVER/standalone/log/server.log")
 jstat -gc "$BENCH_PID" 250 > bench/target/sweep-gc.txt &
 JSTAT=$!
@@ -223,6 +226,9 @@ sql "insert into payment_link (practice_id, invoice_id, token_hash, recipient_so
             'ACTIVE', (select id from staff where username = 'biller'), now(), now() + interval '23 hours', now(), 0
      from generate_series(1, $LIVE) g
      join invoice i on i.number = 'BN-' || (1 + g % $INVOICES)"
+sql "insert into payment_link_invoice (payment_link_id, invoice_id, position, currency)
+     select l.id, l.invoice_id, 0, 'USD' from payment_link l
+     where not exists (select 1 from payment_link_invoice li where li.payment_link_id = l.id)" # V22: each link's one invoice
 put startup.liveLinks "$(sql "select count(*) from payment_link where status = 'ACTIVE' and expires_at > now()")"
 fastest_start
 put startup.withMs "$FASTEST"

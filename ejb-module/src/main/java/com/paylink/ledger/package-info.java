@@ -2,7 +2,7 @@
  * Clients, their appointments and invoices, and the ledger that adds them up.
  * <p>Operations ({@code LedgerService}): search clients, Client Profile, Ledger (its totals, then each list a
  * page at a time, sorted by a whitelisted column: all invoices, unpaid invoices, payments, refunds,
- * adjustments), invoice details, change a client's preferred language. {@code PaymentPostings}: postCardPayment (inside
+ * adjustments), invoice details, change a client's preferred language. {@code PaymentPostings}: postCardPayment for one or several invoices (inside
  * another boundary's transaction).
  * <p>Rules:
  * <ol>
@@ -33,6 +33,11 @@
  * them ({@code shared.CardSummary} refuses anything else; the column holds four characters), or nothing.</li>
  * <li>L13. Each payment keeps what the invoice still owed right after it was posted (its "balance after"), so
  * a receipt or a notification composed later states what remained then (PAY16); nothing changes it.</li>
+ * <li>L14. One card charge for several invoices is allocated oldest first (issue date, then id), each invoice
+ * taking up to its balance ({@code control.Allocation}, a function of the amount and the invoices: a part payment
+ * of one invoice is its one-invoice case), and posted as one payment per invoice in the paying transaction, all
+ * with the charge's gateway reference and one receipt number (unique per invoice), so the ledger shows each
+ * invoice's payment and each can be refunded on its own.</li>
  * </ol>
  */
 package com.paylink.ledger;

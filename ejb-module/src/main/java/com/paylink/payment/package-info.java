@@ -14,12 +14,14 @@
  * <ol>
  * <li>PAY1. The payment page shows the practice, the invoice number, the live balance and the link's
  * expiry, or that it is paid (with the receipt number), or that it is no longer valid; nothing clinical,
- * not the client's name.</li>
+ * not the client's name. For a link for several invoices (PL11) it lists each invoice number with its live
+ * balance and the total, which is paid in full; if one of them changed, it says so and takes nothing.</li>
  * <li>PAY2. Never twice: one attempt per gateway intent and per idempotency key (unique columns); one
  * payment per gateway reference (unique column); a settled attempt settles nothing again; every payment
  * path locks the invoice first, so concurrent tries run one after another and the later ones find it paid.</li>
  * <li>PAY3. A charge is posted in one transaction with the link marked paid (PL9), an audit line, the
- * payment-completed event (JMS, ids only) and the receipt request (sent after commit). A charge the invoice
+ * payment-completed event (JMS, ids only) and the receipt request (sent after commit); a charge for several
+ * invoices is one event and one receipt, posted oldest first as one payment per invoice (L11). A charge the invoice
  * cannot take (already paid, void, balance now lower) or whose amount or currency differs from the
  * attempt's is not posted but flagged NEEDS_REFUND.</li>
  * <li>PAY4. The link is checked at payment time with the injected clock (PL4), whatever the expiry sweep
@@ -37,7 +39,8 @@
  * start-up and its readiness check is DOWN.</li>
  * <li>PAY8. A Stripe PaymentIntent is created (or reused, one per link, re-priced to the live balance or the part
  * of it the payer chose) only when the payer asks to pay, never while a page renders; its metadata carries the
- * link and attempt ids. No Stripe call is made inside a transaction or while a lock is held.</li>
+ * link and attempt ids and the invoice numbers it pays (nothing clinical). No Stripe call is made inside a
+ * transaction or while a lock is held.</li>
  * <li>PAY9. An intent does not outlive its link: open intents of revoked, replaced, expired or paid links
  * (or of invoices paid or voided otherwise) are canceled at Stripe within five minutes
  * ({@code IntentJanitor}); one that succeeded meanwhile is settled, never canceled.</li>

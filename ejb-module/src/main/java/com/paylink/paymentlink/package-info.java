@@ -1,8 +1,9 @@
 /**
  * One-time payment links: issue (send, resend), revoke, read their state, the link email; and the payer's
- * side of a link: open, renew on request, lock for a payment, settle. This capability alone writes
- * {@code payment_link} and {@code payment_link_audit}.
- * <p>Operations: {@code PaymentLinkService} (staff): sendOptions, send, revoke, current, linkStates,
+ * side of a link: open, renew on request, lock for a payment, settle. A link covers one invoice, or several
+ * invoices of one client (PL11). This capability alone writes {@code payment_link}, {@code payment_link_invoice}
+ * and {@code payment_link_audit}.
+ * <p>Operations: {@code PaymentLinkService} (staff): sendOptions, send (one invoice or several), revoke, current, linkStates,
  * auditTrail. {@code PayerLinkService} (public): open, find, requestNewLink; for the payment capability in
  * its transaction: lockForPayment, settle, lock (PAY10). {@code LinkExpirySweep}: the expiry schedule.
  * <p>Rules:
@@ -18,8 +19,10 @@
  * {@code paylink.link.lifetime} says otherwise), checked whenever it is used, whatever a timer did.</li>
  * <li>PL4. A link pays at most once, and only while it works: {@code PaymentLink.unusableAt} is the one
  * answer every payment path asks (paid, expired or revoked, nothing due).</li>
- * <li>PL5. One active link per invoice: sending again revokes the earlier link; concurrent sends for one
- * invoice are serialised by a lock on the invoice, and a unique column backs it in the database.</li>
+ * <li>PL5. One active link per invoice: sending again for the same invoices revokes the earlier link; an
+ * invoice in another link that still works is refused (PL11); concurrent sends for one invoice are serialised
+ * by a lock on the invoice, and a unique column ({@code payment_link_invoice.active_invoice_id}) backs it in the
+ * database.</li>
  * <li>PL6. The token has 256 bits from {@code SecureRandom}; only its SHA-256 hash is stored; it is minted
  * where the email is sent, so no message, queue, log line or row ever holds it. The email names the practice (subject) and the staff member (sender) and carries the invoice
  * number, the day it was sent, the amount, the link, its expiry and that no account is needed; nothing
@@ -40,6 +43,14 @@
  * hours before it expires, fixed when it is sent: PHI-free like the first (PL6), with its own token for the
  * same link, only once (the schedule claims it with a conditional update, so two servers never both queue
  * it; the mail is keyed), and never to a link paid, revoked, locked or expired by the time it goes out.</li>
+ * <li>PL12. One link for several invoices: staff with Billing pick payable invoices of one client (at most 100,
+ * one currency); every rule above holds for each of them, and an invoice already in another link that still
+ * works is refused with its number. One email lists their numbers and asks for their total; the link is paid
+ * once, in full (no part payment, PAY16), for the sum of their live balances, and the payment is allocated oldest first
+ * in the paying transaction (L14). Every path that changes the link or pays it locks all its invoices in id
+ * order. If any of them stopped being payable (voided, paid another way) the link takes nothing and the page
+ * says so; revoking, expiring or paying the link frees all its invoices; renewing it (PL10) renews all of them
+ * or none.</li>
  * </ol>
  */
 package com.paylink.paymentlink;

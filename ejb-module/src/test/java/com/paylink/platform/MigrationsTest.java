@@ -18,6 +18,7 @@ import com.paylink.payment.entity.PaymentAttempt;
 import com.paylink.payment.entity.PaymentDecline;
 import com.paylink.payment.entity.ProcessedWebhookEvent;
 import com.paylink.payment.entity.ReconciliationRun;
+import com.paylink.paymentlink.entity.LinkInvoice;
 import com.paylink.paymentlink.entity.PaymentLink;
 import com.paylink.paymentlink.entity.PaymentLinkAudit;
 import com.paylink.practice.entity.Practice;
@@ -44,7 +45,7 @@ class MigrationsTest {
     /** Every entity of every capability: the whole mapping is validated against the migrated schema. */
     private static final Class<?>[] ENTITIES = {Practice.class, Staff.class, Client.class, HouseholdMember.class,
             Appointment.class, Invoice.class, InvoiceLine.class, Payment.class, Adjustment.class, Refund.class,
-            SentMail.class, PaymentLink.class, PaymentLinkAudit.class, PaymentAttempt.class, PaymentDecline.class,
+            SentMail.class, PaymentLink.class, LinkInvoice.class, PaymentLinkAudit.class, PaymentAttempt.class, PaymentDecline.class,
             ProcessedWebhookEvent.class, Notification.class, Dispute.class, ReconciliationRun.class, SignInAttempt.class, ApiKey.class,
             com.paylink.practice.entity.PracticeSettingChange.class};
 

@@ -1,5 +1,6 @@
 package com.paylink.ledger.boundary;
 
+import com.paylink.ledger.control.Allocation;
 import com.paylink.ledger.control.ReceiptNumbers;
 import com.paylink.ledger.entity.Dispute;
 import com.paylink.ledger.entity.DisputeStatus;
@@ -18,6 +19,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -85,8 +88,33 @@ public class PaymentPostings {
      */
     public Payment postCardPayment(Invoice invoice, Money amount, Instant at, String gatewayReference, boolean sandbox,
                                    CardSummary card) {
-        Payment payment = invoice.recordCardPayment(amount, at, gatewayReference, ReceiptNumbers.next(), sandbox, card);
+        return postCardPayment(List.of(invoice), amount, at, gatewayReference, sandbox, card).get(0);
+    }
+
+    /**
+     * L8, L14: one card charge for one or more invoices (all locked by the caller), allocated oldest first
+     * ({@link Allocation}): one payment row per invoice that takes a part, each with the charge's gateway
+     * reference, the card the gateway reported (L12) and one receipt number for them all, in allocation order.
+     * Throws when the invoices cannot take it.
+     */
+    public List<Payment> postCardPayment(List<Invoice> invoices, Money amount, Instant at, String gatewayReference,
+                                         boolean sandbox, CardSummary card) {
+        String receipt = ReceiptNumbers.next();
+        List<Payment> posted = new ArrayList<>();
+        for (Allocation.Part part : Allocation.oldestFirst(amount, invoices)) {
+            posted.add(part.invoice().recordCardPayment(part.amount(), at, gatewayReference, receipt, sandbox, card));
+        }
         em.flush();
-        return payment;
+        return posted;
+    }
+
+    /** The payments one card charge was posted as (one per invoice), in allocation order. */
+    public List<Payment> paymentsOfCharge(Payment anyOfThem) {
+        if (anyOfThem.gatewayReference() == null) {
+            return List.of(anyOfThem);
+        }
+        return em.createQuery("select p from Payment p where p.gatewayReference = :r order by p.id", Payment.class)
+                .setParameter("r", anyOfThem.gatewayReference())
+                .getResultList();
     }
 }

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,6 +34,10 @@ import java.util.Optional;
 @Entity
 @Table(name = "invoice")
 public class Invoice implements PracticeOwned {
+
+    /** L11: the order one payment for several invoices is allocated in: oldest first (issue date, then id). */
+    public static final Comparator<Invoice> OLDEST_FIRST = Comparator.comparing(Invoice::issuedOn)
+            .thenComparing(Invoice::id, Comparator.nullsLast(Comparator.naturalOrder()));
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

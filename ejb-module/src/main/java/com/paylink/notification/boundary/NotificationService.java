@@ -65,17 +65,26 @@ public class NotificationService {
         }
         Invoice invoice = payment.invoice();
         long practiceId = invoice.practice().id();
-        Appointment appointment = invoice.appointment();
-        List<Staff> recipients = NotifiedStaff.of(practiceId, appointment == null ? null : appointment.renderingProvider(),
-                admins(practiceId));
+        // PL12: one charge for several invoices was posted as one payment per invoice; one notification per
+        // person for all of them, with the total and every invoice number
+        List<Payment> charge = paymentsOfCharge(payment);
+        List<Staff> providers = charge.stream().map(p -> p.invoice().appointment()).filter(java.util.Objects::nonNull)
+                .map(Appointment::renderingProvider).toList();
+        List<Staff> recipients = NotifiedStaff.of(practiceId, providers, admins(practiceId));
+        Money total = charge.stream().map(Payment::amount).reduce(Money.zero(payment.amount().currency()), Money::plus);
+        String numbers = String.join(", ", charge.stream().map(p -> p.invoice().number()).toList());
+        String invoiceNumbers = numbers.length() > 400 ? numbers.substring(0, 397) + "..." : numbers;
+        // N8: what the invoices still owed right after the charge (unknown for payments posted before it was kept)
+        Money remaining = charge.stream().allMatch(p -> p.balanceAfter().isPresent())
+                ? charge.stream().map(p -> p.balanceAfter().get()).reduce(Money.zero(payment.amount().currency()), Money::plus)
+                : null;
         List<Long> alreadyNotified = notifiedFor(Notification.paymentKey(paymentId));
         Instant now = clock.instant();
         List<Staff> told = new ArrayList<>();
         for (Staff recipient : recipients) {
             if (!alreadyNotified.contains(recipient.id())) {
                 em.persist(new Notification(recipient, paymentId, invoice.id(), invoice.client().id(),
-                        payerOf(payment), invoice.number(), payment.amount(), payment.balanceAfter().orElse(null),
-                        payment.receivedAt(), now));
+                        payerOf(payment), invoiceNumbers, total, remaining, payment.receivedAt(), now));
                 told.add(recipient);
             }
         }
@@ -187,6 +196,15 @@ public class NotificationService {
                 .map(a -> a.payerName() != null ? a.payerName()
                         : a.link().recipientName() != null ? a.link().recipientName() : null)
                 .orElse(payment.invoice().client().fullName());
+    }
+
+    /** The payments one card charge was posted as (one per invoice, PL11), first (oldest) first; else just this one. */
+    private List<Payment> paymentsOfCharge(Payment payment) {
+        if (payment.gatewayReference() == null) {
+            return List.of(payment);
+        }
+        return em.createQuery("select p from Payment p where p.gatewayReference = :r order by p.id", Payment.class)
+                .setParameter("r", payment.gatewayReference()).getResultList();
     }
 
     private List<Long> notifiedFor(String eventKey) {

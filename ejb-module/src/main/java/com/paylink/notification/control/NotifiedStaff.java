@@ -18,9 +18,19 @@ public final class NotifiedStaff {
     }
 
     public static List<Staff> of(long practiceId, Staff renderingProvider, Collection<Staff> practiceAdmins) {
+        return of(practiceId, renderingProvider == null ? List.of() : List.of(renderingProvider), practiceAdmins);
+    }
+
+    /**
+     * A payment of several invoices (PL11): each invoice's rendering provider with Billing and every Admin,
+     * still each person once, however many of the invoices they rendered.
+     */
+    public static List<Staff> of(long practiceId, List<Staff> renderingProviders, Collection<Staff> practiceAdmins) {
         Map<Long, Staff> chosen = new LinkedHashMap<>();
-        if (renderingProvider != null && renderingProvider.has(Permission.BILLING)) {
-            chosen.put(renderingProvider.id(), renderingProvider);
+        for (Staff provider : renderingProviders) {
+            if (provider != null && provider.has(Permission.BILLING)) {
+                chosen.putIfAbsent(provider.id(), provider);
+            }
         }
         for (Staff admin : practiceAdmins) {
             if (admin.has(Permission.ADMIN)) {

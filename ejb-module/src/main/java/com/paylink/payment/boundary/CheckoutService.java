@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -74,43 +75,53 @@ public class CheckoutService {
             return CheckoutView.unknown();
         }
         PaymentLink link = found.get();
-        Invoice invoice = link.invoice();
-        Optional<Payment> paid = paymentOf(link);
+        String numbers = String.join(", ", link.invoiceNumbers());
+        String practice = link.practice().name();
+        var contact = link.practice().contact();
+        Optional<PaymentAttempt> paid = paidAttemptOf(link);
         if (paid.isPresent()) {
-            Payment p = paid.get();
-            return new CheckoutView(CheckoutView.State.PAID, link.id(), link.practice().name(), invoice.number(), null,
-                    null, p.receiptNumber(), p.amount(), p.receivedAt(), null, null, link.practice().contact(), null,
-                    invoice.balance());
+            Payment p = paid.get().payment();
+            // one charge, one receipt: for several invoices the amount is the whole charge (PL12); PAY16: what remains
+            return new CheckoutView(CheckoutView.State.PAID, link.id(), practice, numbers, null,
+                    null, p.receiptNumber(), paid.get().amount(), p.receivedAt(), null, null, contact, null,
+                    link.amountDue(), List.of());
         }
         Optional<LinkUnusable> unusable = link.unusableAt(clock.instant());
         if (unusable.filter(u -> u == LinkUnusable.PAID).isPresent()) {
-            return new CheckoutView(CheckoutView.State.PAID, link.id(), link.practice().name(), invoice.number(), null,
-                    null, null, null, null, null, null, link.practice().contact(), null, invoice.balance());
+            return new CheckoutView(CheckoutView.State.PAID, link.id(), practice, numbers, null,
+                    null, null, null, null, null, null, contact, null, link.amountDue(), List.of());
         }
         if (unusable.filter(u -> u == LinkUnusable.LOCKED).isPresent()) {
-            return new CheckoutView(CheckoutView.State.LOCKED, link.id(), link.practice().name(), invoice.number(),
-                    null, null, null, null, null, null, null, link.practice().contact());
+            return state(CheckoutView.State.LOCKED, link, numbers);
+        }
+        if (unusable.filter(u -> u == LinkUnusable.INVOICES_CHANGED).isPresent()) {
+            return state(CheckoutView.State.INVOICES_CHANGED, link, numbers);
         }
         if (unusable.isPresent()) {
-            return CheckoutView.unavailable(link.id(), link.practice().name(), link.practice().contact());
+            return CheckoutView.unavailable(link.id(), practice, contact);
         }
         if (!gateways.ready() || (gateways.activeKind() == Gateway.STRIPE && link.practice().stripeAccountId() == null)) {
             // not configured, or (P3) the practice has no account of its own to be paid into
             LOG.warning(() -> "link " + link.id() + " opened while card payments are not available for it");
-            return new CheckoutView(CheckoutView.State.CARDS_UNAVAILABLE, link.id(), link.practice().name(),
-                    invoice.number(), null, null, null, null, null, null, null, link.practice().contact());
+            return state(CheckoutView.State.CARDS_UNAVAILABLE, link, numbers);
         }
         Gateway gateway = gateways.activeKind();
-        Money balance = invoice.balance();
-        return new CheckoutView(CheckoutView.State.PAYABLE, link.id(), link.practice().name(), invoice.number(),
+        Money balance = link.amountDue();
+        return new CheckoutView(CheckoutView.State.PAYABLE, link.id(), practice, numbers,
                 balance, link.expiresAt(), null, null, null, gateway,
-                gateway == Gateway.STRIPE ? gateways.publishableKey().orElse(null) : null, link.practice().contact(),
-                PayableAmount.smallestPartial(balance, link.partialMinimum()).orElse(null), null);
+                gateway == Gateway.STRIPE ? gateways.publishableKey().orElse(null) : null, contact,
+                PayableAmount.smallestPartial(balance, link.partialMinimum()).orElse(null), null,
+                link.invoices().stream().map(i -> new CheckoutView.Line(i.number(), i.balance())).toList());
     }
 
     /** The full balance with the offline sandbox: {@link #paySandbox(long, PayAmount, SandboxCard, String, String)}. */
     public PayResult paySandbox(long linkId, SandboxCard card, String requestKey, String payerAddress) {
         return paySandbox(linkId, PayAmount.FULL_BALANCE, card, requestKey, payerAddress);
+    }
+
+    private static CheckoutView state(CheckoutView.State state, PaymentLink link, String numbers) {
+        return new CheckoutView(state, link.id(), link.practice().name(), numbers, null, null, null, null, null, null,
+                null, link.practice().contact(), List.of());
     }
 
     /**
@@ -145,7 +156,7 @@ public class CheckoutService {
             return refusal.get();
         }
         PayableAmount.Decision decision = PayableAmount.decide(asked.fullBalance(), asked.entered(),
-                link.invoice().balance(), link.partialMinimum());
+                link.amountDue(), link.partialMinimum());
         if (decision.refused()) {
             return new PayResult(PayResult.Kind.INVALID_INPUT, decision.problem().code(), null, decision.limit());
         }
@@ -155,7 +166,7 @@ public class CheckoutService {
             return PayResult.of(PayResult.Kind.LOCKED);
         }
         CardGateway sandbox = gateways.of(Gateway.SANDBOX, null);
-        Money amount = decision.amount();
+        Money amount = decision.amount(); // PL12: a link for several invoices is paid in full (no partial minimum)
         GatewayIntent intent = sandbox.createIntent(amount, requestKey, metadata(link));
         PaymentAttempt attempt = new PaymentAttempt(link, Gateway.SANDBOX, intent.reference(), requestKey, amount, now);
         attempt.payerEntered(card.name());
@@ -244,16 +255,15 @@ public class CheckoutService {
     /** The link's own answer (PL3, PL4), as the payer's result. */
     private Optional<PayResult> refusePayment(PaymentLink link, Instant now) {
         return link.unusableAt(now).map(reason -> switch (reason) {
-            case PAID -> paymentOf(link).map(p -> new PayResult(PayResult.Kind.ALREADY_PAID, null, p.receiptNumber()))
+            case PAID -> paidAttemptOf(link).map(a -> new PayResult(PayResult.Kind.ALREADY_PAID, null, a.payment().receiptNumber()))
                     .orElse(PayResult.of(PayResult.Kind.ALREADY_PAID));
             case LOCKED -> PayResult.of(PayResult.Kind.LOCKED);
-            case CLOSED, NOTHING_DUE -> PayResult.of(PayResult.Kind.UNAVAILABLE);
+            case CLOSED, NOTHING_DUE, INVOICES_CHANGED -> PayResult.of(PayResult.Kind.UNAVAILABLE);
         });
     }
 
     private static Map<String, String> metadata(PaymentLink link) {
-        return Map.of("paylink_link_id", String.valueOf(link.id()),
-                "paylink_invoice_id", String.valueOf(link.invoice().id()));
+        return StripeAttempts.metadata(link, null);
     }
 
     private static StripeAttempts.Outcome outcome(PaymentAttempt attempt) {
@@ -271,11 +281,11 @@ public class CheckoutService {
         };
     }
 
-    private Optional<Payment> paymentOf(PaymentLink link) {
+    private Optional<PaymentAttempt> paidAttemptOf(PaymentLink link) {
         return em.createQuery("select a from PaymentAttempt a where a.link = :l and a.status = :s", PaymentAttempt.class)
                 .setParameter("l", link)
                 .setParameter("s", AttemptStatus.SUCCEEDED)
-                .getResultStream().findFirst().map(PaymentAttempt::payment);
+                .getResultStream().findFirst();
     }
 
     private Optional<PaymentAttempt> attemptByKey(Gateway gateway, String key) {

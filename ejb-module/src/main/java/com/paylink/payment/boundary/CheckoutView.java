@@ -5,25 +5,54 @@ import com.paylink.practice.entity.PracticeContact;
 import com.paylink.shared.Money;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
- * What the public payment page may show: the practice, the invoice number, the live amount due and the
- * link's expiry, and (P4) how to reach the practice when it cannot be paid. Nothing clinical, no client
- * name. {@code linkId} is null for an unknown token. PAY16: {@code partialMinimum} is the smallest amount
- * of their own the payer may choose (null: the full balance only); {@code remainingBalance}, once paid, is
- * what the invoice still owes now (zero: paid in full).
+/**
+ * What the public payment page may show: the practice, the invoice number (for a link for several invoices,
+ * PL12: each number with its amount, in {@code lines}, and {@code invoiceNumber} lists them all), the live
+ * amount due (their total) and the link's expiry, and (P4) how to reach the practice when it cannot be paid.
+ * Nothing clinical, no client name. {@code linkId} is null for an unknown token. PAY16: {@code partialMinimum}
+ * is the smallest amount of their own the payer may choose (null: the full balance only); {@code
+ * remainingBalance}, once paid, is what the invoice still owes now (zero: paid in full).
  */
 public record CheckoutView(State state, Long linkId, String practiceName, String invoiceNumber, Money amountDue,
                            Instant expiresAt, String receiptNumber, Money amountPaid, Instant paidAt,
                            Gateway gateway, String stripePublishableKey, PracticeContact contact,
-                           Money partialMinimum, Money remainingBalance) {
+                           Money partialMinimum, Money remainingBalance, List<Line> lines) {
+
+    /** One invoice of the link and what it asks for now. */
+    public record Line(String invoiceNumber, Money amount) {
+    }
+
+    public CheckoutView {
+        lines = lines == null ? List.of() : List.copyOf(lines);
+    }
 
     /** Without the partial-payment figures (a link for the full balance only, or a state that shows none). */
     public CheckoutView(State state, Long linkId, String practiceName, String invoiceNumber, Money amountDue,
                         Instant expiresAt, String receiptNumber, Money amountPaid, Instant paidAt,
-                        Gateway gateway, String stripePublishableKey, PracticeContact contact) {
+                        Gateway gateway, String stripePublishableKey, PracticeContact contact, List<Line> lines) {
         this(state, linkId, practiceName, invoiceNumber, amountDue, expiresAt, receiptNumber, amountPaid, paidAt, gateway,
-                stripePublishableKey, contact, null, null);
+                stripePublishableKey, contact, null, null, lines);
+    }
+
+    /** A link for one invoice, with the partial-payment figures. */
+    public CheckoutView(State state, Long linkId, String practiceName, String invoiceNumber, Money amountDue,
+                        Instant expiresAt, String receiptNumber, Money amountPaid, Instant paidAt,
+                        Gateway gateway, String stripePublishableKey, PracticeContact contact,
+                        Money partialMinimum, Money remainingBalance) {
+        this(state, linkId, practiceName, invoiceNumber, amountDue, expiresAt, receiptNumber, amountPaid, paidAt, gateway,
+                stripePublishableKey, contact, partialMinimum, remainingBalance, List.of());
+    }
+
+    /** PL12: the link covers several invoices (the page lists them; it is paid in full). */
+    public boolean isSeveral() {
+        return lines.size() > 1;
+    }
+
+    public boolean isInvoicesChanged() {
+        return state == State.INVOICES_CHANGED;
     }
 
     public enum State {
@@ -36,19 +65,21 @@ public record CheckoutView(State state, Long linkId, String practiceName, String
         /** The link works, but this server cannot take cards now (payments not configured). */
         CARDS_UNAVAILABLE,
         /** Locked after too many declined cards (PAY10): contact the practice. */
-        LOCKED
+        LOCKED,
+        /** PL12: one of the link's several invoices can no longer be paid (voided, or paid another way). */
+        INVOICES_CHANGED
     }
 
     /** An unknown token: no practice to name. */
     public static CheckoutView unknown() {
         return new CheckoutView(State.UNAVAILABLE, null, null, null, null, null, null, null, null, null, null,
-                PracticeContact.NONE);
+                PracticeContact.NONE, List.of());
     }
 
     /** A link that can no longer be paid (expired, used, revoked): P4, how to reach its practice. */
     public static CheckoutView unavailable(long linkId, String practiceName, PracticeContact contact) {
         return new CheckoutView(State.UNAVAILABLE, linkId, practiceName, null, null, null, null, null, null, null, null,
-                contact);
+                contact, List.of());
     }
 
     public boolean isPayable() {

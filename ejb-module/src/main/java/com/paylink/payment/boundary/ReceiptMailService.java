@@ -11,15 +11,17 @@ import com.paylink.payment.entity.PaymentAttempt;
 import com.paylink.platform.PaylinkConfig;
 import com.paylink.identity.entity.Permission;
 import com.paylink.shared.Languages;
+import com.paylink.shared.Money;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.util.List;
 import java.util.Locale;
 
-/** Sends the payer's receipt, with its PDF, after the payment committed; once per payment. */
+/** Sends the payer's receipt, with its PDF, after the payment committed; once per charge. */
 @Stateless
 @RolesAllowed(Permission.SYSTEM_ROLE) // only its queue listener, which runs as the system role
 public class ReceiptMailService {
@@ -46,9 +48,14 @@ public class ReceiptMailService {
         Payment payment = attempt.payment();
         var practice = attempt.link().practice();
         Locale language = Languages.resolve(attempt.link().invoice().client().preferredLanguage()); // L11
+        // one receipt for the whole charge: for a link for several invoices, their total and their numbers (PL12),
+        // paid in full; for one invoice what it still owed right after (PAY16)
+        List<String> numbers = attempt.link().invoiceNumbers();
         OutgoingMail receipt = ReceiptEmail.compose(practice.name(), practice.senderEmail(),
-                attempt.link().recipientEmail(), payment.amount(), payment.receivedAt(), payment.receiptNumber(),
-                config.displayZone(), language, payment.balanceAfter().orElse(null));
+                attempt.link().recipientEmail(), attempt.amount(), payment.receivedAt(), payment.receiptNumber(),
+                config.displayZone(), language,
+                numbers.size() > 1 ? Money.zero(attempt.amount().currency()) : payment.balanceAfter().orElse(null),
+                numbers.size() > 1 ? String.join(", ", numbers) : null);
         // PAY15: the same receipt as a PDF, in the client's language like the email
         mailer.sendOnce("receipt:" + paymentId, receipt.withAttachment(new MailAttachment(
                 ReceiptPdf.fileName(payment.receiptNumber()), ReceiptPdf.CONTENT_TYPE, receipts.pdf(payment, language))));

@@ -44,8 +44,10 @@ public class RefundMailService {
         if (refund == null || refund.status() != RefundStatus.SUCCEEDED) {
             throw new IllegalArgumentException("refund " + refundId + " is not done");
         }
-        PaymentAttempt attempt = em.createQuery("select a from PaymentAttempt a where a.payment = :p", PaymentAttempt.class)
-                .setParameter("p", refund.payment()).getSingleResult();
+        // the charge's attempt: one charge for several invoices is one payment per invoice, each with its reference (PL11)
+        PaymentAttempt attempt = em.createQuery("select a from PaymentAttempt a where a.gatewayReference = :r "
+                        + "and a.payment is not null", PaymentAttempt.class)
+                .setParameter("r", refund.payment().gatewayReference()).getResultStream().findFirst().orElseThrow();
         var practice = attempt.link().practice();
         mailer.sendOnce("refund:" + refundId, RefundNoticeEmail.refunded(practice.name(), practice.senderEmail(),
                 attempt.link().recipientEmail(), refund.amount(), refund.payment().amount(), refund.payment().receiptNumber(),

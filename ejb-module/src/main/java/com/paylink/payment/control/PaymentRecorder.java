@@ -15,7 +15,10 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
+import com.paylink.shared.Money;
+
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -78,29 +81,35 @@ public class PaymentRecorder {
     }
 
     /**
-     * The posted payment, or empty when the money could not be posted and is flagged for a refund. {@code card}
-     * is the brand and last four digits the gateway reported (null when it did not), kept for the receipt.
+     * The posted payment (for a link for several invoices, the first of the payments the charge was posted as,
+     * one per invoice, oldest first: PL12, L14), or empty when the money could not be posted and is flagged for a
+     * refund. The caller holds the locks of all the link's invoices. {@code card} is the brand and last four digits
+     * the gateway reported (null when it did not), kept for the receipt.
      */
     public Optional<Payment> settle(PaymentAttempt attempt, CardSummary card, Instant now) {
         if (attempt.isSettled()) {
             return Optional.ofNullable(attempt.payment());
         }
-        Invoice invoice = attempt.invoice();
         PaymentLink link = attempt.link();
-        if (link.status() == PaymentLinkStatus.PAID || !invoice.isPayable()
-                || attempt.amount().compareTo(invoice.balance()) > 0) {
+        List<Invoice> invoices = link.invoices();
+        Money due = invoices.stream().filter(Invoice::isPayable).map(Invoice::balance)
+                .reduce(Money.zero(attempt.amount().currency()), Money::plus);
+        if (link.status() == PaymentLinkStatus.PAID || !invoices.stream().allMatch(Invoice::isPayable)
+                || attempt.amount().compareTo(due) > 0) {
             attempt.needsRefund("invoice-cannot-take-payment", now);
-            LOG.severe(() -> "payment attempt " + attempt.id() + " (" + attempt.gateway() + ") was charged but invoice "
-                    + invoice.id() + " cannot take it; flagged for refund");
+            LOG.severe(() -> "payment attempt " + attempt.id() + " (" + attempt.gateway() + ") was charged but invoices "
+                    + link.invoiceIdsInLockOrder() + " cannot take it; flagged for refund");
             return Optional.empty();
         }
-        Payment payment = postings.postCardPayment(invoice, attempt.amount(), now, attempt.gatewayReference(),
+        List<Payment> payments = postings.postCardPayment(invoices, attempt.amount(), now, attempt.gatewayReference(),
                 attempt.gateway() == Gateway.SANDBOX, card);
+        Payment first = payments.get(0);
         links.settle(link, now);
-        attempt.succeeded(payment, now);
-        events.paymentCompleted(payment.id(), invoice.id(), link.id());
-        mailQueue.enqueue(RECEIPT_MAIL_KIND, Map.of(RECEIPT_PAYMENT_ID, String.valueOf(payment.id())));
-        LOG.info(() -> "payment " + payment.id() + " posted to invoice " + invoice.id() + " through link " + link.id());
-        return Optional.of(payment);
+        attempt.succeeded(first, now);
+        // one event and one receipt for the whole charge, however many invoices it paid
+        events.paymentCompleted(first.id(), first.invoice().id(), link.id());
+        mailQueue.enqueue(RECEIPT_MAIL_KIND, Map.of(RECEIPT_PAYMENT_ID, String.valueOf(first.id())));
+        LOG.info(() -> "payment " + first.id() + " (" + payments.size() + " invoices) posted through link " + link.id());
+        return Optional.of(first);
     }
 }

@@ -24,13 +24,20 @@ public final class ReceiptEmail {
     private ReceiptEmail() {
     }
 
-    /** @param remainingBalance what the invoice owed right after the payment; null when not known (older payments) */
+    /**
+     * @param remainingBalance what the invoice owed right after the payment; null when not known (older payments)
+     * @param invoiceNumbers   for a payment of several invoices (PL12), their numbers; else null
+     */
     public static OutgoingMail compose(String practiceName, String practiceAddress, String to, Money amount,
                                        Instant paidAt, String receiptNumber, ZoneId zone, Locale locale,
-                                       Money remainingBalance) {
+                                       Money remainingBalance, String invoiceNumbers) {
         EmailTexts t = EmailTexts.in(locale, zone);
-        List<MailBody.Fact> facts = new ArrayList<>(List.of(fact("receipt.amount", strong(t.money(amount))),
-                fact("receipt.date", t.dateTime(paidAt)), fact("receipt.number", receiptNumber)));
+        List<MailBody.Fact> facts = new ArrayList<>(List.of(fact("receipt.amount", strong(t.money(amount)))));
+        if (invoiceNumbers != null) {
+            facts.add(fact("receipt.invoices", invoiceNumbers)); // PL12: a payment of several invoices
+        }
+        facts.add(fact("receipt.date", t.dateTime(paidAt)));
+        facts.add(fact("receipt.number", receiptNumber));
         if (remainingBalance != null) {
             facts.add(remainingBalance.isPositive() ? fact("receipt.remaining", strong(t.money(remainingBalance)))
                     : fact("receipt.remaining", t.text("receipt.paidInFull")));

@@ -69,8 +69,9 @@ public class StaffRefunds {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Refundable> refundable(long paymentId) {
-        return attemptOf(caller.requiring(Permission.BILLING), paymentId).map(a -> {
-            Payment payment = a.payment();
+        Staff staff = caller.requiring(Permission.BILLING);
+        return attemptOf(staff, paymentId).map(a -> {
+            Payment payment = em.find(Payment.class, paymentId);
             return new Refundable(payment.id(), payment.invoice().number(), payment.receiptNumber(), payment.amount(),
                     payment.invoice().refundable(payment));
         });
@@ -82,7 +83,7 @@ public class StaffRefunds {
         Staff staff = caller.requiring(Permission.BILLING);
         PaymentAttempt attempt = attemptOf(staff, paymentId)
                 .orElseThrow(() -> new IllegalArgumentException("not a link payment"));
-        Refund refund = postings.requestRefund(attempt.payment(), amount, reason, staff.id(), clock.instant());
+        Refund refund = postings.requestRefund(em.find(Payment.class, paymentId), amount, reason, staff.id(), clock.instant());
         return new Plan(refund.id(), attempt.gateway(), attempt.gatewayReference(), amount, "refund-" + refund.id(),
                 attempt.link().practice().stripeAccountId());
     }
@@ -108,9 +109,18 @@ public class StaffRefunds {
         return byPayment(payment);
     }
 
+    /**
+     * The attempt whose charge the payment is (part of): a charge for several invoices was posted as one payment
+     * per invoice, all with its gateway reference (PL11), and each of them is refunded on its own.
+     */
     private Optional<PaymentAttempt> byPayment(Payment payment) {
-        return em.createQuery("select a from PaymentAttempt a where a.payment = :p", PaymentAttempt.class)
-                .setParameter("p", payment)
+        if (payment.gatewayReference() == null) {
+            return Optional.empty();
+        }
+        return em.createQuery("select a from PaymentAttempt a where a.gatewayReference = :r and a.status = :s "
+                        + "and a.payment is not null", PaymentAttempt.class)
+                .setParameter("r", payment.gatewayReference())
+                .setParameter("s", com.paylink.payment.entity.AttemptStatus.SUCCEEDED)
                 .getResultStream().findFirst();
     }
 }

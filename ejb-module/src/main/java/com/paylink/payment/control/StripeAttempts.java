@@ -82,7 +82,8 @@ public class StripeAttempts {
             return Optional.empty();
         }
         PaymentLink link = locked.get();
-        PayableAmount.Decision decision = PayableAmount.decide(fullBalance, entered, link.invoice().balance(),
+        // PL12: for several invoices their total, in full (such a link has no partial minimum)
+        PayableAmount.Decision decision = PayableAmount.decide(fullBalance, entered, link.amountDue(),
                 link.partialMinimum());
         if (decision.refused()) {
             throw new PayableAmount.Refused(decision);
@@ -102,10 +103,23 @@ public class StripeAttempts {
             return created;
         });
         return Optional.of(new Plan(attempt.id(), attempt.idempotencyKey(), attempt.gatewayReference(), amount,
-                Map.of("paylink_link_id", String.valueOf(link.id()),
-                        "paylink_attempt_id", String.valueOf(attempt.id()),
-                        "paylink_invoice_id", String.valueOf(link.invoice().id())),
-                link.practice().stripeAccountId()));
+                metadata(link, attempt.id()), link.practice().stripeAccountId()));
+    }
+
+    /**
+     * PAY8, PL12: what an intent carries: our ids, and the invoice numbers it pays (nothing clinical), cut to
+     * Stripe's 500 characters per value.
+     */
+    public static Map<String, String> metadata(PaymentLink link, Long attemptId) {
+        Map<String, String> metadata = new java.util.LinkedHashMap<>();
+        metadata.put("paylink_link_id", String.valueOf(link.id()));
+        if (attemptId != null) {
+            metadata.put("paylink_attempt_id", String.valueOf(attemptId));
+        }
+        metadata.put("paylink_invoice_id", String.valueOf(link.invoice().id()));
+        String numbers = String.join(", ", link.invoiceNumbers());
+        metadata.put("paylink_invoices", numbers.length() > 500 ? numbers.substring(0, 497) + "..." : numbers);
+        return Map.copyOf(metadata);
     }
 
     /**

@@ -62,10 +62,16 @@ public class StripeMoneyEvents {
             if (attempt.isEmpty() || attempt.get().payment() == null) {
                 continue; // not ours, or a charge never posted (refunded by PAY11, kept on the attempt)
             }
-            postings.gatewayRefund(attempt.get().payment().id(), ourRefundId(refund.paylinkKey()), refund.reference(),
-                    Money.ofMinor(refund.amountMinor(), refund.currency() == null
-                            ? attempt.get().amount().currency() : refund.currency()),
-                    status(refund.status()), now);
+            Long ourId = ourRefundId(refund.paylinkKey());
+            Money amount = Money.ofMinor(refund.amountMinor(), refund.currency() == null
+                    ? attempt.get().amount().currency() : refund.currency());
+            Optional<Long> paymentId = paymentOf(attempt.get(), ourId, refund.reference(), amount);
+            if (paymentId.isEmpty()) {
+                LOG.severe(() -> "refund " + refund.reference() + " of a charge for several invoices fits none of their "
+                        + "payments whole; record it on the ledger by hand");
+                continue;
+            }
+            postings.gatewayRefund(paymentId.get(), ourId, refund.reference(), amount, status(refund.status()), now);
         }
         return true;
     }
@@ -96,6 +102,38 @@ public class StripeMoneyEvents {
                 }, dispute.reason(), clock.instant());
         changed.ifPresent(d -> events.disputeChanged(d.id()));
         return true;
+    }
+
+    /**
+     * Which payment a refund of the attempt's charge belongs to: Paylink's own refund's payment; else the charge's
+     * one payment; for a charge for several invoices (PL11, one payment per invoice), the payment it was recorded
+     * on before, else the newest-allocated payment that can take it whole (a refund made elsewhere that fits none
+     * is left to staff, and logged).
+     */
+    private Optional<Long> paymentOf(PaymentAttempt attempt, Long ourRefundId, String reference, Money amount) {
+        if (ourRefundId != null) {
+            com.paylink.ledger.entity.Refund ours = em.find(com.paylink.ledger.entity.Refund.class, ourRefundId);
+            if (ours != null) {
+                return Optional.of(ours.payment().id());
+            }
+        }
+        List<com.paylink.ledger.entity.Payment> payments = postings.paymentsOfCharge(attempt.payment());
+        if (payments.size() == 1) {
+            return Optional.of(payments.get(0).id());
+        }
+        // reported before (e.g. pending, now succeeded): the payment it was recorded on
+        for (com.paylink.ledger.entity.Payment p : payments) {
+            if (p.invoice().refunds().stream().anyMatch(r -> r.payment().equals(p) && reference.equals(r.gatewayReference()))) {
+                return Optional.of(p.id());
+            }
+        }
+        for (int i = payments.size() - 1; i >= 0; i--) {
+            com.paylink.ledger.entity.Payment p = payments.get(i);
+            if (p.invoice().refundable(p).compareTo(amount) >= 0) {
+                return Optional.of(p.id());
+            }
+        }
+        return Optional.empty();
     }
 
     private boolean record(String eventId, String eventType) {

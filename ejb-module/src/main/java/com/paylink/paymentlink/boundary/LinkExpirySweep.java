@@ -51,13 +51,16 @@ public class LinkExpirySweep {
      * The due rows are joined by primary key, not matched with {@code id in (...)}: right after a bulk of links
      * falls due the table's statistics are stale, and the planner then turned the {@code in} into a per-row scan
      * of the sub-select (one batch ran for minutes in the benchmark). Each batch starts after the last id the
-     * previous one marked, so no batch reads again what an earlier one already went through.
+     * previous one marked, so no batch reads again what an earlier one already went through. The marked links'
+     * invoices leave their "active" slots ({@code payment_link_invoice}, PL5) in the same statement.
      */
     private static final String EXPIRE_BATCH = "with due as (select id from payment_link "
             + "where id > ?3 and status = 'ACTIVE' and expires_at <= ?1 order by id limit ?2), "
-            + "marked as (update payment_link l set status = 'EXPIRED', closed_at = l.expires_at, active_invoice_id = null, "
+            + "marked as (update payment_link l set status = 'EXPIRED', closed_at = l.expires_at, "
             + "version = l.version + 1 from due where l.id = due.id and l.status = 'ACTIVE' and l.expires_at <= ?1 "
-            + "returning l.id) "
+            + "returning l.id), "
+            + "freed as (update payment_link_invoice li set active_invoice_id = null from marked "
+            + "where li.payment_link_id = marked.id and li.active_invoice_id is not null returning li.id) "
             + "select count(*), coalesce(max(id), 0) from marked";
     private static final Logger LOG = Logger.getLogger(LinkExpirySweep.class.getName());
 

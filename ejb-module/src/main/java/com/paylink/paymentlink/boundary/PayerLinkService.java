@@ -110,8 +110,9 @@ public class PayerLinkService {
     }
 
     /**
-     * For a payment in the caller's transaction: locks the link's invoice (every payment path does, so
-     * they run one at a time, PL4), then reads the link and its invoice afresh. Empty for an unknown id.
+     * For a payment in the caller's transaction: locks the link's invoices in id order (every payment path
+     * does, so they run one at a time and never deadlock, PL4, PL11), then reads the link and its invoices
+     * afresh. Empty for an unknown id.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public Optional<PaymentLink> lockForPayment(long linkId) {
@@ -119,10 +120,17 @@ public class PayerLinkService {
         if (link == null) {
             return Optional.empty();
         }
-        em.find(Invoice.class, link.invoice().id(), LockModeType.PESSIMISTIC_WRITE);
+        lockInvoices(link);
         em.refresh(link);
-        em.refresh(link.invoice());
+        link.invoices().forEach(em::refresh);
         return Optional.of(link);
+    }
+
+    /** Locks every invoice of the link, in id order (the order every path that changes a link uses). */
+    private void lockInvoices(PaymentLink link) {
+        for (Long id : link.invoiceIdsInLockOrder()) {
+            em.find(Invoice.class, id, LockModeType.PESSIMISTIC_WRITE);
+        }
     }
 
     /**
@@ -167,11 +175,13 @@ public class PayerLinkService {
         Instant now = clock.instant();
         PaymentLinkStatus status = old.statusAt(now);
         Invoice invoice = old.invoice();
-        // a revoked (or locked) link stays closed: only staff decide to send again
+        List<Invoice> invoices = old.invoices();
+        // a revoked (or locked) link stays closed: only staff decide to send again; a link for several invoices
+        // is renewed only while every one of them can still be paid and is in no other working link (PL11)
         boolean renewable = status == PaymentLinkStatus.EXPIRED
-                && invoice.isPayable()
+                && invoices.stream().allMatch(Invoice::isPayable)
                 && payments.ready() && invoice.practice().isCardProcessingEnrolled()
-                && issuer.activeLink(invoice).filter(l -> l.isUsableAt(now)).isEmpty()
+                && invoices.stream().allMatch(i -> issuer.activeLink(i).filter(l -> l.isUsableAt(now)).isEmpty())
                 && !askedRecently(invoice, now);
         if (!renewable) {
             LOG.info(() -> "new link requested from link " + linkId + ": not renewable now");
@@ -186,7 +196,7 @@ public class PayerLinkService {
             LOG.info(() -> "new link requested from link " + linkId + ": its address is no longer on file");
             return;
         }
-        issuer.issue(invoice, recipient.get().recipient(), old.sentBy(), null, now);
+        issuer.issue(invoices, recipient.get().recipient(), old.sentBy(), null, now);
     }
 
     private boolean askedRecently(Invoice invoice, Instant now) {

@@ -75,7 +75,8 @@ public class PaymentLinkMailService {
         try {
             sent = mailer.sendOnceFreshEachAttempt(key, PaymentLinkEmail.compose(
                     link.practice().name(), link.practice().senderEmail(), from,
-                    link.recipientEmail(), link.invoice().number(), link.sentAt(), link.invoice().balance(),
+                    // PL11: a link for several invoices lists their numbers and asks for their total
+                    link.recipientEmail(), String.join(", ", link.invoiceNumbers()), link.sentAt(), link.amountDue(),
                     config.publicUrl() + "/pay/" + token,
                     link.expiresAt(), config.displayZone(),
                     Languages.resolve(link.invoice().client().preferredLanguage()))); // L11

@@ -18,7 +18,13 @@ public class PaymentLinkRefused extends BusinessException {
         NO_RECIPIENT_EMAIL("no-recipient-email"),
         INVALID_RECIPIENT_EMAIL("invalid-recipient-email"),
         UNKNOWN_RECIPIENT("unknown-recipient"),
-        NO_ACTIVE_LINK("no-active-link");
+        NO_ACTIVE_LINK("no-active-link"),
+        /** PL11: one of the invoices is in another link that still works (the argument is its number). */
+        INVOICE_IN_ANOTHER_LINK("invoice-in-another-link"),
+        NO_INVOICES("no-invoices-selected"),
+        TOO_MANY_INVOICES("too-many-invoices"),
+        INVOICES_OF_SEVERAL_CLIENTS("invoices-of-several-clients"),
+        INVOICES_IN_SEVERAL_CURRENCIES("invoices-in-several-currencies");
 
         private final String code;
 

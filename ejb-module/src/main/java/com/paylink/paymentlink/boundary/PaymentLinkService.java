@@ -11,11 +11,13 @@ import com.paylink.paymentlink.control.LinkIssuer;
 import com.paylink.paymentlink.control.PaymentLinkEmail;
 import com.paylink.shared.EmailAddresses;
 import com.paylink.paymentlink.boundary.PaymentLinkRefused.Reason;
+import com.paylink.paymentlink.entity.LinkInvoice;
 import com.paylink.paymentlink.entity.PaymentLink;
 import com.paylink.paymentlink.entity.PaymentLinkStatus;
 import com.paylink.paymentlink.entity.PaymentLinkAction;
 import com.paylink.paymentlink.entity.PaymentLinkAudit;
 import com.paylink.platform.PaymentsConfig;
+import com.paylink.shared.Money;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -24,7 +26,9 @@ import jakarta.persistence.PersistenceContext;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.TreeSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +41,9 @@ import java.util.logging.Logger;
 public class PaymentLinkService {
 
     private static final Logger LOG = Logger.getLogger(PaymentLinkService.class.getName());
+
+    /** PL11: a link covers at most this many invoices (a page of the Unpaid Invoices tab). */
+    public static final int MAX_INVOICES_PER_LINK = 100;
 
     @PersistenceContext(unitName = "paylink")
     EntityManager em;
@@ -61,17 +68,35 @@ public class PaymentLinkService {
 
     /** What the send dialog needs; refuses exactly as {@link #send} would, except for the recipient. */
     public SendOptions sendOptions(long invoiceId) {
+        return sendOptions(List.of(invoiceId));
+    }
+
+    /**
+     * What the send dialog needs for a link for one or several invoices of one client (PL11); refuses exactly
+     * as {@link #send} would, except for the recipient.
+     */
+    public SendOptions sendOptions(Collection<Long> invoiceIds) {
         Staff staff = caller.requiring(Permission.BILLING);
         requireEnrolled(staff);
-        Invoice invoice = invoiceOf(staff, invoiceId, false);
-        requirePayable(invoice);
-        List<RecipientOption> options = Recipients.of(invoice.client());
+        List<Invoice> invoices = invoicesOf(staff, invoiceIds, false);
+        invoices.forEach(PaymentLinkService::requirePayable);
+        Instant now = clock.instant();
+        requireNotInAnotherLink(invoices, now);
+        Client client = invoices.get(0).client();
+        List<RecipientOption> options = Recipients.of(client);
         if (options.isEmpty()) {
             throw new PaymentLinkRefused(Reason.NO_RECIPIENT_EMAIL);
         }
-        return new SendOptions(invoice.id(), invoice.number(), invoice.balance(), options,
-                Recipients.defaultOf(options).map(RecipientOption::key).orElse(null),
-                latest(invoice).map(this::state).orElse(null), staff.practice().settings().linkLifetime());
+        List<Invoice> ordered = invoices.stream().sorted(Invoice.OLDEST_FIRST).toList();
+        Invoice first = ordered.get(0);
+        LinkState current = ordered.size() == 1
+                ? latest(first).map(l -> state(l, first.id())).orElse(null)
+                : issuer.activeLink(first).filter(l -> l.isUsableAt(now) && l.coversExactly(ordered))
+                        .map(l -> state(l, first.id())).orElse(null);
+        Money total = ordered.stream().map(Invoice::balance).reduce(Money.zero(first.currency()), Money::plus);
+        return new SendOptions(first.id(), first.number(), total, options,
+                Recipients.defaultOf(options).map(RecipientOption::key).orElse(null), current, staff.practice().settings().linkLifetime(),
+                ordered.stream().map(i -> new SendOptions.Item(i.id(), i.number(), i.issuedOn(), i.balance())).toList());
     }
 
     /**
@@ -80,37 +105,56 @@ public class PaymentLinkService {
      * out after commit (PL7).
      */
     public LinkSent send(long invoiceId, String recipientKey) {
-        Staff staff = caller.requiring(Permission.BILLING);
-        requireEnrolled(staff);
-        Invoice invoice = invoiceOf(staff, invoiceId, true);
-        requirePayable(invoice);
-        RecipientOption recipient = Recipients.choose(invoice.client(), recipientKey);
-
-        LinkIssuer.Issued issued = issuer.issue(invoice, recipient.recipient(), staff, staff, clock.instant());
-        PaymentLink link = issued.link();
-        return new LinkSent(link.id(), invoice.id(), EmailAddresses.mask(link.recipientEmail()), link.recipientSource(),
-                link.sentAt(), link.expiresAt(), issued.replacedEarlierLink());
+        return send(List.of(invoiceId), recipientKey);
     }
 
-    /** Revokes the invoice's active link without sending another. */
+    /**
+     * PL11: one link, one email, for one or several payable invoices of one client (paid together, in full).
+     * The invoices are locked in id order; an invoice in another usable link is refused with its number (a
+     * link for exactly the same invoices is replaced, PL5).
+     */
+    public LinkSent send(Collection<Long> invoiceIds, String recipientKey) {
+        Staff staff = caller.requiring(Permission.BILLING);
+        requireEnrolled(staff);
+        List<Invoice> invoices = invoicesOf(staff, invoiceIds, true);
+        invoices.forEach(PaymentLinkService::requirePayable);
+        Instant now = clock.instant();
+        requireNotInAnotherLink(invoices, now);
+        RecipientOption recipient = Recipients.choose(invoices.get(0).client(), recipientKey);
+
+        LinkIssuer.Issued issued = issuer.issue(invoices, recipient.recipient(), staff, staff, now);
+        PaymentLink link = issued.link();
+        return new LinkSent(link.id(), link.invoice().id(), EmailAddresses.mask(link.recipientEmail()), link.recipientSource(),
+                link.sentAt(), link.expiresAt(), issued.replacedEarlierLink(),
+                link.invoices().stream().map(Invoice::id).toList(), link.invoiceNumbers(), link.amountDue());
+    }
+
+    /**
+     * Revokes the invoice's active link without sending another; a link for several invoices is revoked
+     * whole, which frees each of them (PL11).
+     */
     public LinkState revoke(long invoiceId) {
         Staff staff = caller.requiring(Permission.BILLING);
-        Invoice invoice = invoiceOf(staff, invoiceId, true);
+        Invoice invoice = invoiceOf(staff, invoiceId, false);
         Instant now = clock.instant();
-        PaymentLink active = issuer.activeLink(invoice).filter(l -> l.isUsableAt(now))
+        Optional<PaymentLink> found = issuer.activeLink(invoice);
+        // every invoice of the link is locked, in id order like every other path, before the link changes
+        found.ifPresent(l -> l.invoiceIdsInLockOrder().forEach(id -> invoiceOf(staff, id, true)));
+        found.ifPresent(em::refresh);
+        PaymentLink active = found.filter(l -> l.isUsableAt(now))
                 .orElseThrow(() -> new PaymentLinkRefused(Reason.NO_ACTIVE_LINK, invoice.number()));
         active.revoke(now);
         em.persist(new PaymentLinkAudit(active, PaymentLinkAction.REVOKED, staff.id(), now,
                 EmailAddresses.mask(active.recipientEmail())));
         LOG.info(() -> "payment link " + active.id() + " revoked by staff " + staff.id());
-        return state(active);
+        return state(active, invoice.id());
     }
 
     /** The newest link of the invoice, if it ever had one. */
     @RolesAllowed(Permission.STAFF_ROLE)
     public Optional<LinkState> current(long invoiceId) {
         Staff staff = caller.current();
-        return latest(invoiceOf(staff, invoiceId, false)).map(this::state);
+        return latest(invoiceOf(staff, invoiceId, false)).map(l -> state(l, invoiceId));
     }
 
     /**
@@ -125,12 +169,12 @@ public class PaymentLinkService {
             return states;
         }
         em.createQuery("""
-                        select l from PaymentLink l where l.invoice.client = :c and l.invoice.id in :ids
-                        order by l.sentAt, l.id""", PaymentLink.class)
+                        select li from LinkInvoice li where li.invoice.client = :c
+                        and li.invoice.id in :ids order by li.link.sentAt, li.link.id""", LinkInvoice.class)
                 .setParameter("c", client)
                 .setParameter("ids", invoiceIds)
                 .getResultStream()
-                .forEach(l -> states.put(l.invoice().id(), state(l))); // later links overwrite earlier ones
+                .forEach(li -> states.put(li.invoice().id(), state(li.link(), li.invoice().id()))); // later links overwrite earlier ones
         return states;
     }
 
@@ -139,7 +183,9 @@ public class PaymentLinkService {
     public List<AuditRow> auditTrail(long invoiceId) {
         Invoice invoice = invoiceOf(caller.current(), invoiceId, false);
         List<PaymentLinkAudit> lines = em.createQuery(
-                        "select a from PaymentLinkAudit a where a.invoiceId = :i order by a.occurredAt, a.id", PaymentLinkAudit.class)
+                        "select a from PaymentLinkAudit a where a.invoiceId = :i or a.paymentLinkId in "
+                                + "(select li.link.id from LinkInvoice li where li.invoice.id = :i) order by a.occurredAt, a.id",
+                        PaymentLinkAudit.class)
                 .setParameter("i", invoice.id())
                 .getResultList();
         Map<Long, String> names = new HashMap<>();
@@ -175,6 +221,39 @@ public class PaymentLinkService {
         });
     }
 
+    /** PL5, PL11: an invoice in another link that still works is refused, naming the invoice. */
+    private void requireNotInAnotherLink(List<Invoice> invoices, Instant now) {
+        issuer.inAnotherActiveLink(invoices, now).ifPresent(i -> {
+            throw new PaymentLinkRefused(Reason.INVOICE_IN_ANOTHER_LINK, i.number());
+        });
+    }
+
+    /**
+     * PL11: the invoices of one link: at least one, at most {@value #MAX_INVOICES_PER_LINK}, each of the caller's
+     * practice and all of one client; with {@code lock}, locked in id order (no two paths deadlock).
+     */
+    private List<Invoice> invoicesOf(Staff staff, Collection<Long> invoiceIds, boolean lock) {
+        TreeSet<Long> ids = new TreeSet<>();
+        invoiceIds.stream().filter(java.util.Objects::nonNull).forEach(ids::add);
+        if (ids.isEmpty()) {
+            throw new PaymentLinkRefused(Reason.NO_INVOICES);
+        }
+        if (ids.size() > MAX_INVOICES_PER_LINK) {
+            throw new PaymentLinkRefused(Reason.TOO_MANY_INVOICES, MAX_INVOICES_PER_LINK);
+        }
+        List<Invoice> invoices = new ArrayList<>();
+        for (Long id : ids) {
+            invoices.add(invoiceOf(staff, id, lock));
+        }
+        if (invoices.stream().map(i -> i.client().id()).distinct().count() > 1) {
+            throw new PaymentLinkRefused(Reason.INVOICES_OF_SEVERAL_CLIENTS);
+        }
+        if (invoices.stream().map(Invoice::currency).distinct().count() > 1) {
+            throw new PaymentLinkRefused(Reason.INVOICES_IN_SEVERAL_CURRENCIES);
+        }
+        return invoices;
+    }
+
     /**
      * The invoice, if it belongs to the caller's practice. With {@code lock}, the row is locked for the
      * rest of the transaction so that concurrent sends for one invoice run one after the other (PL5).
@@ -184,19 +263,21 @@ public class PaymentLinkService {
     }
 
     private Optional<PaymentLink> latest(Invoice invoice) {
-        return em.createQuery("select l from PaymentLink l where l.invoice = :i order by l.sentAt desc, l.id desc",
-                        PaymentLink.class)
+        return em.createQuery("select li.link from LinkInvoice li where li.invoice = :i "
+                                + "order by li.link.sentAt desc, li.link.id desc", PaymentLink.class)
                 .setParameter("i", invoice)
                 .setMaxResults(1)
                 .getResultStream().findFirst();
     }
 
-    private LinkState state(PaymentLink link) {
+    /** The link as staff see it from one of its invoices. */
+    private LinkState state(PaymentLink link, long invoiceId) {
         PaymentLinkStatus status = link.statusAt(clock.instant());
         // an active link whose email has not gone out yet (the mail server is down, or it is still queued)
         boolean emailPending = status == PaymentLinkStatus.ACTIVE && !mailer.wasSent(PaymentLinkEmail.mailKey(link.id()));
-        return new LinkState(link.id(), link.invoice().id(), status, link.sentAt(),
+        return new LinkState(link.id(), invoiceId, status, link.sentAt(),
                 link.expiresAt(), link.firstViewedAt(), link.lastViewedAt(), link.closedAt(),
-                link.recipientSource(), EmailAddresses.mask(link.recipientEmail()), link.sentBy().fullName(), emailPending);
+                link.recipientSource(), EmailAddresses.mask(link.recipientEmail()), link.sentBy().fullName(), emailPending,
+                link.invoiceNumbers());
     }
 }

@@ -1,12 +1,33 @@
 package com.paylink.paymentlink.boundary;
 
-import com.paylink.paymentlink.boundary.RecipientOption;
 import com.paylink.shared.Money;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 
-/** What the Send 1-Time Payment Link dialog shows: the invoice, its balance and where the link can go. */
+/**
+ * What the Send 1-Time Payment Link dialog shows: the invoice (or, PL11, the several invoices, oldest first),
+ * the balance due (their total), and where the link can go. {@code invoiceId} and {@code invoiceNumber} are the
+ * first (oldest) invoice's.
+ */
 public record SendOptions(long invoiceId, String invoiceNumber, Money balance, List<RecipientOption> recipients,
-                          String defaultRecipientKey, LinkState currentLink, Duration lifetime) {
+                          String defaultRecipientKey, LinkState currentLink, Duration lifetime, List<Item> invoices) {
+
+    /** One invoice the link would cover, with its balance now. */
+    public record Item(long invoiceId, String number, LocalDate issuedOn, Money balance) {
+    }
+
+    public SendOptions {
+        invoices = List.copyOf(invoices);
+    }
+
+    /** The ids of the invoices the link would cover, to send it. */
+    public List<Long> invoiceIds() {
+        return invoices.stream().map(Item::invoiceId).toList();
+    }
+
+    public boolean isSeveral() {
+        return invoices.size() > 1;
+    }
 }

@@ -9,6 +9,7 @@ import com.paylink.paymentlink.entity.PaymentLinkAudit;
 import com.paylink.paymentlink.entity.PaymentLinkStatus;
 import com.paylink.paymentlink.entity.RecipientSource;
 import com.paylink.practice.entity.EmailFrom;
+import com.paylink.practice.entity.Practice;
 import com.paylink.practice.entity.PracticeSettings;
 import com.paylink.shared.EmailAddresses;
 import jakarta.enterprise.context.Dependent;
@@ -16,14 +17,18 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.time.Instant;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Issues a link inside the caller's transaction (the invoice must already be locked): closes the active
- * link, stores the new one with only its token's hash, audits, and requests its email (PL5–PL7).
+ * Issues a link inside the caller's transaction (its invoices must already be locked): closes the active
+ * link of the same invoices, stores the new one with only its token's hash, audits, and requests its email
+ * (PL5–PL7, PL11).
  */
 @Dependent
 public class LinkIssuer {
@@ -52,15 +57,16 @@ public class LinkIssuer {
      * @param sender      whose name the email carries
      * @param actingStaff who asked (audit); null when the client asked for a new link
      */
-    public Issued issue(Invoice invoice, Recipient recipient, Staff sender, Staff actingStaff, Instant now) {
+    public Issued issue(List<Invoice> invoices, Recipient recipient, Staff sender, Staff actingStaff, Instant now) {
         Long actor = actingStaff == null ? null : actingStaff.id();
-        boolean replaced = closeActive(invoice, now, actor);
-        PracticeSettings settings = invoice.practice().settings();
-        PaymentLink link = new PaymentLink(invoice, recipient.source(), recipient.name(),
+        boolean replaced = closeActive(invoices, now, actor);
+        Practice practice = invoices.get(0).practice();
+        PracticeSettings settings = practice.settings();
+        PaymentLink link = new PaymentLink(invoices, recipient.source(), recipient.name(),
                 EmailAddresses.normalize(recipient.email()), sender, now, settings.linkLifetime());
         // P5, P6: a link the client asked for goes out in the practice's name; a staff member's as the practice chose
         link.sentWith(actingStaff == null || settings.emailFrom() == EmailFrom.PRACTICE_NAME
-                        ? invoice.practice().name() : sender.fullName(),
+                        ? practice.name() : sender.fullName(),
                 settings.partialPaymentsAllowed() ? settings.partialMinimumMinor() : null);
         if (settings.reminderEnabled()) {
             link.remindBeforeExpiry(settings.reminderBefore()); // PL11
@@ -72,33 +78,51 @@ public class LinkIssuer {
         em.persist(new PaymentLinkAudit(link, action, actor, now, EmailAddresses.mask(link.recipientEmail())));
         // only the link's id travels: the mail sender mints the token (PL6), so no queue, journal or DLQ holds it
         mailQueue.enqueue(MAIL_KIND, Map.of(MAIL_LINK_ID, String.valueOf(link.id())));
-        LOG.info(() -> "payment link " + link.id() + " issued for invoice " + invoice.id()
+        LOG.info(() -> "payment link " + link.id() + " issued for invoices " + link.invoiceIdsInLockOrder()
                 + (actor == null ? " at the client's request" : " by staff " + actor));
         return new Issued(link, replaced);
     }
 
+    /** The link that holds the invoice's "active" slot (PL5): ACTIVE, though perhaps past its expiry. */
     public Optional<PaymentLink> activeLink(Invoice invoice) {
-        return em.createQuery("select l from PaymentLink l where l.invoice = :i and l.status = :s", PaymentLink.class)
-                .setParameter("i", invoice)
+        return em.createQuery("select li.link from LinkInvoice li where li.activeInvoiceId = :i and li.link.status = :s",
+                        PaymentLink.class)
+                .setParameter("i", invoice.id())
                 .setParameter("s", PaymentLinkStatus.ACTIVE)
                 .getResultStream().findFirst();
     }
 
-    /** Closes the active link before a new one is issued; true if it was still usable and is now revoked. */
-    private boolean closeActive(Invoice invoice, Instant now, Long actor) {
-        Optional<PaymentLink> active = activeLink(invoice);
-        if (active.isEmpty()) {
-            return false;
+    /**
+     * PL5, PL11: the first of the invoices that is in another link still usable now, one that does not cover
+     * exactly these invoices (such a link is replaced by a resend; any other must be revoked first).
+     */
+    public Optional<Invoice> inAnotherActiveLink(List<Invoice> invoices, Instant now) {
+        return invoices.stream()
+                .filter(i -> activeLink(i).filter(l -> l.isUsableAt(now) && !l.coversExactly(invoices)).isPresent())
+                .findFirst();
+    }
+
+    /**
+     * Closes the active links of the invoices before a new one is issued; true if one was still usable and is
+     * now revoked. The caller has refused invoices in another usable link ({@link #inAnotherActiveLink}).
+     */
+    private boolean closeActive(List<Invoice> invoices, Instant now, Long actor) {
+        Set<PaymentLink> active = new LinkedHashSet<>();
+        invoices.forEach(i -> activeLink(i).ifPresent(active::add));
+        boolean replaced = false;
+        for (PaymentLink link : active) {
+            if (link.expireIfDue(now)) {
+                continue;
+            }
+            if (!link.coversExactly(invoices)) {
+                throw new IllegalStateException("payment link " + link.id() + " covers other invoices; it is not replaced");
+            }
+            link.revoke(now);
+            em.persist(new PaymentLinkAudit(link, PaymentLinkAction.REVOKED, actor, now,
+                    EmailAddresses.mask(link.recipientEmail())));
+            replaced = true;
         }
-        PaymentLink link = active.get();
-        if (link.expireIfDue(now)) {
-            em.flush();
-            return false;
-        }
-        link.revoke(now);
-        em.persist(new PaymentLinkAudit(link, PaymentLinkAction.REVOKED, actor, now,
-                EmailAddresses.mask(link.recipientEmail())));
-        em.flush(); // frees the invoice's "active" slot before the new link takes it
-        return true;
+        em.flush(); // frees the invoices' "active" slots before the new link takes them
+        return replaced;
     }
 }

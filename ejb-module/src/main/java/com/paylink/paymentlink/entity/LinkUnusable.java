@@ -9,5 +9,10 @@ public enum LinkUnusable {
     /** Locked after too many declined cards: the payer must contact the practice. */
     LOCKED,
     /** The invoice is void or has nothing due. */
-    NOTHING_DUE
+    NOTHING_DUE,
+    /**
+     * PL11: a link for several invoices whose invoices are no longer all payable (one was voided or paid
+     * another way since it was sent): it takes nothing; staff send a new link for what is still due.
+     */
+    INVOICES_CHANGED
 }

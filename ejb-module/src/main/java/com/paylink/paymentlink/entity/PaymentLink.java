@@ -4,6 +4,8 @@ import com.paylink.identity.entity.Staff;
 import com.paylink.ledger.entity.Invoice;
 import com.paylink.ledger.entity.NotPayable;
 import com.paylink.practice.entity.Practice;
+import com.paylink.shared.Money;
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
@@ -15,17 +17,26 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * A one-time link to pay one invoice. Knows only the SHA-256 hash of its token. Usable while ACTIVE and
- * before its expiry, whatever a timer did or did not do (rule PL3); used at most once (PL4).
+ * A one-time link to pay one invoice, or several invoices of one client at once (PL11). Knows only the
+ * SHA-256 hash of its token. Usable while ACTIVE and before its expiry, whatever a timer did or did not do
+ * (rule PL3); used at most once (PL4).
  */
 @Entity
 @Table(name = "payment_link")
@@ -44,13 +55,15 @@ public class PaymentLink {
     @JoinColumn(name = "practice_id", nullable = false)
     private Practice practice;
 
+    /** The first of its invoices in allocation order (the only one of most links). */
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "invoice_id", nullable = false)
     private Invoice invoice;
 
-    /** The invoice's id while ACTIVE, else null; unique, so an invoice has at most one active link. */
-    @Column(name = "active_invoice_id")
-    private Long activeInvoiceId;
+    /** Its invoices in allocation order, oldest first; each holds the "one active link per invoice" slot (PL5). */
+    @OneToMany(mappedBy = "link", cascade = CascadeType.PERSIST)
+    @OrderBy("position")
+    private List<LinkInvoice> items = new ArrayList<>();
 
     /** Null until the link's email goes out: the sender mints the token and stores only this (PL6). */
     @Column(name = "token_hash", unique = true, length = 64)
@@ -126,9 +139,32 @@ public class PaymentLink {
 
     public PaymentLink(Invoice invoice, RecipientSource recipientSource, String recipientName,
                        String recipientEmail, Staff sentBy, Instant sentAt, Duration lifetime) {
-        this.invoice = Objects.requireNonNull(invoice, "invoice");
-        this.practice = invoice.practice();
-        this.activeInvoiceId = invoice.id();
+        this(List.of(Objects.requireNonNull(invoice, "invoice")), recipientSource, recipientName, recipientEmail, sentBy,
+                sentAt, lifetime);
+    }
+
+    /**
+     * A link for one or more invoices of one client, in one currency (PL11); they are kept, and paid, oldest
+     * first ({@link Invoice#OLDEST_FIRST}).
+     */
+    public PaymentLink(Collection<Invoice> invoices, RecipientSource recipientSource, String recipientName,
+                       String recipientEmail, Staff sentBy, Instant sentAt, Duration lifetime) {
+        List<Invoice> ordered = invoices.stream().sorted(Invoice.OLDEST_FIRST).toList();
+        if (ordered.isEmpty()) {
+            throw new IllegalArgumentException("a link needs an invoice");
+        }
+        if (new HashSet<>(ordered).size() != ordered.size()) {
+            throw new IllegalArgumentException("an invoice is named twice");
+        }
+        Invoice first = ordered.get(0);
+        if (ordered.stream().anyMatch(i -> i.client() != first.client() || !i.currency().equals(first.currency()))) {
+            throw new IllegalArgumentException("a link's invoices belong to one client and share one currency");
+        }
+        this.invoice = first;
+        this.practice = first.practice();
+        for (Invoice each : ordered) {
+            items.add(new LinkInvoice(this, each, items.size()));
+        }
         this.recipientSource = Objects.requireNonNull(recipientSource, "recipientSource");
         this.recipientName = recipientName;
         this.recipientEmail = Objects.requireNonNull(recipientEmail, "recipientEmail");
@@ -178,13 +214,15 @@ public class PaymentLink {
     }
 
     /**
-     * PL3, PL4: the one answer to "can a payment be taken through this link now?": empty when it can,
+     * PL3, PL4, PL11: the one answer to "can a payment be taken through this link now?": empty when it can,
      * else why not. A paid invoice reads as paid whatever the link's state, so a payer who comes back
-     * through an old link learns it is settled.
+     * through an old link learns it is settled; a link for several invoices reads so when all are paid, and
+     * as {@link LinkUnusable#INVOICES_CHANGED} when only some can no longer be paid (nothing is charged then).
      */
     public Optional<LinkUnusable> unusableAt(Instant now) {
-        Optional<NotPayable> invoiceProblem = invoice.notPayable();
-        if (status == PaymentLinkStatus.PAID || invoiceProblem.filter(p -> p == NotPayable.PAID).isPresent()) {
+        List<Optional<NotPayable>> problems = invoices().stream().map(Invoice::notPayable).toList();
+        boolean allPaid = problems.stream().allMatch(p -> p.filter(q -> q == NotPayable.PAID).isPresent());
+        if (status == PaymentLinkStatus.PAID || allPaid) {
             return Optional.of(LinkUnusable.PAID);
         }
         if (status == PaymentLinkStatus.LOCKED) {
@@ -193,7 +231,15 @@ public class PaymentLink {
         if (!isUsableAt(now)) {
             return Optional.of(LinkUnusable.CLOSED);
         }
-        return invoiceProblem.map(p -> LinkUnusable.NOTHING_DUE);
+        if (problems.stream().noneMatch(Optional::isPresent)) {
+            return Optional.empty();
+        }
+        return Optional.of(problems.size() == 1 ? LinkUnusable.NOTHING_DUE : LinkUnusable.INVOICES_CHANGED);
+    }
+
+    /** What the link asks for now: the sum of its invoices' live balances (a link for several is paid in full). */
+    public Money amountDue() {
+        return invoices().stream().map(Invoice::balance).reduce(Money.zero(invoice.currency()), Money::plus);
     }
 
     /**
@@ -210,7 +256,7 @@ public class PaymentLink {
     private void close(PaymentLinkStatus newStatus, Instant at) {
         status = newStatus;
         closedAt = at;
-        activeInvoiceId = null;
+        items.forEach(LinkInvoice::closed);
     }
 
     /**
@@ -261,7 +307,7 @@ public class PaymentLink {
 
     /** The smallest partial payment in the invoice's currency; empty when the link takes the full balance only. */
     public Optional<com.paylink.shared.Money> partialMinimum() {
-        return Optional.ofNullable(partialMinimumMinor)
+        return Optional.ofNullable(partialMinimumMinor).filter(minor -> !coversSeveral()) // PL12: several: in full
                 .map(minor -> com.paylink.shared.Money.ofMinor(minor, invoice.currency()));
     }
 
@@ -273,8 +319,42 @@ public class PaymentLink {
         return practice;
     }
 
+    /** The first of its invoices in allocation order; the only one unless {@link #coversSeveral()}. */
     public Invoice invoice() {
         return invoice;
+    }
+
+    /** Its invoices in allocation order: oldest first (issue date, then id). */
+    public List<Invoice> invoices() {
+        // a row written without its invoice rows (by hand, or by the benchmark's loader) is its first invoice's link
+        return items.isEmpty() ? List.of(invoice) : items.stream().map(LinkInvoice::invoice).toList();
+    }
+
+    public List<LinkInvoice> items() {
+        return List.copyOf(items);
+    }
+
+    public boolean coversSeveral() {
+        return invoices().size() > 1;
+    }
+
+    /** Whether it covers exactly these invoices (a resend replaces such a link, PL5). */
+    public boolean coversExactly(Collection<Invoice> others) {
+        Set<Long> mine = new HashSet<>();
+        invoices().forEach(i -> mine.add(i.id()));
+        Set<Long> theirs = new HashSet<>();
+        others.forEach(i -> theirs.add(i.id()));
+        return mine.equals(theirs);
+    }
+
+    /** Its invoices' ids in the order every path locks them (ascending ids: no two paths deadlock). */
+    public List<Long> invoiceIdsInLockOrder() {
+        return invoices().stream().map(Invoice::id).sorted(Comparator.naturalOrder()).toList();
+    }
+
+    /** Its invoice numbers in allocation order, for the payer and the email (an invoice number is not clinical). */
+    public List<String> invoiceNumbers() {
+        return invoices().stream().map(Invoice::number).toList();
     }
 
     /**

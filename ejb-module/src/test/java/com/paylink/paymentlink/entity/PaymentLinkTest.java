@@ -83,4 +83,51 @@ class PaymentLinkTest {
         assertThat(link.status()).isEqualTo(PaymentLinkStatus.EXPIRED);
         assertThat(link.expireIfDue(SENT.plus(Duration.ofHours(48)))).as("twice does no harm").isFalse();
     }
+
+    @Test
+    void pl11_aLinkForSeveralInvoicesKeepsThemOldestFirst_asksForTheirTotal_andTakesNothingOnceOneChanged() {
+        Practice practice = new Practice("P", "p@example.com", "acct_test_1", SENT);
+        Client client = new Client(practice, "Ann", "Lee", null, "ann@example.com", null);
+        Invoice newest = invoice(client, "I-3", LocalDate.of(2026, 11, 20), "40");
+        Invoice oldest = invoice(client, "I-1", LocalDate.of(2026, 10, 1), "100");
+        Invoice middle = invoice(client, "I-2", LocalDate.of(2026, 11, 1), "60");
+        Staff biller = new Staff(practice, "biller", "Bea Biller", null, "hash", false, Set.of());
+        PaymentLink link = new PaymentLink(java.util.List.of(newest, oldest, middle), RecipientSource.CLIENT_DETAILS,
+                "Ann Lee", "ann@example.com", biller, SENT, PaymentLink.DEFAULT_LIFETIME);
+
+        assertThat(link.invoiceNumbers()).containsExactly("I-1", "I-2", "I-3");
+        assertThat(link.invoice()).isSameAs(oldest);
+        assertThat(link.coversSeveral()).isTrue();
+        assertThat(link.amountDue()).isEqualTo(Money.of("200", "USD"));
+        assertThat(link.items()).extracting(LinkInvoice::amountAtSend)
+                .containsExactly(Money.of("100", "USD"), Money.of("60", "USD"), Money.of("40", "USD"));
+        assertThat(link.unusableAt(SENT.plusSeconds(1))).isEmpty();
+
+        middle.recordPayment(Money.of("60", "USD"), PaymentMethod.CASH, SENT.plusSeconds(5), "cash");
+        assertThat(link.unusableAt(SENT.plusSeconds(6))).as("one paid another way: nothing is charged")
+                .contains(LinkUnusable.INVOICES_CHANGED);
+        oldest.recordPayment(Money.of("100", "USD"), PaymentMethod.CASH, SENT.plusSeconds(7), "cash");
+        newest.recordPayment(Money.of("40", "USD"), PaymentMethod.CASH, SENT.plusSeconds(8), "cash");
+        assertThat(link.unusableAt(SENT.plusSeconds(9))).as("all paid").contains(LinkUnusable.PAID);
+    }
+
+    @Test
+    void pl11_aLinkCoversOneClientsInvoices_eachOnce() {
+        Practice practice = new Practice("P", "p@example.com", "acct_test_1", SENT);
+        Client ann = new Client(practice, "Ann", "Lee", null, "ann@example.com", null);
+        Client bob = new Client(practice, "Bob", "Ray", null, "bob@example.com", null);
+        Invoice a = invoice(ann, "I-1", LocalDate.of(2026, 10, 1), "100");
+        Invoice b = invoice(bob, "I-2", LocalDate.of(2026, 10, 1), "100");
+        Staff biller = new Staff(practice, "biller", "Bea Biller", null, "hash", false, Set.of());
+        assertThatThrownBy(() -> new PaymentLink(java.util.List.of(a, b), RecipientSource.CLIENT_DETAILS, "Ann Lee",
+                "ann@example.com", biller, SENT, PaymentLink.DEFAULT_LIFETIME)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PaymentLink(java.util.List.of(a, a), RecipientSource.CLIENT_DETAILS, "Ann Lee",
+                "ann@example.com", biller, SENT, PaymentLink.DEFAULT_LIFETIME)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static Invoice invoice(Client client, String number, LocalDate issuedOn, String amount) {
+        Invoice invoice = new Invoice(client, null, number, issuedOn, "USD");
+        invoice.addLine("Session", 1, Money.of(amount, "USD"));
+        return invoice;
+    }
 }
