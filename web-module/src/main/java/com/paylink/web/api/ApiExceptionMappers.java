@@ -48,7 +48,8 @@ public final class ApiExceptionMappers {
         }
         if (e instanceof PaymentLinkRefused refused) {
             return switch (refused.reason()) {
-                case NO_RECIPIENT_EMAIL, INVALID_RECIPIENT_EMAIL, UNKNOWN_RECIPIENT -> UNPROCESSABLE;
+                case NO_RECIPIENT_EMAIL, INVALID_RECIPIENT_EMAIL, UNKNOWN_RECIPIENT, NO_INVOICES, TOO_MANY_INVOICES,
+                     INVOICES_OF_SEVERAL_CLIENTS, INVOICES_IN_SEVERAL_CURRENCIES -> UNPROCESSABLE;
                 default -> Response.Status.CONFLICT.getStatusCode();
             };
         }

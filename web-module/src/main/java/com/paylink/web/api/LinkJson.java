@@ -4,27 +4,32 @@ import com.paylink.paymentlink.boundary.LinkSent;
 import com.paylink.paymentlink.boundary.LinkState;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A payment link in the API: its state and times, the address masked, never the token. {@code emailPending}:
  * the link is active and its email has not gone out yet (queued, or retried while the mail server is down).
+ * {@code invoices}: the numbers of every invoice the link covers, oldest first (one, or several: PL11).
  */
 public record LinkJson(long invoiceId, Long linkId, String status, boolean viewed, String recipient,
                        String recipientSource, String sentBy, Instant sentAt, Instant expiresAt,
-                       Instant firstViewedAt, Instant lastViewedAt, Instant closedAt, boolean emailPending) {
+                       Instant firstViewedAt, Instant lastViewedAt, Instant closedAt, boolean emailPending,
+                       List<String> invoices) {
 
     static LinkJson of(LinkState s) {
         return new LinkJson(s.invoiceId(), s.linkId(), s.status().name(), s.isViewed(), s.maskedRecipient(),
                 s.recipientSource().name(), s.sentBy(), s.sentAt(), s.expiresAt(), s.firstViewedAt(),
-                s.lastViewedAt(), s.closedAt(), s.emailPending());
+                s.lastViewedAt(), s.closedAt(), s.emailPending(), s.invoiceNumbers());
     }
 
     static LinkJson none(long invoiceId) {
-        return new LinkJson(invoiceId, null, "NONE", false, null, null, null, null, null, null, null, null, false);
+        return new LinkJson(invoiceId, null, "NONE", false, null, null, null, null, null, null, null, null, false,
+                List.of());
     }
 
     static LinkJson sent(LinkSent sent) {
         return new LinkJson(sent.invoiceId(), sent.linkId(), "ACTIVE", false, sent.maskedRecipient(),
-                sent.recipientSource().name(), null, sent.sentAt(), sent.expiresAt(), null, null, null, true);
+                sent.recipientSource().name(), null, sent.sentAt(), sent.expiresAt(), null, null, null, true,
+                sent.invoiceNumbers());
     }
 }

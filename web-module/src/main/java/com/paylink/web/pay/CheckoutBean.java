@@ -93,6 +93,8 @@ public class CheckoutBean {
             response().setStatus(HttpServletResponse.SC_FORBIDDEN); // locked: only the practice can help
         } else if (view.isCardsUnavailable()) {
             response().setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE); // the link still works; cards do not
+        } else if (view.isInvoicesChanged()) {
+            response().setStatus(HttpServletResponse.SC_CONFLICT); // PL11: an invoice changed; nothing is charged
         } else if (!view.isPayable() && !view.isPaid()) {
             // expired, revoked and unknown tokens: the same page with the same status
             response().setStatus(HttpServletResponse.SC_GONE);

@@ -1,5 +1,6 @@
 package com.paylink.web.staff;
 
+import com.paylink.ledger.boundary.InvoiceRow;
 import com.paylink.paymentlink.boundary.LinkSent;
 import com.paylink.paymentlink.boundary.LinkState;
 import com.paylink.paymentlink.boundary.PaymentLinkRefused;
@@ -16,8 +17,13 @@ import jakarta.inject.Named;
 import org.primefaces.PrimeFaces;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The Send 1-Time Payment Link dialog and the Revoke payment link action on the ledger. */
+/**
+ * The Send 1-Time Payment Link dialog (for one invoice, or for the invoices selected on the Unpaid Invoices tab)
+ * and the Revoke payment link action on the ledger.
+ */
 @Named
 @ViewScoped
 public class SendLinkBean implements Serializable {
@@ -34,13 +40,24 @@ public class SendLinkBean implements Serializable {
     private SendOptions options;
     private String recipientKey;
     private boolean missingEmail;
+    /** The rows ticked on the Unpaid Invoices tab. */
+    private List<InvoiceRow> selected = new ArrayList<>();
 
     /** Opens the dialog for an invoice, or says at once why a link cannot be sent. */
     public void open(Long invoiceId) {
+        openFor(List.of(invoiceId));
+    }
+
+    /** PL11: opens the dialog for the invoices ticked on the Unpaid Invoices tab: one link for all of them. */
+    public void openSelected() {
+        openFor(selected == null ? List.of() : selected.stream().map(InvoiceRow::id).toList());
+    }
+
+    private void openFor(List<Long> invoiceIds) {
         options = null;
         missingEmail = false;
         try {
-            options = links.sendOptions(invoiceId);
+            options = links.sendOptions(invoiceIds);
             recipientKey = options.defaultRecipientKey();
             PrimeFaces.current().ajax().addCallbackParam("ready", true);
         } catch (PaymentLinkRefused e) {
@@ -62,8 +79,13 @@ public class SendLinkBean implements Serializable {
 
     public void send() {
         try {
-            LinkSent sent = links.send(options.invoiceId(), recipientKey);
-            Pages.info("link.sent", sent.maskedRecipient(), fmt.dateTime(sent.expiresAt()));
+            LinkSent sent = links.send(options.invoiceIds(), recipientKey);
+            if (sent.invoiceIds().size() > 1) {
+                Pages.info("link.sentSeveral", sent.invoiceIds().size(), sent.maskedRecipient(), fmt.dateTime(sent.expiresAt()));
+            } else {
+                Pages.info("link.sent", sent.maskedRecipient(), fmt.dateTime(sent.expiresAt()));
+            }
+            selected = new ArrayList<>();
             PrimeFaces.current().ajax().addCallbackParam("sent", true);
             ledger.load();
         } catch (BusinessException e) {
@@ -83,6 +105,14 @@ public class SendLinkBean implements Serializable {
 
     public String recipientLabel(RecipientOption option) {
         return Pages.messages().label(option.source()) + ": " + option.name() + " <" + option.email() + ">";
+    }
+
+    public List<InvoiceRow> getSelected() {
+        return selected;
+    }
+
+    public void setSelected(List<InvoiceRow> selected) {
+        this.selected = selected == null ? new ArrayList<>() : new ArrayList<>(selected);
     }
 
     public SendOptions getOptions() {
