@@ -136,6 +136,13 @@ public class DemoDataSeeder {
         group.recordPayment(Money.of("60.00", USD), PaymentMethod.INSURANCE, daysAgo(20), "EOB 55120");
         group.adjust(Money.of("20.00", USD), "Contractual write-off", daysAgo(20));
 
+        // several open invoices: one payment link for all of them (Unpaid Invoices, tick them, Send for selected)
+        Client harper = persist(new Client(riverside, "Harper", "Lewis", LocalDate.of(1992, 7, 14),
+                "harper.lewis@example.com", "(555) 233-8190"));
+        invoice(harper, appointment(harper, 21, "Individual Therapy (53 min)", smith), "RC-1006", "150.00");
+        invoice(harper, appointment(harper, 14, "Individual Therapy (53 min)", jones), "RC-1007", "150.00");
+        invoice(harper, appointment(harper, 7, "Individual Therapy (38 min)", smith), "RC-1008", "120.00");
+
         // no email anywhere
         Client mia = persist(new Client(riverside, "Mia", "Chen", LocalDate.of(2001, 6, 8), null, "(555) 912-0043"));
         invoice(mia, appointment(mia, 1, "Individual Therapy (38 min)", smith), "RC-1005", "120.00");
