@@ -118,8 +118,17 @@ public class LinkMinter {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void withdraw(long linkId, String token) {
-        PaymentLink link = em.find(PaymentLink.class, linkId, LockModeType.PESSIMISTIC_WRITE);
-        if (link != null && LinkTokens.hash(token).equals(link.tokenHash())) {
+        PaymentLink link = em.find(PaymentLink.class, linkId);
+        if (link == null) {
+            return;
+        }
+        // under its invoices' locks, in id order, like every change to a link: a payment settling the link at
+        // the same moment (it holds them) is waited for, never made to fail on the link's version
+        for (Long invoiceId : link.invoiceIdsInLockOrder()) {
+            em.find(Invoice.class, invoiceId, LockModeType.PESSIMISTIC_WRITE);
+        }
+        em.refresh(link);
+        if (LinkTokens.hash(token).equals(link.tokenHash())) {
             link.tokenWithdrawn();
         }
     }
