@@ -1,0 +1,171 @@
+package com.paylink.it.boundary;
+
+import com.paylink.identity.entity.Permission;
+import com.paylink.it.Deployments;
+import com.paylink.it.Mailbox;
+import com.paylink.payment.boundary.CheckoutService;
+import com.paylink.payment.boundary.CheckoutView;
+import com.paylink.payment.boundary.PayResult;
+import com.paylink.payment.boundary.RefundService;
+import com.paylink.payment.boundary.StripeStart;
+import com.paylink.payment.control.DeclineGuard;
+import com.paylink.paymentlink.boundary.LinkSent;
+import com.paylink.paymentlink.boundary.PaymentLinkService;
+import com.paylink.platform.AdjustableClock;
+import com.paylink.platform.PaymentsConfig;
+import com.paylink.shared.Money;
+import com.stripe.net.Webhook;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * PL11, L11 on the Stripe path, inside WildFly against the local Stripe-compatible server: one intent for the
+ * total of a link's invoices, with their numbers in its metadata; the webhook, its replays and the return page
+ * settle it once, allocated oldest first; each allocated payment is refunded on its own, and Stripe's echo of
+ * that refund is kept on the same payment, once.
+ */
+@ExtendWith(ArquillianExtension.class)
+class MultiInvoiceCheckoutIT {
+
+    private static final String WEBHOOK_SECRET = "whsec_test_paylink";
+    private static final Set<Permission> BILLING = Set.of(Permission.BILLING);
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.withTests(MultiInvoiceCheckoutIT.class);
+    }
+
+    @EJB
+    CheckoutService checkout;
+
+    @EJB
+    PaymentLinkService links;
+
+    @EJB
+    RefundService refunds;
+
+    @Inject
+    TestData data;
+
+    private Mailbox smtp;
+
+    @BeforeEach
+    void startSmtp() {
+        smtp = Mailbox.start(); // the link's email goes out, as it would
+    }
+
+    @AfterEach
+    void restore() {
+        smtp.stop();
+        AdjustableClock.instance().reset();
+        for (String key : List.of(PaymentsConfig.STRIPE_SECRET_KEY, PaymentsConfig.STRIPE_PUBLISHABLE_KEY,
+                PaymentsConfig.STRIPE_WEBHOOK_SECRET, PaymentsConfig.STRIPE_API_BASE)) {
+            System.clearProperty(key);
+        }
+        System.setProperty(PaymentsConfig.MODE, "sandbox"); // as the test server starts
+        System.clearProperty(DeclineGuard.PER_LINK);
+    }
+
+    @Test
+    void pl11_oneStripeIntentForTheTotal_settledOnceHoweverOftenItIsReported_allocatedOldestFirst() throws Exception {
+        try (FakeStripe stripe = new FakeStripe()) {
+            System.setProperty(PaymentsConfig.MODE, "stripe");
+            System.setProperty(PaymentsConfig.STRIPE_SECRET_KEY, "sk_test_paylink");
+            System.setProperty(PaymentsConfig.STRIPE_PUBLISHABLE_KEY, "pk_test_paylink");
+            System.setProperty(PaymentsConfig.STRIPE_WEBHOOK_SECRET, WEBHOOK_SECRET);
+            System.setProperty(PaymentsConfig.STRIPE_API_BASE, stripe.baseUrl());
+
+            long practice = data.practice(TestData.unique("Multi"), true);
+            String biller = data.staff(practice, TestData.unique("biller"), false, EnumSet.of(Permission.BILLING));
+            long client = data.clientWithEmails(practice, TestData.unique("payer").toLowerCase() + "@example.com", null, null);
+            String tag = TestData.unique("M");
+            long newest = data.invoiceOn(client, tag + "-3", LocalDate.of(2026, 11, 20), "40.00");
+            long oldest = data.invoiceOn(client, tag + "-1", LocalDate.of(2026, 10, 1), "100.00");
+            long middle = data.invoiceOn(client, tag + "-2", LocalDate.of(2026, 11, 1), "60.00");
+            LinkSent sent = As.staff(biller, BILLING, () -> links.send(List.of(newest, oldest, middle), null));
+            long link = sent.linkId();
+            assertThat(sent.invoiceNumbers()).containsExactly(tag + "-1", tag + "-2", tag + "-3");
+            assertThat(sent.amount()).isEqualTo(Money.of("200.00", "USD"));
+
+            CheckoutView view = checkout.view(link);
+            assertThat(view.lines()).extracting(CheckoutView.Line::invoiceNumber).containsExactly(tag + "-1", tag + "-2", tag + "-3");
+            assertThat(view.amountDue()).isEqualTo(Money.of("200.00", "USD"));
+
+            String intent = checkout.startStripe(link).map(StripeStart::intentId).orElseThrow();
+            assertThat(stripe.intent(intent).amount).as("the total, in full").isEqualTo(20000);
+            assertThat(stripe.metadata(intent)).containsEntry("paylink_link_id", String.valueOf(link))
+                    .containsEntry("paylink_invoices", tag + "-1, " + tag + "-2, " + tag + "-3");
+
+            // the signed webhook twice and the return page, all at once: one charge, posted once per invoice
+            stripe.succeed(intent);
+            String event = stripe.event("evt_multi_" + link, "payment_intent.succeeded", intent);
+            ExecutorService pool = Executors.newFixedThreadPool(3);
+            try {
+                List<Callable<Object>> calls = List.of(() -> webhook(event), () -> webhook(event),
+                        () -> checkout.syncStripeIntent(intent));
+                List<Future<Object>> done = new ArrayList<>();
+                for (Callable<Object> call : calls) {
+                    done.add(pool.submit(call));
+                }
+                for (Future<Object> call : done) {
+                    call.get(); // a concurrent copy of the event may get 500; Stripe would send it again
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(webhook(event)).isEqualTo(200);
+            assertThat(checkout.syncStripeIntent(intent).kind()).isEqualTo(PayResult.Kind.PAID);
+            assertThat(data.payments(oldest)).singleElement().asString().startsWith("100.00 USD R-");
+            assertThat(data.payments(middle)).singleElement().asString().startsWith("60.00 USD R-");
+            assertThat(data.payments(newest)).singleElement().asString().startsWith("40.00 USD R-");
+            String receipt = data.payments(oldest).get(0).substring("100.00 USD ".length());
+            assertThat(data.payments(newest).get(0)).endsWith(receipt);
+            assertThat(data.linkStatus(link)).isEqualTo("PAID");
+            assertThat(checkout.startStripe(link)).as("a paid link starts nothing").isEmpty();
+
+            // the middle invoice's part is refunded on its own; Stripe's echo of it is kept once, on that payment
+            long middlePayment = data.paymentId(middle);
+            As.staff(biller, BILLING, () -> refunds.refund(middlePayment, "10.00", "Overcharged"));
+            assertThat(stripe.refunded(intent)).isEqualTo(1000);
+            String ours = stripe.refundIdsOf(intent).get(0);
+            assertThat(webhook(stripe.objectEvent("evt_rc_" + ours, "refund.created", stripe.refundJson(ours)))).isEqualTo(200);
+            assertThat(webhook(stripe.objectEvent("evt_cr_" + ours, "charge.refunded", stripe.chargeJson(intent)))).isEqualTo(200);
+            assertThat(data.refunds(middle)).containsExactly("10.00 USD SUCCEEDED");
+            assertThat(data.refunds(oldest)).isEmpty();
+            assertThat(data.refunds(newest)).isEmpty();
+            assertThat(data.balance(middle)).isEqualTo("10.00 USD");
+            assertThat(data.balance(oldest)).isEqualTo("0.00 USD");
+        }
+    }
+
+    private static int webhook(String payload) throws Exception {
+        String signature = Webhook.Signature.generateSignatureHeader(payload, WEBHOOK_SECRET, System.currentTimeMillis() / 1000);
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(System.getProperty("paylink.public.url") + "/webhooks/stripe"))
+                .header("Content-Type", "application/json").header("Stripe-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+}
