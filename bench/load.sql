@@ -42,7 +42,7 @@ insert into payment_link (practice_id, invoice_id, token_hash, recipient_source,
            'CLIENT_DETAILS', 'pat.bench@example.com', 'ACTIVE', (select id from staff where username = 'biller'),
            now(), now() + interval '24 hours', now(), 0
     from bench_invoice where n <= :links;
--- each link's one invoice (PL11: a link covers 1..n invoices), holding the invoice's "active" slot
+-- each link's one invoice (PL12: a link covers 1..n invoices), holding the invoice's "active" slot
 insert into payment_link_invoice (payment_link_id, invoice_id, position, amount_minor, currency, active_invoice_id)
     select l.id, l.invoice_id, 0, 10000, 'USD', l.invoice_id from payment_link l
     where l.invoice_id in (select invoice_id from bench_invoice where n <= :links);

@@ -139,9 +139,9 @@ public class DemoDataSeeder {
         // several open invoices: one payment link for all of them (Unpaid Invoices, tick them, Send for selected)
         Client harper = persist(new Client(riverside, "Harper", "Lewis", LocalDate.of(1992, 7, 14),
                 "harper.lewis@example.com", "(555) 233-8190"));
-        invoice(harper, appointment(harper, 21, "Individual Therapy (53 min)", smith), "RC-1006", "150.00");
-        invoice(harper, appointment(harper, 14, "Individual Therapy (53 min)", jones), "RC-1007", "150.00");
-        invoice(harper, appointment(harper, 7, "Individual Therapy (38 min)", smith), "RC-1008", "120.00");
+        invoice(harper, appointment(harper, 21, "Individual Therapy (53 min)", smith), "RC-1011", "150.00");
+        invoice(harper, appointment(harper, 14, "Individual Therapy (53 min)", jones), "RC-1012", "150.00");
+        invoice(harper, appointment(harper, 7, "Individual Therapy (38 min)", smith), "RC-1013", "120.00");
 
         // no email anywhere
         Client mia = persist(new Client(riverside, "Mia", "Chen", LocalDate.of(2001, 6, 8), null, "(555) 912-0043"));

@@ -6,7 +6,7 @@
  * <ol>
  * <li>N1. A completed payment notifies the appointment's rendering provider only if they hold Billing,
  * and every active Admin of the practice; a staff member who is both hears once. A payment of several invoices
- * (PL11) notifies each invoice's rendering provider with Billing and every Admin, each person once, with the
+ * (PL12) notifies each invoice's rendering provider with Billing and every Admin, each person once, with the
  * total and every invoice number.</li>
  * <li>N2. Each person is notified once per payment, however often the event is delivered.</li>
  * <li>N3. An event for an unknown payment is an error: it is redelivered and finally dead-lettered,

@@ -14,14 +14,14 @@
  * <ol>
  * <li>PAY1. The payment page shows the practice, the invoice number, the live balance and the link's
  * expiry, or that it is paid (with the receipt number), or that it is no longer valid; nothing clinical,
- * not the client's name. For a link for several invoices (PL11) it lists each invoice number with its live
+ * not the client's name. For a link for several invoices (PL12) it lists each invoice number with its live
  * balance and the total, which is paid in full; if one of them changed, it says so and takes nothing.</li>
  * <li>PAY2. Never twice: one attempt per gateway intent and per idempotency key (unique columns); one
  * payment per gateway reference (unique column); a settled attempt settles nothing again; every payment
  * path locks the invoice first, so concurrent tries run one after another and the later ones find it paid.</li>
  * <li>PAY3. A charge is posted in one transaction with the link marked paid (PL9), an audit line, the
  * payment-completed event (JMS, ids only) and the receipt request (sent after commit); a charge for several
- * invoices is one event and one receipt, posted oldest first as one payment per invoice (L11). A charge the invoice
+ * invoices is one event and one receipt, posted oldest first as one payment per invoice (L14). A charge the invoice
  * cannot take (already paid, void, balance now lower) or whose amount or currency differs from the
  * attempt's is not posted but flagged NEEDS_REFUND.</li>
  * <li>PAY4. The link is checked at payment time with the injected clock (PL4), whatever the expiry sweep

@@ -1,7 +1,7 @@
 /**
  * One-time payment links: issue (send, resend), revoke, read their state, the link email; and the payer's
  * side of a link: open, renew on request, lock for a payment, settle. A link covers one invoice, or several
- * invoices of one client (PL11). This capability alone writes {@code payment_link}, {@code payment_link_invoice}
+ * invoices of one client (PL12). This capability alone writes {@code payment_link}, {@code payment_link_invoice}
  * and {@code payment_link_audit}.
  * <p>Operations: {@code PaymentLinkService} (staff): sendOptions, send (one invoice or several), revoke, current, linkStates,
  * auditTrail. {@code PayerLinkService} (public): open, find, requestNewLink; for the payment capability in
@@ -20,7 +20,7 @@
  * <li>PL4. A link pays at most once, and only while it works: {@code PaymentLink.unusableAt} is the one
  * answer every payment path asks (paid, expired or revoked, nothing due).</li>
  * <li>PL5. One active link per invoice: sending again for the same invoices revokes the earlier link; an
- * invoice in another link that still works is refused (PL11); concurrent sends for one invoice are serialised
+ * invoice in another link that still works is refused (PL12); concurrent sends for one invoice are serialised
  * by a lock on the invoice, and a unique column ({@code payment_link_invoice.active_invoice_id}) backs it in the
  * database.</li>
  * <li>PL6. The token has 256 bits from {@code SecureRandom}; only its SHA-256 hash is stored; it is minted

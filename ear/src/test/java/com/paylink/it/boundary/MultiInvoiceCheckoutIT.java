@@ -42,7 +42,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * PL11, L11 on the Stripe path, inside WildFly against the local Stripe-compatible server: one intent for the
+ * PL12, L14 on the Stripe path, inside WildFly against the local Stripe-compatible server: one intent for the
  * total of a link's invoices, with their numbers in its metadata; the webhook, its replays and the return page
  * settle it once, allocated oldest first; each allocated payment is refunded on its own, and Stripe's echo of
  * that refund is kept on the same payment, once.

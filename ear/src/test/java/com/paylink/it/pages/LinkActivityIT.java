@@ -456,29 +456,38 @@ class LinkActivityIT extends PageTest {
         }
         long link;
         try (PreparedStatement s = c.prepareStatement("""
-                insert into payment_link (practice_id, invoice_id, active_invoice_id, recipient_source, recipient_name,
+                insert into payment_link (practice_id, invoice_id, recipient_source, recipient_name,
                     recipient_email, status, sent_by_staff_id, sent_at, expires_at, first_viewed_at, last_viewed_at,
                     closed_at, version)
-                select i.practice_id, i.id, ?, 'CLIENT_DETAILS', 'Payer', 'payer@example.com', ?,
+                select i.practice_id, i.id, 'CLIENT_DETAILS', 'Payer', 'payer@example.com', ?,
                        (select id from staff where username = ?), ?, ?, ?, ?, ?, 0
                 from invoice i where i.id = ? returning id""")) {
-            if ("ACTIVE".equals(status)) {
-                s.setLong(1, invoice);
-            } else {
-                s.setNull(1, java.sql.Types.BIGINT);
-            }
-            s.setString(2, status);
-            s.setString(3, sender);
-            s.setTimestamp(4, Timestamp.from(sentAt));
-            s.setTimestamp(5, Timestamp.from(expiresAt));
-            s.setTimestamp(6, firstViewed == null ? null : Timestamp.from(firstViewed));
-            s.setTimestamp(7, lastViewed == null ? null : Timestamp.from(lastViewed));
-            s.setTimestamp(8, closedAt == null ? null : Timestamp.from(closedAt));
-            s.setLong(9, invoice);
+            s.setString(1, status);
+            s.setString(2, sender);
+            s.setTimestamp(3, Timestamp.from(sentAt));
+            s.setTimestamp(4, Timestamp.from(expiresAt));
+            s.setTimestamp(5, firstViewed == null ? null : Timestamp.from(firstViewed));
+            s.setTimestamp(6, lastViewed == null ? null : Timestamp.from(lastViewed));
+            s.setTimestamp(7, closedAt == null ? null : Timestamp.from(closedAt));
+            s.setLong(8, invoice);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
                 link = r.getLong(1);
             }
+        }
+        // the link's one invoice (PL12), holding the invoice's "active link" slot while the link is active
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into payment_link_invoice (payment_link_id, invoice_id, position, amount_minor, currency,
+                    active_invoice_id) values (?, ?, 0, ?, 'USD', ?)""")) {
+            s.setLong(1, link);
+            s.setLong(2, invoice);
+            s.setLong(3, cents);
+            if ("ACTIVE".equals(status)) {
+                s.setLong(4, invoice);
+            } else {
+                s.setNull(4, java.sql.Types.BIGINT);
+            }
+            s.executeUpdate();
         }
         audit(c, link, "SENT", sender, sentAt);
         if ("PAID".equals(status)) {

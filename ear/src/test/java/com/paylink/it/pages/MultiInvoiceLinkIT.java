@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * PL11, L11 from outside: one payment link for several invoices of one client. Billing staff tick invoices on the
+ * PL12, L14 from outside: one payment link for several invoices of one client. Billing staff tick invoices on the
  * Unpaid Invoices tab (Chromium), the client gets one email and pays the total once through the sandbox; the
  * payment is allocated oldest first, each person is notified once, one receipt goes out. Boundaries over HTTP:
  * an invoice in another working link is refused by number, Billing is checked on the server, revoking the link
@@ -38,20 +38,20 @@ class MultiInvoiceLinkIT extends PageTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    /** The demo's Harper Lewis: RC-1006 (drsmith), RC-1007 (drjones, no Billing), RC-1008 (drsmith), oldest first. */
+    /** The demo's Harper Lewis: RC-1011 (drsmith), RC-1012 (drjones, no Billing), RC-1013 (drsmith), oldest first. */
     @Test
     void aThreeInvoiceLinkIsPaidOnce_allocatedOldestFirst_oneReceipt_eachRecipientNotifiedOnce() throws Exception {
         Browser b = browser().signIn("biller", PASSWORD);
         b.openLedger("Lewis, Harper");
         b.click(By.linkText("Unpaid Invoices"));
-        for (String number : List.of("RC-1006", "RC-1007", "RC-1008")) {
+        for (String number : List.of("RC-1011", "RC-1012", "RC-1013")) {
             b.click(By.xpath("//*[@id='ledger:tabs:unpaidInvoices']//tr[.//span[@class='pl-invoice-number' and text()='"
                     + number + "']]//td[contains(@class,'ui-selection-column')]//div[contains(@class,'ui-chkbox-box')]"));
         }
         b.click(By.id("ledger:tabs:sendSelected"));
-        b.waitForText(By.id("sendLinkForm:dialogInvoices"), "RC-1008");
+        b.waitForText(By.id("sendLinkForm:dialogInvoices"), "RC-1013");
         String dialog = b.text(By.id("sendLinkForm:dialogInvoices"));
-        assertThat(dialog).contains("RC-1006", "RC-1007", "RC-1008", "$150.00", "$120.00");
+        assertThat(dialog).contains("RC-1011", "RC-1012", "RC-1013", "$150.00", "$120.00");
         assertThat(b.text(By.id("dialogTotal"))).isEqualTo("$420.00");
         b.click(By.id("sendLinkForm:send"));
         b.waitForText(By.cssSelector(".ui-growl"), "One payment link for 3 invoices sent to h***@example.com");
@@ -61,16 +61,16 @@ class MultiInvoiceLinkIT extends PageTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> mail.linksTo(to).size() == 1);
         MimeMessage sent = mail.to(to).get(0);
         String text = Mailbox.text(sent);
-        assertThat(text).contains("RC-1006, RC-1007, RC-1008", "$420.00")
+        assertThat(text).contains("RC-1011, RC-1012, RC-1013", "$420.00")
                 .doesNotContain("Therapy", "Smith", "Jones", "Harper", "Lewis");
         String link = mail.linksTo(to).get(0);
-        assertThat(linkCount("RC-1007")).isEqualTo(1);
+        assertThat(linkCount("RC-1012")).isEqualTo(1);
 
         // the payment page lists each invoice and its amount, and the total
         b.open(link.substring(link.indexOf("/pay/")));
-        b.waitForText(By.id("invoiceLines"), "RC-1008");
+        b.waitForText(By.id("invoiceLines"), "RC-1013");
         assertThat(b.driver().findElements(By.cssSelector(".pl-pay-line")).stream().map(r -> r.getText().trim()).toList())
-                .containsExactly("RC-1006 $150.00", "RC-1007 $150.00", "RC-1008 $120.00");
+                .containsExactly("RC-1011 $150.00", "RC-1012 $150.00", "RC-1013 $120.00");
         assertThat(b.text(By.id("amountDue"))).isEqualTo("$420.00");
         assertThat(b.pageText()).doesNotContain("Therapy", "Smith", "Harper");
 
@@ -86,28 +86,28 @@ class MultiInvoiceLinkIT extends PageTest {
         b.click(By.id("card:pay"));
         b.waitForText(By.id("paid"), "Receipt number");
         assertThat(b.text(By.id("amountPaid"))).isEqualTo("$420.00");
-        assertThat(b.text(By.id("paidInvoices"))).isEqualTo("RC-1006, RC-1007, RC-1008");
+        assertThat(b.text(By.id("paidInvoices"))).isEqualTo("RC-1011, RC-1012, RC-1013");
         String receipt = b.text(By.id("receiptNumber"));
 
         // allocated oldest first: one payment row per invoice, each in full, one charge and one receipt number
         List<String[]> payments = rows("select i.number, p.amount_minor, p.receipt_number, p.gateway_reference from payment p "
-                + "join invoice i on i.id = p.invoice_id where i.number in ('RC-1006','RC-1007','RC-1008') order by p.id");
-        assertThat(payments).extracting(r -> r[0] + " " + r[1]).containsExactly("RC-1006 15000", "RC-1007 15000", "RC-1008 12000");
+                + "join invoice i on i.id = p.invoice_id where i.number in ('RC-1011','RC-1012','RC-1013') order by p.id");
+        assertThat(payments).extracting(r -> r[0] + " " + r[1]).containsExactly("RC-1011 15000", "RC-1012 15000", "RC-1013 12000");
         assertThat(payments).extracting(r -> r[2]).containsOnly(receipt);
         assertThat(payments.stream().map(r -> r[3]).distinct().count()).as("one charge").isEqualTo(1);
         assertThat(count("select count(*) from payment_attempt a join payment_link l on l.id = a.payment_link_id "
-                + "join invoice i on i.id = l.invoice_id where i.number = 'RC-1006' and a.status = 'SUCCEEDED'")).isEqualTo(1);
+                + "join invoice i on i.id = l.invoice_id where i.number = 'RC-1011' and a.status = 'SUCCEEDED'")).isEqualTo(1);
 
         // each person once: drsmith rendered two of them, drjones has no Billing, admin and drlee are Admins
         await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from notification "
-                + "where kind = 'PAYMENT_RECEIVED' and invoice_number like '%RC-1007%'") >= 3);
-        Map<String, String> told = notified("RC-1007");
+                + "where kind = 'PAYMENT_RECEIVED' and invoice_number like '%RC-1012%'") >= 3);
+        Map<String, String> told = notified("RC-1012");
         assertThat(told).containsOnlyKeys("drsmith", "admin", "drlee")
                 .allSatisfy((who, what) -> assertThat(what).isEqualTo("1 420.00"));
 
         // one receipt, for the total
         await().atMost(Duration.ofSeconds(30)).until(() -> receipts(to).size() == 1);
-        assertThat(Mailbox.text(receipts(to).get(0))).contains("$420.00", receipt, "RC-1006, RC-1007, RC-1008")
+        assertThat(Mailbox.text(receipts(to).get(0))).contains("$420.00", receipt, "RC-1011, RC-1012, RC-1013")
                 .doesNotContain("Therapy");
 
         // paying again is impossible: the other tab's Pay and the link itself say paid, nothing more is charged
@@ -116,10 +116,10 @@ class MultiInvoiceLinkIT extends PageTest {
         b.waitForText(By.id("paid"), receipt);
         assertThat(b.driver().findElements(By.id("card:pay"))).isEmpty();
         assertThat(count("select count(*) from payment_attempt a join payment_link l on l.id = a.payment_link_id "
-                + "join invoice i on i.id = l.invoice_id where i.number = 'RC-1006'")).as("one charge only").isEqualTo(1);
+                + "join invoice i on i.id = l.invoice_id where i.number = 'RC-1011'")).as("one charge only").isEqualTo(1);
         assertThat(count("select count(*) from payment p join invoice i on i.id = p.invoice_id "
-                + "where i.number in ('RC-1006','RC-1007','RC-1008')")).isEqualTo(3);
-        assertThat(notified("RC-1007")).hasSize(3);
+                + "where i.number in ('RC-1011','RC-1012','RC-1013')")).isEqualTo(3);
+        assertThat(notified("RC-1012")).hasSize(3);
         assertThat(receipts(to)).hasSize(1);
     }
 
@@ -171,7 +171,7 @@ class MultiInvoiceLinkIT extends PageTest {
         assertThat(post("/api/payment-links", "biller", "{\"invoices\":[]}").body()).contains("no-invoices-selected");
     }
 
-    /** PL3, PL11: the payer opened the page while it could be paid; by the time they press Pay it cannot. */
+    /** PL3, PL12: the payer opened the page while it could be paid; by the time they press Pay it cannot. */
     @Test
     void anExpiredGroupLinkOrOneWhoseInvoiceChangedChargesNothing() throws Exception {
         Fixture expiring = fixture(2);

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * L11: how one payment is spread over invoices: oldest first ({@link Invoice#OLDEST_FIRST}), each taking up to
+ * L14: how one payment is spread over invoices: oldest first ({@link Invoice#OLDEST_FIRST}), each taking up to
  * its balance, until the amount is used up. A function of the amount and the invoices only, so a part payment
  * of one invoice is its one-invoice case. Invoices that take nothing get no part.
  */

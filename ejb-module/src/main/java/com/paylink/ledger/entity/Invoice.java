@@ -35,7 +35,7 @@ import java.util.Optional;
 @Table(name = "invoice")
 public class Invoice implements PracticeOwned {
 
-    /** L11: the order one payment for several invoices is allocated in: oldest first (issue date, then id). */
+    /** L14: the order one payment for several invoices is allocated in: oldest first (issue date, then id). */
     public static final Comparator<Invoice> OLDEST_FIRST = Comparator.comparing(Invoice::issuedOn)
             .thenComparing(Invoice::id, Comparator.nullsLast(Comparator.naturalOrder()));
 

@@ -198,7 +198,7 @@ public class NotificationService {
                 .orElse(payment.invoice().client().fullName());
     }
 
-    /** The payments one card charge was posted as (one per invoice, PL11), first (oldest) first; else just this one. */
+    /** The payments one card charge was posted as (one per invoice, PL12), first (oldest) first; else just this one. */
     private List<Payment> paymentsOfCharge(Payment payment) {
         if (payment.gatewayReference() == null) {
             return List.of(payment);

@@ -22,7 +22,7 @@ public final class NotifiedStaff {
     }
 
     /**
-     * A payment of several invoices (PL11): each invoice's rendering provider with Billing and every Admin,
+     * A payment of several invoices (PL12): each invoice's rendering provider with Billing and every Admin,
      * still each person once, however many of the invoices they rendered.
      */
     public static List<Staff> of(long practiceId, List<Staff> renderingProviders, Collection<Staff> practiceAdmins) {

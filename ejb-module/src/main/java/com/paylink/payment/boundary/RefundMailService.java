@@ -44,7 +44,7 @@ public class RefundMailService {
         if (refund == null || refund.status() != RefundStatus.SUCCEEDED) {
             throw new IllegalArgumentException("refund " + refundId + " is not done");
         }
-        // the charge's attempt: one charge for several invoices is one payment per invoice, each with its reference (PL11)
+        // the charge's attempt: one charge for several invoices is one payment per invoice, each with its reference (PL12)
         PaymentAttempt attempt = em.createQuery("select a from PaymentAttempt a where a.gatewayReference = :r "
                         + "and a.payment is not null", PaymentAttempt.class)
                 .setParameter("r", refund.payment().gatewayReference()).getResultStream().findFirst().orElseThrow();

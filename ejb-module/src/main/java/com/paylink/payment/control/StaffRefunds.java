@@ -111,7 +111,7 @@ public class StaffRefunds {
 
     /**
      * The attempt whose charge the payment is (part of): a charge for several invoices was posted as one payment
-     * per invoice, all with its gateway reference (PL11), and each of them is refunded on its own.
+     * per invoice, all with its gateway reference (PL12), and each of them is refunded on its own.
      */
     private Optional<PaymentAttempt> byPayment(Payment payment) {
         if (payment.gatewayReference() == null) {

@@ -106,7 +106,7 @@ public class StripeMoneyEvents {
 
     /**
      * Which payment a refund of the attempt's charge belongs to: Paylink's own refund's payment; else the charge's
-     * one payment; for a charge for several invoices (PL11, one payment per invoice), the payment it was recorded
+     * one payment; for a charge for several invoices (PL12, one payment per invoice), the payment it was recorded
      * on before, else the newest-allocated payment that can take it whole (a refund made elsewhere that fits none
      * is left to staff, and logged).
      */

@@ -10,14 +10,14 @@ import java.util.List;
  * A link as staff see it from one of its invoices ({@code invoiceId}): never the token, the address only
  * masked. {@code status} is as of now; {@code emailPending}: the link is active but its email has not gone out
  * yet (queued, or the mail server is down and Paylink keeps retrying); {@code invoiceNumbers}: every invoice the
- * link covers, oldest first (PL11).
+ * link covers, oldest first (PL12).
  */
 public record LinkState(long linkId, long invoiceId, PaymentLinkStatus status, Instant sentAt, Instant expiresAt,
                         Instant firstViewedAt, Instant lastViewedAt, Instant closedAt,
                         RecipientSource recipientSource, String maskedRecipient, String sentBy, boolean emailPending,
                         List<String> invoiceNumbers) {
 
-    /** Whether the link covers several invoices (PL11). */
+    /** Whether the link covers several invoices (PL12). */
     public boolean isSeveral() {
         return invoiceNumbers != null && invoiceNumbers.size() > 1;
     }

@@ -111,7 +111,7 @@ public class PayerLinkService {
 
     /**
      * For a payment in the caller's transaction: locks the link's invoices in id order (every payment path
-     * does, so they run one at a time and never deadlock, PL4, PL11), then reads the link and its invoices
+     * does, so they run one at a time and never deadlock, PL4, PL12), then reads the link and its invoices
      * afresh. Empty for an unknown id.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -177,7 +177,7 @@ public class PayerLinkService {
         Invoice invoice = old.invoice();
         List<Invoice> invoices = old.invoices();
         // a revoked (or locked) link stays closed: only staff decide to send again; a link for several invoices
-        // is renewed only while every one of them can still be paid and is in no other working link (PL11)
+        // is renewed only while every one of them can still be paid and is in no other working link (PL12)
         boolean renewable = status == PaymentLinkStatus.EXPIRED
                 && invoices.stream().allMatch(Invoice::isPayable)
                 && payments.ready() && invoice.practice().isCardProcessingEnrolled()

@@ -75,7 +75,7 @@ public class PaymentLinkMailService {
         try {
             sent = mailer.sendOnceFreshEachAttempt(key, PaymentLinkEmail.compose(
                     link.practice().name(), link.practice().senderEmail(), from,
-                    // PL11: a link for several invoices lists their numbers and asks for their total
+                    // PL12: a link for several invoices lists their numbers and asks for their total
                     link.recipientEmail(), String.join(", ", link.invoiceNumbers()), link.sentAt(), link.amountDue(),
                     config.publicUrl() + "/pay/" + token,
                     link.expiresAt(), config.displayZone(),

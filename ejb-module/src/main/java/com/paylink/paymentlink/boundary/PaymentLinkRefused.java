@@ -19,7 +19,7 @@ public class PaymentLinkRefused extends BusinessException {
         INVALID_RECIPIENT_EMAIL("invalid-recipient-email"),
         UNKNOWN_RECIPIENT("unknown-recipient"),
         NO_ACTIVE_LINK("no-active-link"),
-        /** PL11: one of the invoices is in another link that still works (the argument is its number). */
+        /** PL12: one of the invoices is in another link that still works (the argument is its number). */
         INVOICE_IN_ANOTHER_LINK("invoice-in-another-link"),
         NO_INVOICES("no-invoices-selected"),
         TOO_MANY_INVOICES("too-many-invoices"),

@@ -42,7 +42,7 @@ public class PaymentLinkService {
 
     private static final Logger LOG = Logger.getLogger(PaymentLinkService.class.getName());
 
-    /** PL11: a link covers at most this many invoices (a page of the Unpaid Invoices tab). */
+    /** PL12: a link covers at most this many invoices (a page of the Unpaid Invoices tab). */
     public static final int MAX_INVOICES_PER_LINK = 100;
 
     @PersistenceContext(unitName = "paylink")
@@ -72,7 +72,7 @@ public class PaymentLinkService {
     }
 
     /**
-     * What the send dialog needs for a link for one or several invoices of one client (PL11); refuses exactly
+     * What the send dialog needs for a link for one or several invoices of one client (PL12); refuses exactly
      * as {@link #send} would, except for the recipient.
      */
     public SendOptions sendOptions(Collection<Long> invoiceIds) {
@@ -109,7 +109,7 @@ public class PaymentLinkService {
     }
 
     /**
-     * PL11: one link, one email, for one or several payable invoices of one client (paid together, in full).
+     * PL12: one link, one email, for one or several payable invoices of one client (paid together, in full).
      * The invoices are locked in id order; an invoice in another usable link is refused with its number (a
      * link for exactly the same invoices is replaced, PL5).
      */
@@ -131,7 +131,7 @@ public class PaymentLinkService {
 
     /**
      * Revokes the invoice's active link without sending another; a link for several invoices is revoked
-     * whole, which frees each of them (PL11).
+     * whole, which frees each of them (PL12).
      */
     public LinkState revoke(long invoiceId) {
         Staff staff = caller.requiring(Permission.BILLING);
@@ -221,7 +221,7 @@ public class PaymentLinkService {
         });
     }
 
-    /** PL5, PL11: an invoice in another link that still works is refused, naming the invoice. */
+    /** PL5, PL12: an invoice in another link that still works is refused, naming the invoice. */
     private void requireNotInAnotherLink(List<Invoice> invoices, Instant now) {
         issuer.inAnotherActiveLink(invoices, now).ifPresent(i -> {
             throw new PaymentLinkRefused(Reason.INVOICE_IN_ANOTHER_LINK, i.number());
@@ -229,7 +229,7 @@ public class PaymentLinkService {
     }
 
     /**
-     * PL11: the invoices of one link: at least one, at most {@value #MAX_INVOICES_PER_LINK}, each of the caller's
+     * PL12: the invoices of one link: at least one, at most {@value #MAX_INVOICES_PER_LINK}, each of the caller's
      * practice and all of one client; with {@code lock}, locked in id order (no two paths deadlock).
      */
     private List<Invoice> invoicesOf(Staff staff, Collection<Long> invoiceIds, boolean lock) {

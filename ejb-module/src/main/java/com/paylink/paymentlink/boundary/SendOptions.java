@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What the Send 1-Time Payment Link dialog shows: the invoice (or, PL11, the several invoices, oldest first),
+ * What the Send 1-Time Payment Link dialog shows: the invoice (or, PL12, the several invoices, oldest first),
  * the balance due (their total), and where the link can go. {@code invoiceId} and {@code invoiceNumber} are the
  * first (oldest) invoice's.
  */

@@ -28,7 +28,7 @@ import java.util.logging.Logger;
 /**
  * Issues a link inside the caller's transaction (its invoices must already be locked): closes the active
  * link of the same invoices, stores the new one with only its token's hash, audits, and requests its email
- * (PL5–PL7, PL11).
+ * (PL5–PL7, PL12).
  */
 @Dependent
 public class LinkIssuer {
@@ -93,7 +93,7 @@ public class LinkIssuer {
     }
 
     /**
-     * PL5, PL11: the first of the invoices that is in another link still usable now, one that does not cover
+     * PL5, PL12: the first of the invoices that is in another link still usable now, one that does not cover
      * exactly these invoices (such a link is replaced by a resend; any other must be revoked first).
      */
     public Optional<Invoice> inAnotherActiveLink(List<Invoice> invoices, Instant now) {

@@ -11,7 +11,7 @@ public enum LinkUnusable {
     /** The invoice is void or has nothing due. */
     NOTHING_DUE,
     /**
-     * PL11: a link for several invoices whose invoices are no longer all payable (one was voided or paid
+     * PL12: a link for several invoices whose invoices are no longer all payable (one was voided or paid
      * another way since it was sent): it takes nothing; staff send a new link for what is still due.
      */
     INVOICES_CHANGED

@@ -34,7 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A one-time link to pay one invoice, or several invoices of one client at once (PL11). Knows only the
+ * A one-time link to pay one invoice, or several invoices of one client at once (PL12). Knows only the
  * SHA-256 hash of its token. Usable while ACTIVE and before its expiry, whatever a timer did or did not do
  * (rule PL3); used at most once (PL4).
  */
@@ -144,7 +144,7 @@ public class PaymentLink {
     }
 
     /**
-     * A link for one or more invoices of one client, in one currency (PL11); they are kept, and paid, oldest
+     * A link for one or more invoices of one client, in one currency (PL12); they are kept, and paid, oldest
      * first ({@link Invoice#OLDEST_FIRST}).
      */
     public PaymentLink(Collection<Invoice> invoices, RecipientSource recipientSource, String recipientName,
@@ -214,7 +214,7 @@ public class PaymentLink {
     }
 
     /**
-     * PL3, PL4, PL11: the one answer to "can a payment be taken through this link now?": empty when it can,
+     * PL3, PL4, PL12: the one answer to "can a payment be taken through this link now?": empty when it can,
      * else why not. A paid invoice reads as paid whatever the link's state, so a payer who comes back
      * through an old link learns it is settled; a link for several invoices reads so when all are paid, and
      * as {@link LinkUnusable#INVOICES_CHANGED} when only some can no longer be paid (nothing is charged then).

@@ -14,7 +14,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** L11: one payment over several invoices, oldest first; a part payment of one invoice is the one-invoice case. */
+/** L14: one payment over several invoices, oldest first; a part payment of one invoice is the one-invoice case. */
 class AllocationTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");

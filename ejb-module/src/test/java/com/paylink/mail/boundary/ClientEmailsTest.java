@@ -39,7 +39,7 @@ class ClientEmailsTest {
 
     private static OutgoingMail receipt(Locale locale) {
         return ReceiptEmail.compose(PRACTICE, "billing@northside.example", "payer@example.com", Money.of("180", "USD"),
-                Instant.parse("2026-11-28T16:05:00Z"), "R-ABCDEFGH23", ZONE, locale, Money.of("20", "USD"));
+                Instant.parse("2026-11-28T16:05:00Z"), "R-ABCDEFGH23", ZONE, locale, Money.of("20", "USD"), "INV-7, INV-8");
     }
 
     private static OutgoingMail refund(Locale locale) {

@@ -93,7 +93,7 @@ class PaymentLinkTest {
         Invoice middle = invoice(client, "I-2", LocalDate.of(2026, 11, 1), "60");
         Staff biller = new Staff(practice, "biller", "Bea Biller", null, "hash", false, Set.of());
         PaymentLink link = new PaymentLink(java.util.List.of(newest, oldest, middle), RecipientSource.CLIENT_DETAILS,
-                "Ann Lee", "ann@example.com", biller, SENT, PaymentLink.DEFAULT_LIFETIME);
+                "Ann Lee", "ann@example.com", biller, SENT, com.paylink.practice.entity.PracticeSettings.defaults().linkLifetime());
 
         assertThat(link.invoiceNumbers()).containsExactly("I-1", "I-2", "I-3");
         assertThat(link.invoice()).isSameAs(oldest);
@@ -120,9 +120,9 @@ class PaymentLinkTest {
         Invoice b = invoice(bob, "I-2", LocalDate.of(2026, 10, 1), "100");
         Staff biller = new Staff(practice, "biller", "Bea Biller", null, "hash", false, Set.of());
         assertThatThrownBy(() -> new PaymentLink(java.util.List.of(a, b), RecipientSource.CLIENT_DETAILS, "Ann Lee",
-                "ann@example.com", biller, SENT, PaymentLink.DEFAULT_LIFETIME)).isInstanceOf(IllegalArgumentException.class);
+                "ann@example.com", biller, SENT, com.paylink.practice.entity.PracticeSettings.defaults().linkLifetime())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PaymentLink(java.util.List.of(a, a), RecipientSource.CLIENT_DETAILS, "Ann Lee",
-                "ann@example.com", biller, SENT, PaymentLink.DEFAULT_LIFETIME)).isInstanceOf(IllegalArgumentException.class);
+                "ann@example.com", biller, SENT, com.paylink.practice.entity.PracticeSettings.defaults().linkLifetime())).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static Invoice invoice(Client client, String number, LocalDate issuedOn, String amount) {

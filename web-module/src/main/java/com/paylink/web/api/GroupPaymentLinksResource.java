@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code POST /api/payment-links}: one link, one email, for several invoices of one client (PL11), body
+ * {@code POST /api/payment-links}: one link, one email, for several invoices of one client (PL12), body
  * {@code {"invoices": [12, 13, 14], "recipient": "bill-to"}} (recipient optional). The boundary enforces every
  * rule; this class only translates JSON.
  */

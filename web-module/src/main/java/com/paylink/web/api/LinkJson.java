@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * A payment link in the API: its state and times, the address masked, never the token. {@code emailPending}:
  * the link is active and its email has not gone out yet (queued, or retried while the mail server is down).
- * {@code invoices}: the numbers of every invoice the link covers, oldest first (one, or several: PL11).
+ * {@code invoices}: the numbers of every invoice the link covers, oldest first (one, or several: PL12).
  */
 public record LinkJson(long invoiceId, Long linkId, String status, boolean viewed, String recipient,
                        String recipientSource, String sentBy, Instant sentAt, Instant expiresAt,

@@ -94,7 +94,7 @@ public class CheckoutBean {
         } else if (view.isCardsUnavailable()) {
             response().setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE); // the link still works; cards do not
         } else if (view.isInvoicesChanged()) {
-            response().setStatus(HttpServletResponse.SC_CONFLICT); // PL11: an invoice changed; nothing is charged
+            response().setStatus(HttpServletResponse.SC_CONFLICT); // PL12: an invoice changed; nothing is charged
         } else if (!view.isPayable() && !view.isPaid()) {
             // expired, revoked and unknown tokens: the same page with the same status
             response().setStatus(HttpServletResponse.SC_GONE);

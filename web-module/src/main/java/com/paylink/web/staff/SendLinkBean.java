@@ -48,7 +48,7 @@ public class SendLinkBean implements Serializable {
         openFor(List.of(invoiceId));
     }
 
-    /** PL11: opens the dialog for the invoices ticked on the Unpaid Invoices tab: one link for all of them. */
+    /** PL12: opens the dialog for the invoices ticked on the Unpaid Invoices tab: one link for all of them. */
     public void openSelected() {
         openFor(selected == null ? List.of() : selected.stream().map(InvoiceRow::id).toList());
     }
