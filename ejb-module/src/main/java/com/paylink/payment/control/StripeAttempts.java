@@ -156,8 +156,8 @@ public class StripeAttempts {
             return Optional.empty();
         }
         links.lockForPayment(found.get().link().id());
-        PaymentAttempt attempt = em.find(PaymentAttempt.class, found.get().id(), LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(attempt);
+        PaymentAttempt attempt = found.get();
+        em.refresh(attempt, LockModeType.PESSIMISTIC_WRITE); // as in applyEvent: re-read under lock, never a stale copy
         recorder.apply(attempt, intent, clock.instant());
         return Optional.of(outcome(attempt));
     }
@@ -179,8 +179,10 @@ public class StripeAttempts {
             Optional<PaymentAttempt> found = byReference(intent.reference());
             if (found.isPresent()) {
                 links.lockForPayment(found.get().link().id());
-                PaymentAttempt attempt = em.find(PaymentAttempt.class, found.get().id(), LockModeType.PESSIMISTIC_WRITE);
-                em.refresh(attempt);
+                // re-read under lock: a concurrent webhook or return page may have settled it while this one waited
+                // for the link's locks (a locking find of the stale copy already loaded would fail on its version)
+                PaymentAttempt attempt = found.get();
+                em.refresh(attempt, LockModeType.PESSIMISTIC_WRITE);
                 Instant now = clock.instant();
                 recorder.apply(attempt, intent, now);
                 if ("payment_intent.payment_failed".equals(eventType) && attempt.status() == AttemptStatus.FAILED) {
@@ -229,8 +231,8 @@ public class StripeAttempts {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void canceled(String reference) {
         byReference(reference).ifPresent(found -> {
-            PaymentAttempt attempt = em.find(PaymentAttempt.class, found.id(), LockModeType.PESSIMISTIC_WRITE);
-            em.refresh(attempt);
+            PaymentAttempt attempt = found;
+            em.refresh(attempt, LockModeType.PESSIMISTIC_WRITE);
             if (attempt.status().isOpen()) {
                 attempt.canceled(clock.instant());
             }
