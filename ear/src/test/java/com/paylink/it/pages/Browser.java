@@ -149,6 +149,15 @@ public final class Browser implements AutoCloseable {
         return path();
     }
 
+    /** Fills the sandbox payment form with a test card (any future expiry, any CVC) as a payer would. */
+    public void fillSandboxCard(String name, String number) {
+        type(By.id("card:name"), name);
+        type(By.id("card:number"), number);
+        type(By.id("card:expiry"), "12/39");
+        type(By.id("card:cvc"), "123");
+        type(By.id("card:postal"), "02139");
+    }
+
     @Override
     public void close() {
         driver.quit();

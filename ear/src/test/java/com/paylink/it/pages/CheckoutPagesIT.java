@@ -66,11 +66,7 @@ class CheckoutPagesIT extends PageTest {
     }
 
     private static void fill(Browser b, String number) {
-        b.type(By.id("card:name"), "Jo Payer");
-        b.type(By.id("card:number"), number);
-        b.type(By.id("card:expiry"), "12/39");
-        b.type(By.id("card:cvc"), "123");
-        b.type(By.id("card:postal"), "02139");
+        b.fillSandboxCard("Jo Payer", number);
     }
 
     @Test

@@ -143,10 +143,6 @@ class ClientLanguageIT extends PageTest {
     }
 
     private static void fill(Browser b) {
-        b.type(By.id("card:name"), "Jo Payer");
-        b.type(By.id("card:number"), "4242424242424242");
-        b.type(By.id("card:expiry"), "12/39");
-        b.type(By.id("card:cvc"), "123");
-        b.type(By.id("card:postal"), "02139");
+        b.fillSandboxCard("Jo Payer", "4242424242424242");
     }
 }

@@ -78,11 +78,7 @@ class MultiInvoiceLinkIT extends PageTest {
         StaleTab secondTab = StaleTab.open(link);
 
         // pay through the sandbox
-        b.type(By.id("card:name"), "Harper Lewis");
-        b.type(By.id("card:number"), "4242 4242 4242 4242");
-        b.type(By.id("card:expiry"), "12/39");
-        b.type(By.id("card:cvc"), "123");
-        b.type(By.id("card:postal"), "02139");
+        b.fillSandboxCard("Harper Lewis", "4242 4242 4242 4242");
         b.click(By.id("card:pay"));
         b.waitForText(By.id("paid"), "Receipt number");
         assertThat(b.text(By.id("amountPaid"))).isEqualTo("$420.00");
@@ -204,11 +200,7 @@ class MultiInvoiceLinkIT extends PageTest {
         Browser b = browser();
         b.open(link.substring(link.indexOf("/pay/")));
         b.waitForText(By.id("invoiceLines"), "MI-");
-        b.type(By.id("card:name"), "Jo Payer");
-        b.type(By.id("card:number"), "4242 4242 4242 4242");
-        b.type(By.id("card:expiry"), "12/39");
-        b.type(By.id("card:cvc"), "123");
-        b.type(By.id("card:postal"), "02139");
+        b.fillSandboxCard("Jo Payer", "4242 4242 4242 4242");
         return b;
     }
 
@@ -226,31 +218,7 @@ class MultiInvoiceLinkIT extends PageTest {
         }
 
         String pay(String card) throws Exception {
-            Map<String, String> form = new LinkedHashMap<>();
-            form.put("card", "card");
-            form.put("card:csrf", field("card:csrf"));
-            form.put("card:requestKey", field("card:requestKey"));
-            form.put("card:name", "Jo Payer");
-            form.put("card:number", card);
-            form.put("card:expiry", "12/39");
-            form.put("card:cvc", "123");
-            form.put("card:postal", "02139");
-            form.put("card:pay", "");
-            form.put("jakarta.faces.ViewState", "stateless");
-            String body = form.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                    + "=" + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            return http.send(HttpRequest.newBuilder(URI.create(checkout))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body();
-        }
-
-        private String field(String id) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"" + java.util.regex.Pattern.quote(id)
-                    + "\"[^>]*value=\"([^\"]*)\"").matcher(page);
-            if (!m.find()) {
-                throw new IllegalStateException("no field " + id + " on the payment page");
-            }
-            return m.group(1);
+            return SandboxPayer.post(http, checkout, page, card);
         }
     }
 

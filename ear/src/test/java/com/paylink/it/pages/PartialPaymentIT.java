@@ -140,11 +140,7 @@ class PartialPaymentIT extends PageTest {
     }
 
     private static void fillCard(Browser b) {
-        b.type(By.id("card:name"), "Jo Payer");
-        b.type(By.id("card:number"), "4242424242424242");
-        b.type(By.id("card:expiry"), "12/39");
-        b.type(By.id("card:cvc"), "123");
-        b.type(By.id("card:postal"), "02139");
+        b.fillSandboxCard("Jo Payer", "4242424242424242");
     }
 
     private List<String> receiptsTo(String address) {

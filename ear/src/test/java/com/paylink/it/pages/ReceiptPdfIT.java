@@ -46,11 +46,7 @@ class ReceiptPdfIT extends PageTest {
         String link = sendLinkAndReadIt("Thompson, Ava", "RC-1003", PAYER);
         Browser b = browser();
         b.driver().get(link);
-        b.type(By.id("card:name"), "Harbor EAP Claims");
-        b.type(By.id("card:number"), "4242424242424242");
-        b.type(By.id("card:expiry"), "12/39");
-        b.type(By.id("card:cvc"), "123");
-        b.type(By.id("card:postal"), "02139");
+        b.fillSandboxCard("Harbor EAP Claims", "4242424242424242");
         b.click(By.id("card:pay"));
         b.waitForText(By.id("paid"), "This invoice has been paid");
         String receipt = b.text(By.id("receiptNumber"));

@@ -24,6 +24,11 @@ final class SandboxPayer {
         String page = http.send(HttpRequest.newBuilder(URI.create(link)).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         String checkout = link.substring(0, link.indexOf("/pay/")) + "/checkout/index.xhtml";
+        return post(http, checkout, page, card);
+    }
+
+    /** Posts the sandbox form of {@code page} (its CSRF field and request key) to {@code checkout} with {@code card}. */
+    static String post(HttpClient http, String checkout, String page, String card) throws Exception {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("card", "card");
         form.put("card:csrf", field(page, "card:csrf"));

@@ -13,7 +13,8 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
 /**
- * Takes payment-link mail requests off the OutboundMail queue and hands them to
+ * Takes payment-link mail requests (the link's email, and its expiry reminder, PL11) off the OutboundMail queue
+ * and hands them to
  * {@link PaymentLinkMailService}. Failures propagate: the broker redelivers with a delay and, after the
  * configured attempts, moves the request to the dead-letter queue.
  */
@@ -21,7 +22,7 @@ import jakarta.jms.MessageListener;
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/OutboundMail"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "messageSelector",
-                propertyValue = MailQueue.KIND + " = '" + LinkIssuer.MAIL_KIND + "'"),
+                propertyValue = MailQueue.KIND + " in ('" + LinkIssuer.MAIL_KIND + "', '" + LinkIssuer.REMINDER_KIND + "')"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
 })
 @RunAs(Permission.SYSTEM_ROLE)
@@ -34,7 +35,12 @@ public class PaymentLinkMailListener implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
-            mail.deliver(Long.parseLong(message.getStringProperty(LinkIssuer.MAIL_LINK_ID)));
+            long linkId = Long.parseLong(message.getStringProperty(LinkIssuer.MAIL_LINK_ID));
+            if (LinkIssuer.REMINDER_KIND.equals(message.getStringProperty(MailQueue.KIND))) {
+                mail.deliverReminder(linkId); // PL11
+            } else {
+                mail.deliver(linkId);
+            }
         } catch (JMSException e) {
             throw new IllegalStateException("unreadable mail request", e);
         }
