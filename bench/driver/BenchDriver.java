@@ -41,6 +41,9 @@ import java.util.stream.Collectors;
  *   <li>{@code attack BASE TOKENS N ADDRESSES CONCURRENCY}: N openings of the tokens in TOKENS over raw sockets
  *       bound to ADDRESSES client addresses (127.0.1.1, 127.0.1.2, …); prints each distinct answer (status,
  *       Location, body length) with its count.</li>
+ *   <li>{@code open BASE TOKEN STATE} and {@code submit BASE STATE} (scripts/cluster-test.sh): a payer opens the
+ *       link on one server and keeps its payment page (payer cookie and form fields) in the file STATE; later
+ *       the same payer submits that form to another server; prints {@code paid} or what the page said.</li>
  *   <li>{@code smtp PORT DIR}: a mail server that writes each message it accepts to DIR/N.eml; while the file
  *       DIR/reject exists it answers every message with 451 (a temporary failure), so senders retry.</li>
  * </ul>
@@ -56,6 +59,8 @@ public class BenchDriver {
             case "attack" -> attack(args[1], Files.readAllLines(Path.of(args[2])), Integer.parseInt(args[3]),
                     Integer.parseInt(args[4]), Integer.parseInt(args[5]));
             case "smtp" -> smtp(Integer.parseInt(args[1]), Path.of(args[2]));
+            case "open" -> open(args[1], args[2], Path.of(args[3]));
+            case "submit" -> submit(args[1], Path.of(args[2]));
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
     }
@@ -131,6 +136,45 @@ public class BenchDriver {
         return payer.send(HttpRequest.newBuilder(URI.create(base + "/checkout/index.xhtml"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    static void open(String base, String token, Path state) throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient payer = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        String page = payer.send(HttpRequest.newBuilder(URI.create(base + "/pay/" + token)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String cookie = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("PAYLINK_PAYER"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElseThrow(() -> new IllegalStateException("no payer cookie"));
+        Files.write(state, List.of(cookie, field(page, "card:csrf"), field(page, "card:requestKey")));
+    }
+
+    static void submit(String base, Path state) throws Exception {
+        List<String> kept = Files.readAllLines(state);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("card", "card");
+        form.put("card:csrf", kept.get(1));
+        form.put("card:requestKey", kept.get(2));
+        form.put("card:name", "Cluster Payer");
+        form.put("card:number", "4242424242424242");
+        form.put("card:expiry", "12/39");
+        form.put("card:cvc", "123");
+        form.put("card:postal", "02139");
+        form.put("card:pay", "");
+        form.put("jakarta.faces.ViewState", "stateless");
+        HttpClient payer = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        String cookie = "PAYLINK_PAYER=" + kept.get(0);
+        HttpResponse<String> answer = payer.send(HttpRequest.newBuilder(URI.create(base + "/checkout/index.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build(), HttpResponse.BodyHandlers.ofString());
+        String page = answer.body();
+        for (int redirects = 0; redirects < 5 && answer.headers().firstValue("Location").isPresent(); redirects++) {
+            answer = payer.send(HttpRequest.newBuilder(URI.create(base).resolve(answer.headers().firstValue("Location").get()))
+                    .header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofString());
+            page = answer.body();
+        }
+        System.out.println(page.contains("id=\"receiptNumber\"") ? "paid" : "not paid: HTTP " + answer.statusCode());
     }
 
     static void signIn(HttpClient http, String base, String user, String password) throws Exception {

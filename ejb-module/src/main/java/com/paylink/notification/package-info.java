@@ -19,6 +19,9 @@
  * <li>N7. A dispute opened, lost or won (PAY13) notifies every active Admin of the practice, once each.</li>
  * <li>N8. A payment's notification states the amount paid and what the invoice still owed right after it
  * ("Remaining balance" or "Paid in full"; PAY16), as the ledger posted it, however late it is read.</li>
+ * <li>N9. After the notifying transaction commits, the recipients' unread counts reach their open staff pages on
+ * every server of a cluster ({@code InboxBroadcast}: the topic {@code InboxChanged}, one subscription per server),
+ * best effort: a count that does not get through shows at the page's next load.</li>
  * </ol>
  */
 package com.paylink.notification;

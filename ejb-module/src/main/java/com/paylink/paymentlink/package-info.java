@@ -51,6 +51,9 @@
  * order. If any of them stopped being payable (voided, paid another way) the link takes nothing and the page
  * says so; revoking, expiring or paying the link frees all its invoices; renewing it (PL10) renews all of them
  * or none.</li>
+ * <li>PL13. A payer's short session (opened link, form secret, started PaymentIntent, the next page's messages)
+ * lives in the database ({@code PayerSessionStore}), so any server of a cluster continues it; 20 minutes idle
+ * ends it, and a schedule on every server deletes the idle ones.</li>
  * </ol>
  */
 package com.paylink.paymentlink;

@@ -2,6 +2,7 @@ package com.paylink.ledger.boundary;
 
 import com.paylink.shared.Money;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 
 /**
@@ -10,5 +11,5 @@ import java.time.LocalDate;
  * {@code household}), so a client whose only address is a parent's or a payer's does not look unreachable.
  */
 public record ClientSummary(long id, String sortName, LocalDate dateOfBirth, String email, String emailSource,
-                            String phone, Money balance) {
+                            String phone, Money balance) implements Serializable {
 }

@@ -3,6 +3,7 @@ package com.paylink.ledger.boundary;
 import com.paylink.ledger.entity.PaymentMethod;
 import com.paylink.shared.Money;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -11,7 +12,7 @@ import java.time.Instant;
  */
 public record PaymentRow(long id, Instant receivedAt, long invoiceId, String invoiceNumber, Money amount,
                          PaymentMethod method, String reference, String receiptNumber, Money refunded,
-                         Money leftToRefund) {
+                         Money leftToRefund) implements Serializable {
 
     /** Whether Select an Action offers Refund payment. */
     public boolean isRefundable() {

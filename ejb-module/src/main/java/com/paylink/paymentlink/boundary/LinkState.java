@@ -3,6 +3,7 @@ package com.paylink.paymentlink.boundary;
 import com.paylink.paymentlink.entity.PaymentLinkStatus;
 import com.paylink.paymentlink.entity.RecipientSource;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,7 +16,8 @@ import java.util.List;
 public record LinkState(long linkId, long invoiceId, PaymentLinkStatus status, Instant sentAt, Instant expiresAt,
                         Instant firstViewedAt, Instant lastViewedAt, Instant closedAt,
                         RecipientSource recipientSource, String maskedRecipient, String sentBy, boolean emailPending,
-                        List<String> invoiceNumbers) {
+                        List<String> invoiceNumbers)
+        implements Serializable {
 
     /** Whether the link covers several invoices (PL12). */
     public boolean isSeveral() {

@@ -2,6 +2,7 @@ package com.paylink.paymentlink.boundary;
 
 import com.paylink.shared.Money;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,10 +13,12 @@ import java.util.List;
  * first (oldest) invoice's.
  */
 public record SendOptions(long invoiceId, String invoiceNumber, Money balance, List<RecipientOption> recipients,
-                          String defaultRecipientKey, LinkState currentLink, Duration lifetime, List<Item> invoices) {
+                          String defaultRecipientKey, LinkState currentLink, Duration lifetime, List<Item> invoices)
+        implements Serializable {
+
 
     /** One invoice the link would cover, with its balance now. */
-    public record Item(long invoiceId, String number, LocalDate issuedOn, Money balance) {
+    public record Item(long invoiceId, String number, LocalDate issuedOn, Money balance) implements Serializable {
     }
 
     public SendOptions {

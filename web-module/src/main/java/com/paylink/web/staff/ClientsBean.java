@@ -16,7 +16,7 @@ import java.util.List;
 public class ClientsBean implements Serializable {
 
     @EJB
-    transient LedgerService ledger;
+    LedgerService ledger;
 
     private String query;
     private List<ClientSummary> clients;

@@ -32,10 +32,10 @@ public class LedgerBean implements Serializable {
     public static final List<String> TABS = List.of("all", "unpaid", "payments", "adjustments");
 
     @EJB
-    transient LedgerService ledgerService;
+    LedgerService ledgerService;
 
     @EJB
-    transient PaymentLinkService paymentLinks;
+    PaymentLinkService paymentLinks;
 
     private String client;
     private String tab;

@@ -20,7 +20,7 @@ import java.io.Serializable;
 public class RefundBean implements Serializable {
 
     @EJB
-    transient RefundService refunds;
+    RefundService refunds;
 
     @Inject
     LedgerBean ledger;

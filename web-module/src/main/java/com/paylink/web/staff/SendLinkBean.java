@@ -29,7 +29,7 @@ import java.util.List;
 public class SendLinkBean implements Serializable {
 
     @EJB
-    transient PaymentLinkService links;
+    PaymentLinkService links;
 
     @Inject
     LedgerBean ledger;

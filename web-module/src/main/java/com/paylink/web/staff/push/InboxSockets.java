@@ -1,9 +1,8 @@
 package com.paylink.web.staff.push;
 
-import com.paylink.notification.boundary.InboxChanged;
+import com.paylink.notification.boundary.InboxPush;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
@@ -14,8 +13,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The staff pages' open WebSockets, by username. When notifications are committed, each recipient's open
- * pages get the new unread count; the browser updates the bell from the message alone, so no request follows
+ * The staff pages' open WebSockets on this server, by username. When notifications are committed (on any server of
+ * a cluster: InboxPush), each recipient's open pages get the new unread count; the browser updates the bell from the message alone, so no request follows
  * and a push never keeps an idle session alive (S1). A socket closes with the HTTP session it was opened in.
  */
 @ApplicationScoped
@@ -33,7 +32,7 @@ public class InboxSockets {
         open.remove(socket);
     }
 
-    void onInboxChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) InboxChanged change) {
+    void onInboxPush(@Observes InboxPush change) {
         for (Session socket : open) {
             Long unread = change.unreadByUsername().get(InboxSocket.username(socket));
             if (unread != null && socket.isOpen()) {

@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# The cluster test (issue 13): two nodes and the balancer of scripts/cluster.sh on a fresh database
+# (paylink_cluster_test, under target/cluster-test), driven over HTTP by bench/driver/BenchDriver.java, mail caught by
+# the driver's SMTP sink. Checks with SQL and the caught mail:
+#   1. a link sent through node1 (API) is opened and paid through node2;
+#   2. the expiry sweep expires a backlog once with both nodes up (each link once, the ticks on one node each);
+#   3. 200 payments through the balancer while node1 is killed with kill -9 partway, and a payer whose session
+#      started on node1 finishes on node2 after the kill; node1 restarts (recovering what it had in doubt), the
+#      payers who got no answer try again; then every link is paid exactly once, every payment has one receipt
+#      mail and one notification per recipient, nothing is left in doubt.
+# Stops everything it started (trap). Usage: bash scripts/cluster-test.sh   (exit 0 = passed)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CLUSTER_DIR=target/cluster-test CLUSTER_DB=paylink_cluster_test CLUSTER_MAILBOX=external
+export CLUSTER_SMTP=${CLUSTER_SMTP:-4025}
+# every request comes from 127.0.0.1: the per-address limits would stop the load, not test the cluster
+export CLUSTER_NODE_PROPS="-Dpaylink.pay.rate.limit=1000000000 -Dpaylink.signin.free-failures=1000000 ${CLUSTER_NODE_PROPS:-}"
+. scripts/postgresql.sh
+OUT=target/cluster-test-out
+MAIL=$OUT/mail
+N1=http://127.0.0.1:10080
+N2=http://127.0.0.1:10180
+LB=http://127.0.0.1:10280
+PAYMENTS=${CLUSTER_TEST_PAYMENTS:-200}
+BACKLOG=${CLUSTER_TEST_BACKLOG:-5000}
+KEY=plk_bench00000000000000000000000000000000000000
+DRIVER="java bench/driver/BenchDriver.java"
+SMTP_PID=
+STARTED=$(date +%s)
+export PGPASSWORD=paylink
+
+say() { echo "[cluster-test $(date -u +%H:%M:%S)] $*" >&2; }
+fail() { say "FAILED: $*"; exit 1; }
+sql() { psql -h 127.0.0.1 -U paylink -d "$CLUSTER_DB" -v ON_ERROR_STOP=1 -qtAX -F $'\t' -c "$1"; }
+token() { printf 'bench%038d' "$1"; }
+cleanup() {
+    scripts/cluster.sh stop || true
+    [ -n "$SMTP_PID" ] && kill "$SMTP_PID" 2>/dev/null || true
+}
+trap cleanup EXIT
+wait_for() { # seconds description sql-that-prints-t
+    local seconds=$1 what=$2 query=$3
+    for _ in $(seq 1 "$seconds"); do
+        [ "$(sql "$query")" = t ] && return 0
+        sleep 1
+    done
+    fail "$what (after ${seconds}s)"
+}
+
+# --- a fresh database, fresh nodes (no journal of an earlier run), an empty mailbox ---
+paylink_postgresql
+for gid in $(psql_admin "select gid from pg_prepared_xacts where database = '$CLUSTER_DB'"); do
+    as_root su postgres -c "psql -qtA -d $CLUSTER_DB -c \"rollback prepared '$gid'\"" >/dev/null
+done
+psql_admin "drop database if exists $CLUSTER_DB with (force)" >/dev/null
+rm -rf "$CLUSTER_DIR/node1" "$CLUSTER_DIR/node2" "$OUT"
+mkdir -p "$MAIL"
+$DRIVER smtp "$CLUSTER_SMTP" "$MAIL" > "$OUT/smtp.log" 2>&1 &
+SMTP_PID=$!
+scripts/cluster.sh start
+psql -h 127.0.0.1 -U paylink -d "$CLUSTER_DB" -q -v invoices=$((PAYMENTS + 100)) -v links=$((PAYMENTS + 20)) \
+    -v ledger_invoices=0 -v ledger_payments=0 -f bench/load.sql
+
+# --- 1. sent through node1, opened and paid through node2 ---
+say "1. a link sent through node1, paid through node2"
+invoice=$(sql "select id from invoice where number = 'BN-$((PAYMENTS + 50))'")
+status=$(curl -s -o "$OUT/issued.json" -w '%{http_code}' -X POST -H "Authorization: Bearer $KEY" \
+    -H 'Content-Type: application/json' "$N1/api/invoices/$invoice/payment-links")
+[ "$status" = 201 ] || fail "issuing through node1 answered $status: $(cat "$OUT/issued.json")"
+sent=
+for _ in $(seq 1 120); do
+    sent=$(cat "$MAIL"/*.eml 2>/dev/null | sed 's/=\r\?$//' | tr -d '\r\n' | grep -o '/pay/[A-Za-z0-9_-]\{43\}' | head -1 || true)
+    [ -n "$sent" ] && break
+    sleep 1
+done
+[ -n "$sent" ] || fail "the link's email never arrived"
+$DRIVER open "$N2" "${sent#/pay/}" "$OUT/payer1"
+[ "$($DRIVER submit "$N2" "$OUT/payer1")" = paid ] || fail "the link sent through node1 was not paid through node2"
+[ "$(sql "select count(*) from payment where invoice_id = $invoice and method = 'CARD'")" = 1 ] || fail "not one payment"
+
+# --- 2. the sweep, with both nodes up ---
+say "2. the expiry sweep: $BACKLOG links past their expiry"
+marks=()
+for n in 1 2; do marks[$n]=$(wc -l < "$CLUSTER_DIR/node$n/standalone/log/server.log"); done
+already=$(sql "select count(*) from payment_link where status = 'ACTIVE' and expires_at <= now()") # demo data's own
+sql "insert into payment_link (practice_id, invoice_id, token_hash, recipient_source, recipient_email, status,
+                               sent_by_staff_id, sent_at, expires_at, token_minted_at, version)
+     select i.practice_id, i.id, encode(sha256(convert_to('old' || g, 'UTF8')), 'hex'), 'CLIENT_DETAILS',
+            'pat.bench@example.com', 'ACTIVE', (select id from staff where username = 'biller'),
+            now() - interval '25 hours', now() - interval '1 hour', now() - interval '25 hours', 0
+     from generate_series(1, $BACKLOG) g join invoice i on i.number = 'BN-' || ($PAYMENTS + 1 + g % 50)"
+wait_for 240 "the sweep did not expire the backlog" \
+    "select count(*) = 0 from payment_link where status = 'ACTIVE' and expires_at <= now()"
+sleep 2 # the log line follows the commit
+swept=0
+for n in 1 2; do
+    tail -n +"$((marks[n] + 1))" "$CLUSTER_DIR/node$n/standalone/log/server.log" | grep 'payment links expired in' \
+        > "$OUT/sweep-node$n.log" || true
+    count=$(grep -o '[0-9]* payment links expired' "$OUT/sweep-node$n.log" | awk '{s+=$1} END{print s+0}')
+    say "   node$n expired $count in $(wc -l < "$OUT/sweep-node$n.log") ticks"
+    swept=$((swept + count))
+    cut -c1-16 "$OUT/sweep-node$n.log" | sort -u > "$OUT/sweep-minutes-node$n"
+done
+[ "$swept" = $((BACKLOG + already)) ] || fail "the nodes expired $swept links in all, not $((BACKLOG + already)) once each"
+[ -z "$(comm -12 "$OUT/sweep-minutes-node1" "$OUT/sweep-minutes-node2")" ] || fail "a sweep tick ran on both nodes"
+
+# --- 3. 200 payments through the balancer, node1 killed partway; a payer session moves from node1 to node2 ---
+say "3. $PAYMENTS payments through the balancer; node1 is killed with kill -9 partway"
+for n in $(seq 1 "$PAYMENTS"); do token "$n"; echo; done > "$OUT/tokens.txt"
+$DRIVER open "$N1" "$(token $((PAYMENTS + 1)))" "$OUT/payer2"
+$DRIVER paymany "$LB" "$OUT/tokens.txt" 8 > "$OUT/paid.txt" &
+PAYING=$!
+for _ in $(seq 1 600); do
+    [ "$(wc -l < "$OUT/paid.txt")" -ge $((PAYMENTS / 3)) ] && break
+    kill -0 $PAYING 2>/dev/null || break
+    sleep 0.2
+done
+scripts/cluster.sh kill-node 1
+say "   node1 killed after $(wc -l < "$OUT/paid.txt") answers"
+[ "$($DRIVER submit "$N2" "$OUT/payer2")" = paid ] || fail "the payer whose session started on node1 could not pay on node2"
+wait $PAYING || true
+say "   answers: $(cut -f2 "$OUT/paid.txt" | sort | uniq -c | tr '\n' ' ')"
+scripts/cluster.sh start-node 1
+scripts/cluster.sh status
+# the payers who got no answer (their request died with node1) try again
+awk -F'\t' '$2 != "paid" {print $1}' "$OUT/paid.txt" > "$OUT/retry.txt"
+if [ -s "$OUT/retry.txt" ]; then
+    say "   $(wc -l < "$OUT/retry.txt") payers try again"
+    $DRIVER paymany "$LB" "$OUT/retry.txt" 4 > "$OUT/retried.txt"
+    say "   retried: $(cut -f2 "$OUT/retried.txt" | sort | uniq -c | tr '\n' ' ')"
+fi
+
+say "   checking: every link paid once, one receipt and one notification per recipient per payment"
+links="select l.invoice_id from payment_link l where l.token_hash in (select encode(sha256(convert_to('bench' || lpad(g::text, 38, '0'), 'UTF8')), 'hex') from generate_series(1, $((PAYMENTS + 1))) g)"
+wait_for 120 "transactions left in doubt after node1's recovery" \
+    "select count(*) = 0 from pg_prepared_xacts where database = '$CLUSTER_DB'"
+[ "$(sql "select count(*) from ($links) x")" = $((PAYMENTS + 1)) ] || fail "links missing"
+doubles=$(sql "select count(*) from (select invoice_id from payment where method = 'CARD' group by invoice_id having count(*) > 1) x")
+[ "$doubles" = 0 ] || fail "$doubles invoices paid twice"
+unpaid=$(sql "select count(*) from ($links) x where not exists (select 1 from payment p where p.invoice_id = x.invoice_id and p.method = 'CARD')")
+paid_twice=$(sql "select count(*) from (select invoice_id from payment_link where status = 'PAID' group by invoice_id having count(*) > 1) x")
+[ "$paid_twice" = 0 ] || fail "$paid_twice invoices with two paid links"
+[ "$unpaid" = 0 ] || fail "$unpaid links were not paid (every payer got an answer or tried again)"
+payments=$(sql "select count(*) from payment where method = 'CARD'")
+wait_for 180 "a payment without its notifications" \
+    "select count(*) = 0 from payment p where p.method = 'CARD' and not exists (select 1 from notification n where n.payment_id = p.id)"
+double_notes=$(sql "select count(*) from (select payment_id, recipient_staff_id from notification group by 1, 2 having count(*) > 1) x")
+[ "$double_notes" = 0 ] || fail "$double_notes notifications twice"
+receipts() { # each card payment's receipt number with how many caught mails carry it
+    local r
+    for r in $(sql "select receipt_number from payment where method = 'CARD'"); do
+        echo "$(grep -l -F "$r" "$MAIL"/*.eml | wc -l) $r"
+    done
+}
+for _ in $(seq 1 180); do
+    [ "$(receipts | awk '$1 == 0' | wc -l)" = 0 ] && break
+    sleep 1
+done
+sleep 5 # a duplicate would come right behind
+[ "$(receipts | awk '$1 == 0' | wc -l)" = 0 ] || fail "payments without a receipt: $(receipts | awk '$1 == 0' | head -3)"
+[ "$(receipts | awk '$1 > 1' | wc -l)" = 0 ] || fail "receipts sent twice: $(receipts | awk '$1 > 1' | head -3)"
+say "PASSED in $(( $(date +%s) - STARTED )) s: $payments card payments (each once, each with one receipt and its notifications), $BACKLOG links swept once"
