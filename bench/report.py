@@ -79,7 +79,15 @@ p(f"| A long ledger: {int(r['ledger.invoices']):,} invoices, {int(r['ledger.paym
   f"{r['ledger.firstRender']} ms ({int(r['ledger.htmlBytes']) / 1024:.0f} KB of HTML, {r['ledger.invoiceRows']} invoice rows rendered); switch to Payments "
   f"{r['ledger.tabSwitch']} ms ({r['ledger.paymentRows']} rows) | pages and sorts on the server, never renders {int(r['ledger.invoices']):,} rows | "
   f"{met(int(r['ledger.invoiceRows']) < int(r['ledger.invoices']))} |")
-p('| Cluster: one node vs two behind the balancer | not measured: the cluster scripts do not exist yet (issue 13) | | |')
+if 'cluster.onePay.rps' in r:
+    p(f"| Cluster: `GET /pay/<token>`, one node vs two behind the balancer (bench/cluster.sh) | one node {r['cluster.onePay.rps']} requests/s "
+      f"(p99 {r['cluster.onePay.p99']} ms), two nodes {r['cluster.twoPay.rps']} requests/s (p99 {r['cluster.twoPay.p99']} ms); errors "
+      f"{r['cluster.onePay.errors']} / {r['cluster.twoPay.errors']} | correctness, not speed: 2 cores run both nodes and the balancer | |")
+    p(f"| Cluster: link issuance through the API, one node vs two | one node {r['cluster.oneIssue.rps']} links/s (p99 {r['cluster.oneIssue.p99']} ms), "
+      f"two nodes {r['cluster.twoIssue.rps']} links/s (p99 {r['cluster.twoIssue.p99']} ms); invoices with two active links: {r['cluster.linksTwice']} | "
+      f"none twice (PL5) | {met(r['cluster.linksTwice'] == '0')} |")
+else:
+    p('| Cluster: one node vs two behind the balancer | measured by a full run only (`bash bench/run.sh --cluster` alone) | | |')
 profiles = [(n, w) for n, w in (('pay', '`GET /pay/<token>`'), ('checkout', '`GET /checkout/`'),
                                    ('issue', 'link issuance through the API'), ('boundary', 'link issuance through the boundary'))
             if top(n, 'top')]

@@ -6,11 +6,21 @@
 # docs/performance.md: each figure beside its goal and a ratio against the baseline measured in the same run.
 #   --quick   the same scenarios with small sizes and seconds each; run by the test suite (scripts/test.sh) so the
 #             harness cannot rot; writes bench/target/performance-quick.md and fails when a scenario yields no figure.
+#   --cluster [--quick]   only the cluster scenario (bench/cluster.sh: one node vs two behind the balancer), printed;
+#             a full run measures it too, at the end, after its own server has stopped.
 # Needs wrk, Node (playwright-core is installed into bench/node_modules) and Chromium; installs them when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 QUICK=0
 [ "${1:-}" = --quick ] && QUICK=1
+if [ "${1:-}" = --cluster ]; then
+    . scripts/postgresql.sh
+    paylink_prerequisites wrk
+    mkdir -p bench/target && : > bench/target/cluster-results.txt
+    bash bench/cluster.sh bench/target/cluster-results.txt "$([ "${2:-}" = --quick ] && echo 3s || echo 15s)"
+    cat bench/target/cluster-results.txt
+    exit 0
+fi
 . bench/lib.sh
 paylink_prerequisites wrk node:nodejs npm
 if [ ! -d bench/node_modules/playwright-core ]; then
@@ -232,6 +242,11 @@ sql "insert into payment_link_invoice (payment_link_id, invoice_id, position, cu
 put startup.liveLinks "$(sql "select count(*) from payment_link where status = 'ACTIVE' and expires_at > now()")"
 fastest_start
 put startup.withMs "$FASTEST"
+
+if [ $QUICK = 0 ]; then
+    log "cluster: one node vs two behind the balancer"
+    bash bench/cluster.sh "$RESULTS" "$DURATION"
+fi
 
 python3 bench/report.py "$RESULTS" "$QUICK" > "$OUT"
 log "wrote $OUT"

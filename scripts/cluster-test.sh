@@ -96,7 +96,7 @@ swept=0
 for n in 1 2; do
     tail -n +"$((marks[n] + 1))" "$CLUSTER_DIR/node$n/standalone/log/server.log" | grep 'payment links expired in' \
         > "$OUT/sweep-node$n.log" || true
-    count=$(grep -o '[0-9]* payment links expired' "$OUT/sweep-node$n.log" | awk '{s+=$1} END{print s+0}')
+    count=$(grep -o '[0-9]* payment links expired' "$OUT/sweep-node$n.log" | awk '{s+=$1} END{print s+0}' || true)
     say "   node$n expired $count in $(wc -l < "$OUT/sweep-node$n.log") ticks"
     swept=$((swept + count))
     cut -c1-16 "$OUT/sweep-node$n.log" | sort -u > "$OUT/sweep-minutes-node$n"
