@@ -4,10 +4,11 @@
 # the driver's SMTP sink. Checks with SQL and the caught mail:
 #   1. a link sent through node1 (API) is opened and paid through node2;
 #   2. the expiry sweep expires a backlog once with both nodes up (each link once, the ticks on one node each);
-#   3. 200 payments through the balancer while node1 is killed with kill -9 partway, and a payer whose session
-#      started on node1 finishes on node2 after the kill; node1 restarts (recovering what it had in doubt), the
-#      payers who got no answer try again; then every link is paid exactly once, every payment has one receipt
-#      mail and one notification per recipient, nothing is left in doubt.
+#   3. 200 payments through the balancer while node1 is killed with kill -9 partway; a payer whose session
+#      started on node1 finishes on node2 after the kill, and a staff member signed in on node1 goes on, on node2,
+#      still signed in; node1 restarts (recovering what it had in doubt), the payers who got no answer try again;
+#      then every link is paid exactly once, every payment has one receipt mail and one notification per
+#      recipient, nothing is left in doubt.
 # Stops everything it started (trap). Usage: bash scripts/cluster-test.sh   (exit 0 = passed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,6 +39,18 @@ cleanup() {
     [ -n "$SMTP_PID" ] && kill "$SMTP_PID" 2>/dev/null || true
 }
 trap cleanup EXIT
+sign_in() { # base user: signs in with curl's cookie jar $OUT/staff.txt
+    local page view
+    page=$(curl -s -c "$OUT/staff.txt" -b "$OUT/staff.txt" "$1/login.xhtml")
+    view=$(echo "$page" | grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+    curl -s -c "$OUT/staff.txt" -b "$OUT/staff.txt" -o /dev/null -w '%{http_code}' --data-urlencode login=login \
+        --data-urlencode "login:username=$2" --data-urlencode login:password=paylink-demo --data-urlencode login:submit= \
+        --data-urlencode "jakarta.faces.ViewState=$view" "$1/login.xhtml"
+}
+staff_page() { # url: the HTTP status and the page's title, with the signed-in staff member's cookies
+    curl -s -c "$OUT/staff.txt" -b "$OUT/staff.txt" -o "$OUT/staff.html" -w '%{http_code}' "$1"
+    echo " $(grep -o '<title>[^<]*' "$OUT/staff.html" | sed 's/<title>//')"
+}
 wait_for() { # seconds description sql-that-prints-t
     local seconds=$1 what=$2 query=$3
     for _ in $(seq 1 "$seconds"); do
@@ -108,6 +121,8 @@ done
 say "3. $PAYMENTS payments through the balancer; node1 is killed with kill -9 partway"
 for n in $(seq 1 "$PAYMENTS"); do token "$n"; echo; done > "$OUT/tokens.txt"
 $DRIVER open "$N1" "$(token $((PAYMENTS + 1)))" "$OUT/payer2"
+[ "$(sign_in "$N1" admin)" = 302 ] || fail "admin could not sign in on node1"
+[ "$(staff_page "$LB/staff/clients.xhtml")" = "200 Clients · Paylink" ] || fail "the staff session on node1 is not served"
 $DRIVER paymany "$LB" "$OUT/tokens.txt" 8 > "$OUT/paid.txt" &
 PAYING=$!
 for _ in $(seq 1 600); do
@@ -118,6 +133,10 @@ done
 scripts/cluster.sh kill-node 1
 say "   node1 killed after $(wc -l < "$OUT/paid.txt") answers"
 [ "$($DRIVER submit "$N2" "$OUT/payer2")" = paid ] || fail "the payer whose session started on node1 could not pay on node2"
+after=$(staff_page "$LB/staff/clients.xhtml")
+[ "$after" = "200 Clients · Paylink" ] || fail "the staff member signed in on node1 lost the session: $after"
+grep -q 'JSESSIONID.*[.]node2$' "$OUT/staff.txt" || fail "the staff session did not move to node2"
+say "   the payer (session opened on node1) paid on node2; admin (signed in on node1) goes on, on node2, still signed in"
 wait $PAYING || true
 say "   answers: $(cut -f2 "$OUT/paid.txt" | sort | uniq -c | tr '\n' ' ')"
 scripts/cluster.sh start-node 1
