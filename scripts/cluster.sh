@@ -96,9 +96,10 @@ prepare() { # a configured node template (once), copied per node; the balancer i
     local n
     for n in 1 2; do
         # each node its own copy, never a copied journal: Artemis keeps its node id there (two alike refuse to cluster)
-        [ -d "$DIR/node$n" ] || { cp -r "$template" "$DIR/node$n"; rm -f "$DIR/node$n/.configured"; }
+        [ -f "$DIR/node$n/bin/standalone.sh" ] || { rm -rf "$DIR/node$n"; cp -r "$template" "$DIR/node$n"; rm -f "$DIR/node$n/.configured"; }
     done
-    if [ ! -d "$DIR/balancer" ]; then
+    if [ ! -f "$DIR/balancer/bin/standalone.sh" ]; then
+        rm -rf "$DIR/balancer"
         cp -r ear/target/run-server/wildfly-* "$DIR/balancer"
         rm -rf "$DIR"/balancer/standalone/{data,tmp,log} "$DIR"/balancer/standalone/deployments/*
     fi

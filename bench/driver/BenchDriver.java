@@ -27,9 +27,9 @@ import java.util.stream.Collectors;
 /**
  * The benchmark's client for what wrk cannot do (bench/run.sh runs it with `java BenchDriver.java`, no build):
  * <ul>
- *   <li>{@code pay BASE TOKENS USER PASSWORD}: signs in as USER, listens on the staff page's WebSocket
+ *   <li>{@code pay BASE TOKENS USER PASSWORD [PAY_BASE]}: signs in as USER, listens on the staff page's WebSocket
  *       (/staff/push) like a staff page does, then pays each link in the file TOKENS one after another through
- *       the sandbox form over HTTP; for each payment prints {@code token<TAB>epoch ms when the new unread count
+ *       the sandbox form over HTTP (at PAY_BASE if given: another node of a cluster); for each payment prints {@code token<TAB>epoch ms when the new unread count
  *       arrived} (the server runs on the same machine and clock, so bench/run.sh subtracts the payment's
  *       commit time read from the database).</li>
  *   <li>{@code sessions BASE TOKEN N CONCURRENCY}: opens N payer sessions (N link openings without cookies);
@@ -52,7 +52,7 @@ public class BenchDriver {
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
-            case "pay" -> pay(args[1], Files.readAllLines(Path.of(args[2])), args[3], args[4]);
+            case "pay" -> pay(args[1], Files.readAllLines(Path.of(args[2])), args[3], args[4], args.length > 5 ? args[5] : args[1]);
             case "sessions" -> sessions(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             case "latency" -> latency(args[1], args[2], Integer.parseInt(args[3]));
             case "paymany" -> payMany(args[1], Files.readAllLines(Path.of(args[2])), Integer.parseInt(args[3]));
@@ -71,7 +71,7 @@ public class BenchDriver {
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
-    static void pay(String base, List<String> tokens, String user, String password) throws Exception {
+    static void pay(String base, List<String> tokens, String user, String password, String payBase) throws Exception {
         HttpClient staff = client(false);
         signIn(staff, base, user, password);
         LinkedBlockingQueue<long[]> pushes = new LinkedBlockingQueue<>();
@@ -99,7 +99,7 @@ public class BenchDriver {
                 continue;
             }
             pushes.clear();
-            String page = payOnce(base, token, "4242424242424242");
+            String page = payOnce(payBase, token, "4242424242424242");
             if (!page.contains("id=\"receiptNumber\"")) {
                 throw new IllegalStateException("payment with token " + token.substring(0, 8) + "… was not taken");
             }

@@ -4,10 +4,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.inject.Inject;
-import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Topic;
 
 import java.util.Map;
@@ -26,17 +24,18 @@ public class InboxBroadcast {
 
     private static final Logger LOG = Logger.getLogger(InboxBroadcast.class.getName());
 
-    @Inject
-    @JMSConnectionFactory("java:/ConnectionFactory")
-    JMSContext jms;
+    // a context of its own per broadcast, not an injected one: this observer runs after the commit, often on the
+    // broker's thread that completed an MDB's transaction, where the injected context's java:comp lookups fail
+    @Resource(lookup = "java:/ConnectionFactory")
+    ConnectionFactory factory;
 
     @Resource(lookup = "java:/jms/topic/InboxChanged")
     Topic topic;
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) InboxChanged change) {
-        try {
+        try (JMSContext jms = factory.createContext()) {
             jms.createProducer().send(topic, write(change.unreadByUsername()));
-        } catch (JMSRuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "unread counts not broadcast (the pages show them at their next load)", e);
         }
     }
