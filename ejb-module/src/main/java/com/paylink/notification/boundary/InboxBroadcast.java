@@ -14,7 +14,7 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * N8: a staff member's open pages hear of new notifications whichever server of a cluster wrote them. After the
+ * N9: a staff member's open pages hear of new notifications whichever server of a cluster wrote them. After the
  * notifying transaction commits, the new unread counts go to the topic {@code InboxChanged}; every server's
  * {@link InboxChangedListener} turns them into an {@link InboxPush} for the pages open there. Best effort, like the
  * push itself: a count that does not get through is shown at the page's next load (the inbox is in the database).

@@ -13,7 +13,7 @@ import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 
 /**
- * N8: on every server, the unread counts broadcast by {@link InboxBroadcast} (one subscription per server on the
+ * N9: on every server, the unread counts broadcast by {@link InboxBroadcast} (one subscription per server on the
  * topic) become an {@link InboxPush} for the staff pages open on this server.
  */
 @MessageDriven(activationConfig = {

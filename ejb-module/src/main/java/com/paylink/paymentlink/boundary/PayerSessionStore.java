@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * PL12: the payers' short sessions (the web module's PayerSessions), in the database so that every server of a
+ * PL13: the payers' short sessions (the web module's PayerSessions), in the database so that every server of a
  * cluster sees the same ones: a payer whose server dies goes on, on another, with the same cookie. Each call is
  * one short transaction of its own; 20 minutes without activity ends a session.
  */

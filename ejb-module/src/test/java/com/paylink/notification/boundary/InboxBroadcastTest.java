@@ -7,7 +7,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** N8: the unread counts cross the topic as they were committed. */
+/** N9: the unread counts cross the topic as they were committed. */
 class InboxBroadcastTest {
 
     @Test

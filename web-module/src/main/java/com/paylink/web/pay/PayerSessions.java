@@ -19,7 +19,7 @@ import java.util.Optional;
  * their own cookie ({@value #COOKIE}), never in the container's HttpSession, so opening a link in a browser
  * where a staff member is signed in leaves the staff session untouched (and signing out does not end the
  * payment). A new session for every opened link (no fixation); 20 minutes without activity ends it.
- * Kept in the database (PayerSessionStore, PL12), so every server of a cluster sees the same sessions (issue 13);
+ * Kept in the database (PayerSessionStore, PL13), so every server of a cluster sees the same sessions (issue 13);
  * read once per request.
  */
 @ApplicationScoped

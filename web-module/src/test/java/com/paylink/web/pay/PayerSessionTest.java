@@ -9,7 +9,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** PL12: what a payer's next page should show is stored as bytes, and only page values are read back. */
+/** PL13: what a payer's next page should show is stored as bytes, and only page values are read back. */
 class PayerSessionTest {
 
     @Test
