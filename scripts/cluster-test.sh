@@ -106,6 +106,9 @@ sql "insert into payment_link (practice_id, invoice_id, token_hash, recipient_so
             'pat.bench@example.com', 'ACTIVE', (select id from staff where username = 'biller'),
             now() - interval '25 hours', now() - interval '1 hour', now() - interval '25 hours', 0
      from generate_series(1, $BACKLOG) g join invoice i on i.number = 'BN-' || ($PAYMENTS + 1 + g % 50)"
+sql "insert into payment_link_invoice (payment_link_id, invoice_id, position, currency)
+     select l.id, l.invoice_id, 0, 'USD' from payment_link l
+     where not exists (select 1 from payment_link_invoice li where li.payment_link_id = l.id)"
 wait_for 240 "the sweep did not expire the backlog" \
     "select count(*) = 0 from payment_link where status = 'ACTIVE' and expires_at <= now()"
 sleep 2 # the log line follows the commit
