@@ -4,8 +4,7 @@
 # turns on prepared transactions (the XA datasource needs them), creates the test role and database, then
 # runs `mvn verify` (unit tests, migrations on PostgreSQL, Arquillian tests in a managed WildFly, Selenium
 # tests in headless Chromium).
-# Then, for the whole suite, the benchmark's quick run (bench/run.sh --quick) and the cluster test
-# (scripts/cluster-test.sh).
+# Then, for the whole suite, the benchmark's quick run (bench/run.sh --quick).
 # Extra arguments go to Maven (and skip the quick benchmark), e.g. `bash scripts/test.sh -Dit.test=StaffPagesIT`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +28,4 @@ mvn -B -ntp verify -Dpaylink.embedded.skip=true "$@"
 # cannot rot: every scenario of bench/run.sh with small sizes; it fails if one yields no figure.
 if [ $# -eq 0 ]; then
     BENCH_SKIP_BUILD=1 bash bench/run.sh --quick
-    # and the cluster test (issue 13): two full-ha nodes and WildFly's balancer, a node killed under load
-    bash scripts/cluster-test.sh
 fi
