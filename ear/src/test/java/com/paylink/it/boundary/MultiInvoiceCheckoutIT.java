@@ -14,7 +14,6 @@ import com.paylink.paymentlink.boundary.PaymentLinkService;
 import com.paylink.platform.AdjustableClock;
 import com.paylink.platform.PaymentsConfig;
 import com.paylink.shared.Money;
-import com.stripe.net.Webhook;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -25,10 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -50,7 +45,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ArquillianExtension.class)
 class MultiInvoiceCheckoutIT {
 
-    private static final String WEBHOOK_SECRET = "whsec_test_paylink";
     private static final Set<Permission> BILLING = Set.of(Permission.BILLING);
 
     @Deployment
@@ -90,13 +84,9 @@ class MultiInvoiceCheckoutIT {
     }
 
     @Test
-    void pl11_oneStripeIntentForTheTotal_settledOnceHoweverOftenItIsReported_allocatedOldestFirst() throws Exception {
+    void pl12_oneStripeIntentForTheTotal_settledOnceHoweverOftenItIsReported_allocatedOldestFirst() throws Exception {
         try (FakeStripe stripe = new FakeStripe()) {
-            System.setProperty(PaymentsConfig.MODE, "stripe");
-            System.setProperty(PaymentsConfig.STRIPE_SECRET_KEY, "sk_test_paylink");
-            System.setProperty(PaymentsConfig.STRIPE_PUBLISHABLE_KEY, "pk_test_paylink");
-            System.setProperty(PaymentsConfig.STRIPE_WEBHOOK_SECRET, WEBHOOK_SECRET);
-            System.setProperty(PaymentsConfig.STRIPE_API_BASE, stripe.baseUrl());
+            CheckoutBoundaryIT.useStripe(stripe);
 
             long practice = data.practice(TestData.unique("Multi"), true);
             String biller = data.staff(practice, TestData.unique("biller"), false, EnumSet.of(Permission.BILLING));
@@ -162,10 +152,6 @@ class MultiInvoiceCheckoutIT {
     }
 
     private static int webhook(String payload) throws Exception {
-        String signature = Webhook.Signature.generateSignatureHeader(payload, WEBHOOK_SECRET, System.currentTimeMillis() / 1000);
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(System.getProperty("paylink.public.url") + "/webhooks/stripe"))
-                .header("Content-Type", "application/json").header("Stripe-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        return CheckoutBoundaryIT.webhook(payload, CheckoutBoundaryIT.sign(payload));
     }
 }
