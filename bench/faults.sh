@@ -5,6 +5,10 @@
 # of docs/reliability.md. Scenarios:
 #   1. kill -9 of the server during 200 concurrent sandbox payments, then a restart (and the payers who got no answer
 #      trying again): every payment recorded once, each with one notification per person and one receipt mail
+#   1b. the same with card payments through Stripe: the local Stripe-compatible server of the test suite
+#      (ear/src/test/.../FakeStripe.java) runs as a process of its own, takes each payer's confirmation and sends its
+#      signed webhook, retried as Stripe retries; the server is killed with kill -9 partway and started again; the
+#      payers who got no answer try again: every intent Stripe took is recorded once, one notification set, one receipt
 #   2. the mail server down for SMTP_DOWN seconds (default 300) during 100 link sends: every mail arrives once after it
 #      returns; meanwhile the API shows each link's email as pending
 #   3. PostgreSQL restarted during load: the server recovers by itself, no half-written payment
@@ -41,12 +45,24 @@ bench_invoices() { # n -> ids of n invoices of Pat Bench that never had a link
     sql "select i.id from invoice i join client c on c.id = i.client_id where c.last_name = 'Bench'
          and not exists (select 1 from payment_link l where l.invoice_id = i.id) order by i.id limit $1"
 }
+receipt_counts() { # file of receipt numbers -> "without a receipt mail" "with two" "two with one Message-ID"
+    local counts
+    counts=$(mails_of < "$1")
+    echo "$(echo "$counts" | awk -F'\t' '$2 == 0' | wc -l) $(echo "$counts" | awk -F'\t' '$2 > 1' | wc -l)" \
+         "$(python3 bench/mails.py "$MAILDIR" --message-ids < "$1" | awk -F'\t' '$2 > 1 && $3 == 1' | wc -l)"
+}
 wait_until() { # seconds sql expected
     for _ in $(seq 1 "$1"); do [ "$(sql "$2")" = "$3" ] && return 0; sleep 1; done
     return 1
 }
+STRIPE_PORT=${BENCH_STRIPE_PORT:-12111}
+STRIPE=http://127.0.0.1:$STRIPE_PORT
+WHSEC=whsec_bench_faults
+FAKE=
+fake_stop() { [ -n "$FAKE" ] && kill "$FAKE" 2>/dev/null; wait "$FAKE" 2>/dev/null; FAKE=; }
 cleanup() {
     bench_server_stop
+    fake_stop || true
     sink_stop
     umount "$SERVER/standalone/data/activemq" 2>/dev/null || true
     umount "$SERVER/standalone/log" 2>/dev/null || true
@@ -66,7 +82,7 @@ stop-embedded-server
 CLI
 sink_start
 BENCH_MAILBOX=false bench_server_start
-psql -h 127.0.0.1 -U paylink -d $BENCH_DB -q -v invoices=3000 -v links=1300 -v ledger_invoices=1 -v ledger_payments=0 -f bench/load.sql
+psql -h 127.0.0.1 -U paylink -d $BENCH_DB -q -v invoices=3000 -v links=1500 -v ledger_invoices=1 -v ledger_payments=0 -f bench/load.sql
 : > "$ROWS"
 RECIPIENTS=$(sql "select count(*) from staff s where s.practice_id = (select id from practice where name = 'Riverside Counseling') and s.active
                   and (exists (select 1 from staff_permission p where p.staff_id = s.id and p.permission = 'ADMIN') or s.username = 'drsmith')")
@@ -108,11 +124,70 @@ answered_paid=$(cat bench/target/f1-answers.txt bench/target/f1-retried.txt | gr
 sql "select p.receipt_number from payment p join payment_link l on l.invoice_id = p.invoice_id
      where p.method = 'CARD' and l.token_hash in (select encode(sha256(convert_to(t, 'UTF8')), 'hex')
      from unnest(string_to_array('$(cut -f1 bench/target/f1-tokens.txt | paste -sd,)', ',')) t)" > bench/target/f1-receipts.txt
-receipts=$(mails_of < bench/target/f1-receipts.txt)
-sameid=$(python3 bench/mails.py "$MAILDIR" --message-ids < bench/target/f1-receipts.txt | awk -F'\t' '$2 > 1 && $3 == 1' | wc -l)
-noreceipt=$(echo "$receipts" | awk -F'\t' '$2 == 0' | wc -l); tworeceipts=$(echo "$receipts" | awk -F'\t' '$2 > 1' | wc -l)
+read -r noreceipt tworeceipts sameid <<<"$(receipt_counts bench/target/f1-receipts.txt)"
 errors=$(grep -cP '\terror$' bench/target/f1-answers.txt || true)
 row "kill1|kill -9 of the server during 200 concurrent sandbox payments (killed after $killed_at were recorded; $errors payers got no answer and tried again after the restart)|$payments payments recorded for 200 links, $paidlinks links paid; $answered_paid payers were shown a receipt|lost: $paidwithout paid links without a payment, $missingnotes payments short of their $RECIPIENTS notifications, $noreceipt without a receipt mail|doubled: $doubled invoices paid twice, $doublenotes duplicate notifications, $tworeceipts receipts handed to the mail server twice ($sameid of them with one Message-ID, shown once by mail clients that drop duplicates)"
+
+# --- 1b. kill -9 during 200 concurrent Stripe payments ------------------------------------------------------------
+log "1b. kill -9 during 200 concurrent Stripe payments (the local Stripe-compatible server, webhooks retried)"
+java ear/src/test/java/com/paylink/it/boundary/FakeStripe.java "$STRIPE_PORT" "$BASE/webhooks/stripe" "$WHSEC" \
+    > bench/target/stripe.out 2>&1 &
+FAKE=$!
+for _ in $(seq 1 60); do curl -sf -o /dev/null "$STRIPE/_fake/deliveries" && break; sleep 0.5; done
+STRIPE_MODE=(-Dpaylink.payments.mode=stripe -Dpaylink.stripe.secret.key=sk_test_bench -Dpaylink.stripe.publishable.key=pk_test_bench
+             -Dpaylink.stripe.webhook.secret=$WHSEC -Dpaylink.stripe.api.base=$STRIPE)
+bench_server_stop
+BENCH_MAILBOX=false bench_server_start "${STRIPE_MODE[@]}"
+for n in $(seq 1301 1500); do token "$n"; echo; done > bench/target/f1s-tokens.txt
+stripe_paid() { sql "select count(*) from payment where method = 'CARD' and gateway_reference like 'pi\_%'"; }
+paid_before=$(stripe_paid)
+$DRIVER stripemany "$BASE" "$STRIPE" bench/target/f1s-tokens.txt 32 > bench/target/f1s-answers.txt &
+PAYERS=$!
+for _ in $(seq 1 600); do
+    [ $(( $(stripe_paid) - paid_before )) -ge 60 ] && break
+    sleep 0.1
+done
+bench_server_kill9
+killed_at=$(( $(stripe_paid) - paid_before ))
+wait $PAYERS || true
+BENCH_MAILBOX=false bench_server_start "${STRIPE_MODE[@]}"
+grep -P '\terror$' bench/target/f1s-answers.txt | cut -f1 > bench/target/f1s-retry.txt || true
+$DRIVER stripemany "$BASE" "$STRIPE" bench/target/f1s-retry.txt 16 > bench/target/f1s-retried.txt
+# Stripe's retries land within seconds; then every payment's notifications and receipt (or 3 minutes, then count)
+for _ in $(seq 1 180); do curl -s "$STRIPE/_fake/deliveries" | grep -q '^pending 0$' && break; sleep 1; done
+wait_until 180 "select count(*) from payment p where p.method = 'CARD' and p.gateway_reference like 'pi\_%'
+                and ((select count(*) from notification n where n.payment_id = p.id) < $RECIPIENTS
+                     or not exists (select 1 from sent_mail m where m.mail_key = 'receipt:' || p.id))" 0 || true
+curl -s "$STRIPE/_fake/intents" > bench/target/f1s-intents.txt
+curl -s "$STRIPE/_fake/deliveries" > bench/target/f1s-deliveries.txt
+taken=$(awk -F'\t' '$2 == "succeeded" {print $1}' bench/target/f1s-intents.txt | paste -sd,)
+twice_at_stripe=$(awk -F'\t' '$2 == "succeeded" {print $3}' bench/target/f1s-intents.txt | sort | uniq -d | wc -l)
+f1s=$(sql "
+    with s(ref) as (select unnest(string_to_array('$taken', ','))),
+    t(token) as (select unnest(string_to_array('$(cut -f1 bench/target/f1s-tokens.txt | paste -sd,)', ','))),
+    l as (select pl.* from t join payment_link pl on pl.token_hash = encode(sha256(convert_to(t.token, 'UTF8')), 'hex')),
+    p as (select p.* from payment p join l on p.invoice_id = l.invoice_id where p.method = 'CARD')
+    select (select count(*) from s),
+           (select count(*) from s where not exists (select 1 from p where p.gateway_reference = s.ref)),
+           (select count(*) from p where p.gateway_reference not in (select ref from s)),
+           (select count(*) from (select gateway_reference from p group by 1 having count(*) > 1) d),
+           (select count(*) from (select invoice_id from p group by 1 having count(*) > 1) d),
+           (select count(*) from p where (select count(*) from notification n where n.payment_id = p.id) < $RECIPIENTS),
+           (select count(*) from (select n.payment_id from notification n join p on p.id = n.payment_id
+                                  group by n.payment_id, n.recipient_staff_id having count(*) > 1) d)")
+read -r took lost unbacked doubled invoices2 missingnotes doublenotes <<<"$(echo "$f1s" | tr '\t' ' ')"
+sql "select p.receipt_number from payment p join payment_link l on l.invoice_id = p.invoice_id
+     where p.method = 'CARD' and l.token_hash in (select encode(sha256(convert_to(t, 'UTF8')), 'hex')
+     from unnest(string_to_array('$(cut -f1 bench/target/f1s-tokens.txt | paste -sd,)', ',')) t)" > bench/target/f1s-receipts.txt
+read -r noreceipt tworeceipts sameid <<<"$(receipt_counts bench/target/f1s-receipts.txt)"
+errors=$(grep -cP '\terror$' bench/target/f1s-answers.txt || true)
+outcomes=$(cat bench/target/f1s-answers.txt bench/target/f1s-retried.txt | cut -f3 | sort | uniq -c | awk '{printf "%s%s %s", (n++ ? ", " : ""), $1, $2}')
+retries=$(awk '$1 == "retries" {print $2}' bench/target/f1s-deliveries.txt)
+pending=$(awk '$1 == "pending" {print $2}' bench/target/f1s-deliveries.txt)
+row "kill1s|kill -9 of the server during 200 concurrent Stripe payments through the local Stripe-compatible server (killed after $killed_at were recorded; $errors payers got no answer and tried again after the restart; Stripe's webhooks retried until answered)|Stripe took $took payments; the payers' answers: $outcomes; $retries webhook deliveries retried, $pending still pending at the end|lost: $lost payments Stripe took and Paylink did not record, $missingnotes payments short of their $RECIPIENTS notifications, $noreceipt without a receipt mail; $unbacked recorded without Stripe taking them|doubled: $doubled intents recorded twice, $invoices2 invoices paid twice, $twice_at_stripe links charged twice at Stripe, $doublenotes duplicate notifications, $tworeceipts receipts handed to the mail server twice ($sameid of them with one Message-ID)"
+bench_server_stop
+fake_stop || true
+BENCH_MAILBOX=false bench_server_start
 
 # --- 2. SMTP down during 100 link sends --------------------------------------------------------------------------
 log "2. the mail server down for $SMTP_DOWN s during 100 link sends"

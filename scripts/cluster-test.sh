@@ -9,14 +9,20 @@
 #      started on node1 finishes on node2 after the kill, and a staff member signed in on node1 goes on, on node2,
 #      still signed in; node1 restarts (recovering what it had in doubt), the payers who got no answer try again;
 #      then every link is paid exactly once, every payment has one receipt mail and one notification per
-#      recipient, nothing is left in doubt.
+#      recipient, nothing is left in doubt;
+#   4. refunds through the API on node1 while it is killed (30 payments made before the load, refunded in full, node1
+#      killed once a third of the refunds are written): the refunds that got no answer are asked again through the
+#      balancer (made, or refused as under way), the refund recovery (PAY17) completes those left under way; then
+#      each payment is refunded exactly once, with one refund email.
 # Stops everything it started (trap). Usage: bash scripts/cluster-test.sh   (exit 0 = passed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CLUSTER_DIR=target/cluster-test CLUSTER_DB=paylink_cluster_test CLUSTER_MAILBOX=external
 export CLUSTER_SMTP=${CLUSTER_SMTP:-4025}
 # every request comes from 127.0.0.1: the per-address limits would stop the load, not test the cluster
-export CLUSTER_NODE_PROPS="-Dpaylink.pay.rate.limit=1000000000 -Dpaylink.signin.free-failures=1000000 ${CLUSTER_NODE_PROPS:-}"
+# and refunds whose request died with node1 are asked again after 15 s rather than the production two minutes
+export CLUSTER_NODE_PROPS="-Dpaylink.pay.rate.limit=1000000000 -Dpaylink.signin.free-failures=1000000 \
+    -Dpaylink.refund.retry-after=PT15S ${CLUSTER_NODE_PROPS:-}"
 . scripts/postgresql.sh
 OUT=target/cluster-test-out
 MAIL=$OUT/mail
@@ -25,6 +31,7 @@ N2=http://127.0.0.1:10180
 LB=http://127.0.0.1:10280
 PAYMENTS=${CLUSTER_TEST_PAYMENTS:-200}
 BACKLOG=${CLUSTER_TEST_BACKLOG:-5000}
+REFUNDS=${CLUSTER_TEST_REFUNDS:-30}
 KEY=plk_bench00000000000000000000000000000000000000
 DRIVER="java bench/driver/BenchDriver.java"
 SMTP_PID=
@@ -83,7 +90,7 @@ mkdir -p "$MAIL"
 $DRIVER smtp "$CLUSTER_SMTP" "$MAIL" > "$OUT/smtp.log" 2>&1 &
 SMTP_PID=$!
 scripts/cluster.sh start
-psql -h 127.0.0.1 -U paylink -d "$CLUSTER_DB" -q -v invoices=$((PAYMENTS + 100)) -v links=$((PAYMENTS + 20)) \
+psql -h 127.0.0.1 -U paylink -d "$CLUSTER_DB" -q -v invoices=$((PAYMENTS + 100)) -v links=$((PAYMENTS + 1 + REFUNDS)) \
     -v ledger_invoices=0 -v ledger_payments=0 -f bench/load.sql
 
 # --- 1. sent through node1, opened and paid through node2 ---
@@ -134,8 +141,21 @@ done
 [ "$swept" = $((BACKLOG + already)) ] || fail "the nodes expired $swept links in all, not $((BACKLOG + already)) once each"
 [ -z "$(comm -12 "$OUT/sweep-minutes-node1" "$OUT/sweep-minutes-node2")" ] || fail "a sweep tick ran on both nodes"
 
+# --- the payments step 4 refunds, made before the load ---
+for n in $(seq $((PAYMENTS + 2)) $((PAYMENTS + 1 + REFUNDS))); do token "$n"; echo; done > "$OUT/refund-tokens.txt"
+$DRIVER paymany "$LB" "$OUT/refund-tokens.txt" 4 > "$OUT/refund-paid.txt"
+[ "$(grep -c $'\tpaid$' "$OUT/refund-paid.txt")" = "$REFUNDS" ] || fail "the payments to refund were not all taken"
+to_refund="select p.id from payment p join payment_link l on l.invoice_id = p.invoice_id and l.status = 'PAID'
+           where p.method = 'CARD' and l.token_hash in (select encode(sha256(convert_to('bench' || lpad(g::text, 38, '0'), 'UTF8')), 'hex')
+           from generate_series($((PAYMENTS + 2)), $((PAYMENTS + 1 + REFUNDS))) g)"
+sql "$to_refund" > "$OUT/refund-payments.txt"
+refund() { # through base, each payment id on stdin, 4 at a time: prints id<TAB>HTTP status (000: no answer)
+    xargs -P 4 -I{} curl -s -o /dev/null -w '{}\t%{http_code}\n' --max-time 60 -X POST -H "Authorization: Bearer $KEY" \
+        -H 'Content-Type: application/json' -d '{"reason":"Cluster test: refunded in full"}' "$1/api/payments/{}/refunds"
+}
+
 # --- 3. 200 payments through the balancer, node1 killed partway; a payer session moves from node1 to node2 ---
-say "3. $PAYMENTS payments through the balancer; node1 is killed with kill -9 partway"
+say "3. $PAYMENTS payments through the balancer; node1 is killed with kill -9 partway, with refunds under way on it"
 for n in $(seq 1 "$PAYMENTS"); do token "$n"; echo; done > "$OUT/tokens.txt"
 $DRIVER open "$N1" "$(token $((PAYMENTS + 1)))" "$OUT/payer2"
 [ "$(sign_in "$N1" admin)" = 302 ] || fail "admin could not sign in on node1"
@@ -147,8 +167,14 @@ for _ in $(seq 1 600); do
     kill -0 $PAYING 2>/dev/null || break
     sleep 0.2
 done
+refund "$N1" < "$OUT/refund-payments.txt" > "$OUT/refunded.txt" &
+REFUNDING=$!
+for _ in $(seq 1 600); do
+    [ "$(sql "select count(*) from refund")" -ge $((REFUNDS / 3)) ] && break
+    sleep 0.05
+done
 scripts/cluster.sh kill-node 1
-say "   node1 killed after $(wc -l < "$OUT/paid.txt") answers"
+say "   node1 killed after $(wc -l < "$OUT/paid.txt") payment answers, with $(sql "select count(*) from refund") refunds written"
 [ "$($DRIVER submit "$N2" "$OUT/payer2")" = paid ] || fail "the payer whose session started on node1 could not pay on node2"
 after=$(staff_page_served "$LB/staff/clients.xhtml")
 [ "$after" = "200 Clients · Paylink" ] || fail "the staff member signed in on node1 lost the session: $after"
@@ -169,6 +195,14 @@ if [ -s "$OUT/retry.txt" ]; then
     $DRIVER paymany "$LB" "$OUT/retry.txt" 4 > "$OUT/retried.txt"
     say "   retried: $(cut -f2 "$OUT/retried.txt" | sort | uniq -c | tr '\n' ' ')"
 fi
+wait $REFUNDING || true
+say "4. refunds: answers through node1: $(cut -f2 "$OUT/refunded.txt" | sort | uniq -c | tr '\n' ' ')"
+awk -F'\t' '$2 != 201 {print $1}' "$OUT/refunded.txt" > "$OUT/refund-retry.txt"
+if [ -s "$OUT/refund-retry.txt" ]; then
+    refund "$LB" < "$OUT/refund-retry.txt" > "$OUT/refund-retried.txt"
+    say "   asked again through the balancer: $(cut -f2 "$OUT/refund-retried.txt" | sort | uniq -c | tr '\n' ' ')"
+    awk -F'\t' '$2 != 201 && $2 != 409' "$OUT/refund-retried.txt" | grep -q . && fail "a refund asked again was neither made nor refused as under way or done"
+fi
 
 say "   checking: every link paid once, one receipt and one notification per recipient per payment"
 links="select l.invoice_id from payment_link l where l.token_hash in (select encode(sha256(convert_to('bench' || lpad(g::text, 38, '0'), 'UTF8')), 'hex') from generate_series(1, $((PAYMENTS + 1))) g)"
@@ -178,7 +212,7 @@ wait_for 300 "transactions left in doubt after the retries" \
     "select count(*) = 0 from pg_prepared_xacts where database = '$CLUSTER_DB'"
 [ "$(sql "select count(*) from ($links) x")" = $((PAYMENTS + 1)) ] || fail "links missing"
 doubles=$(sql "select count(*) from (select invoice_id from payment where method = 'CARD' group by invoice_id having count(*) > 1) x")
-[ "$(sql "select count(*) from ($card) p")" = $((PAYMENTS + 2)) ] || fail "not $((PAYMENTS + 2)) card payments"
+[ "$(sql "select count(*) from ($card) p")" = $((PAYMENTS + 2 + REFUNDS)) ] || fail "not $((PAYMENTS + 2 + REFUNDS)) card payments"
 [ "$doubles" = 0 ] || fail "$doubles invoices paid twice"
 unpaid=$(sql "select count(*) from ($links) x where not exists (select 1 from payment p where p.invoice_id = x.invoice_id and p.method = 'CARD')")
 paid_twice=$(sql "select count(*) from (select invoice_id from payment_link where status = 'PAID' group by invoice_id having count(*) > 1) x")
@@ -189,12 +223,14 @@ wait_for 180 "a payment without its notifications" \
     "select count(*) = 0 from ($card) p where not exists (select 1 from notification n where n.payment_id = p.id)"
 double_notes=$(sql "select count(*) from (select payment_id, recipient_staff_id from notification group by 1, 2 having count(*) > 1) x")
 [ "$double_notes" = 0 ] || fail "$double_notes notifications twice"
-receipts() { # each card payment's receipt number with how many caught mails carry it
-    local r
-    for r in $(sql "select receipt_number from ($card) p"); do
-        echo "$(grep -l -F "$r" "$MAIL"/*.eml | wc -l) $r"
+mails_about() { # sql of receipt numbers, "receipt" or "refund": each number with how many caught mails of that kind carry it
+    local r kind=-L
+    [ "$2" = refund ] && kind=-l
+    for r in $(sql "$1"); do
+        echo "$(grep -l -F "$r" "$MAIL"/*.eml | xargs -r grep $kind '^Subject: .*refund of' | wc -l) $r"
     done
 }
+receipts() { mails_about "select receipt_number from ($card) p" receipt; }
 for _ in $(seq 1 180); do
     [ "$(receipts | awk '$1 == 0' | wc -l)" = 0 ] && break
     sleep 1
@@ -202,4 +238,18 @@ done
 sleep 5 # a duplicate would come right behind
 [ "$(receipts | awk '$1 == 0' | wc -l)" = 0 ] || fail "payments without a receipt: $(receipts | awk '$1 == 0' | head -3)"
 [ "$(receipts | awk '$1 > 1' | wc -l)" = 0 ] || fail "receipts sent twice: $(receipts | awk '$1 > 1' | head -3)"
-say "PASSED in $(( $(date +%s) - STARTED )) s: $payments card payments (each once, each with one receipt and its notifications), $BACKLOG links swept once"
+# the refunds: those left under way by node1 are completed by the recovery; then one refund of each payment, in full
+wait_for 180 "refunds left under way" "select count(*) = 0 from refund where status = 'PENDING'"
+[ "$(sql "select count(*) from refund where status <> 'SUCCEEDED'")" = 0 ] || fail "refunds refused: $(sql "select id, failure from refund where status <> 'SUCCEEDED'")"
+not_once=$(sql "select count(*) from ($to_refund) x where (select count(*) from refund r where r.payment_id = x.id) <> 1
+                or (select sum(r.amount_minor) from refund r where r.payment_id = x.id) <> (select amount_minor from payment where id = x.id)")
+[ "$not_once" = 0 ] || fail "$not_once payments not refunded exactly once in full"
+[ "$(sql "select count(*) from refund")" = "$REFUNDS" ] || fail "$(sql "select count(*) from refund") refunds for $REFUNDS payments"
+refund_mails() { mails_about "select p.receipt_number from payment p where p.id in ($to_refund)" refund; }
+for _ in $(seq 1 120); do
+    [ "$(refund_mails | awk '$1 == 0' | wc -l)" = 0 ] && break
+    sleep 1
+done
+sleep 3 # a duplicate would come right behind
+[ "$(refund_mails | awk '$1 != 1' | wc -l)" = 0 ] || fail "refund emails not once each: $(refund_mails | awk '$1 != 1' | head -3)"
+say "PASSED in $(( $(date +%s) - STARTED )) s: $payments card payments (each once, each with one receipt and its notifications), $BACKLOG links swept once, $REFUNDS refunds made once each through a node killed mid-request"

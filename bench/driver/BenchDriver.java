@@ -56,6 +56,7 @@ public class BenchDriver {
             case "sessions" -> sessions(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             case "latency" -> latency(args[1], args[2], Integer.parseInt(args[3]));
             case "paymany" -> payMany(args[1], Files.readAllLines(Path.of(args[2])), Integer.parseInt(args[3]));
+            case "stripemany" -> stripeMany(args[1], args[2], Files.readAllLines(Path.of(args[3])), Integer.parseInt(args[4]));
             case "attack" -> attack(args[1], Files.readAllLines(Path.of(args[2])), Integer.parseInt(args[3]),
                     Integer.parseInt(args[4]), Integer.parseInt(args[5]));
             case "smtp" -> smtp(Integer.parseInt(args[1]), Path.of(args[2]));
@@ -270,6 +271,64 @@ public class BenchDriver {
                 }
                 synchronized (System.out) {
                     System.out.println(token + "\t" + outcome);
+                    System.out.flush();
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(30, TimeUnit.MINUTES);
+    }
+
+    /**
+     * Payers paying by card through Stripe, {@code concurrency} at a time, as the payment page's script does: open the
+     * link, ask Paylink for the intent ({@code POST /checkout/intent}), confirm the card at Stripe (here the local
+     * Stripe-compatible server of bench/faults.sh, which then sends its webhook), and come back to the return page.
+     * Prints token, intent and outcome: paid (the page showed the receipt), processing (confirmed at Stripe, the
+     * page still waiting for it), already-paid, refused (Stripe refused the confirmation) or error (no answer).
+     */
+    static void stripeMany(String base, String stripe, List<String> tokens, int concurrency) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        for (String token : tokens) {
+            if (token.isBlank()) {
+                continue;
+            }
+            pool.submit(() -> {
+                String intent = "-";
+                String outcome;
+                try {
+                    HttpClient payer = client(true);
+                    String page = payer.send(HttpRequest.newBuilder(URI.create(base + "/pay/" + token)).GET().build(),
+                            HttpResponse.BodyHandlers.ofString()).body();
+                    Matcher form = Pattern.compile("data-form=\"([^\"]+)\"").matcher(page);
+                    if (!form.find()) {
+                        outcome = page.contains("id=\"receiptNumber\"") || page.contains("has been paid") ? "already-paid" : "no-form";
+                    } else {
+                        HttpResponse<String> answer = payer.send(HttpRequest.newBuilder(URI.create(base + "/checkout/intent"))
+                                .header("X-Paylink-Form", form.group(1)).header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("amountChoice=full&amount=")).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        Matcher secret = Pattern.compile("\"clientSecret\":\"(pi_[A-Za-z0-9]+)_secret").matcher(answer.body());
+                        if (!secret.find()) {
+                            outcome = "no-intent-" + answer.statusCode();
+                        } else {
+                            intent = secret.group(1);
+                            int confirmed = payer.send(HttpRequest.newBuilder(URI.create(stripe + "/_payer/confirm/" + intent))
+                                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                            if (confirmed != 200) {
+                                outcome = "refused";
+                            } else {
+                                String back = payer.send(HttpRequest.newBuilder(URI.create(base + "/checkout/return.xhtml")).GET().build(),
+                                        HttpResponse.BodyHandlers.ofString()).body();
+                                outcome = back.contains("id=\"receiptNumber\"") ? "paid" : "processing";
+                            }
+                        }
+                    }
+                } catch (Exception e) {
+                    outcome = "error";
+                }
+                synchronized (System.out) {
+                    System.out.println(token + "\t" + intent + "\t" + outcome);
                     System.out.flush();
                 }
                 return null;

@@ -30,6 +30,11 @@ public class PaylinkConfig {
      * (ISO-8601, default PT2M, longer than the SMTP timeouts).
      */
     public static final String LINK_MAIL_LEASE = "paylink.link.mail.lease";
+    /**
+     * PAY17: how long a refund staff asked for may wait for the gateway's answer before the refund recovery asks
+     * the gateway again under the same key (ISO-8601, default PT2M, longer than any gateway call).
+     */
+    public static final String REFUND_RETRY_AFTER = "paylink.refund.retry-after";
     /** The address clients reach Paylink at, used in emailed links (e.g. https://pay.example.com). */
     public static final String PUBLIC_URL = "paylink.public.url";
     /** How long a signed-in staff member may be idle before being signed out, ISO-8601; default PT15M. */

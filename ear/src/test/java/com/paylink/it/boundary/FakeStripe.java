@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeStripe implements AutoCloseable {
 
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService handlers;
     private final Map<String, Intent> intents = new ConcurrentHashMap<>();
     private final Map<String, String> byIdempotencyKey = new ConcurrentHashMap<>();
     private final AtomicInteger creates = new AtomicInteger();
@@ -99,7 +100,14 @@ public final class FakeStripe implements AutoCloseable {
     private final java.util.List<String> refundAccounts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FakeStripe() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this(0);
+    }
+
+    /** On {@code port} of the loopback address (0: any free port). */
+    public FakeStripe(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        handlers = java.util.concurrent.Executors.newFixedThreadPool(16);
+        server.setExecutor(handlers);
         server.createContext("/v1/accounts", this::accounts);
         server.createContext("/v1/account_links", this::accountLinks);
         server.createContext("/v1/payment_intents", this::paymentIntents);
@@ -610,5 +618,113 @@ public final class FakeStripe implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        handlers.shutdownNow();
+        if (deliveries != null) {
+            deliveries.shutdownNow();
+        }
+    }
+
+    // --- standalone, for the fault suite (bench/faults.sh): a process of its own that outlives the server --------
+
+    private String webhookUrl;
+    private String webhookSecret;
+    private java.util.concurrent.ScheduledExecutorService deliveries;
+    private final AtomicInteger deliveryAttempts = new AtomicInteger();
+    private final AtomicInteger deliveryRetries = new AtomicInteger();
+    private final AtomicInteger pendingDeliveries = new AtomicInteger();
+    private final AtomicInteger refusedConfirms = new AtomicInteger();
+
+    /**
+     * {@code java FakeStripe.java <port> <webhook url> <webhook secret>}: the server as its own process, as the
+     * fault suite runs it, so that it keeps what it took while Paylink is killed. Besides Stripe's API it answers:
+     * <ul>
+     * <li>{@code POST /_payer/confirm/<intent>}: the payer confirms the card in Stripe's form (Stripe.js, the Visa
+     * test card); the intent succeeds, the event is recorded, and its signed webhook is delivered to the URL, retried
+     * as Stripe retries (here every 1 to 5 seconds, for 15 minutes) until it gets a 2xx. A second confirmation of a
+     * succeeded intent is refused (409), as Stripe refuses it.</li>
+     * <li>{@code GET /_fake/intents}: one line per intent: id, status, the Paylink link id from its metadata,
+     * amount.</li>
+     * <li>{@code GET /_fake/deliveries}: webhook attempts, retries and deliveries still pending.</li>
+     * </ul>
+     */
+    public static void main(String[] args) throws IOException {
+        FakeStripe stripe = new FakeStripe(Integer.parseInt(args[0]));
+        stripe.webhookUrl = args[1];
+        stripe.webhookSecret = args[2];
+        stripe.deliveries = java.util.concurrent.Executors.newScheduledThreadPool(8);
+        stripe.server.createContext("/_payer/confirm/", stripe::payerConfirms);
+        stripe.server.createContext("/_fake/intents", stripe::intentList);
+        stripe.server.createContext("/_fake/deliveries", exchange -> respond(exchange, 200, "attempts " + stripe.deliveryAttempts
+                + "\nretries " + stripe.deliveryRetries + "\npending " + stripe.pendingDeliveries + "\nrefused-confirmations "
+                + stripe.refusedConfirms + "\n"));
+        System.out.println("fake Stripe on " + stripe.baseUrl() + ", webhooks to " + stripe.webhookUrl);
+    }
+
+    private void payerConfirms(HttpExchange exchange) throws IOException {
+        String id = exchange.getRequestURI().getPath().substring("/_payer/confirm/".length());
+        Intent intent = intents.get(id);
+        if (intent == null) {
+            respond(exchange, 404, "{\"error\":{\"code\":\"resource_missing\"}}");
+            return;
+        }
+        synchronized (intent) {
+            if (!"requires_payment_method".equals(intent.status)) {
+                refusedConfirms.incrementAndGet();
+                respond(exchange, 409, "{\"error\":{\"code\":\"payment_intent_unexpected_state\",\"status\":\""
+                        + intent.status + "\"}}");
+                return;
+            }
+            succeed(id);
+        }
+        String event = event("evt_" + id.substring(3), "payment_intent.succeeded", id)
+                .replaceFirst("\"livemode\":false,", "\"livemode\":false,\"account\":" + (intent.account == null ? "null"
+                        : "\"" + intent.account + "\"") + ",");
+        publish(intent.account, event);
+        pendingDeliveries.incrementAndGet();
+        deliveries.execute(() -> deliver(event, 1, System.currentTimeMillis() + 15 * 60_000L));
+        respond(exchange, 200, intent.json());
+    }
+
+    /** One delivery of a webhook, signed as Stripe signs it; on anything but a 2xx, again later. */
+    private void deliver(String event, int attempt, long until) {
+        deliveryAttempts.incrementAndGet();
+        int status;
+        try {
+            long now = System.currentTimeMillis() / 1000;
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(webhookSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            String signature = java.util.HexFormat.of().formatHex(mac.doFinal((now + "." + event).getBytes(StandardCharsets.UTF_8)));
+            java.net.HttpURLConnection post = (java.net.HttpURLConnection) java.net.URI.create(webhookUrl).toURL().openConnection();
+            post.setConnectTimeout(5_000);
+            post.setReadTimeout(30_000);
+            post.setRequestMethod("POST");
+            post.setDoOutput(true);
+            post.setRequestProperty("Content-Type", "application/json");
+            post.setRequestProperty("Stripe-Signature", "t=" + now + ",v1=" + signature);
+            post.getOutputStream().write(event.getBytes(StandardCharsets.UTF_8));
+            status = post.getResponseCode();
+            post.disconnect();
+        } catch (Exception e) {
+            status = -1; // no answer: the server is down or died under the request
+        }
+        if (status >= 200 && status < 300) {
+            pendingDeliveries.decrementAndGet();
+        } else if (System.currentTimeMillis() < until) {
+            deliveryRetries.incrementAndGet();
+            deliveries.schedule(() -> deliver(event, attempt + 1, until), Math.min(attempt, 5), java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    private void intentList(HttpExchange exchange) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (Intent intent : intents.values()) {
+            lines.append(intent.id).append('\t').append(intent.status).append('\t')
+                    .append(intent.metadata.getOrDefault("paylink_link_id", "")).append('\t').append(intent.amount).append('\n');
+        }
+        byte[] body = lines.toString().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "text/plain");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
     }
 }

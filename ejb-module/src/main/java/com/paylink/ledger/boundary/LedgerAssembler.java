@@ -71,7 +71,9 @@ final class LedgerAssembler {
                 invoice.lines().stream()
                         .map(l -> new InvoiceDetails.Line(l.description(), l.quantity(), l.unitPrice(), l.total()))
                         .toList(),
-                payments(invoice), adjustments(invoice), invoice.voidedAt(), invoice.voidReason());
+                payments(invoice), adjustments(invoice),
+                invoice.refunds().stream().sorted(java.util.Comparator.comparing(Refund::id)).map(LedgerAssembler::refundRow).toList(),
+                invoice.voidedAt(), invoice.voidReason());
     }
 
     private static List<PaymentRow> payments(Invoice invoice) {

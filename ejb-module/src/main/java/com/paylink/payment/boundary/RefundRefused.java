@@ -11,6 +11,7 @@ public class RefundRefused extends BusinessException {
     /** The reasons, with their stable codes. */
     public enum Reason {
         NOT_REFUNDABLE("refund-not-refundable"),
+        UNDER_WAY("refund-under-way"),
         INVALID_AMOUNT("refund-invalid-amount"),
         AMOUNT_TOO_HIGH("refund-amount-too-high"),
         REASON_REQUIRED("refund-reason-required"),

@@ -39,6 +39,9 @@ public class RefundService {
         StaffRefunds.Refundable r = refunds.refundable(paymentId)
                 .orElseThrow(() -> new RefundRefused(RefundRefused.Reason.NOT_REFUNDABLE));
         if (!r.refundable().isPositive()) {
+            if (r.underWay().isPositive()) { // asked for already, the gateway's answer not yet recorded (PAY17)
+                throw new RefundRefused(RefundRefused.Reason.UNDER_WAY, r.underWay().format(java.util.Locale.US));
+            }
             throw new RefundRefused(RefundRefused.Reason.NOT_REFUNDABLE);
         }
         return new RefundOptions(r.paymentId(), r.invoiceNumber(), r.receiptNumber(), r.paid(), r.refundable());

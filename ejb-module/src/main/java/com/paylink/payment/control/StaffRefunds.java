@@ -8,6 +8,7 @@ import com.paylink.ledger.boundary.PaymentPostings;
 import com.paylink.ledger.entity.Invoice;
 import com.paylink.ledger.entity.Payment;
 import com.paylink.ledger.entity.Refund;
+import com.paylink.ledger.entity.RefundStatus;
 import com.paylink.mail.boundary.MailQueue;
 import com.paylink.payment.entity.Gateway;
 import com.paylink.payment.entity.PaymentAttempt;
@@ -21,6 +22,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -59,8 +62,12 @@ public class StaffRefunds {
                        String account) {
     }
 
-    /** A payment that can be refunded here, as far as it still can. */
-    public record Refundable(long paymentId, String invoiceNumber, String receiptNumber, Money paid, Money refundable) {
+    /**
+     * A payment that can be refunded here, as far as it still can; {@code underWay}: what refunds of it asked for
+     * and not yet answered by the gateway hold back (they count against what can be refunded).
+     */
+    public record Refundable(long paymentId, String invoiceNumber, String receiptNumber, Money paid, Money refundable,
+                             Money underWay) {
     }
 
     /**
@@ -72,8 +79,11 @@ public class StaffRefunds {
         Staff staff = caller.requiring(Permission.BILLING);
         return attemptOf(staff, paymentId).map(a -> {
             Payment payment = em.find(Payment.class, paymentId);
+            Money underWay = payment.invoice().refunds().stream()
+                    .filter(r -> r.payment().equals(payment) && r.status() == RefundStatus.PENDING)
+                    .map(Refund::amount).reduce(Money.zero(payment.amount().currency()), Money::plus);
             return new Refundable(payment.id(), payment.invoice().number(), payment.receiptNumber(), payment.amount(),
-                    payment.invoice().refundable(payment));
+                    payment.invoice().refundable(payment), underWay);
         });
     }
 
@@ -84,8 +94,29 @@ public class StaffRefunds {
         PaymentAttempt attempt = attemptOf(staff, paymentId)
                 .orElseThrow(() -> new IllegalArgumentException("not a link payment"));
         Refund refund = postings.requestRefund(em.find(Payment.class, paymentId), amount, reason, staff.id(), clock.instant());
-        return new Plan(refund.id(), attempt.gateway(), attempt.gatewayReference(), amount, "refund-" + refund.id(),
+        return planOf(refund, attempt);
+    }
+
+    private static Plan planOf(Refund refund, PaymentAttempt attempt) {
+        return new Plan(refund.id(), attempt.gateway(), attempt.gatewayReference(), refund.amount(), "refund-" + refund.id(),
                 attempt.link().practice().stripeAccountId());
+    }
+
+    /**
+     * PAY17: refunds staff asked for that the gateway never answered (the request died with its server between
+     * writing the refund and recording the answer), asked before {@code before}, oldest first: each with the
+     * gateway call it needs, under its own key, so asking again cannot refund twice.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Plan> unanswered(Instant before, int max) {
+        return em.createQuery("select r from Refund r where r.status = :pending and r.gatewayReference is null "
+                        + "and r.requestedBy is not null and r.requestedAt < :before order by r.id", Refund.class)
+                .setParameter("pending", RefundStatus.PENDING)
+                .setParameter("before", before)
+                .setMaxResults(max)
+                .getResultStream()
+                .flatMap(r -> byPayment(r.payment()).map(a -> planOf(r, a)).stream())
+                .toList();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

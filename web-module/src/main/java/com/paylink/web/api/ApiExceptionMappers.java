@@ -53,6 +53,14 @@ public final class ApiExceptionMappers {
                 default -> Response.Status.CONFLICT.getStatusCode();
             };
         }
+        if (e instanceof com.paylink.payment.boundary.RefundRefused refused) {
+            return switch (refused.reason()) {
+                case INVALID_AMOUNT, AMOUNT_TOO_HIGH, REASON_REQUIRED -> UNPROCESSABLE;
+                case GATEWAY_REFUSED -> Response.Status.BAD_GATEWAY.getStatusCode();
+                case CARDS_UNAVAILABLE -> Response.Status.SERVICE_UNAVAILABLE.getStatusCode();
+                case NOT_REFUNDABLE, UNDER_WAY -> Response.Status.CONFLICT.getStatusCode();
+            };
+        }
         return Response.Status.CONFLICT.getStatusCode();
     }
 

@@ -54,7 +54,7 @@ public class GroupPaymentLinksResource {
                 .path("payment-links").build()).entity(LinkJson.sent(sent)).build();
     }
 
-    private static JsonObject read(String body) {
+    static JsonObject read(String body) {
         if (body == null || body.isBlank()) {
             throw new BadRequestException("a body with the invoices is needed");
         }

@@ -1,0 +1,92 @@
+package com.paylink.payment.boundary;
+
+import com.paylink.payment.control.Gateways;
+import com.paylink.payment.control.StaffRefunds;
+import com.paylink.payment.control.gateway.GatewayRefund;
+import com.paylink.payment.control.gateway.GatewayUnavailable;
+import com.paylink.payment.entity.Gateway;
+import com.paylink.platform.DatabaseMigrator;
+import com.paylink.platform.PaylinkConfig;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * PAY17: a refund staff asked for is never left half done. The refund is written (PENDING, holding its amount)
+ * before the gateway is asked; when the server dies between the two, or before the answer is recorded, nobody
+ * is waiting for it any more. Every 30 seconds, on each server, the refunds still unanswered after
+ * {@link PaylinkConfig#REFUND_RETRY_AFTER} are asked of the gateway again with the refund's own key: a refund
+ * the gateway made already comes back as it was (Stripe's idempotency), one it never received is made now,
+ * once. Recording the answer is idempotent (a refund done stays done; its email is keyed), so two servers, or
+ * a late answer to the first request, change nothing twice. Stripe is called outside any transaction.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@PermitAll
+public class RefundRecovery {
+
+    static final Duration DEFAULT_RETRY_AFTER = Duration.ofMinutes(2);
+    static final int MAX_PER_RUN = 100;
+    private static final Logger LOG = Logger.getLogger(RefundRecovery.class.getName());
+
+    @Inject
+    StaffRefunds refunds;
+
+    @Inject
+    Gateways gateways;
+
+    @Inject
+    PaylinkConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Schedule(second = "*/30", minute = "*", hour = "*", persistent = false, info = "complete refunds whose request died")
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void scheduled() {
+        if (!DatabaseMigrator.schemaReady()) {
+            return; // still starting (or failed to): see DatabaseMigrator.schemaReady
+        }
+        int completed = completeUnanswered();
+        if (completed > 0) {
+            LOG.info(() -> completed + " refunds whose request had died completed with the gateway");
+        }
+    }
+
+    /** @return how many refunds the gateway answered now (done or refused) */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public int completeUnanswered() {
+        int answered = 0;
+        for (StaffRefunds.Plan plan : refunds.unanswered(
+                clock.instant().minus(config.duration(PaylinkConfig.REFUND_RETRY_AFTER, DEFAULT_RETRY_AFTER)), MAX_PER_RUN)) {
+            if (plan.gateway() == Gateway.STRIPE && !gateways.ready()) {
+                continue; // Stripe cannot be asked without its keys; the next run retries
+            }
+            try {
+                GatewayRefund done = gateways.of(plan.gateway(), plan.account())
+                        .refund(plan.intentReference(), plan.amount(), plan.idempotencyKey());
+                if (done.status() == GatewayRefund.Status.FAILED || done.status() == GatewayRefund.Status.CANCELED) {
+                    refunds.failed(plan.refundId(), "the gateway answered " + done.status());
+                } else {
+                    refunds.succeeded(plan.refundId(), done.reference());
+                }
+                answered++;
+            } catch (GatewayUnavailable e) {
+                LOG.warning(() -> "refund " + plan.refundId() + " still unanswered by the gateway; next run retries");
+            } catch (RuntimeException e) { // another server recorded the answer first: nothing to do
+                LOG.log(Level.FINE, "refund " + plan.refundId() + " answered elsewhere", e);
+            }
+        }
+        return answered;
+    }
+}
