@@ -28,6 +28,7 @@ class PracticeSettingsIT extends PageTest {
     private static final String PRACTICE = "Riverside Counseling";
     private static final String PAYER = "claims@harbor-eap.example";
     private static final String LUCAS = "trust@rivera-family.example"; // the default: Bill To
+    private static final String EMMA = "emma.carter@example.com";
 
     /** The demo practice gets its defaults back, so the other page tests see the help page's behaviour. */
     @AfterEach
@@ -141,13 +142,33 @@ class PracticeSettingsIT extends PageTest {
         b.click(By.id("card:pay"));
         b.waitForText(By.id("paid"), "This invoice has been paid");
 
+        // an unpaid link sent with a reminder and the paid one fall due together: the unpaid one's reminder shows that
+        // the schedule went through both, and the paid one was neither claimed nor mailed
+        long unpaid = sendAndAwaitMail("Carter, Emma", "RC-1001", EMMA);
         makeReminderDue(link, true); // as if its reminder fell due now that it is paid
-        Thread.sleep(25_000); // two runs of the 10-second schedule
+        makeReminderDue(unpaid, false);
+        await().atMost(Duration.ofSeconds(40)).until(() -> reminders(EMMA).size() >= 1);
+        assertThat(reminderQueued(link)).as("the paid link's reminder was never claimed").isNull();
         assertThat(reminders()).as("one reminder, none after payment").hasSize(1);
     }
 
     private List<MimeMessage> reminders() {
-        return mail.to(LUCAS).stream().filter(m -> Mailbox.text(m).contains("A reminder from")).toList();
+        return reminders(LUCAS);
+    }
+
+    private List<MimeMessage> reminders(String to) {
+        return mail.to(to).stream().filter(m -> Mailbox.text(m).contains("A reminder from")).toList();
+    }
+
+    private static java.sql.Timestamp reminderQueued(long linkId) throws Exception {
+        try (Connection c = Database.connect(); PreparedStatement s = c.prepareStatement(
+                "select reminder_queued_at from payment_link where id = ?")) {
+            s.setLong(1, linkId);
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                assertThat(r.next()).isTrue();
+                return r.getTimestamp(1);
+            }
+        }
     }
 
     private static void makeReminderDue(long linkId, boolean again) throws Exception {
