@@ -240,14 +240,17 @@ mails_about() { # sql of receipt numbers, "receipt" or "refund": each number wit
 resent() { # caught mails handed over more than once under one Message-ID
     grep -h '^Message-ID:' "$MAIL"/*.eml | sort | uniq -d | wc -l
 }
+each_mailed_once() { # lister (prints "mails number" lines) what: waits up to 3 minutes for every mail, then none twice
+    for _ in $(seq 1 180); do
+        [ "$($1 | awk '$1 == 0' | wc -l)" = 0 ] && break
+        sleep 1
+    done
+    sleep 5 # a duplicate would come right behind
+    [ "$($1 | awk '$1 == 0' | wc -l)" = 0 ] || fail "$2 without their mail: $($1 | awk '$1 == 0' | head -3)"
+    [ "$($1 | awk '$1 > 1' | wc -l)" = 0 ] || fail "$2 mailed twice: $($1 | awk '$1 > 1' | head -3)"
+}
 receipts() { mails_about "select receipt_number from ($card) p" receipt; }
-for _ in $(seq 1 180); do
-    [ "$(receipts | awk '$1 == 0' | wc -l)" = 0 ] && break
-    sleep 1
-done
-sleep 5 # a duplicate would come right behind
-[ "$(receipts | awk '$1 == 0' | wc -l)" = 0 ] || fail "payments without a receipt: $(receipts | awk '$1 == 0' | head -3)"
-[ "$(receipts | awk '$1 > 1' | wc -l)" = 0 ] || fail "receipts sent twice: $(receipts | awk '$1 > 1' | head -3)"
+each_mailed_once receipts "payments' receipts"
 # the refunds: those left under way by node1 are completed by the recovery; then one refund of each payment, in full
 wait_for 180 "refunds left under way" "select count(*) = 0 from refund where status = 'PENDING'"
 [ "$(sql "select count(*) from refund where status <> 'SUCCEEDED'")" = 0 ] || fail "refunds refused: $(sql "select id, failure from refund where status <> 'SUCCEEDED'")"
@@ -256,10 +259,5 @@ not_once=$(sql "select count(*) from ($to_refund) x where (select count(*) from 
 [ "$not_once" = 0 ] || fail "$not_once payments not refunded exactly once in full"
 [ "$(sql "select count(*) from refund")" = "$REFUNDS" ] || fail "$(sql "select count(*) from refund") refunds for $REFUNDS payments"
 refund_mails() { mails_about "select p.receipt_number from payment p where p.id in ($to_refund)" refund; }
-for _ in $(seq 1 120); do
-    [ "$(refund_mails | awk '$1 == 0' | wc -l)" = 0 ] && break
-    sleep 1
-done
-sleep 3 # a duplicate would come right behind
-[ "$(refund_mails | awk '$1 != 1' | wc -l)" = 0 ] || fail "refund emails not once each: $(refund_mails | awk '$1 != 1' | head -3)"
+each_mailed_once refund_mails "refunds"
 say "PASSED in $(( $(date +%s) - STARTED )) s: $payments card payments (each once, each with one receipt and its notifications), $BACKLOG links swept once, $REFUNDS refunds made once each through a node killed mid-request; $(resent) mails handed to the mail server a second time under their Message-ID by the restarted node"
