@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 export CLUSTER_DIR=target/cluster-test CLUSTER_DB=paylink_cluster_test CLUSTER_MAILBOX=external
 export CLUSTER_SMTP=${CLUSTER_SMTP:-4025}
 # every request comes from 127.0.0.1: the per-address limits would stop the load, not test the cluster
-# refunds whose request died with node1 are asked again after 15 s rather than the production two minutes, and the
+# refunds whose request died with node1 are asked again after 15 s rather than the production five minutes, and the
 # transaction recovery passes every 5 s rather than every 2 minutes, so what node1 left in doubt is decided soon after
 # it restarts (the production periods are docs/operations.md's)
 export CLUSTER_NODE_PROPS="-Dpaylink.pay.rate.limit=1000000000 -Dpaylink.signin.free-failures=1000000 \
@@ -189,7 +189,8 @@ say "   answers: $(cut -f2 "$OUT/paid.txt" | sort | uniq -c | tr '\n' ' ')"
 scripts/cluster.sh start-node 1
 scripts/cluster.sh status
 # what node1 had prepared when it died holds its rows until its recovery decides it (Narayana's periodic recovery,
-# a pass every two minutes): the payers of those links are answered only then, so they try again after it
+# every 5 s on the test's nodes, see CLUSTER_NODE_PROPS): the payers of those links are answered only then, so they
+# try again after it
 wait_for 300 "transactions left in doubt after node1's recovery" \
     "select count(*) = 0 from pg_prepared_xacts where database = '$CLUSTER_DB'"
 # the payers who got no answer (their request died with node1) try again

@@ -82,7 +82,7 @@
  * remains ("Paid in full" when nothing does).</li>
  * <li>PAY17. A refund staff asked for is never left half done by a server that died: one written and not
  * answered by the gateway holds its amount (another refund of it is refused as "under way") and is asked of
- * the gateway again, under its own key, once it is older than {@code paylink.refund.retry-after} (default two
+ * the gateway again, under its own key, once it is older than {@code paylink.refund.retry-after} (default five
  * minutes, longer than any request could still be waiting) by {@code RefundRecovery} on every server; the
  * gateway makes it once whoever asks, and the ledger and the payer's email record it once.</li>
  * </ol>

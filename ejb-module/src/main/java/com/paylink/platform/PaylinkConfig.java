@@ -32,7 +32,7 @@ public class PaylinkConfig {
     public static final String LINK_MAIL_LEASE = "paylink.link.mail.lease";
     /**
      * PAY17: how long a refund staff asked for may wait for the gateway's answer before the refund recovery asks
-     * the gateway again under the same key (ISO-8601, default PT2M, longer than any gateway call).
+     * the gateway again under the same key (ISO-8601, default PT5M, longer than any gateway call can take).
      */
     public static final String REFUND_RETRY_AFTER = "paylink.refund.retry-after";
     /** The address clients reach Paylink at, used in emailed links (e.g. https://pay.example.com). */

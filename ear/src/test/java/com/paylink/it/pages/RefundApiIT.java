@@ -74,8 +74,8 @@ class RefundApiIT extends PageTest {
         paid("Thompson, Ava", "RC-1003", "claims@harbor-eap.example");
         long recent = paymentOf("RC-1003");
         // what a server killed after writing the refund (and before recording the gateway's answer) leaves behind:
-        // one asked three minutes ago, one asked just now (its request may still be waiting for the gateway)
-        long diedRefund = pendingRefund(died, "interval '3 minutes'");
+        // one asked six minutes ago (past the recovery's default five), one asked just now (its request may still be waiting for the gateway)
+        long diedRefund = pendingRefund(died, "interval '6 minutes'");
         long recentRefund = pendingRefund(recent, "interval '0 seconds'");
 
         assertRefused(refund(died, "{\"reason\":\"Asked again\"}", BILLER_KEY), 409, "refund-under-way",

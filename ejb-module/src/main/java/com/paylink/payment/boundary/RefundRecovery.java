@@ -35,7 +35,8 @@ import java.util.logging.Logger;
 @PermitAll
 public class RefundRecovery {
 
-    static final Duration DEFAULT_RETRY_AFTER = Duration.ofMinutes(2);
+    /** Longer than any gateway call can take: three tries of at most 10 s to connect and 30 s to read (StripeGateway). */
+    static final Duration DEFAULT_RETRY_AFTER = Duration.ofMinutes(5);
     static final int MAX_PER_RUN = 100;
     private static final Logger LOG = Logger.getLogger(RefundRecovery.class.getName());
 
