@@ -5,12 +5,9 @@ import com.paylink.paymentlink.boundary.PaymentLinkService;
 import com.paylink.web.Messages;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.HeaderParam;
@@ -22,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,21 +44,10 @@ public class GroupPaymentLinksResource {
             return ApiExceptionMappers.error(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                     MESSAGES.text("error.unsupported-media-type"));
         }
-        JsonObject json = read(body);
-        LinkSent sent = links.send(invoices(json), recipient(json));
+        JsonObject json = ApiJson.object(body, "a body with the invoices is needed");
+        LinkSent sent = links.send(invoices(json), ApiJson.optionalString(json, "recipient"));
         return Response.created(uri.getBaseUriBuilder().path("invoices").path(String.valueOf(sent.invoiceId()))
                 .path("payment-links").build()).entity(LinkJson.sent(sent)).build();
-    }
-
-    static JsonObject read(String body) {
-        if (body == null || body.isBlank()) {
-            throw new BadRequestException("a body with the invoices is needed");
-        }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            return reader.readObject();
-        } catch (JsonException | ClassCastException e) {
-            throw new BadRequestException("not a JSON object");
-        }
     }
 
     private static List<Long> invoices(JsonObject json) {
@@ -78,16 +63,5 @@ public class GroupPaymentLinksResource {
             ids.add(((JsonNumber) each).longValue());
         }
         return ids;
-    }
-
-    private static String recipient(JsonObject json) {
-        JsonValue value = json.get("recipient");
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
-        if (value.getValueType() != JsonValue.ValueType.STRING) {
-            throw new BadRequestException("recipient must be a string");
-        }
-        return json.getString("recipient");
     }
 }

@@ -5,12 +5,6 @@ import com.paylink.paymentlink.boundary.PaymentLinkService;
 import com.paylink.web.Messages;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -22,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 
-import java.io.StringReader;
 import java.util.Locale;
 
 /**
@@ -73,18 +66,6 @@ public class PaymentLinksResource {
         if (body == null || body.isBlank()) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            JsonObject json = reader.readObject();
-            JsonValue value = json.get("recipient");
-            if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-                return null;
-            }
-            if (value.getValueType() != JsonValue.ValueType.STRING) {
-                throw new BadRequestException("recipient must be a string");
-            }
-            return json.getString("recipient");
-        } catch (JsonException | ClassCastException e) {
-            throw new BadRequestException("not a JSON object");
-        }
+        return ApiJson.optionalString(ApiJson.object(body, "not a JSON object"), "recipient");
     }
 }

@@ -43,8 +43,8 @@ public class RefundsResource {
             return ApiExceptionMappers.error(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                     MESSAGES.text("error.unsupported-media-type"));
         }
-        JsonObject json = GroupPaymentLinksResource.read(body);
-        RefundDone done = refunds.refund(paymentId, amount(json.get("amount")), text(json.get("reason")));
+        JsonObject json = ApiJson.object(body, "a body with the refund's reason is needed");
+        RefundDone done = refunds.refund(paymentId, amount(json.get("amount")), ApiJson.optionalString(json, "reason"));
         return Response.status(Response.Status.CREATED).entity(PaymentsJson.refunded(paymentId, done)).build();
     }
 
@@ -60,15 +60,5 @@ public class RefundsResource {
             return string.getString();
         }
         throw new BadRequestException("amount must be a decimal, e.g. \"25.00\"");
-    }
-
-    private static String text(JsonValue value) {
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
-        if (value instanceof JsonString string) {
-            return string.getString();
-        }
-        throw new BadRequestException("reason must be a string");
     }
 }
