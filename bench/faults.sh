@@ -6,7 +6,7 @@
 #   1. kill -9 of the server during 200 concurrent sandbox payments, then a restart (and the payers who got no answer
 #      trying again): every payment recorded once, each with one notification per person and one receipt mail
 #   1b. the same with card payments through Stripe: the local Stripe-compatible server of the test suite
-#      (ear/src/test/.../FakeStripe.java) runs as a process of its own, takes each payer's confirmation and sends its
+#      (the stripe-local module's LocalStripe) runs as a process of its own, takes each payer's confirmation and sends its
 #      signed webhook, retried as Stripe retries; the server is killed with kill -9 partway and started again; the
 #      payers who got no answer try again: every intent Stripe took is recorded once, one notification set, one receipt
 #   2. the mail server down for SMTP_DOWN seconds (default 300) during 100 link sends: every mail arrives once after it
@@ -130,7 +130,7 @@ row "kill1|kill -9 of the server during 200 concurrent sandbox payments (killed 
 
 # --- 1b. kill -9 during 200 concurrent Stripe payments ------------------------------------------------------------
 log "1b. kill -9 during 200 concurrent Stripe payments (the local Stripe-compatible server, webhooks retried)"
-java ear/src/test/java/com/paylink/it/boundary/FakeStripe.java "$STRIPE_PORT" "$BASE/webhooks/stripe" "$WHSEC" \
+java -cp stripe-local/target/stripe-local-1.0.0-SNAPSHOT.jar com.paylink.stripelocal.LocalStripe "$STRIPE_PORT" "$BASE/webhooks/stripe" "$WHSEC" \
     > bench/target/stripe.out 2>&1 &
 FAKE=$!
 for _ in $(seq 1 60); do curl -sf -o /dev/null "$STRIPE/_fake/deliveries" && break; sleep 0.5; done

@@ -8,7 +8,9 @@
     if (!host || !window.Stripe) {
         return;
     }
-    var stripe = window.Stripe(host.dataset.key);
+    // Direct charges (ADR 0005): the intent lives on the practice's connected account, and Stripe.js finds it only
+    // when told that account; without it every confirmation is answered "No such payment_intent".
+    var stripe = window.Stripe(host.dataset.key, {stripeAccount: host.dataset.account, locale: host.dataset.locale || 'auto'});
     var balance = Number(host.dataset.amount);
     var elements = stripe.elements({mode: 'payment', locale: host.dataset.locale || 'auto', amount: balance, currency: host.dataset.currency});
     elements.create('payment').mount('#payment-element');

@@ -36,7 +36,7 @@ public final class Deployments {
         war.addPackage(testClass.getPackage());
         war.addClass(Mailbox.class);
         war.addAsLibraries(jarOf(org.assertj.core.api.Assertions.class), jarOf(org.awaitility.Awaitility.class),
-                jarOf(org.hamcrest.Matcher.class));
+                jarOf(org.hamcrest.Matcher.class), jarOf(com.paylink.stripelocal.LocalStripe.class));
         // Elytron's API lets a test call boundaries as a given staff member (see As)
         war.addAsManifestResource(new StringAsset("Manifest-Version: 1.0\nDependencies: org.wildfly.security.elytron,jdk.httpserver\n"),
                 "MANIFEST.MF");

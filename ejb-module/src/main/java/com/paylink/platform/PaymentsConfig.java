@@ -24,9 +24,18 @@ public class PaymentsConfig {
     public static final String STRIPE_WEBHOOK_SECRET = "paylink.stripe.webhook.secret";
     /** Only for a Stripe-compatible test server; production leaves it unset. */
     public static final String STRIPE_API_BASE = "paylink.stripe.api.base";
+    /**
+     * Where the payment page loads Stripe.js from: Stripe's own (the default, and the only right value in
+     * production: Stripe.js must never be bundled or copied) or the local stand-in's, for tests and stripe-local runs.
+     * The page's Content-Security-Policy follows it.
+     */
+    public static final String STRIPE_JS_URL = "paylink.stripe.js.url";
+    public static final String STRIPE_JS_DEFAULT = "https://js.stripe.com/v3/";
 
     private static final Pattern SECRET_KEY = Pattern.compile("^(sk|rk)_(live|test)_[A-Za-z0-9_]{4,}$");
     private static final Pattern PUBLISHABLE_KEY = Pattern.compile("^pk_(live|test)_[A-Za-z0-9_]{4,}$");
+    /** Stripe's own address, or an https one, or a stand-in on this machine's loopback address. */
+    private static final Pattern JS_URL = Pattern.compile("^(https://[A-Za-z0-9.-]+(:\\d+)?|http://(127\\.0\\.0\\.1|localhost)(:\\d+)?)/[^\\s\"'<>]*$");
     private static final Pattern WEBHOOK_SECRET = Pattern.compile("^whsec_[A-Za-z0-9_+/=]{4,}$");
 
     /** The two ways of taking cards. */
@@ -60,6 +69,10 @@ public class PaymentsConfig {
             check(problems, STRIPE_SECRET_KEY, SECRET_KEY, "a Stripe secret key (sk_live_... or sk_test_...)");
             check(problems, STRIPE_PUBLISHABLE_KEY, PUBLISHABLE_KEY, "a Stripe publishable key (pk_live_... or pk_test_...)");
             check(problems, STRIPE_WEBHOOK_SECRET, WEBHOOK_SECRET, "the webhook endpoint's signing secret (whsec_...)");
+            if (!JS_URL.matcher(stripeJsUrl()).matches()) {
+                problems.add(STRIPE_JS_URL + " is malformed: it needs Stripe's https://js.stripe.com/v3/ (or, for a local"
+                        + " test, the stand-in's http://127.0.0.1:PORT/v3/)");
+            }
         }
         return problems;
     }
@@ -83,6 +96,11 @@ public class PaymentsConfig {
 
     public Optional<String> stripeApiBase() {
         return config.get(STRIPE_API_BASE);
+    }
+
+    /** The Stripe.js address the payment page loads: Stripe's own unless configured. */
+    public String stripeJsUrl() {
+        return config.get(STRIPE_JS_URL).filter(url -> !url.isBlank()).orElse(STRIPE_JS_DEFAULT);
     }
 
     private String rawMode() {

@@ -1,5 +1,6 @@
 package com.paylink.it.boundary;
 
+import com.paylink.stripelocal.LocalStripe;
 import com.paylink.identity.entity.Permission;
 import com.paylink.it.Deployments;
 import com.paylink.payment.boundary.CardProcessingService;
@@ -68,11 +69,11 @@ class CardProcessingIT {
     @Inject
     TestData data;
 
-    private FakeStripe stripe;
+    private LocalStripe stripe;
 
     @BeforeEach
     void stripeMode() throws Exception {
-        stripe = new FakeStripe();
+        stripe = new LocalStripe();
         System.setProperty(PaymentsConfig.MODE, "stripe");
         System.setProperty(PaymentsConfig.STRIPE_SECRET_KEY, "sk_test_paylink");
         System.setProperty(PaymentsConfig.STRIPE_PUBLISHABLE_KEY, "pk_test_paylink");
@@ -138,10 +139,10 @@ class CardProcessingIT {
 
         String url = As.staff(lakeside.admin(), ADMIN, () -> cards.startOnboarding());
         String account = data.accountOfPractice(lakeside.id());
-        assertThat(url).isEqualTo("https://connect.stripe.test/setup/" + account);
+        assertThat(url).isEqualTo(stripe.baseUrl() + "/_stand-in/connect/" + account);
         assertThat(As.staff(lakeside.admin(), ADMIN, () -> cards.startOnboarding())).as("the same account again")
                 .isEqualTo(url);
-        assertThat(stripe.accounts()).filteredOn(a -> a.id.equals(account)).hasSize(1);
+        assertThat(stripe.accounts()).filteredOn(a -> a.id().equals(account)).hasSize(1);
         CardProcessingStatus pending = As.staff(lakeside.admin(), ADMIN, () -> cards.refresh());
         assertThat(pending.status()).isEqualTo(CardProcessing.PENDING);
         assertThat(pending.detail()).contains("external_account");

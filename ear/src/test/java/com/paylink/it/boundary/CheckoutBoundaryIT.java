@@ -1,5 +1,6 @@
 package com.paylink.it.boundary;
 
+import com.paylink.stripelocal.LocalStripe;
 import com.paylink.identity.entity.Permission;
 import com.paylink.it.Deployments;
 import com.paylink.it.Mailbox;
@@ -107,7 +108,7 @@ class CheckoutBoundaryIT {
     }
 
     /** Stripe mode, fully configured, against the local Stripe-compatible server. */
-    static void useStripe(FakeStripe stripe) {
+    static void useStripe(LocalStripe stripe) {
         System.setProperty(PaymentsConfig.MODE, "stripe");
         System.setProperty(PaymentsConfig.STRIPE_SECRET_KEY, "sk_test_paylink");
         System.setProperty(PaymentsConfig.STRIPE_PUBLISHABLE_KEY, "pk_test_paylink");
@@ -351,7 +352,7 @@ class CheckoutBoundaryIT {
         assertThat(checkout.view(f.link()).state()).isEqualTo(CheckoutView.State.UNAVAILABLE);
         assertThat(data.payments(f.invoice())).isEmpty();
         assertThat(data.invoiceStatus(f.invoice())).isEqualTo("OPEN");
-        try (FakeStripe stripe = new FakeStripe()) {
+        try (LocalStripe stripe = new LocalStripe()) {
             useStripe(stripe);
             assertThat(checkout.startStripe(f.link())).as("no intent for a replaced link").isEmpty();
             assertThat(stripe.creates()).isZero();
@@ -361,7 +362,7 @@ class CheckoutBoundaryIT {
     @Test
     void theSandboxTakesNothingWhileStripeIsTheGateway() throws Exception {
         Fixture f = fixture("65.00");
-        try (FakeStripe stripe = new FakeStripe()) {
+        try (LocalStripe stripe = new LocalStripe()) {
             useStripe(stripe);
             assertThat(checkout.paySandbox(f.link(), card("4242424242424242"), key(), null).kind())
                     .isEqualTo(PayResult.Kind.UNAVAILABLE);
@@ -403,7 +404,7 @@ class CheckoutBoundaryIT {
 
     @Test
     void pay8_renderingThePaymentPageCallsNoStripe_theIntentIsMadeWhenThePayerPressesPay() throws Exception {
-        try (FakeStripe stripe = new FakeStripe()) {
+        try (LocalStripe stripe = new LocalStripe()) {
             useStripe(stripe);
             Fixture f = fixture("95.00");
             HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
@@ -438,7 +439,7 @@ class CheckoutBoundaryIT {
 
     @Test
     void pay8_theIntentFollowsTheLiveBalance_andNoLockIsHeldWhileStripeAnswers() throws Exception {
-        try (FakeStripe stripe = new FakeStripe()) {
+        try (LocalStripe stripe = new LocalStripe()) {
             useStripe(stripe);
             Fixture f = fixture("100.00");
             java.util.concurrent.CountDownLatch release = stripe.holdCreates();
@@ -451,11 +452,11 @@ class CheckoutBoundaryIT {
                 pool.submit(() -> data.pay(f.invoice(), "40.00")).get(10, java.util.concurrent.TimeUnit.SECONDS);
                 release.countDown();
                 StripeStart start = starting.get(30, java.util.concurrent.TimeUnit.SECONDS).orElseThrow();
-                assertThat(stripe.intent(start.intentId()).amount).isEqualTo(10000);
+                assertThat(stripe.amount(start.intentId())).isEqualTo(10000);
 
                 StripeStart again = checkout.startStripe(f.link()).orElseThrow();
                 assertThat(again.intentId()).as("the same intent").isEqualTo(start.intentId());
-                assertThat(stripe.intent(start.intentId()).amount).as("re-priced to the live balance").isEqualTo(6000);
+                assertThat(stripe.amount(start.intentId())).as("re-priced to the live balance").isEqualTo(6000);
                 assertThat(stripe.creates()).isEqualTo(1);
             } finally {
                 release.countDown();
@@ -466,7 +467,7 @@ class CheckoutBoundaryIT {
 
     @Test
     void pay9_aRevokedLinksIntentIsCanceledAtStripe_andAPaidOneIsSettledNotCanceled() throws Exception {
-        try (FakeStripe stripe = new FakeStripe()) {
+        try (LocalStripe stripe = new LocalStripe()) {
             useStripe(stripe);
             Fixture revoked = fixture("35.00");
             String open = checkout.startStripe(revoked.link()).orElseThrow().intentId();
@@ -542,7 +543,7 @@ class CheckoutBoundaryIT {
 
     @Test
     void pay11_aChargeAfterTheInvoiceWasPaidIsRefundedOnce_thePayerAndTheAdminsAreTold() throws Exception {
-        try (FakeStripe stripe = new FakeStripe(); Mailbox mail = Mailbox.start()) {
+        try (LocalStripe stripe = new LocalStripe(); Mailbox mail = Mailbox.start()) {
             useStripe(stripe);
             Fixture f = fixture("65.00");
             String admin = data.staff(data.practiceOfInvoice(f.invoice()), TestData.unique("admin"), false,
@@ -585,7 +586,7 @@ class CheckoutBoundaryIT {
 
     @Test
     void pay12_aPartialThenAFullRefundThroughStripe_theBalanceRises_thePayerIsTold() throws Exception {
-        try (FakeStripe stripe = new FakeStripe(); Mailbox mail = Mailbox.start()) {
+        try (LocalStripe stripe = new LocalStripe(); Mailbox mail = Mailbox.start()) {
             useStripe(stripe);
             Fixture f = fixture("100.00");
             String intent = checkout.startStripe(f.link()).orElseThrow().intentId();
@@ -650,7 +651,7 @@ class CheckoutBoundaryIT {
         assertThat(done.stillRefundable()).isEqualTo(Money.of("30.00", "USD"));
         assertThat(data.balance(f.invoice())).isEqualTo("20.00 USD");
 
-        try (FakeStripe stripe = new FakeStripe()) {
+        try (LocalStripe stripe = new LocalStripe()) {
             useStripe(stripe);
             Fixture s = fixture("40.00");
             String intent = checkout.startStripe(s.link()).orElseThrow().intentId();
@@ -674,18 +675,21 @@ class CheckoutBoundaryIT {
 
     @Test
     void stripeIntentsAreCreatedOnceAndSettledOnlyBySignedWebhooksOrByReReadingTheIntent() throws Exception {
-        try (FakeStripe stripe = new FakeStripe()) {
+        try (LocalStripe stripe = new LocalStripe()) {
             useStripe(stripe);
             Fixture f = fixture("150.00");
 
             CheckoutView view = checkout.view(f.link());
             assertThat(view.isSandbox()).isFalse();
-            assertThat(view.stripePublishableKey()).isEqualTo("pk_test_paylink");
+            assertThat(view.stripe().publishableKey()).isEqualTo("pk_test_paylink");
+            // direct charges: the page's Stripe.js must be given the practice's account, where the intent lives
+            assertThat(view.stripe().account()).startsWith("acct_test_")
+                    .isEqualTo(data.accountOfLink(f.link()));
             StripeStart start = checkout.startStripe(f.link()).orElseThrow();
             StripeStart reload = checkout.startStripe(f.link()).orElseThrow();
             assertThat(reload.intentId()).isEqualTo(start.intentId());
             assertThat(stripe.creates()).isEqualTo(1);
-            assertThat(stripe.intent(start.intentId()).amount).isEqualTo(15000);
+            assertThat(stripe.amount(start.intentId())).isEqualTo(15000);
             assertThat(start.clientSecret()).startsWith(start.intentId());
 
             // an event that says "succeeded" while Stripe says otherwise changes nothing: Stripe is re-read
@@ -721,7 +725,7 @@ class CheckoutBoundaryIT {
 
     @Test
     void aDeclinedStripePaymentLeavesTheLinkUsable_andConcurrentSettlementsPostOnce() throws Exception {
-        try (FakeStripe stripe = new FakeStripe()) {
+        try (LocalStripe stripe = new LocalStripe()) {
             useStripe(stripe);
             Fixture f = fixture("40.00");
             String intent = checkout.startStripe(f.link()).orElseThrow().intentId();
@@ -767,7 +771,7 @@ class CheckoutBoundaryIT {
     @Test
     void aWebhookStormOfDuplicatesOutOfOrderPostsEachPaymentOnce() throws Exception {
         int intents = 100;
-        try (FakeStripe stripe = new FakeStripe()) {
+        try (LocalStripe stripe = new LocalStripe()) {
             useStripe(stripe);
             List<Fixture> fixtures = new ArrayList<>();
             List<String> deliveries = new ArrayList<>();
@@ -824,7 +828,7 @@ class CheckoutBoundaryIT {
 
     @Test
     void theStripeAdapterSpeaksTheWholePortThroughTheRealClient() throws Exception {
-        try (FakeStripe stripe = new FakeStripe()) {
+        try (LocalStripe stripe = new LocalStripe()) {
             useStripe(stripe);
             CardGateway gateway = gateways.of(Gateway.STRIPE, "acct_test_port");
             Money amount = Money.of("120.00", "USD");

@@ -1,5 +1,6 @@
 package com.paylink.it.boundary;
 
+import com.paylink.stripelocal.LocalStripe;
 import com.paylink.identity.entity.Permission;
 import com.paylink.it.Deployments;
 import com.paylink.it.Mailbox;
@@ -85,7 +86,7 @@ class MultiInvoiceCheckoutIT {
 
     @Test
     void pl12_oneStripeIntentForTheTotal_settledOnceHoweverOftenItIsReported_allocatedOldestFirst() throws Exception {
-        try (FakeStripe stripe = new FakeStripe()) {
+        try (LocalStripe stripe = new LocalStripe()) {
             CheckoutBoundaryIT.useStripe(stripe);
 
             long practice = data.practice(TestData.unique("Multi"), true);
@@ -105,7 +106,7 @@ class MultiInvoiceCheckoutIT {
             assertThat(view.amountDue()).isEqualTo(Money.of("200.00", "USD"));
 
             String intent = checkout.startStripe(link).map(StripeStart::intentId).orElseThrow();
-            assertThat(stripe.intent(intent).amount).as("the total, in full").isEqualTo(20000);
+            assertThat(stripe.amount(intent)).as("the total, in full").isEqualTo(20000);
             assertThat(stripe.metadata(intent)).containsEntry("paylink_link_id", String.valueOf(link))
                     .containsEntry("paylink_invoices", tag + "-1, " + tag + "-2, " + tag + "-3");
 

@@ -1,5 +1,6 @@
 package com.paylink.it.boundary;
 
+import com.paylink.stripelocal.LocalStripe;
 import com.paylink.identity.entity.Permission;
 import com.paylink.it.Deployments;
 import com.paylink.it.Mailbox;
@@ -205,7 +206,7 @@ class PartialPaymentBoundaryIT {
         assertThat(result.limit()).isEqualTo(usd("150.00"));
         assertThat(data.payments(p.invoice())).isEmpty();
 
-        try (FakeStripe stripe = new FakeStripe()) {
+        try (LocalStripe stripe = new LocalStripe()) {
             CheckoutBoundaryIT.useStripe(stripe);
             assertThatThrownBy(() -> checkout.startStripe(before, PayAmount.other("50")))
                     .isInstanceOfSatisfying(AmountRefused.class, e -> {
@@ -230,7 +231,7 @@ class PartialPaymentBoundaryIT {
      */
     @Test
     void pay16_withStripeTheIntentIsForThePartialAmount_andTheWebhookPostsWhatStripeTook() throws Exception {
-        try (Mailbox mail = Mailbox.start(); FakeStripe stripe = new FakeStripe()) {
+        try (Mailbox mail = Mailbox.start(); LocalStripe stripe = new LocalStripe()) {
             Practice p = practice();
             allowPartial(p, "20.00");
             long link = send(p);
@@ -258,9 +259,9 @@ class PartialPaymentBoundaryIT {
             assertThat(fifty.statusCode()).isEqualTo(200);
             assertThat(fifty.body()).contains("\"amount\":5000");
             String intent = fifty.body().replaceAll(".*\"(pi_[A-Za-z0-9]+)_secret.*", "$1");
-            assertThat(stripe.intent(intent).amount).isEqualTo(5000);
+            assertThat(stripe.amount(intent)).isEqualTo(5000);
             assertThat(intent(browser, base, form.group(1), "other", "60").statusCode()).isEqualTo(200);
-            assertThat(stripe.intent(intent).amount).as("the payer changed the amount: the same intent, re-priced")
+            assertThat(stripe.amount(intent)).as("the payer changed the amount: the same intent, re-priced")
                     .isEqualTo(6000);
             assertThat(stripe.creates()).isEqualTo(1);
 
@@ -284,7 +285,7 @@ class PartialPaymentBoundaryIT {
      */
     @Test
     void pay16_twoTabsAskingForDifferentAmountsAtOnce_onlyTheLaterIntentCanBePaid() throws Exception {
-        try (Mailbox mail = Mailbox.start(); FakeStripe stripe = new FakeStripe()) {
+        try (Mailbox mail = Mailbox.start(); LocalStripe stripe = new LocalStripe()) {
             Practice p = practice();
             allowPartial(p, "20.00");
             long link = send(p);
@@ -302,7 +303,7 @@ class PartialPaymentBoundaryIT {
                 var later = second.get(30, java.util.concurrent.TimeUnit.SECONDS).orElseThrow();
                 assertThat(first.get(30, java.util.concurrent.TimeUnit.SECONDS)).as("the replaced tab gets no intent").isEmpty();
                 assertThat(later.amountMinor()).isEqualTo(6000);
-                assertThat(stripe.intent(later.intentId()).amount).isEqualTo(6000);
+                assertThat(stripe.amount(later.intentId())).isEqualTo(6000);
                 List<String> attempts = data.attempts(link);
                 assertThat(attempts.get(1)).isEqualTo("PENDING " + later.intentId());
                 String replaced = attempts.get(0).substring("CANCELED ".length());

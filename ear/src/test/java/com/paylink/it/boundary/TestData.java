@@ -47,6 +47,11 @@ public class TestData {
         return em.find(Practice.class, practiceId).stripeAccountId();
     }
 
+    /** The card-processing account of the practice that sent the link. */
+    public String accountOfLink(long linkId) {
+        return em.find(com.paylink.paymentlink.entity.PaymentLink.class, linkId).practice().stripeAccountId();
+    }
+
     public String staff(long practiceId, String username, boolean provider, Set<Permission> permissions) {
         Staff staff = new Staff(em.find(Practice.class, practiceId), username, "Staff " + username, null,
                 FAST_HASHER.hash(PASSWORD.toCharArray()), provider, permissions);

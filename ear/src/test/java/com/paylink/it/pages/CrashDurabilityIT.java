@@ -111,7 +111,7 @@ class CrashDurabilityIT {
      */
     @Test
     void stripePaymentsSettlingWhileTheServerIsKilledAreRecordedOnceAfterTheRestart() throws Exception {
-        try (com.paylink.it.boundary.FakeStripe stripe = new com.paylink.it.boundary.FakeStripe()) {
+        try (com.paylink.stripelocal.LocalStripe stripe = new com.paylink.stripelocal.LocalStripe()) {
             String[] stripeMode = {"-D" + com.paylink.platform.PaymentsConfig.MODE + "=stripe",
                     "-D" + com.paylink.platform.PaymentsConfig.STRIPE_SECRET_KEY + "=sk_test_paylink",
                     "-D" + com.paylink.platform.PaymentsConfig.STRIPE_PUBLISHABLE_KEY + "=pk_test_paylink",

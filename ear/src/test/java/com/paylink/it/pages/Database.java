@@ -58,4 +58,28 @@ final class Database {
             }
         }
     }
+
+    /** The single number a query answers (a count). */
+    static long count(String sql) throws SQLException {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    /** Every row a query answers, each column as text. */
+    static java.util.List<String[]> rows(String sql) throws SQLException {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+            java.util.List<String[]> rows = new java.util.ArrayList<>();
+            int columns = r.getMetaData().getColumnCount();
+            while (r.next()) {
+                String[] row = new String[columns];
+                for (int i = 0; i < columns; i++) {
+                    row[i] = r.getString(i + 1);
+                }
+                rows.add(row);
+            }
+            return rows;
+        }
+    }
 }

@@ -69,6 +69,17 @@ final class StaffSession {
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    /** Sends one payment link for several invoices through the staff API as {@code user}; returns the HTTP status. */
+    int sendLinkFor(java.util.List<Long> invoiceIds, String user, String password) throws IOException, InterruptedException {
+        String body = "{\"invoices\":" + invoiceIds + "}";
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/api/payment-links"))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     /** The id of the invoice numbered {@code number} on the ledger of the client listed as {@code clientName}. */
     long invoiceId(String clientName, String number) throws IOException, InterruptedException {
         String ledger = get("/staff/ledger.xhtml?client=" + clientId(clientName)).body();

@@ -109,7 +109,9 @@ public class CheckoutService {
         Money balance = link.amountDue();
         return new CheckoutView(CheckoutView.State.PAYABLE, link.id(), practice, numbers,
                 balance, link.expiresAt(), null, null, null, gateway,
-                gateway == Gateway.STRIPE ? gateways.publishableKey().orElse(null) : null, contact,
+                gateway == Gateway.STRIPE
+                        ? new StripeBrowser(gateways.publishableKey().orElse(null), link.practice().stripeAccountId()) : null,
+                contact,
                 PayableAmount.smallestPartial(balance, link.partialMinimum()).orElse(null), null,
                 link.invoices().stream().map(i -> new CheckoutView.Line(i.number(), i.balance())).toList());
     }

@@ -8,17 +8,17 @@ import java.time.Instant;
 import java.util.List;
 
 /**
-/**
  * What the public payment page may show: the practice, the invoice number (for a link for several invoices,
  * PL12: each number with its amount, in {@code lines}, and {@code invoiceNumber} lists them all), the live
  * amount due (their total) and the link's expiry, and (P4) how to reach the practice when it cannot be paid.
  * Nothing clinical, no client name. {@code linkId} is null for an unknown token. PAY16: {@code partialMinimum}
  * is the smallest amount of their own the payer may choose (null: the full balance only); {@code
- * remainingBalance}, once paid, is what the invoice still owes now (zero: paid in full).
+ * remainingBalance}, once paid, is what the invoice still owes now (zero: paid in full). {@code stripe} is set only
+ * for a payable link in Stripe mode: what the page's Stripe.js is initialised with.
  */
 public record CheckoutView(State state, Long linkId, String practiceName, String invoiceNumber, Money amountDue,
                            Instant expiresAt, String receiptNumber, Money amountPaid, Instant paidAt,
-                           Gateway gateway, String stripePublishableKey, PracticeContact contact,
+                           Gateway gateway, StripeBrowser stripe, PracticeContact contact,
                            Money partialMinimum, Money remainingBalance, List<Line> lines) {
 
     /** One invoice of the link and what it asks for now. */
@@ -32,18 +32,18 @@ public record CheckoutView(State state, Long linkId, String practiceName, String
     /** Without the partial-payment figures (a link for the full balance only, or a state that shows none). */
     public CheckoutView(State state, Long linkId, String practiceName, String invoiceNumber, Money amountDue,
                         Instant expiresAt, String receiptNumber, Money amountPaid, Instant paidAt,
-                        Gateway gateway, String stripePublishableKey, PracticeContact contact, List<Line> lines) {
+                        Gateway gateway, StripeBrowser stripe, PracticeContact contact, List<Line> lines) {
         this(state, linkId, practiceName, invoiceNumber, amountDue, expiresAt, receiptNumber, amountPaid, paidAt, gateway,
-                stripePublishableKey, contact, null, null, lines);
+                stripe, contact, null, null, lines);
     }
 
     /** A link for one invoice, with the partial-payment figures. */
     public CheckoutView(State state, Long linkId, String practiceName, String invoiceNumber, Money amountDue,
                         Instant expiresAt, String receiptNumber, Money amountPaid, Instant paidAt,
-                        Gateway gateway, String stripePublishableKey, PracticeContact contact,
+                        Gateway gateway, StripeBrowser stripe, PracticeContact contact,
                         Money partialMinimum, Money remainingBalance) {
         this(state, linkId, practiceName, invoiceNumber, amountDue, expiresAt, receiptNumber, amountPaid, paidAt, gateway,
-                stripePublishableKey, contact, partialMinimum, remainingBalance, List.of());
+                stripe, contact, partialMinimum, remainingBalance, List.of());
     }
 
     /** PL12: the link covers several invoices (the page lists them; it is paid in full). */

@@ -8,6 +8,7 @@ import com.paylink.payment.boundary.PayResult;
 import com.paylink.paymentlink.boundary.PayerLinkService;
 import com.paylink.payment.boundary.SandboxCard;
 import com.paylink.platform.PaylinkConfig;
+import com.paylink.platform.PaymentsConfig;
 import com.paylink.web.Formats;
 import com.paylink.web.Messages;
 import jakarta.annotation.PostConstruct;
@@ -63,6 +64,9 @@ public class CheckoutBean {
 
     @Inject
     PayerSessions payers;
+
+    @Inject
+    PaymentsConfig payments;
 
     @Inject
     Formats fmt;
@@ -129,6 +133,11 @@ public class CheckoutBean {
     /** Stripe's Payment Element wants the currency in lower case. */
     public String getStripeCurrency() {
         return view.amountDue() == null ? "" : view.amountDue().currency().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Stripe.js: Stripe's own, or the local stand-in's where configured (the page's policy follows it). */
+    public String getStripeJsUrl() {
+        return payments.stripeJsUrl();
     }
 
     /** Where Stripe sends the payer back: built from the configured public address, never the Host header. */

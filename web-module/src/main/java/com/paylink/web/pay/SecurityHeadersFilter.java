@@ -1,6 +1,7 @@
 package com.paylink.web.pay;
 
 import com.paylink.platform.PaylinkConfig;
+import com.paylink.platform.PaymentsConfig;
 import com.paylink.web.Pages;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -18,14 +19,17 @@ import java.util.Locale;
 /**
  * Headers on every response: no MIME sniffing, no framing. The public payment paths send no referrer
  * (the token must never leak); they and the staff pages forbid caching (client and ledger data). The Content-Security-Policy comes from
- * PrimeFaces' CSP mode (web.xml), with a nonce per response; the link servlet's redirects carry a
- * policy that allows nothing.
+ * PrimeFaces' CSP mode (web.xml), with a nonce per response, and follows the configured Stripe.js
+ * ({@link StripeContentPolicy}); the link servlet's redirects carry a policy that allows nothing.
  */
 @WebFilter("/*")
 public class SecurityHeadersFilter extends HttpFilter {
 
     @Inject
     PaylinkConfig config;
+
+    @Inject
+    PaymentsConfig payments;
 
     /** The areas whose paths carry a rule (sign-in, permissions, no caching, no referrer). */
     private static final List<String> AREAS = List.of("/api", "/staff", "/checkout", "/pay", "/webhooks", "/demo",
@@ -56,7 +60,7 @@ public class SecurityHeadersFilter extends HttpFilter {
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("Pragma", "no-cache");
         }
-        chain.doFilter(request, new RelativeRedirects(response));
+        chain.doFilter(request, new RelativeRedirects(response, payments.stripeJsUrl()));
     }
 
     /**
@@ -65,8 +69,22 @@ public class SecurityHeadersFilter extends HttpFilter {
      */
     static final class RelativeRedirects extends HttpServletResponseWrapper {
 
-        RelativeRedirects(HttpServletResponse response) {
+        private static final String CSP = "Content-Security-Policy";
+        private final String stripeJsUrl;
+
+        RelativeRedirects(HttpServletResponse response, String stripeJsUrl) {
             super(response);
+            this.stripeJsUrl = stripeJsUrl;
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            super.setHeader(name, CSP.equalsIgnoreCase(name) ? StripeContentPolicy.apply(value, stripeJsUrl) : value);
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            super.addHeader(name, CSP.equalsIgnoreCase(name) ? StripeContentPolicy.apply(value, stripeJsUrl) : value);
         }
 
         @Override

@@ -1,4 +1,4 @@
-package com.paylink.it.boundary;
+package com.paylink.stripelocal;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -14,14 +14,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A local Stripe-compatible HTTP server for tests: the endpoints stripe-java calls for PaymentIntents
- * (create with an Idempotency-Key, retrieve, confirm with a test PaymentMethod, cancel) and Refunds
- * (create with an Idempotency-Key), with intents the test can move to "succeeded" or
- * "requires_payment_method" with a decline, like a payer at Stripe would. A succeeded intent has a charge
- * ({@code latest_charge}, an id, or with {@code expand[]=latest_charge} the charge with the card's brand and last
- * four digits in {@code payment_method_details.card}, as Stripe reports them).
+ * A local Stripe-compatible server: the endpoints stripe-java calls for PaymentIntents (create with an
+ * Idempotency-Key, retrieve, update, confirm, cancel), Refunds, Disputes, Events and Connect accounts, and the half
+ * that runs in the payer's browser: the stand-in Stripe.js ({@code GET /v3/}, see {@code stripe-v3.js} beside this
+ * class), its confirmation with the publishable key, a 3-D Secure challenge page and a Connect onboarding page.
+ * Tests can also move intents themselves ("succeeded", a decline) as a payer at Stripe would. A succeeded intent has
+ * a charge ({@code latest_charge}, an id, or with {@code expand[]=latest_charge} the charge with the card's brand and
+ * last four digits in {@code payment_method_details.card}, as Stripe reports them).
+ * <p>
+ * It refuses what Stripe refuses: an API call without a secret key; a browser confirmation with a secret key, with a
+ * client secret that is not the intent's, or without the connected account the intent lives on ("No such
+ * payment_intent", 404, exactly as for an intent that does not exist); a confirmation of an intent already succeeded
+ * or canceled. docs/payments.md lists what it reproduces and what it does not.
  */
-public final class FakeStripe implements AutoCloseable {
+public final class LocalStripe implements AutoCloseable {
 
     private final HttpServer server;
     private final java.util.concurrent.ExecutorService handlers;
@@ -49,11 +55,29 @@ public final class FakeStripe implements AutoCloseable {
         /** The card that paid it, once it succeeded: brand and last four digits. */
         volatile String cardBrand;
         volatile String cardLast4;
+        /** Stripe's secret for the browser: the intent's id, "_secret_" and a random part. */
+        final String clientSecret;
+        /** The failed payment's code and message (Stripe's last_payment_error), beside the decline code. */
+        volatile String errorCode;
+        volatile String errorMessage;
+        /** Where the payer goes after a redirect (3-D Secure), as the confirmation gave it. */
+        volatile String returnUrl;
+        /** A 3-D Secure challenge waits for the payer: the page's address (Stripe's next_action.redirect_to_url). */
+        volatile String challengeUrl;
 
         Intent(String id, long amount, String currency) {
             this.id = id;
             this.amount = amount;
             this.currency = currency;
+            this.clientSecret = id + "_secret_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        }
+
+        public long amount() {
+            return amount;
+        }
+
+        public String clientSecret() {
+            return clientSecret;
         }
 
         String json() {
@@ -62,8 +86,13 @@ public final class FakeStripe implements AutoCloseable {
 
         /** The intent; with {@code expandCharge}, its latest charge as an object rather than an id. */
         String json(boolean expandCharge) {
-            String error = declineCode == null ? "null"
-                    : "{\"type\":\"card_error\",\"code\":\"card_declined\",\"decline_code\":\"" + declineCode + "\"}";
+            String error = declineCode == null && errorCode == null ? "null"
+                    : "{\"type\":\"card_error\",\"code\":\"" + (errorCode == null ? "card_declined" : errorCode) + "\""
+                    + (declineCode == null ? "" : ",\"decline_code\":\"" + declineCode + "\"")
+                    + (errorMessage == null ? "" : ",\"message\":\"" + jsonText(errorMessage) + "\"") + "}";
+            String next = challengeUrl == null || !"requires_action".equals(status) ? "null"
+                    : "{\"type\":\"redirect_to_url\",\"redirect_to_url\":{\"url\":\"" + challengeUrl + "\",\"return_url\":\""
+                    + jsonText(returnUrl) + "\"}}";
             String chargeId = "ch_" + id.substring(3);
             String charge = !"succeeded".equals(status) ? "null" : !expandCharge ? "\"" + chargeId + "\""
                     : "{\"id\":\"" + chargeId + "\",\"object\":\"charge\",\"amount\":" + amount + ",\"currency\":\"" + currency
@@ -71,8 +100,9 @@ public final class FakeStripe implements AutoCloseable {
                     + "\"card\":{\"brand\":\"" + cardBrand + "\",\"last4\":\"" + cardLast4 + "\",\"exp_month\":12,\"exp_year\":2039,"
                     + "\"funding\":\"credit\",\"country\":\"US\"}}}";
             return "{\"id\":\"" + id + "\",\"object\":\"payment_intent\",\"amount\":" + amount + ",\"currency\":\""
-                    + currency + "\",\"status\":\"" + status + "\",\"client_secret\":\"" + id + "_secret_test\","
-                    + "\"livemode\":false,\"last_payment_error\":" + error + ",\"latest_charge\":" + charge + "}";
+                    + currency + "\",\"status\":\"" + status + "\",\"client_secret\":\"" + clientSecret + "\","
+                    + "\"livemode\":false,\"last_payment_error\":" + error + ",\"next_action\":" + next
+                    + ",\"latest_charge\":" + charge + "}";
         }
     }
 
@@ -87,6 +117,14 @@ public final class FakeStripe implements AutoCloseable {
             this.id = id;
         }
 
+        public String id() {
+            return id;
+        }
+
+        public boolean chargesEnabled() {
+            return chargesEnabled;
+        }
+
         String json() {
             return "{\"id\":\"" + id + "\",\"object\":\"account\",\"charges_enabled\":" + chargesEnabled
                     + ",\"details_submitted\":" + detailsSubmitted + ",\"requirements\":{\"currently_due\":"
@@ -99,12 +137,12 @@ public final class FakeStripe implements AutoCloseable {
     private final Map<String, String> accountByKey = new ConcurrentHashMap<>();
     private final java.util.List<String> refundAccounts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public FakeStripe() throws IOException {
+    public LocalStripe() throws IOException {
         this(0);
     }
 
     /** On {@code port} of the loopback address (0: any free port). */
-    public FakeStripe(int port) throws IOException {
+    public LocalStripe(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         handlers = java.util.concurrent.Executors.newFixedThreadPool(16);
         server.setExecutor(handlers);
@@ -114,6 +152,9 @@ public final class FakeStripe implements AutoCloseable {
         server.createContext("/v1/refunds", this::refunds);
         server.createContext("/v1/disputes", this::disputes);
         server.createContext("/v1/events", this::eventList);
+        server.createContext("/v3", this::standInScript);
+        server.createContext(CHALLENGE, this::challenge);
+        server.createContext(ONBOARDING, this::onboarding);
         server.start();
     }
 
@@ -220,11 +261,22 @@ public final class FakeStripe implements AutoCloseable {
         intent.cardLast4 = last4;
         intent.status = "succeeded";
         intent.declineCode = null;
+        intent.errorCode = null;
+        intent.errorMessage = null;
+        intent.challengeUrl = null;
     }
 
     public void decline(String id, String code) {
-        intents.get(id).status = "requires_payment_method";
-        intents.get(id).declineCode = code;
+        Intent intent = intents.get(id);
+        intent.status = "requires_payment_method";
+        intent.declineCode = code;
+        intent.errorCode = "card_declined";
+        intent.errorMessage = null;
+    }
+
+    /** The amount the intent is for now (after any update). */
+    public long amount(String id) {
+        return intents.get(id).amount;
     }
 
     /** A payment_intent event as Stripe would post it, for the intent as it is now. */
@@ -253,6 +305,11 @@ public final class FakeStripe implements AutoCloseable {
 
     private void paymentIntents(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
+        if (exchange.getRequestHeaders().getFirst("Authorization") == null
+                && exchange.getRequestURI().getPath().matches("/v1/payment_intents/[^/]+/confirm")) {
+            browserConfirms(exchange); // Stripe.js: the publishable key and the client secret in the form
+            return;
+        }
         if (!authorized(exchange)) {
             return;
         }
@@ -585,7 +642,8 @@ public final class FakeStripe implements AutoCloseable {
             return;
         }
         long now = System.currentTimeMillis() / 1000;
-        respond(exchange, 200, "{\"object\":\"account_link\",\"url\":\"https://connect.stripe.test/setup/"
+        onboardingReturn.put(form.get("account"), form.get("return_url"));
+        respond(exchange, 200, "{\"object\":\"account_link\",\"url\":\"" + baseUrl() + ONBOARDING
                 + form.get("account") + "\",\"created\":" + now + ",\"expires_at\":" + (now + 300) + "}");
     }
 
@@ -624,40 +682,298 @@ public final class FakeStripe implements AutoCloseable {
         }
     }
 
-    // --- standalone, for the fault suite (bench/faults.sh): a process of its own that outlives the server --------
+    // --- the payer's browser: Stripe.js's confirmation, 3-D Secure, Connect onboarding -----------------------------
 
-    private String webhookUrl;
-    private String webhookSecret;
-    private java.util.concurrent.ScheduledExecutorService deliveries;
+    /** The stand-in's 3-D Secure challenge page, under this server (Stripe's own is under hooks.stripe.com). */
+    static final String CHALLENGE = "/_stand-in/3ds/";
+    /** The stand-in's Connect onboarding page (Stripe's own is under connect.stripe.com). */
+    static final String ONBOARDING = "/_stand-in/connect/";
+    private final Map<String, String> onboardingReturn = new ConcurrentHashMap<>();
+
+    /** The stand-in Stripe.js, served as Stripe serves its own from https://js.stripe.com/v3/. */
+    private void standInScript(HttpExchange exchange) throws IOException {
+        byte[] script;
+        try (var in = LocalStripe.class.getResourceAsStream("stripe-v3.js")) {
+            script = in.readAllBytes();
+        }
+        exchange.getResponseHeaders().add("Content-Type", "application/javascript; charset=utf-8");
+        exchange.getResponseHeaders().add("Cache-Control", "no-store");
+        exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
+        exchange.sendResponseHeaders(200, script.length);
+        exchange.getResponseBody().write(script);
+        exchange.close();
+    }
+
+    /**
+     * {@code POST /v1/payment_intents/<id>/confirm} from Stripe.js: the publishable key ({@code key}), the connected
+     * account ({@code _stripe_account}) and the client secret in the form, as Stripe.js sends them, and the card in
+     * {@code payment_method_data}. The outcome follows Stripe's test cards ({@link TestCards}); the event is published
+     * and, when webhooks are configured, delivered signed.
+     */
+    private void browserConfirms(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
+        Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        String id = exchange.getRequestURI().getPath().split("/")[3];
+        String key = form.get("key");
+        if (key == null || key.isBlank()) {
+            respond(exchange, 401, error("invalid_request_error", null, "You did not provide an API key."));
+            return;
+        }
+        if (key.startsWith("sk_") || key.startsWith("rk_")) {
+            refusedConfirms.incrementAndGet();
+            respond(exchange, 401, error("invalid_request_error", "secret_key_in_browser",
+                    "A secret key must never reach a browser: Stripe.js takes the publishable key (pk_...)."));
+            return;
+        }
+        if (!key.matches("pk_test_[A-Za-z0-9_]+")) {
+            respond(exchange, 401, error("invalid_request_error", null, "Invalid API Key provided: " + mask(key)));
+            return;
+        }
+        Intent intent = intents.get(id);
+        if (intent == null || !java.util.Objects.equals(intent.account, form.get("_stripe_account"))) {
+            // as Stripe: an intent of a connected account does not exist for a request without that account
+            refusedConfirms.incrementAndGet();
+            respond(exchange, 404, error("invalid_request_error", "resource_missing", "No such payment_intent: '" + id + "'"));
+            return;
+        }
+        if (!intent.clientSecret.equals(form.get("client_secret"))) {
+            refusedConfirms.incrementAndGet();
+            respond(exchange, 400, error("invalid_request_error", "payment_intent_invalid_parameter",
+                    "The client_secret provided does not match any associated PaymentIntent on this account."));
+            return;
+        }
+        TestCards.Outcome card = TestCards.of(form.get("payment_method_data[card][number]"));
+        String returnUrl = form.get("return_url");
+        String event;
+        synchronized (intent) {
+            if (!"requires_payment_method".equals(intent.status) && !"requires_confirmation".equals(intent.status)) {
+                refusedConfirms.incrementAndGet();
+                respond(exchange, 400, error("invalid_request_error", "payment_intent_unexpected_state",
+                        "You cannot confirm this PaymentIntent because it has a status of " + intent.status + "."));
+                return;
+            }
+            intent.returnUrl = returnUrl;
+            switch (card.kind()) {
+                case SUCCEEDS -> {
+                    succeed(id, card.brand(), card.last4());
+                    event = "payment_intent.succeeded";
+                }
+                case REQUIRES_ACTION -> {
+                    if (returnUrl == null) {
+                        respond(exchange, 400, error("invalid_request_error", "parameter_missing",
+                                "A return_url is required to confirm this PaymentIntent."));
+                        return;
+                    }
+                    intent.status = "requires_action";
+                    intent.cardBrand = card.brand();
+                    intent.cardLast4 = card.last4();
+                    intent.challengeUrl = baseUrl() + CHALLENGE + id;
+                    event = "payment_intent.requires_action";
+                }
+                default -> {
+                    failPayment(intent, card);
+                    event = "payment_intent.payment_failed";
+                }
+            }
+        }
+        publishAndDeliver(intent, event);
+        if (card.kind() == TestCards.Kind.DECLINED) {
+            // Stripe answers a declined confirmation 402, the error naming the intent
+            respond(exchange, 402, "{\"error\":{\"type\":\"card_error\",\"code\":\"" + card.code() + "\""
+                    + (card.declineCode() == null ? "" : ",\"decline_code\":\"" + card.declineCode() + "\"")
+                    + ",\"message\":\"" + jsonText(card.message()) + "\",\"payment_intent\":" + intent.json() + "}}");
+        } else {
+            respond(exchange, 200, intent.json());
+        }
+    }
+
+    private static void failPayment(Intent intent, TestCards.Outcome card) {
+        intent.status = "requires_payment_method";
+        intent.declineCode = card.declineCode();
+        intent.errorCode = card.code();
+        intent.errorMessage = card.message();
+        intent.challengeUrl = null;
+    }
+
+    /**
+     * The stand-in's 3-D Secure page: the bank's challenge, where the tester completes or fails it. Then, as Stripe
+     * does, the payer is sent to the return URL with {@code payment_intent}, {@code payment_intent_client_secret} and
+     * {@code redirect_status}.
+     */
+    private void challenge(HttpExchange exchange) throws IOException {
+        String id = exchange.getRequestURI().getPath().substring(CHALLENGE.length());
+        Intent intent = intents.get(id);
+        if (intent == null || intent.challengeUrl == null && "GET".equals(exchange.getRequestMethod())) {
+            page(exchange, 404, "No authentication is waiting", "<p>This payment has no authentication waiting.</p>");
+            return;
+        }
+        if ("GET".equals(exchange.getRequestMethod())) {
+            page(exchange, 200, "Authenticate your payment", "<p class=\"note\">Stripe test mode: the local stand-in for the"
+                    + " card issuer's 3-D Secure page.</p><p>Amount: " + intent.amount + " " + intent.currency.toUpperCase()
+                    + " (minor units), card ending in " + intent.cardLast4 + ".</p>"
+                    + "<form method=\"post\"><input type=\"hidden\" name=\"action\" value=\"complete\">"
+                    + "<button id=\"complete\" type=\"submit\">Complete authentication</button></form>"
+                    + "<form method=\"post\"><input type=\"hidden\" name=\"action\" value=\"fail\">"
+                    + "<button id=\"fail\" type=\"submit\">Fail authentication</button></form>");
+            return;
+        }
+        boolean complete = "complete".equals(form(new String(exchange.getRequestBody().readAllBytes(),
+                StandardCharsets.UTF_8)).get("action"));
+        String event;
+        synchronized (intent) {
+            if (!"requires_action".equals(intent.status)) {
+                page(exchange, 409, "Already answered", "<p>This authentication was already answered.</p>");
+                return;
+            }
+            if (complete) {
+                succeed(id, intent.cardBrand, intent.cardLast4);
+                event = "payment_intent.succeeded";
+            } else {
+                failPayment(intent, TestCards.AUTHENTICATION_FAILED);
+                event = "payment_intent.payment_failed";
+            }
+        }
+        publishAndDeliver(intent, event);
+        String back = intent.returnUrl + (intent.returnUrl.contains("?") ? "&" : "?") + "payment_intent=" + id
+                + "&payment_intent_client_secret=" + intent.clientSecret + "&redirect_status=" + (complete ? "succeeded" : "failed");
+        exchange.getResponseHeaders().add("Location", back);
+        exchange.sendResponseHeaders(303, -1);
+        exchange.close();
+    }
+
+    /** The stand-in's Connect onboarding: the practice's Admin completes it; Stripe then sends account.updated. */
+    private void onboarding(HttpExchange exchange) throws IOException {
+        String id = exchange.getRequestURI().getPath().substring(ONBOARDING.length());
+        Account account = accounts.get(id);
+        String back = onboardingReturn.get(id);
+        if (account == null || back == null) {
+            page(exchange, 404, "Link expired", "<p>This set-up link is not valid. Start again from Paylink.</p>");
+            return;
+        }
+        if ("GET".equals(exchange.getRequestMethod())) {
+            page(exchange, 200, "Set up payments", "<p class=\"note\">Stripe test mode: the local stand-in for Stripe's"
+                    + " Connect onboarding. No real account is opened.</p><p>Account " + id + "</p>"
+                    + "<form method=\"post\"><button id=\"complete\" type=\"submit\">Complete set-up</button></form>");
+            return;
+        }
+        exchange.getRequestBody().readAllBytes();
+        enable(id);
+        String event = accountEvent("evt_acct_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16), id);
+        publish(id, event);
+        deliver(event);
+        exchange.getResponseHeaders().add("Location", back);
+        exchange.sendResponseHeaders(303, -1);
+        exchange.close();
+    }
+
+    private static void page(HttpExchange exchange, int status, String title, String body) throws IOException {
+        String html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title + "</title>"
+                + "<meta name=\"viewport\" content=\"width=device-width\"><style>body{font-family:sans-serif;max-width:32rem;"
+                + "margin:3rem auto}.note{background:#fff3cd;padding:.5rem}button{margin:.5rem 0;padding:.5rem 1rem}</style>"
+                + "</head><body><main><h1>" + title + "</h1>" + body + "</main></body></html>";
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+        exchange.getResponseHeaders().add("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private static String error(String type, String code, String message) {
+        return "{\"error\":{\"type\":\"" + type + "\"" + (code == null ? "" : ",\"code\":\"" + code + "\"")
+                + ",\"message\":\"" + jsonText(message) + "\"}}";
+    }
+
+    private static String mask(String key) {
+        return key.length() <= 8 ? "****" : key.substring(0, 8) + "****" + key.substring(key.length() - 4);
+    }
+
+    static String jsonText(String text) {
+        return text == null ? "" : text.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    // --- webhooks: signed as Stripe signs them, retried as Stripe retries ------------------------------------------
+
+    private volatile String webhookUrl;
+    private volatile String webhookSecret;
+    private volatile java.util.concurrent.ScheduledExecutorService deliveries;
     private final AtomicInteger deliveryAttempts = new AtomicInteger();
     private final AtomicInteger deliveryRetries = new AtomicInteger();
     private final AtomicInteger pendingDeliveries = new AtomicInteger();
     private final AtomicInteger refusedConfirms = new AtomicInteger();
 
     /**
-     * {@code java FakeStripe.java <port> <webhook url> <webhook secret>}: the server as its own process, as the
-     * fault suite runs it, so that it keeps what it took while Paylink is killed. Besides Stripe's API it answers:
+     * From now on, every event this server makes of its own accord (a payer's confirmation, a 3-D Secure answer, a
+     * completed onboarding) is delivered to {@code url}, signed with {@code secret}.
+     */
+    public synchronized LocalStripe deliverWebhooksTo(String url, String secret) {
+        webhookUrl = url;
+        webhookSecret = secret;
+        if (deliveries == null) {
+            deliveries = java.util.concurrent.Executors.newScheduledThreadPool(8);
+        }
+        return this;
+    }
+
+    /** Confirmations this server refused (wrong key, account, secret or state). */
+    public int refusedConfirmations() {
+        return refusedConfirms.get();
+    }
+
+    /** Webhook deliveries not yet answered with a 2xx. */
+    public int pendingDeliveries() {
+        return pendingDeliveries.get();
+    }
+
+    /** An account that already took charges before this server started (the demo's onboarded practice). */
+    public void onboarded(String accountId) {
+        accounts.computeIfAbsent(accountId, Account::new);
+        enable(accountId);
+    }
+
+    private void publishAndDeliver(Intent intent, String type) {
+        String event = event("evt_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24), type, intent.id)
+                .replaceFirst("\"livemode\":false,", "\"livemode\":false,\"account\":" + (intent.account == null ? "null"
+                        : "\"" + intent.account + "\"") + ",");
+        publish(intent.account, event);
+        deliver(event);
+    }
+
+    private void deliver(String event) {
+        if (webhookUrl == null) {
+            return; // a test that posts its own webhooks
+        }
+        pendingDeliveries.incrementAndGet();
+        deliveries.execute(() -> deliver(event, 1, System.currentTimeMillis() + 15 * 60_000L));
+    }
+
+    /**
+     * {@code java -jar stripe-local.jar <port> <webhook url> <webhook secret> [acct_... onboarded]}: the server as its
+     * own process (the fault suite, so that it keeps what it took while Paylink is killed) or in the run command's
+     * Maven JVM ({@code -Dpaylink.payments.mode=stripe-local}). Besides Stripe's API it answers:
      * <ul>
      * <li>{@code POST /_payer/confirm/<intent>}: the payer confirms the card in Stripe's form (Stripe.js, the Visa
-     * test card); the intent succeeds, the event is recorded, and its signed webhook is delivered to the URL, retried
-     * as Stripe retries (here every 1 to 5 seconds, for 15 minutes) until it gets a 2xx. A second confirmation of a
-     * succeeded intent is refused (409), as Stripe refuses it.</li>
+     * test card), for load drivers without a browser; the intent succeeds, the event is recorded, and its signed
+     * webhook is delivered to the URL, retried as Stripe retries (here every 1 to 5 seconds, for 15 minutes) until it
+     * gets a 2xx. A second confirmation of a succeeded intent is refused (409), as Stripe refuses it.</li>
      * <li>{@code GET /_fake/intents}: one line per intent: id, status, the Paylink link id from its metadata,
      * amount.</li>
      * <li>{@code GET /_fake/deliveries}: webhook attempts, retries and deliveries still pending.</li>
      * </ul>
      */
     public static void main(String[] args) throws IOException {
-        FakeStripe stripe = new FakeStripe(Integer.parseInt(args[0]));
-        stripe.webhookUrl = args[1];
-        stripe.webhookSecret = args[2];
-        stripe.deliveries = java.util.concurrent.Executors.newScheduledThreadPool(8);
+        LocalStripe stripe = new LocalStripe(Integer.parseInt(args[0]));
+        stripe.deliverWebhooksTo(args[1], args[2]);
+        for (int i = 3; i < args.length; i++) {
+            stripe.onboarded(args[i]);
+        }
         stripe.server.createContext("/_payer/confirm/", stripe::payerConfirms);
         stripe.server.createContext("/_fake/intents", stripe::intentList);
         stripe.server.createContext("/_fake/deliveries", exchange -> respond(exchange, 200, "attempts " + stripe.deliveryAttempts
                 + "\nretries " + stripe.deliveryRetries + "\npending " + stripe.pendingDeliveries + "\nrefused-confirmations "
                 + stripe.refusedConfirms + "\n"));
-        System.out.println("fake Stripe on " + stripe.baseUrl() + ", webhooks to " + stripe.webhookUrl);
+        System.out.println("Local Stripe stand-in on " + stripe.baseUrl() + " (Stripe.js at " + stripe.baseUrl()
+                + "/v3/), webhooks to " + stripe.webhookUrl);
     }
 
     private void payerConfirms(HttpExchange exchange) throws IOException {
@@ -680,8 +996,7 @@ public final class FakeStripe implements AutoCloseable {
                 .replaceFirst("\"livemode\":false,", "\"livemode\":false,\"account\":" + (intent.account == null ? "null"
                         : "\"" + intent.account + "\"") + ",");
         publish(intent.account, event);
-        pendingDeliveries.incrementAndGet();
-        deliveries.execute(() -> deliver(event, 1, System.currentTimeMillis() + 15 * 60_000L));
+        deliver(event);
         respond(exchange, 200, intent.json());
     }
 

@@ -1,0 +1,444 @@
+package com.paylink.it.pages;
+
+import com.paylink.it.Mailbox;
+import com.paylink.platform.PaymentsConfig;
+import com.paylink.stripelocal.LocalStripe;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Stripe mode through a real browser (issue 21): the payment page's own script with Stripe.js (the local stand-in,
+ * which keeps Stripe.js's contract) confirms the practice's PaymentIntent on its connected account, the local
+ * Stripe-compatible server takes the card as Stripe's test cards behave, sends the payer back and delivers its
+ * signed webhooks. Each case asserts the ledger, the notification rows and the receipt mail, not only the page.
+ * Without {@code stripeAccount} in the page, every payment here fails: the intent lives on Riverside's account.
+ */
+class StripeCheckoutIT extends PageTest {
+
+    private static final String WEBHOOK_SECRET = "whsec_test_browser";
+    /** Riverside Counseling's connected account in the demo data: onboarded at the local Stripe. */
+    private static final String RIVERSIDE = "acct_sandbox_riverside";
+    private static final List<String> SETTINGS = List.of(PaymentsConfig.STRIPE_SECRET_KEY,
+            PaymentsConfig.STRIPE_PUBLISHABLE_KEY, PaymentsConfig.STRIPE_WEBHOOK_SECRET, PaymentsConfig.STRIPE_API_BASE,
+            PaymentsConfig.STRIPE_JS_URL);
+    private static LocalStripe stripe;
+
+    @ArquillianResource
+    ManagementClient management;
+
+    @BeforeEach
+    void stripeMode() throws Exception {
+        if (stripe == null) {
+            stripe = new LocalStripe().deliverWebhooksTo(root() + "/webhooks/stripe", WEBHOOK_SECRET);
+            stripe.onboarded(RIVERSIDE);
+        }
+        ServerProperties server = new ServerProperties(management);
+        server.set(PaymentsConfig.MODE, "stripe");
+        server.set(PaymentsConfig.STRIPE_SECRET_KEY, "sk_test_browser");
+        server.set(PaymentsConfig.STRIPE_PUBLISHABLE_KEY, "pk_test_browser");
+        server.set(PaymentsConfig.STRIPE_WEBHOOK_SECRET, WEBHOOK_SECRET);
+        server.set(PaymentsConfig.STRIPE_API_BASE, stripe.baseUrl());
+        server.set(PaymentsConfig.STRIPE_JS_URL, stripe.baseUrl() + "/v3/");
+    }
+
+    /** The server as it started for every other test: the sandbox. */
+    @AfterEach
+    void sandboxAgain() throws Exception {
+        ServerProperties server = new ServerProperties(management);
+        server.set(PaymentsConfig.MODE, "sandbox");
+        for (String setting : SETTINGS) {
+            server.unset(setting);
+        }
+        try (var c = Database.connect(); var s = c.prepareStatement("update practice set partial_payments_allowed = false,"
+                + " partial_minimum_minor = 1000 where name = 'Riverside Counseling'")) {
+            s.executeUpdate();
+        }
+    }
+
+    @AfterAll
+    static void stopStripe() {
+        if (stripe != null) {
+            stripe.close();
+            stripe = null;
+        }
+    }
+
+    @Test
+    void theFullBalanceWithTheVisaTestCard_isPostedOnce_notified_receipted_andTheLinkThenShowsItPaid() throws Exception {
+        String link = sendLinkAndReadIt("Carter, Emma", "RC-1001", "emma.carter@example.com");
+        Browser b = browser();
+        b.driver().get(link);
+        assertThat(b.text(By.id("amountDue"))).isEqualTo("$150.00");
+        // Stripe.js from the configured address, initialised with the practice's account and no secret
+        String page = b.driver().getPageSource();
+        assertThat(page).contains("src=\"" + stripe.baseUrl() + "/v3/\"").contains("data-account=\"" + RIVERSIDE + "\"")
+                .doesNotContain("sk_test_browser").doesNotContain(WEBHOOK_SECRET);
+        b.waitForText(By.cssSelector("#payment-element label[for='stripe-stand-in-number']"), "Card number");
+        Axe.assertAccessible(b.driver(), "/checkout/ (Stripe mode)");
+
+        payWith(b, "4242 4242 4242 4242");
+        b.waitForText(By.id("paid"), "This invoice has been paid");
+        String receipt = b.text(By.id("receiptNumber"));
+        assertThat(b.text(By.id("amountPaid"))).isEqualTo("$150.00");
+
+        String intent = cardPayment("RC-1001");
+        assertThat(stripe.accountOf(intent)).as("a direct charge on Riverside's account").isEqualTo(RIVERSIDE);
+        assertThat(stripe.status(intent)).isEqualTo("succeeded");
+        assertPaidOnce("RC-1001", 15000, "drsmith", "admin", "drlee");
+        assertThat(receipt("emma.carter@example.com", receipt)).contains("Amount paid: $150.00");
+        assertThat(card("RC-1001")).as("the card Stripe reports, for the receipt").isEqualTo("visa 4242");
+
+        // the link opened again: paid, with the receipt; nothing to pay
+        b.driver().get(link);
+        assertThat(b.text(By.id("paid"))).contains("This invoice has been paid", receipt);
+        assertThat(b.driver().findElements(By.id("receiptPdf"))).hasSize(1);
+        assertThat(b.driver().findElements(By.id("stripe-pay"))).isEmpty();
+    }
+
+    @Test
+    void aDeclinedCardThenTheVisaTestCardOnTheSameLink_paysOnce() throws Exception {
+        String payer = "trust@rivera-family.example";
+        String link = sendLinkAndReadIt("Rivera, Lucas", "RC-1004", payer);
+        Browser b = browser();
+        b.driver().get(link);
+
+        payWith(b, "4000 0000 0000 0002");
+        b.waitForText(By.id("stripe-error"), "Your card was declined.");
+        assertThat(Database.count(cardPayments("RC-1004"))).as("nothing posted").isZero();
+        payWith(b, "4000 0000 0000 9995");
+        b.waitForText(By.id("stripe-error"), "Your card has insufficient funds.");
+
+        payWith(b, "4242424242424242");
+        b.waitForText(By.id("paid"), "This invoice has been paid");
+        String receipt = b.text(By.id("receiptNumber"));
+        assertPaidOnce("RC-1004", 18000, "drsmith", "admin", "drlee"); // $300.00 less a check and a discount
+        assertThat(receipt(payer, receipt)).contains("Amount paid: $180.00");
+    }
+
+    @Test
+    void threeDSecure_failedPostsNothingAndKeepsTheLink_thenCompletedPaysOnce() throws Exception {
+        String payer = "claims@harbor-eap.example";
+        String link = sendLinkAndReadIt("Thompson, Ava", "RC-1003", payer);
+        Browser b = browser();
+        b.driver().get(link);
+
+        payWith(b, "4000 0027 6000 3184");
+        b.waitForText(By.tagName("h1"), "Authenticate your payment"); // the bank's challenge
+        b.click(By.id("fail"));
+        b.waitForPath("/checkout/");
+        b.waitForText(By.id("stripe-error"), "Your bank could not confirm this payment, so nothing was charged.");
+        assertThat(Database.count(cardPayments("RC-1003"))).as("nothing posted").isZero();
+        assertThat(b.driver().findElements(By.id("stripe-pay"))).as("the link still works").hasSize(1);
+
+        payWith(b, "4000 0027 6000 3184");
+        b.waitForText(By.tagName("h1"), "Authenticate your payment");
+        b.click(By.id("complete"));
+        b.waitForText(By.id("paid"), "This invoice has been paid");
+        String receipt = b.text(By.id("receiptNumber"));
+        assertPaidOnce("RC-1003", 27500, "admin", "drlee"); // drlee rendered it without Billing: told as an Admin only
+        assertThat(receipt(payer, receipt)).contains("Amount paid: $275.00");
+    }
+
+    @Test
+    void aPartialPaymentWhereThePracticeAllowsIt_chargesWhatThePayerChose() throws Exception {
+        try (var c = Database.connect(); var s = c.prepareStatement("update practice set partial_payments_allowed = true,"
+                + " partial_minimum_minor = 2000 where name = 'Riverside Counseling'")) {
+            s.executeUpdate();
+        }
+        String payer = "olivia.bennett@example.com";
+        String link = sendLinkAndReadIt("Bennett, Noah", "RC-1002", payer);
+        Browser b = browser();
+        b.driver().get(link);
+        b.driver().findElement(By.cssSelector("label[for='stripeAmountOther']")).click();
+        b.type(By.id("stripeOtherAmount"), "5");
+        payWith(b, "4242424242424242");
+        b.waitForText(By.id("stripe-error"), "The smallest amount you can pay through this link is $20.00.");
+        assertThat(Database.count(cardPayments("RC-1002"))).isZero();
+
+        b.type(By.id("stripeOtherAmount"), "50");
+        payWith(b, "4242424242424242");
+        b.waitForText(By.id("paid"), "Payment received");
+        assertThat(b.text(By.id("remainingBalance"))).isEqualTo("$100.00");
+        String receipt = b.text(By.id("receiptNumber"));
+        assertThat(stripe.amount(cardPayment("RC-1002"))).as("the intent, re-priced to the payer's choice").isEqualTo(5000);
+        assertPaidOnce("RC-1002", 5000, "admin", "drlee"); // drjones rendered it but has no Billing
+        assertThat(receipt(payer, receipt)).contains("Amount paid: $50.00", "Remaining balance: $100.00");
+    }
+
+    @Test
+    void oneLinkForSeveralInvoices_onePaymentOfTheTotal() throws Exception {
+        String payer = "harper.lewis@example.com";
+        StaffSession staff = new StaffSession(base);
+        staff.signIn("biller", PASSWORD);
+        List<Long> invoices = List.of(staff.invoiceId("Lewis, Harper", "RC-1011"), staff.invoiceId("Lewis, Harper", "RC-1012"),
+                staff.invoiceId("Lewis, Harper", "RC-1013"));
+        int seen = mail.linksTo(payer).size();
+        assertThat(staff.sendLinkFor(invoices, "biller", PASSWORD)).isEqualTo(201);
+        String link = mail.awaitNewLinkTo(payer, seen);
+
+        Browser b = browser();
+        b.driver().get(link);
+        assertThat(b.text(By.id("amountDue"))).isEqualTo("$420.00");
+        payWith(b, "5555 5555 5555 4444");
+        b.waitForText(By.id("paid"), "This invoice has been paid");
+        String receipt = b.text(By.id("receiptNumber"));
+
+        String intent = cardPayment("RC-1011");
+        assertThat(stripe.amount(intent)).isEqualTo(42000);
+        assertThat(Database.rows("select i.number, p.amount_minor from payment p join invoice i on i.id = p.invoice_id"
+                + " where i.number in ('RC-1011','RC-1012','RC-1013') and p.gateway_reference = '" + intent + "' order by i.number"))
+                .extracting(r -> r[0] + " " + r[1]).containsExactly("RC-1011 15000", "RC-1012 15000", "RC-1013 12000");
+        await().atMost(Duration.ofSeconds(30)).until(() -> notified("RC-1012").size() == 3);
+        assertThat(notified("RC-1012")).containsOnlyKeys("drsmith", "admin", "drlee")
+                .allSatisfy((who, count) -> assertThat(count).as(who).isEqualTo(1L));
+        assertThat(receipt(payer, receipt)).contains("Amount paid: $420.00", "RC-1011, RC-1012, RC-1013");
+        assertThat(card("RC-1012")).isEqualTo("mastercard 4444");
+    }
+
+    @Test
+    void inSpanish_theStandInAndItsDeclineSpeakThePayersLanguage() throws Exception {
+        String payer = "valentina.ortiz@example.com";
+        String link = sendLinkAndReadIt("Ortiz, Valentina", "RC-1006", payer);
+        Browser b = browser();
+        b.driver().get(link);
+        b.waitForText(By.cssSelector("#payment-element label[for='stripe-stand-in-number']"), "Número de tarjeta");
+        payWith(b, "4000000000000002");
+        b.waitForText(By.id("stripe-error"), "Se ha rechazado tu tarjeta.");
+        payWith(b, "4242424242424242");
+        String receipt = b.text(By.id("receiptNumber"));
+        assertThat(b.text(By.id("paid"))).contains("180,00");
+        assertPaidOnce("RC-1006", 18000, "drsmith", "admin", "drlee");
+        assertThat(receipt(payer, receipt)).contains("180,00");
+    }
+
+    @Test
+    void thePayerClosesTheTabAfterConfirming_theWebhookAlonePostsThePayment() throws Exception {
+        String payer = "harper.nguyen@example.com";
+        String link = sendLinkAndReadIt("Nguyen, Harper", "RC-0985", payer);
+        Browser b = browser();
+        b.driver().get(link);
+        payWith(b, "4000 0027 6000 3184");
+        b.waitForText(By.tagName("h1"), "Authenticate your payment");
+        String challenge = b.driver().getCurrentUrl();
+        b.driver().get("about:blank"); // the tab is closed: no return page will ever load
+        // the bank's answer reaches Stripe (here without following Stripe's redirect back to Paylink)
+        HttpResponse<String> answered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(challenge))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("action=complete")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answered.statusCode()).isEqualTo(303);
+        assertThat(answered.headers().firstValue("Location").orElse("")).contains("redirect_status=succeeded");
+
+        assertPaidOnce("RC-0985", 12000, "drsmith", "admin", "drlee");
+        String receipt = Database.rows("select p.receipt_number from payment p join invoice i on i.id = p.invoice_id"
+                + " where i.number = 'RC-0985' and p.method = 'CARD'").get(0)[0];
+        assertThat(receipt(payer, receipt)).contains("Amount paid: $120.00");
+    }
+
+    @Test
+    void tamperedSecrets_foreignIntents_tooMuch_andAForeignReturn_areRefusedAndPostNothing() throws Exception {
+        String payer = "harper.nguyen@example.com";
+        String linkA = sendLinkAndReadIt("Nguyen, Harper", "RC-0981", payer);
+        String linkB = sendLinkAndReadIt("Nguyen, Harper", newInvoice("Harper", "Nguyen", "RC-T-0981B", 4000), payer);
+        HttpPayer a = new HttpPayer(linkA);
+        HttpPayer other = new HttpPayer(linkB);
+
+        // more than the link allows: refused by Paylink before Stripe is asked
+        int creates = stripe.creates();
+        HttpResponse<String> tooMuch = a.startIntent("other", "75.01");
+        assertThat(tooMuch.statusCode()).isEqualTo(422);
+        assertThat(tooMuch.body()).contains("You cannot pay more than the balance of $75.00.");
+        assertThat(a.startIntent("other", "10").body()).contains("This link takes the full balance only ($75.00).");
+        assertThat(stripe.creates()).isEqualTo(creates);
+
+        Map<String, String> intentA = a.intent();
+        Map<String, String> intentB = other.intent();
+        String idA = intentA.get("clientSecret").replaceAll("_secret_.*", "");
+        String idB = intentB.get("clientSecret").replaceAll("_secret_.*", "");
+
+        // a tampered client secret, another link's intent with this one's secret, no connected account, a secret key
+        assertThat(confirm(idA, intentA.get("clientSecret") + "x", RIVERSIDE, "pk_test_browser"))
+                .contains("400", "does not match");
+        assertThat(confirm(idB, intentA.get("clientSecret"), RIVERSIDE, "pk_test_browser")).contains("400", "does not match");
+        assertThat(confirm(idA, intentA.get("clientSecret"), null, "pk_test_browser"))
+                .contains("404", "No such payment_intent: '" + idA + "'");
+        assertThat(confirm(idA, intentA.get("clientSecret"), RIVERSIDE, "sk_test_browser")).startsWith("401");
+        assertThat(stripe.status(idA)).isEqualTo("requires_payment_method");
+
+        // link B is paid with its own intent; payer A comes "back from Stripe" naming it: A's link stays unpaid
+        assertThat(confirm(idB, intentB.get("clientSecret"), RIVERSIDE, "pk_test_browser")).startsWith("200");
+        String back = a.get("/checkout/return.xhtml?payment_intent=" + idB + "&payment_intent_client_secret="
+                + URLEncoder.encode(intentB.get("clientSecret"), StandardCharsets.UTF_8) + "&redirect_status=succeeded");
+        assertThat(back).contains("id=\"payable\"").contains("$75.00");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Database.count(cardPayments("RC-T-0981B")) == 1);
+        assertThat(Database.count(cardPayments("RC-0981"))).as("nothing posted to A").isZero();
+        assertThat(Database.count(cardPayments("RC-T-0981B"))).as("B once").isEqualTo(1);
+    }
+
+    // --- the payer's steps ------------------------------------------------------------------------------------------
+
+    /** Types a card into the Payment Element (any future expiry, any CVC) and presses Pay, as a payer would. */
+    private static void payWith(Browser b, String number) {
+        b.type(By.id("stripe-stand-in-number"), number);
+        b.type(By.id("stripe-stand-in-expiry"), "12 / 39");
+        b.type(By.id("stripe-stand-in-cvc"), "123");
+        b.click(By.id("stripe-pay"));
+    }
+
+    /** The browser's side without a browser: the payer's session, and Stripe.js's requests as it makes them. */
+    private final class HttpPayer {
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        private final String form;
+
+        HttpPayer(String link) throws Exception {
+            String page = http.send(HttpRequest.newBuilder(URI.create(link)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher secret = Pattern.compile("data-form=\"([^\"]+)\"").matcher(page);
+            assertThat(secret.find()).as("the Stripe payment form").isTrue();
+            form = secret.group(1);
+        }
+
+        HttpResponse<String> startIntent(String choice, String amount) throws Exception {
+            String body = "amountChoice=" + choice + "&amount=" + URLEncoder.encode(amount, StandardCharsets.UTF_8);
+            return http.send(HttpRequest.newBuilder(URI.create(root() + "/checkout/intent"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("X-Paylink-Form", form)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        Map<String, String> intent() throws Exception {
+            HttpResponse<String> answer = startIntent("full", "");
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            Matcher secret = Pattern.compile("\"clientSecret\":\"([^\"]+)\"").matcher(answer.body());
+            assertThat(secret.find()).isTrue();
+            return Map.of("clientSecret", secret.group(1));
+        }
+
+        String get(String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(root() + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        }
+    }
+
+    /** Stripe.js's confirmation request, as the stand-in sends it: the status and the body. */
+    private static String confirm(String intent, String clientSecret, String account, String key) throws Exception {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("key", key);
+        if (account != null) {
+            form.put("_stripe_account", account);
+        }
+        form.put("client_secret", clientSecret);
+        form.put("payment_method_data[type]", "card");
+        form.put("payment_method_data[card][number]", "4242424242424242");
+        form.put("payment_method_data[card][exp_month]", "12");
+        form.put("payment_method_data[card][exp_year]", "2039");
+        form.put("payment_method_data[card][cvc]", "123");
+        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(stripe.baseUrl() + "/v1/payment_intents/" + intent + "/confirm"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return answer.statusCode() + " " + answer.body();
+    }
+
+    /** A new invoice of {@code cents} for a demo client, with no appointment; returns its number. */
+    private static String newInvoice(String first, String last, String number, long cents) throws Exception {
+        try (var c = Database.connect()) {
+            long invoice;
+            try (var s = c.prepareStatement("insert into invoice (practice_id, client_id, number, issued_on, currency, version)"
+                    + " select practice_id, id, ?, current_date, 'USD', 0 from client where first_name = ? and last_name = ?"
+                    + " returning id")) {
+                s.setString(1, number);
+                s.setString(2, first);
+                s.setString(3, last);
+                try (var r = s.executeQuery()) {
+                    r.next();
+                    invoice = r.getLong(1);
+                }
+            }
+            try (var s = c.prepareStatement("insert into invoice_line (invoice_id, position, description, quantity,"
+                    + " unit_amount_minor) values (?, 0, 'Session', 1, ?)")) {
+                s.setLong(1, invoice);
+                s.setLong(2, cents);
+                s.executeUpdate();
+            }
+        }
+        return number;
+    }
+
+    // --- what the practice sees -------------------------------------------------------------------------------------
+
+    private static String cardPayments(String number) {
+        return "select count(*) from payment p join invoice i on i.id = p.invoice_id where i.number = '" + number
+                + "' and p.method = 'CARD'";
+    }
+
+    /** The brand and last four digits recorded with the invoice's card payment. */
+    private static String card(String number) throws Exception {
+        String[] row = Database.rows("select p.card_brand, p.card_last4 from payment p join invoice i on i.id = p.invoice_id"
+                + " where i.number = '" + number + "' and p.method = 'CARD'").get(0);
+        return row[0] + " " + row[1];
+    }
+
+    /** The Stripe intent that paid the invoice (waits for it to be posted). */
+    private static String cardPayment(String number) throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> Database.count(cardPayments(number)) >= 1);
+        return Database.rows("select p.gateway_reference from payment p join invoice i on i.id = p.invoice_id where i.number = '"
+                + number + "' and p.method = 'CARD'").get(0)[0];
+    }
+
+    /** One card payment of {@code cents} on the invoice, by Stripe, and one notification to each of {@code told}. */
+    private static void assertPaidOnce(String number, long cents, String... told) throws Exception {
+        String intent = cardPayment(number);
+        assertThat(intent).startsWith("pi_");
+        assertThat(Database.rows("select amount_minor from payment p join invoice i on i.id = p.invoice_id where i.number = '"
+                + number + "' and p.method = 'CARD'")).extracting(r -> r[0]).containsExactly(String.valueOf(cents));
+        await().atMost(Duration.ofSeconds(30)).until(() -> notified(number).size() == told.length);
+        assertThat(notified(number)).containsOnlyKeys(told).allSatisfy((who, count) -> assertThat(count).as(who).isEqualTo(1L));
+        await().atMost(Duration.ofSeconds(30)).until(() -> stripe.pendingDeliveries() == 0);
+        assertThat(Database.count(cardPayments(number))).as("still once after every webhook").isEqualTo(1);
+    }
+
+    /** Per staff member, how many payment notifications name the invoice. */
+    private static Map<String, Long> notified(String number) throws Exception {
+        Map<String, Long> told = new LinkedHashMap<>();
+        for (String[] r : Database.rows("select s.username, count(*) from notification n join staff s on s.id = n.recipient_staff_id"
+                + " where n.kind = 'PAYMENT_RECEIVED' and n.invoice_number like '%" + number + "%' group by s.username")) {
+            told.put(r[0], Long.parseLong(r[1]));
+        }
+        return told;
+    }
+
+    /** The one receipt mail to {@code payer} carrying {@code receiptNumber}, as text (waits for it). */
+    private static String receipt(String payer, String receiptNumber) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> receipts(payer, receiptNumber).size() == 1);
+        return receipts(payer, receiptNumber).get(0);
+    }
+
+    private static List<String> receipts(String payer, String receiptNumber) {
+        return mail.to(payer).stream().map(Mailbox::text).filter(t -> t.contains(receiptNumber)).toList();
+    }
+}

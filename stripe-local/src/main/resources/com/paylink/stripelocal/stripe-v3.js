@@ -1,0 +1,322 @@
+/*
+ * A local stand-in for Stripe.js v3 (https://js.stripe.com/v3/), served by Paylink's local Stripe-compatible server.
+ * It implements exactly the surface Paylink's payment page uses, with the contract Stripe documents:
+ *   Stripe(publishableKey, {stripeAccount, locale})                 docs.stripe.com/js/initializing
+ *   stripe.elements({mode, amount, currency, locale, ...})           docs.stripe.com/js/elements_object/create_without_intent
+ *   elements.update({...}), elements.submit()                        docs.stripe.com/js/elements/update, /js/elements/submit
+ *   elements.create('payment'), element.mount(selector)              docs.stripe.com/js/elements_object/create_payment_element
+ *   stripe.confirmPayment({elements, clientSecret, confirmParams: {return_url}, redirect})
+ *                                                                    docs.stripe.com/js/payment_intents/confirm_payment
+ * The confirmation goes to this server's API with the publishable key and the connected account in the form, as
+ * Stripe.js sends them to api.stripe.com; the server refuses what Stripe refuses. Unlike Stripe's, the card fields
+ * are rendered in the page itself (Stripe renders them in its own iframe): a test-only difference, listed in
+ * docs/payments.md.
+ */
+(function () {
+    'use strict';
+    var script = document.currentScript;
+    var API = new URL(script.src).origin;
+
+    var TEXT = {
+        en: {
+            note: 'Stripe test mode (local stand-in): use a Stripe test card, e.g. 4242 4242 4242 4242.',
+            number: 'Card number', expiry: 'Expiration date (MM / YY)', cvc: 'Security code',
+            numberIncomplete: 'Your card number is incomplete.', numberInvalid: 'Your card number is invalid.',
+            expiryIncomplete: "Your card's expiration date is incomplete.", expiryPast: "Your card's expiration year is in the past.",
+            cvcIncomplete: "Your card's security code is incomplete.",
+            generic_decline: 'Your card was declined.', insufficient_funds: 'Your card has insufficient funds.',
+            expired_card: 'Your card has expired.', incorrect_cvc: "Your card's security code is incorrect.",
+            processing_error: 'An error occurred while processing your card. Try again in a little bit.',
+            incorrect_number: 'Your card number is incorrect.',
+            test_mode_live_card: 'Your card was declined. Your request was in test mode, but used a non test card.',
+            network: 'We could not reach the card processor. Check your connection and try again.'
+        },
+        es: {
+            note: 'Modo de prueba de Stripe (sustituto local): use una tarjeta de prueba de Stripe, p. ej. 4242 4242 4242 4242.',
+            number: 'Número de tarjeta', expiry: 'Fecha de vencimiento (MM / AA)', cvc: 'Código de seguridad',
+            numberIncomplete: 'El número de tu tarjeta está incompleto.', numberInvalid: 'El número de tu tarjeta no es válido.',
+            expiryIncomplete: 'La fecha de vencimiento de tu tarjeta está incompleta.',
+            expiryPast: 'El año de vencimiento de tu tarjeta ya ha pasado.',
+            cvcIncomplete: 'El código de seguridad de tu tarjeta está incompleto.',
+            generic_decline: 'Se ha rechazado tu tarjeta.', insufficient_funds: 'Tu tarjeta no tiene fondos suficientes.',
+            expired_card: 'Tu tarjeta ha vencido.', incorrect_cvc: 'El código de seguridad de tu tarjeta es incorrecto.',
+            processing_error: 'Se ha producido un error al procesar tu tarjeta. Vuelve a intentarlo en unos momentos.',
+            incorrect_number: 'El número de tu tarjeta es incorrecto.',
+            test_mode_live_card: 'Se ha rechazado tu tarjeta. Tu solicitud estaba en modo de prueba, pero usaste una tarjeta real.',
+            network: 'No pudimos comunicarnos con el procesador de tarjetas. Revisa tu conexión e inténtalo de nuevo.'
+        }
+    };
+
+    function IntegrationError(message) {
+        var error = new Error(message);
+        error.name = 'IntegrationError';
+        return error;
+    }
+
+    function language(locale) {
+        var lang = (locale || 'auto') === 'auto' ? (navigator.language || 'en') : locale;
+        lang = String(lang).toLowerCase().split('-')[0];
+        return TEXT[lang] ? lang : 'en';
+    }
+
+    function Stripe(key, options) {
+        if (!(this instanceof Stripe)) {
+            return new Stripe(key, options);
+        }
+        if (typeof key !== 'string' || key === '') {
+            throw IntegrationError('Please call Stripe() with your publishable key. You used an empty string.');
+        }
+        if (/^(sk|rk)_/.test(key)) {
+            throw IntegrationError('You should not use your secret key with Stripe.js. Please pass a publishable key instead.');
+        }
+        if (!/^pk_(test|live)_/.test(key)) {
+            throw IntegrationError('Invalid value for Stripe(): apiKey should be a publishable key (pk_...).');
+        }
+        options = options || {};
+        if (options.stripeAccount !== undefined && !/^acct_/.test(String(options.stripeAccount))) {
+            throw IntegrationError('Invalid value for Stripe(): stripeAccount should be a connected account id (acct_...).');
+        }
+        this._key = key;
+        this._account = options.stripeAccount;
+        this._locale = options.locale;
+    }
+
+    Stripe.prototype.elements = function (options) {
+        options = options || {};
+        if (options.mode !== undefined) {
+            if (['payment', 'setup', 'subscription'].indexOf(options.mode) < 0) {
+                throw IntegrationError('Invalid value for elements(): mode should be one of payment, setup, subscription.');
+            }
+            if (options.mode === 'payment' && !(Number.isInteger(options.amount) && options.amount > 0)) {
+                throw IntegrationError('Invalid value for elements(): amount should be a positive integer in the smallest currency unit.');
+            }
+            if (!options.currency || options.currency !== String(options.currency).toLowerCase()) {
+                throw IntegrationError('Invalid value for elements(): currency should be a lowercase three-letter ISO code.');
+            }
+        }
+        return new Elements(this, options);
+    };
+
+    function Elements(stripe, options) {
+        this._stripe = stripe;
+        this._options = {};
+        this.update(options);
+        this._element = null;
+        this._submitted = false;
+    }
+
+    Elements.prototype.update = function (options) {
+        for (var name in options) {
+            if (Object.prototype.hasOwnProperty.call(options, name)) {
+                this._options[name] = options[name];
+            }
+        }
+        this._submitted = false; // Stripe: submit again after anything that changes the payment
+        return this;
+    };
+
+    Elements.prototype.create = function (type) {
+        if (type !== 'payment') {
+            throw IntegrationError('The local Stripe stand-in implements only the Payment Element, not "' + type + '".');
+        }
+        if (this._element) {
+            throw IntegrationError('Can only create one Element of type payment.');
+        }
+        this._element = new PaymentElement(this);
+        return this._element;
+    };
+
+    Elements.prototype.getElement = function (type) {
+        return type === 'payment' ? this._element : null;
+    };
+
+    /** Validates the Payment Element's fields, shows the first problem in it, and resolves {} or {error}. */
+    Elements.prototype.submit = function () {
+        var self = this;
+        return new Promise(function (resolve) {
+            if (!self._element || !self._element._mounted) {
+                resolve({error: {type: 'validation_error', message: 'The Payment Element is not mounted.'}});
+                return;
+            }
+            var problem = self._element._problem();
+            self._element._show(problem);
+            self._submitted = !problem;
+            resolve(problem ? {error: {type: 'validation_error', message: problem}} : {});
+        });
+    };
+
+    function PaymentElement(elements) {
+        this._elements = elements;
+        this._mounted = false;
+    }
+
+    PaymentElement.prototype.mount = function (target) {
+        var host = typeof target === 'string' ? document.querySelector(target) : target;
+        if (!host) {
+            throw IntegrationError('The selector you specified (' + target + ') applies to no DOM elements that are currently on the page.');
+        }
+        var t = TEXT[language(this._elements._options.locale || this._elements._stripe._locale)];
+        var box = document.createElement('div');
+        box.className = 'stripe-stand-in';
+        box.setAttribute('data-stripe-stand-in', 'payment');
+        box.appendChild(paragraph('stripe-stand-in-note', t.note));
+        this._number = field(box, 'stripe-stand-in-number', t.number, 'cc-number', 'numeric', '1234 1234 1234 1234');
+        this._expiry = field(box, 'stripe-stand-in-expiry', t.expiry, 'cc-exp', 'numeric', 'MM / YY');
+        this._cvc = field(box, 'stripe-stand-in-cvc', t.cvc, 'cc-csc', 'numeric', 'CVC');
+        this._error = paragraph('stripe-stand-in-error', '');
+        this._error.id = 'stripe-stand-in-error';
+        this._error.setAttribute('role', 'alert');
+        box.appendChild(this._error);
+        host.textContent = '';
+        host.appendChild(box);
+        this._text = t;
+        this._mounted = true;
+        return this;
+    };
+
+    PaymentElement.prototype._problem = function () {
+        var t = this._text;
+        var digits = this._number.value.replace(/[\s-]/g, '');
+        if (digits.length < 12) {
+            return t.numberIncomplete;
+        }
+        if (!/^\d{12,19}$/.test(digits)) {
+            return t.numberInvalid;
+        }
+        var expiry = /^\s*(\d{1,2})\s*\/\s*(\d{2}|\d{4})\s*$/.exec(this._expiry.value);
+        if (!expiry || Number(expiry[1]) < 1 || Number(expiry[1]) > 12) {
+            return t.expiryIncomplete;
+        }
+        var year = Number(expiry[2].length === 2 ? '20' + expiry[2] : expiry[2]);
+        var now = new Date();
+        if (year < now.getFullYear() || (year === now.getFullYear() && Number(expiry[1]) < now.getMonth() + 1)) {
+            return t.expiryPast;
+        }
+        if (!/^\d{3,4}$/.test(this._cvc.value.trim())) {
+            return t.cvcIncomplete;
+        }
+        return null;
+    };
+
+    PaymentElement.prototype._show = function (message) {
+        this._error.textContent = message || '';
+    };
+
+    PaymentElement.prototype._card = function () {
+        var expiry = /^\s*(\d{1,2})\s*\/\s*(\d{2}|\d{4})\s*$/.exec(this._expiry.value);
+        return {
+            number: this._number.value.replace(/[\s-]/g, ''),
+            exp_month: expiry ? String(Number(expiry[1])) : '',
+            exp_year: expiry ? (expiry[2].length === 2 ? '20' + expiry[2] : expiry[2]) : '',
+            cvc: this._cvc.value.trim()
+        };
+    };
+
+    function paragraph(className, text) {
+        var p = document.createElement('p');
+        p.className = className;
+        p.textContent = text;
+        return p;
+    }
+
+    function field(box, id, label, autocomplete, inputmode, placeholder) {
+        var wrap = document.createElement('div');
+        wrap.className = 'stripe-stand-in-field';
+        var l = document.createElement('label');
+        l.htmlFor = id;
+        l.textContent = label;
+        var input = document.createElement('input');
+        input.id = id;
+        input.type = 'text';
+        input.autocomplete = autocomplete;
+        input.inputMode = inputmode;
+        input.placeholder = placeholder;
+        wrap.appendChild(l);
+        wrap.appendChild(input);
+        box.appendChild(wrap);
+        return input;
+    }
+
+    function redirectTo(returnUrl, intent, status) {
+        var url = new URL(returnUrl, window.location.href);
+        url.searchParams.set('payment_intent', intent.id);
+        url.searchParams.set('payment_intent_client_secret', intent.client_secret);
+        url.searchParams.set('redirect_status', status);
+        window.location.assign(url.toString());
+        return new Promise(function () {}); // the page is leaving: Stripe's promise never settles
+    }
+
+    /**
+     * Confirms the PaymentIntent named by the client secret with the Payment Element's card. Success, or a
+     * 3-D Secure challenge, leaves the page (to the return URL, or the challenge first); a decline resolves {error}.
+     */
+    Stripe.prototype.confirmPayment = function (args) {
+        var self = this;
+        args = args || {};
+        var elements = args.elements;
+        var params = args.confirmParams || {};
+        if (!elements || !(elements instanceof Elements)) {
+            return Promise.reject(IntegrationError('stripe.confirmPayment(): the `elements` argument is required.'));
+        }
+        if (elements._stripe !== self) {
+            return Promise.reject(IntegrationError('stripe.confirmPayment(): elements were created by another Stripe instance.'));
+        }
+        if (typeof args.clientSecret !== 'string' || args.clientSecret.indexOf('_secret_') < 0) {
+            return Promise.reject(IntegrationError('stripe.confirmPayment(): the `clientSecret` argument is missing or malformed.'));
+        }
+        if (!params.return_url && args.redirect !== 'if_required') {
+            return Promise.reject(IntegrationError("stripe.confirmPayment(): the `confirmParams.return_url` argument is required unless passing `redirect: 'if_required'`."));
+        }
+        if (!elements._submitted) {
+            return Promise.resolve({error: {type: 'invalid_request_error',
+                message: 'elements.submit() must be called before stripe.confirmPayment().'}});
+        }
+        var t = elements._element._text;
+        var card = elements._element._card();
+        var intentId = args.clientSecret.substring(0, args.clientSecret.indexOf('_secret_'));
+        var body = new URLSearchParams();
+        body.set('key', self._key);
+        if (self._account) {
+            body.set('_stripe_account', self._account);
+        }
+        body.set('client_secret', args.clientSecret);
+        if (params.return_url) {
+            body.set('return_url', params.return_url);
+        }
+        body.set('payment_method_data[type]', 'card');
+        body.set('payment_method_data[card][number]', card.number);
+        body.set('payment_method_data[card][exp_month]', card.exp_month);
+        body.set('payment_method_data[card][exp_year]', card.exp_year);
+        body.set('payment_method_data[card][cvc]', card.cvc);
+        return fetch(API + '/v1/payment_intents/' + encodeURIComponent(intentId) + '/confirm', {method: 'POST', body: body})
+            .then(function (response) {
+                return response.json().then(function (json) {
+                    return {ok: response.ok, json: json};
+                });
+            })
+            .then(function (answer) {
+                if (!answer.ok) {
+                    var error = answer.json.error || {};
+                    var code = error.decline_code || error.code;
+                    if (error.type === 'card_error' && t[code]) {
+                        error.message = t[code]; // Stripe.js shows the payer its message in their language
+                    }
+                    return {error: error};
+                }
+                var intent = answer.json;
+                if (intent.status === 'requires_action' && intent.next_action && intent.next_action.redirect_to_url) {
+                    window.location.assign(intent.next_action.redirect_to_url.url);
+                    return new Promise(function () {});
+                }
+                if (args.redirect === 'if_required') {
+                    return {paymentIntent: intent};
+                }
+                return redirectTo(params.return_url, intent, intent.status === 'succeeded' || intent.status === 'processing'
+                    ? intent.status : 'failed');
+            }, function () {
+                return {error: {type: 'api_connection_error', message: t.network}};
+            });
+    };
+
+    window.Stripe = Stripe;
+})();
