@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -214,6 +215,7 @@ public final class LocalStripe implements AutoCloseable {
         Account account = accounts.get(accountId);
         account.chargesEnabled = true;
         account.detailsSubmitted = true;
+        saveAccounts();
     }
 
     /** Stripe stopped charges on the account for {@code reason}. */
@@ -617,6 +619,7 @@ public final class LocalStripe implements AutoCloseable {
             String id = accountByKey.computeIfAbsent(key == null ? UUID.randomUUID().toString() : key,
                     k -> "acct_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16));
             Account account = accounts.computeIfAbsent(id, Account::new);
+            saveAccounts();
             respond(exchange, 200, account.json());
         } else if ("GET".equals(exchange.getRequestMethod()) && path.startsWith("/v1/accounts/")) {
             Account account = accounts.get(path.substring("/v1/accounts/".length()));
@@ -931,6 +934,48 @@ public final class LocalStripe implements AutoCloseable {
         enable(accountId);
     }
 
+    // --- connected accounts kept across restarts (the stripe-local run's demo database outlives the stand-in) ---------
+
+    private volatile java.nio.file.Path accountsFile;
+
+    /**
+     * Keeps the connected accounts in {@code dir} (one line each: id, charges enabled, details submitted) and reads
+     * those kept there before: Stripe keeps accounts for ever, and the demo's database remembers the ones it opened.
+     * Intents, refunds and events stay in memory only.
+     */
+    public synchronized void keepAccountsIn(java.nio.file.Path dir) {
+        accountsFile = dir.resolve("accounts.txt");
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            if (java.nio.file.Files.exists(accountsFile)) {
+                for (String line : java.nio.file.Files.readAllLines(accountsFile)) {
+                    String[] f = line.split(" ");
+                    if (f.length == 3) {
+                        Account account = accounts.computeIfAbsent(f[0], Account::new);
+                        account.chargesEnabled = Boolean.parseBoolean(f[1]);
+                        account.detailsSubmitted = Boolean.parseBoolean(f[2]);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot keep the stand-in's accounts in " + dir, e);
+        }
+    }
+
+    private synchronized void saveAccounts() {
+        if (accountsFile == null) {
+            return;
+        }
+        StringBuilder lines = new StringBuilder();
+        accounts.values().forEach(a -> lines.append(a.id).append(' ').append(a.chargesEnabled).append(' ')
+                .append(a.detailsSubmitted).append('\n'));
+        try {
+            java.nio.file.Files.writeString(accountsFile, lines);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot keep the stand-in's accounts in " + accountsFile, e);
+        }
+    }
+
     private void publishAndDeliver(Intent intent, String type) {
         String event = event("evt_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24), type, intent.id)
                 .replaceFirst("\"livemode\":false,", "\"livemode\":false,\"account\":" + (intent.account == null ? "null"
@@ -948,9 +993,9 @@ public final class LocalStripe implements AutoCloseable {
     }
 
     /**
-     * {@code java -jar stripe-local.jar <port> <webhook url> <webhook secret> [acct_... onboarded]}: the server as its
-     * own process (the fault suite, so that it keeps what it took while Paylink is killed) or in the run command's
-     * Maven JVM ({@code -Dpaylink.payments.mode=stripe-local}). Besides Stripe's API it answers:
+     * {@code java -cp stripe-local.jar com.paylink.stripelocal.LocalStripe <port> <webhook url> <webhook secret>
+     * [acct_... onboarded] [--data=dir]}: the server as its own process, for the fault suite (so that it keeps what it took while
+     * Paylink is killed) and for the run command's {@code -Dpaylink.payments.mode=stripe-local}. Besides Stripe's API it answers:
      * <ul>
      * <li>{@code POST /_payer/confirm/<intent>}: the payer confirms the card in Stripe's form (Stripe.js, the Visa
      * test card), for load drivers without a browser; the intent succeeds, the event is recorded, and its signed
@@ -961,11 +1006,27 @@ public final class LocalStripe implements AutoCloseable {
      * <li>{@code GET /_fake/deliveries}: webhook attempts, retries and deliveries still pending.</li>
      * </ul>
      */
-    public static void main(String[] args) throws IOException {
-        LocalStripe stripe = new LocalStripe(Integer.parseInt(args[0]));
-        stripe.deliverWebhooksTo(args[1], args[2]);
-        for (int i = 3; i < args.length; i++) {
-            stripe.onboarded(args[i]);
+    public static void main(String[] args) throws Exception {
+        start(java.util.Arrays.asList(args));
+    }
+
+    private static void start(List<String> all) {
+        List<String> args = all.stream().filter(a -> !a.startsWith("--data=")).toList();
+        LocalStripe stripe;
+        try {
+            stripe = new LocalStripe(Integer.parseInt(args.get(0)));
+        } catch (java.net.BindException e) {
+            // the run command's wildfly:run forks the package phase and starts this a second time: one is enough
+            System.out.println("The local Stripe stand-in already listens on port " + args.get(0) + " (or another program does)");
+            return;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("the local Stripe stand-in cannot listen on port " + args.get(0), e);
+        }
+        all.stream().filter(a -> a.startsWith("--data=")).findFirst()
+                .ifPresent(a -> stripe.keepAccountsIn(java.nio.file.Path.of(a.substring("--data=".length()))));
+        stripe.deliverWebhooksTo(args.get(1), args.get(2));
+        for (String account : args.subList(3, args.size())) {
+            stripe.onboarded(account);
         }
         stripe.server.createContext("/_payer/confirm/", stripe::payerConfirms);
         stripe.server.createContext("/_fake/intents", stripe::intentList);

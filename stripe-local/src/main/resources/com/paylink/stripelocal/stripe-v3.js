@@ -150,6 +150,27 @@
         this._mounted = false;
     }
 
+    // The look of Stripe's Payment Element, roughly: labelled fields stacked full width (Stripe styles its own iframe;
+    // the stand-in styles its fields with one style element, which the page's policy allows: style-src 'unsafe-inline')
+    var STYLE = '.stripe-stand-in{display:grid;gap:.75rem;margin:.5rem 0}'
+        + '.stripe-stand-in-note{margin:0;padding:.5rem .75rem;border-radius:6px;background:#fff4e5;color:#663c00;font-size:.875rem}'
+        + '.stripe-stand-in-field{display:grid;gap:.25rem}'
+        + '.stripe-stand-in-field label{font-size:.875rem;color:#30313d}'
+        + '.stripe-stand-in-field input{font:inherit;padding:.6rem .75rem;border:1px solid #8a8d99;border-radius:6px}'
+        + '.stripe-stand-in-field input:focus{outline:2px solid #0570de;outline-offset:1px}'
+        + '.stripe-stand-in-row{display:grid;grid-template-columns:1fr 1fr;gap:.75rem}'
+        + '.stripe-stand-in-error{margin:0;color:#b3261e;font-size:.875rem}'
+        + '.stripe-stand-in-error:empty{display:none}';
+
+    function styleOnce() {
+        if (!document.getElementById('stripe-stand-in-style')) {
+            var style = document.createElement('style');
+            style.id = 'stripe-stand-in-style';
+            style.textContent = STYLE;
+            document.head.appendChild(style);
+        }
+    }
+
     PaymentElement.prototype.mount = function (target) {
         var host = typeof target === 'string' ? document.querySelector(target) : target;
         if (!host) {
@@ -161,8 +182,12 @@
         box.setAttribute('data-stripe-stand-in', 'payment');
         box.appendChild(paragraph('stripe-stand-in-note', t.note));
         this._number = field(box, 'stripe-stand-in-number', t.number, 'cc-number', 'numeric', '1234 1234 1234 1234');
-        this._expiry = field(box, 'stripe-stand-in-expiry', t.expiry, 'cc-exp', 'numeric', 'MM / YY');
-        this._cvc = field(box, 'stripe-stand-in-cvc', t.cvc, 'cc-csc', 'numeric', 'CVC');
+        var row = document.createElement('div');
+        row.className = 'stripe-stand-in-row';
+        box.appendChild(row);
+        this._expiry = field(row, 'stripe-stand-in-expiry', t.expiry, 'cc-exp', 'numeric', 'MM / YY');
+        this._cvc = field(row, 'stripe-stand-in-cvc', t.cvc, 'cc-csc', 'numeric', 'CVC');
+        styleOnce();
         this._error = paragraph('stripe-stand-in-error', '');
         this._error.id = 'stripe-stand-in-error';
         this._error.setAttribute('role', 'alert');

@@ -100,7 +100,7 @@ class StripeCheckoutIT extends PageTest {
         Axe.assertAccessible(b.driver(), "/checkout/ (Stripe mode)");
 
         payWith(b, "4242 4242 4242 4242");
-        b.waitForText(By.id("paid"), "This invoice has been paid");
+        awaitPaid(b, "This invoice has been paid");
         String receipt = b.text(By.id("receiptNumber"));
         assertThat(b.text(By.id("amountPaid"))).isEqualTo("$150.00");
 
@@ -132,7 +132,7 @@ class StripeCheckoutIT extends PageTest {
         b.waitForText(By.id("stripe-error"), "Your card has insufficient funds.");
 
         payWith(b, "4242424242424242");
-        b.waitForText(By.id("paid"), "This invoice has been paid");
+        awaitPaid(b, "This invoice has been paid");
         String receipt = b.text(By.id("receiptNumber"));
         assertPaidOnce("RC-1004", 18000, "drsmith", "admin", "drlee"); // $300.00 less a check and a discount
         assertThat(receipt(payer, receipt)).contains("Amount paid: $180.00");
@@ -156,7 +156,7 @@ class StripeCheckoutIT extends PageTest {
         payWith(b, "4000 0027 6000 3184");
         b.waitForText(By.tagName("h1"), "Authenticate your payment");
         b.click(By.id("complete"));
-        b.waitForText(By.id("paid"), "This invoice has been paid");
+        awaitPaid(b, "This invoice has been paid");
         String receipt = b.text(By.id("receiptNumber"));
         assertPaidOnce("RC-1003", 27500, "admin", "drlee"); // drlee rendered it without Billing: told as an Admin only
         assertThat(receipt(payer, receipt)).contains("Amount paid: $275.00");
@@ -180,7 +180,7 @@ class StripeCheckoutIT extends PageTest {
 
         b.type(By.id("stripeOtherAmount"), "50");
         payWith(b, "4242424242424242");
-        b.waitForText(By.id("paid"), "Payment received");
+        awaitPaid(b, "Payment received");
         assertThat(b.text(By.id("remainingBalance"))).isEqualTo("$100.00");
         String receipt = b.text(By.id("receiptNumber"));
         assertThat(stripe.amount(cardPayment("RC-1002"))).as("the intent, re-priced to the payer's choice").isEqualTo(5000);
@@ -203,7 +203,7 @@ class StripeCheckoutIT extends PageTest {
         b.driver().get(link);
         assertThat(b.text(By.id("amountDue"))).isEqualTo("$420.00");
         payWith(b, "5555 5555 5555 4444");
-        b.waitForText(By.id("paid"), "This invoice has been paid");
+        awaitPaid(b, "This invoice has been paid");
         String receipt = b.text(By.id("receiptNumber"));
 
         String intent = cardPayment("RC-1011");
@@ -305,6 +305,15 @@ class StripeCheckoutIT extends PageTest {
         b.type(By.id("stripe-stand-in-expiry"), "12 / 39");
         b.type(By.id("stripe-stand-in-cvc"), "123");
         b.click(By.id("stripe-pay"));
+    }
+
+    /** Waits for the paid page; if it never comes, says what the payment page showed instead (Stripe's error). */
+    private static void awaitPaid(Browser b, String title) {
+        try {
+            b.waitForText(By.id("paid"), title);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("not paid; the browser is on " + b.driver().getCurrentUrl() + " showing:\n" + b.pageText(), e);
+        }
     }
 
     /** The browser's side without a browser: the payer's session, and Stripe.js's requests as it makes them. */

@@ -15,7 +15,7 @@ final class StripeContentPolicy {
 
     /** The sources web.xml's policy names for Stripe (docs.stripe.com/security/guide#content-security-policy). */
     private static final Set<String> STRIPE_SOURCES = Set.of("https://js.stripe.com", "https://api.stripe.com",
-            "https://m.stripe.network", "https://hooks.stripe.com", "https://*.stripe.com");
+            "https://m.stripe.network", "https://hooks.stripe.com", "https://*.stripe.com", "https://connect.stripe.com");
     private static final String STRIPE_ORIGIN = "https://js.stripe.com";
 
     private StripeContentPolicy() {

@@ -8,7 +8,8 @@ class StripeContentPolicyTest {
 
     private static final String POLICY = "default-src 'self'; img-src 'self' data: https://*.stripe.com; "
             + "connect-src 'self' https://api.stripe.com https://m.stripe.network; "
-            + "frame-src https://js.stripe.com https://hooks.stripe.com; script-src 'self' https://js.stripe.com 'nonce-abc'";
+            + "frame-src https://js.stripe.com https://hooks.stripe.com; form-action 'self' https://connect.stripe.com; "
+            + "script-src 'self' https://js.stripe.com 'nonce-abc'";
 
     @Test
     void stripesOwnScriptKeepsThePolicyAsWritten() {
@@ -21,6 +22,7 @@ class StripeContentPolicyTest {
         assertThat(policy).doesNotContain("stripe.com").doesNotContain("stripe.network")
                 .contains("connect-src 'self' http://127.0.0.1:12111;")
                 .contains("frame-src http://127.0.0.1:12111;")
+                .contains("form-action 'self' http://127.0.0.1:12111;")
                 .endsWith("script-src 'self' http://127.0.0.1:12111 'nonce-abc'")
                 .startsWith("default-src 'self'; img-src 'self' data: http://127.0.0.1:12111;");
     }
