@@ -22,6 +22,11 @@
  * <li>P6. A link's emails come from the practice's address with, as display name, the staff member who sent
  * it (the default, as the help page says) or the practice's name, as the practice chose; a link the client
  * asked for comes in the practice's name.</li>
+ * <li>P7. Apple Pay and Google Pay are offered to a practice's payers only on a domain registered for the
+ * practice's own account (direct charges: the account that takes the charge). Paylink registers its public
+ * domain there when the account can take charges (on the gateway's {@code account.updated} and on "Check status
+ * now") and records the gateway's answer, available or not with its reason, which the Card processing page
+ * shows.</li>
  * </ol>
  */
 package com.paylink.practice;

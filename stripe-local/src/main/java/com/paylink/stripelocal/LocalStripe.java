@@ -30,6 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LocalStripe implements AutoCloseable {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(LocalStripe.class.getName());
+
     private final HttpServer server;
     private final java.util.concurrent.ExecutorService handlers;
     private final Map<String, Intent> intents = new ConcurrentHashMap<>();
@@ -61,6 +63,8 @@ public final class LocalStripe implements AutoCloseable {
         /** The failed payment's code and message (Stripe's last_payment_error), beside the decline code. */
         volatile String errorCode;
         volatile String errorMessage;
+        /** The wallet that paid it (apple_pay, google_pay), if one did: Stripe reports it in the card's details. */
+        volatile String wallet;
         /** Where the payer goes after a redirect (3-D Secure), as the confirmation gave it. */
         volatile String returnUrl;
         /** A 3-D Secure challenge waits for the payer: the page's address (Stripe's next_action.redirect_to_url). */
@@ -99,7 +103,7 @@ public final class LocalStripe implements AutoCloseable {
                     : "{\"id\":\"" + chargeId + "\",\"object\":\"charge\",\"amount\":" + amount + ",\"currency\":\"" + currency
                     + "\",\"payment_intent\":\"" + id + "\",\"status\":\"succeeded\",\"payment_method_details\":{\"type\":\"card\","
                     + "\"card\":{\"brand\":\"" + cardBrand + "\",\"last4\":\"" + cardLast4 + "\",\"exp_month\":12,\"exp_year\":2039,"
-                    + "\"funding\":\"credit\",\"country\":\"US\"}}}";
+                    + "\"funding\":\"credit\",\"country\":\"US\",\"wallet\":" + (wallet == null ? "null" : "{\"type\":\"" + wallet + "\"}") + "}}}";
             return "{\"id\":\"" + id + "\",\"object\":\"payment_intent\",\"amount\":" + amount + ",\"currency\":\""
                     + currency + "\",\"status\":\"" + status + "\",\"client_secret\":\"" + clientSecret + "\","
                     + "\"livemode\":false,\"last_payment_error\":" + error + ",\"next_action\":" + next
@@ -153,6 +157,8 @@ public final class LocalStripe implements AutoCloseable {
         server.createContext("/v1/refunds", this::refunds);
         server.createContext("/v1/disputes", this::disputes);
         server.createContext("/v1/events", this::eventList);
+        server.createContext("/v1/payment_method_domains", this::paymentMethodDomains);
+        server.createContext(WALLETS, this::walletsOffered);
         server.createContext("/v3", this::standInScript);
         server.createContext(CHALLENGE, this::challenge);
         server.createContext(ONBOARDING, this::onboarding);
@@ -241,6 +247,11 @@ public final class LocalStripe implements AutoCloseable {
     /** The connected account an intent was created on. */
     public String accountOf(String intentId) {
         return intents.get(intentId).account;
+    }
+
+    /** The wallet that paid the intent (apple_pay, google_pay), or null for a card typed in. */
+    public String wallet(String id) {
+        return intents.get(id).wallet;
     }
 
     public String status(String id) {
@@ -685,6 +696,68 @@ public final class LocalStripe implements AutoCloseable {
         }
     }
 
+    // --- wallets: Payment Method Domains on a connected account (Apple Pay, Google Pay) ------------------------------
+
+    /** What the stand-in Stripe.js asks before it offers a wallet: is the page's domain registered for the account? */
+    static final String WALLETS = "/_stand-in/wallets";
+    /** Registered domains, as "account domain". */
+    private final java.util.Set<String> walletDomains = ConcurrentHashMap.newKeySet();
+
+    /** The domains registered for wallets on the connected account. */
+    public java.util.List<String> walletDomains(String account) {
+        return walletDomains.stream().filter(d -> d.startsWith(account + " ")).map(d -> d.substring(account.length() + 1))
+                .sorted().toList();
+    }
+
+    private static String domainJson(String domain) {
+        return "{\"id\":\"pmd_" + Integer.toHexString(domain.hashCode()) + "\",\"object\":\"payment_method_domain\","
+                + "\"domain_name\":\"" + jsonText(domain) + "\",\"enabled\":true,\"livemode\":false,"
+                + "\"apple_pay\":{\"status\":\"active\"},\"google_pay\":{\"status\":\"active\"},"
+                + "\"link\":{\"status\":\"active\"},\"paypal\":{\"status\":\"active\"}}";
+    }
+
+    /** {@code POST /v1/payment_method_domains} (create) and {@code GET} (list, by {@code domain_name}), per account. */
+    private void paymentMethodDomains(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
+        if (!authorized(exchange)) {
+            return;
+        }
+        String account = exchange.getRequestHeaders().getFirst("Stripe-Account");
+        if ("GET".equals(exchange.getRequestMethod())) {
+            String query = exchange.getRequestURI().getRawQuery();
+            String domain = form(query == null ? "" : query).get("domain_name");
+            String data = walletDomains(account == null ? "" : account).stream().filter(d -> domain == null || d.equals(domain))
+                    .map(LocalStripe::domainJson).collect(java.util.stream.Collectors.joining(","));
+            respond(exchange, 200, "{\"object\":\"list\",\"url\":\"/v1/payment_method_domains\",\"has_more\":false,"
+                    + "\"data\":[" + data + "]}");
+            return;
+        }
+        String domain = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)).get("domain_name");
+        if (domain == null || !domain.matches("[A-Za-z0-9.-]{1,253}")) {
+            respond(exchange, 400, error("invalid_request_error", "parameter_missing", "Missing or invalid domain_name."));
+            return;
+        }
+        if (account == null || !accounts.containsKey(account)) {
+            respond(exchange, 404, error("invalid_request_error", "resource_missing", "No such account: '" + account + "'"));
+            return;
+        }
+        walletDomains.add(account + " " + domain.toLowerCase(java.util.Locale.ROOT));
+        respond(exchange, 200, domainJson(domain.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /** {@code GET /_stand-in/wallets?account=acct_…&domain=…}: whether Stripe.js may offer wallets there. */
+    private void walletsOffered(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
+        String query = exchange.getRequestURI().getRawQuery();
+        Map<String, String> q = form(query == null ? "" : query);
+        boolean registered = walletRegistered(q.get("account"), q.get("domain"));
+        respond(exchange, 200, "{\"apple_pay\":" + registered + ",\"google_pay\":" + registered + "}");
+    }
+
+    private boolean walletRegistered(String account, String domain) {
+        return account != null && domain != null && walletDomains.contains(account + " " + domain.toLowerCase(java.util.Locale.ROOT));
+    }
+
     // --- the payer's browser: Stripe.js's confirmation, 3-D Secure, Connect onboarding -----------------------------
 
     /** The stand-in's 3-D Secure challenge page, under this server (Stripe's own is under hooks.stripe.com). */
@@ -745,6 +818,14 @@ public final class LocalStripe implements AutoCloseable {
                     "The client_secret provided does not match any associated PaymentIntent on this account."));
             return;
         }
+        String wallet = form.get("payment_method_data[card][wallet]");
+        if (wallet != null && !walletRegistered(intent.account, form.get("_wallet_domain"))) {
+            // Stripe never offers a wallet on a domain not registered for the account that takes the charge
+            refusedConfirms.incrementAndGet();
+            respond(exchange, 400, error("invalid_request_error", "payment_method_unavailable",
+                    "This payment method is not available on this domain."));
+            return;
+        }
         TestCards.Outcome card = TestCards.of(form.get("payment_method_data[card][number]"));
         String returnUrl = form.get("return_url");
         String event;
@@ -759,6 +840,7 @@ public final class LocalStripe implements AutoCloseable {
             switch (card.kind()) {
                 case SUCCEEDS -> {
                     succeed(id, card.brand(), card.last4());
+                    intent.wallet = wallet;
                     event = "payment_intent.succeeded";
                 }
                 case REQUIRES_ACTION -> {
@@ -1017,7 +1099,7 @@ public final class LocalStripe implements AutoCloseable {
             stripe = new LocalStripe(Integer.parseInt(args.get(0)));
         } catch (java.net.BindException e) {
             // the run command's wildfly:run forks the package phase and starts this a second time: one is enough
-            System.out.println("The local Stripe stand-in already listens on port " + args.get(0) + " (or another program does)");
+            LOG.info("The local Stripe stand-in already listens on port " + args.get(0) + " (or another program does)");
             return;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("the local Stripe stand-in cannot listen on port " + args.get(0), e);
@@ -1033,7 +1115,7 @@ public final class LocalStripe implements AutoCloseable {
         stripe.server.createContext("/_fake/deliveries", exchange -> respond(exchange, 200, "attempts " + stripe.deliveryAttempts
                 + "\nretries " + stripe.deliveryRetries + "\npending " + stripe.pendingDeliveries + "\nrefused-confirmations "
                 + stripe.refusedConfirms + "\n"));
-        System.out.println("Local Stripe stand-in on " + stripe.baseUrl() + " (Stripe.js at " + stripe.baseUrl()
+        LOG.info("Local Stripe stand-in on " + stripe.baseUrl() + " (Stripe.js at " + stripe.baseUrl()
                 + "/v3/), webhooks to " + stripe.webhookUrl);
     }
 

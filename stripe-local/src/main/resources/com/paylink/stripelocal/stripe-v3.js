@@ -29,7 +29,8 @@
             processing_error: 'An error occurred while processing your card. Try again in a little bit.',
             incorrect_number: 'Your card number is incorrect.',
             test_mode_live_card: 'Your card was declined. Your request was in test mode, but used a non test card.',
-            network: 'We could not reach the card processor. Check your connection and try again.'
+            network: 'We could not reach the card processor. Check your connection and try again.',
+            method: 'Payment method', card: 'Card', walletNote: 'Test mode: the wallet approves at once with a test card.'
         },
         es: {
             note: 'Modo de prueba de Stripe (sustituto local): use una tarjeta de prueba de Stripe, p. ej. 4242 4242 4242 4242.',
@@ -43,7 +44,8 @@
             processing_error: 'Se ha producido un error al procesar tu tarjeta. Vuelve a intentarlo en unos momentos.',
             incorrect_number: 'El número de tu tarjeta es incorrecto.',
             test_mode_live_card: 'Se ha rechazado tu tarjeta. Tu solicitud estaba en modo de prueba, pero usaste una tarjeta real.',
-            network: 'No pudimos comunicarnos con el procesador de tarjetas. Revisa tu conexión e inténtalo de nuevo.'
+            network: 'No pudimos comunicarnos con el procesador de tarjetas. Revisa tu conexión e inténtalo de nuevo.',
+            method: 'Método de pago', card: 'Tarjeta', walletNote: 'Modo de prueba: la billetera aprueba al instante con una tarjeta de prueba.'
         }
     };
 
@@ -160,7 +162,10 @@
         + '.stripe-stand-in-field input:focus{outline:2px solid #0570de;outline-offset:1px}'
         + '.stripe-stand-in-row{display:grid;grid-template-columns:1fr 1fr;gap:.75rem}'
         + '.stripe-stand-in-error{margin:0;color:#b3261e;font-size:.875rem}'
-        + '.stripe-stand-in-error:empty{display:none}';
+        + '.stripe-stand-in-error:empty{display:none}'
+        + '.stripe-stand-in-methods{display:flex;gap:1rem;border:0;margin:0;padding:0}'
+        + '.stripe-stand-in-methods legend{font-size:.875rem;color:#30313d;margin-bottom:.25rem}'
+        + '.stripe-stand-in-card[hidden],.stripe-stand-in-wallet-note[hidden]{display:none}';
 
     function styleOnce() {
         if (!document.getElementById('stripe-stand-in-style')) {
@@ -181,10 +186,14 @@
         box.className = 'stripe-stand-in';
         box.setAttribute('data-stripe-stand-in', 'payment');
         box.appendChild(paragraph('stripe-stand-in-note', t.note));
-        this._number = field(box, 'stripe-stand-in-number', t.number, 'cc-number', 'numeric', '1234 1234 1234 1234');
+        var cardFields = document.createElement('div');
+        cardFields.className = 'stripe-stand-in-card stripe-stand-in';
+        box.appendChild(cardFields);
+        this._cardFields = cardFields;
+        this._number = field(cardFields, 'stripe-stand-in-number', t.number, 'cc-number', 'numeric', '1234 1234 1234 1234');
         var row = document.createElement('div');
         row.className = 'stripe-stand-in-row';
-        box.appendChild(row);
+        cardFields.appendChild(row);
         this._expiry = field(row, 'stripe-stand-in-expiry', t.expiry, 'cc-exp', 'numeric', 'MM / YY');
         this._cvc = field(row, 'stripe-stand-in-cvc', t.cvc, 'cc-csc', 'numeric', 'CVC');
         styleOnce();
@@ -195,12 +204,75 @@
         host.textContent = '';
         host.appendChild(box);
         this._text = t;
+        this._box = box;
+        this._wallet = null;
         this._mounted = true;
+        this._offerWallet();
         return this;
+    };
+
+    /**
+     * Apple Pay (Safari) or Google Pay (other browsers), as Stripe's Payment Element offers them: only on a domain
+     * registered for the account that takes the charge (Payment Method Domains). The box says when it has asked.
+     */
+    PaymentElement.prototype._offerWallet = function () {
+        var self = this;
+        var stripe = this._elements._stripe;
+        var url = API + '/_stand-in/wallets?account=' + encodeURIComponent(stripe._account || '')
+            + '&domain=' + encodeURIComponent(window.location.hostname);
+        fetch(url).then(function (r) { return r.json(); }).then(function (offered) {
+            var safari = /Safari/.test(navigator.userAgent) && !/Chrome|Chromium/.test(navigator.userAgent);
+            var type = safari ? 'apple_pay' : 'google_pay';
+            if (offered[type]) {
+                self._addWalletChoice(type, safari ? 'Apple Pay' : 'Google Pay');
+            }
+        }, function () { /* no wallet: the card form stays */ }).then(function () {
+            self._box.setAttribute('data-wallets-checked', 'true');
+        });
+    };
+
+    PaymentElement.prototype._addWalletChoice = function (type, label) {
+        var self = this;
+        var t = this._text;
+        var set = document.createElement('fieldset');
+        set.className = 'stripe-stand-in-methods';
+        var legend = document.createElement('legend');
+        legend.textContent = t.method;
+        set.appendChild(legend);
+        var note = paragraph('stripe-stand-in-wallet-note stripe-stand-in-note', t.walletNote);
+        note.hidden = true;
+        function choice(id, text, value, checked) {
+            var wrap = document.createElement('span');
+            var input = document.createElement('input');
+            input.type = 'radio';
+            input.name = 'stripe-stand-in-method';
+            input.id = id;
+            input.value = value;
+            input.checked = checked;
+            input.addEventListener('change', function () {
+                self._wallet = value === 'card' ? null : value;
+                self._cardFields.hidden = !!self._wallet;
+                note.hidden = !self._wallet;
+                self._elements._submitted = false;
+            });
+            var l = document.createElement('label');
+            l.htmlFor = id;
+            l.textContent = text;
+            wrap.appendChild(input);
+            wrap.appendChild(l);
+            set.appendChild(wrap);
+        }
+        choice('stripe-stand-in-method-card', t.card, 'card', true);
+        choice('stripe-stand-in-method-wallet', label, type, false);
+        this._box.insertBefore(set, this._cardFields);
+        this._box.insertBefore(note, this._cardFields);
     };
 
     PaymentElement.prototype._problem = function () {
         var t = this._text;
+        if (this._wallet) {
+            return null; // the wallet's own sheet collects and checks the card (in test mode it approves at once)
+        }
         var digits = this._number.value.replace(/[\s-]/g, '');
         if (digits.length < 12) {
             return t.numberIncomplete;
@@ -228,6 +300,9 @@
     };
 
     PaymentElement.prototype._card = function () {
+        if (this._wallet) {
+            return {number: '4242424242424242', exp_month: '12', exp_year: '2039', cvc: '123', wallet: this._wallet};
+        }
         var expiry = /^\s*(\d{1,2})\s*\/\s*(\d{2}|\d{4})\s*$/.exec(this._expiry.value);
         return {
             number: this._number.value.replace(/[\s-]/g, ''),
@@ -313,6 +388,10 @@
         body.set('payment_method_data[card][exp_month]', card.exp_month);
         body.set('payment_method_data[card][exp_year]', card.exp_year);
         body.set('payment_method_data[card][cvc]', card.cvc);
+        if (card.wallet) {
+            body.set('payment_method_data[card][wallet]', card.wallet);
+            body.set('_wallet_domain', window.location.hostname);
+        }
         return fetch(API + '/v1/payment_intents/' + encodeURIComponent(intentId) + '/confirm', {method: 'POST', body: body})
             .then(function (response) {
                 return response.json().then(function (json) {

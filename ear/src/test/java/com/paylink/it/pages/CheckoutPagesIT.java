@@ -65,6 +65,41 @@ class CheckoutPagesIT extends PageTest {
                 .anyMatch(m -> Mailbox.text(m).contains(receipt)));
     }
 
+    /**
+     * P7 in the sandbox: its simulated wallet is offered once Paylink's domain is registered on the practice's account
+     * ("Check status now", which in the sandbox also keeps an enrolled practice enrolled), and it pays as a card does.
+     */
+    @Test
+    void theSandboxWallet_isOfferedOnceTheDomainIsRegistered_andPays() throws Exception {
+        String payer = "harper.nguyen@example.com";
+        String link = sendLinkAndReadIt("Nguyen, Harper", Database.newInvoice("Harper", "Nguyen", "RC-T-SBWALLET", 4500), payer);
+        Browser b = browser();
+        b.driver().get(link);
+        assertThat(b.text(By.id("amountDue"))).isEqualTo("$45.00");
+        assertThat(b.driver().findElements(By.id("card:payWallet"))).as("no domain registered yet").isEmpty();
+        // the wallet's button posted anyway (a forged form) is refused by the server: nothing is paid
+        assertThat(new SandboxPayer().press(link, "", "card:payWallet")).contains("Enter the name on the card");
+        assertThat(Database.count("select count(*) from payment p join invoice i on i.id = p.invoice_id"
+                + " where i.number = 'RC-T-SBWALLET'")).isZero();
+
+        b = browser().signIn("admin", PASSWORD);
+        b.open("/staff/admin/card-processing.xhtml");
+        b.click(By.id("cardsForm:refresh"));
+        b.waitForText(By.id("wallets"), "Available to your clients on 127.0.0.1");
+        assertThat(b.text(By.id("cardStatus"))).as("still enrolled").isEqualTo("Taking card payments");
+        b.signOut();
+
+        b = browser();
+        b.driver().get(link);
+        assertThat(b.text(By.id("card:payWallet"))).isEqualTo("Pay with Google Pay (sandbox)");
+        Axe.assertAccessible(b.driver(), "/checkout/ (sandbox wallet)");
+        b.click(By.id("card:payWallet"));
+        b.waitForText(By.id("paid"), "This invoice has been paid");
+        assertThat(Database.rows("select p.amount_minor, p.card_brand, p.card_last4 from payment p join invoice i"
+                + " on i.id = p.invoice_id where i.number = 'RC-T-SBWALLET'"))
+                .extracting(r -> r[0] + " " + r[1] + " " + r[2]).containsExactly("4500 visa 4242");
+    }
+
     private static void fill(Browser b, String number) {
         b.fillSandboxCard("Jo Payer", number);
     }

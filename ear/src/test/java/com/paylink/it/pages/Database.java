@@ -82,4 +82,29 @@ final class Database {
             return rows;
         }
     }
+
+    /** A new invoice of {@code cents} for a demo client, with no appointment; returns its number. */
+    static String newInvoice(String first, String last, String number, long cents) throws Exception {
+        try (var c = connect()) {
+            long invoice;
+            try (var s = c.prepareStatement("insert into invoice (practice_id, client_id, number, issued_on, currency, version)"
+                    + " select practice_id, id, ?, current_date, 'USD', 0 from client where first_name = ? and last_name = ?"
+                    + " returning id")) {
+                s.setString(1, number);
+                s.setString(2, first);
+                s.setString(3, last);
+                try (var r = s.executeQuery()) {
+                    r.next();
+                    invoice = r.getLong(1);
+                }
+            }
+            try (var s = c.prepareStatement("insert into invoice_line (invoice_id, position, description, quantity,"
+                    + " unit_amount_minor) values (?, 0, 'Session', 1, ?)")) {
+                s.setLong(1, invoice);
+                s.setLong(2, cents);
+                s.executeUpdate();
+            }
+        }
+        return number;
+    }
 }

@@ -86,16 +86,16 @@ class MultiInvoiceLinkIT extends PageTest {
         String receipt = b.text(By.id("receiptNumber"));
 
         // allocated oldest first: one payment row per invoice, each in full, one charge and one receipt number
-        List<String[]> payments = rows("select i.number, p.amount_minor, p.receipt_number, p.gateway_reference from payment p "
+        List<String[]> payments = Database.rows("select i.number, p.amount_minor, p.receipt_number, p.gateway_reference from payment p "
                 + "join invoice i on i.id = p.invoice_id where i.number in ('RC-1011','RC-1012','RC-1013') order by p.id");
         assertThat(payments).extracting(r -> r[0] + " " + r[1]).containsExactly("RC-1011 15000", "RC-1012 15000", "RC-1013 12000");
         assertThat(payments).extracting(r -> r[2]).containsOnly(receipt);
         assertThat(payments.stream().map(r -> r[3]).distinct().count()).as("one charge").isEqualTo(1);
-        assertThat(count("select count(*) from payment_attempt a join payment_link l on l.id = a.payment_link_id "
+        assertThat(Database.count("select count(*) from payment_attempt a join payment_link l on l.id = a.payment_link_id "
                 + "join invoice i on i.id = l.invoice_id where i.number = 'RC-1011' and a.status = 'SUCCEEDED'")).isEqualTo(1);
 
         // each person once: drsmith rendered two of them, drjones has no Billing, admin and drlee are Admins
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from notification "
+        await().atMost(Duration.ofSeconds(30)).until(() -> Database.count("select count(*) from notification "
                 + "where kind = 'PAYMENT_RECEIVED' and invoice_number like '%RC-1012%'") >= 3);
         Map<String, String> told = notified("RC-1012");
         assertThat(told).containsOnlyKeys("drsmith", "admin", "drlee")
@@ -111,9 +111,9 @@ class MultiInvoiceLinkIT extends PageTest {
         b.open(link.substring(link.indexOf("/pay/")));
         b.waitForText(By.id("paid"), receipt);
         assertThat(b.driver().findElements(By.id("card:pay"))).isEmpty();
-        assertThat(count("select count(*) from payment_attempt a join payment_link l on l.id = a.payment_link_id "
+        assertThat(Database.count("select count(*) from payment_attempt a join payment_link l on l.id = a.payment_link_id "
                 + "join invoice i on i.id = l.invoice_id where i.number = 'RC-1011'")).as("one charge only").isEqualTo(1);
-        assertThat(count("select count(*) from payment p join invoice i on i.id = p.invoice_id "
+        assertThat(Database.count("select count(*) from payment p join invoice i on i.id = p.invoice_id "
                 + "where i.number in ('RC-1011','RC-1012','RC-1013')")).isEqualTo(3);
         assertThat(notified("RC-1012")).hasSize(3);
         assertThat(receipts(to)).hasSize(1);
@@ -159,7 +159,7 @@ class MultiInvoiceLinkIT extends PageTest {
         String body = "{\"invoices\":[" + f.invoiceIds.get(0) + "," + f.invoiceIds.get(1) + "]}";
         HttpResponse<String> frontdesk = post("/api/payment-links", "frontdesk", body);
         assertThat(frontdesk.statusCode()).isEqualTo(403);
-        long lakeside = count("select id from invoice where number = 'LT-2001'");
+        long lakeside = Database.count("select id from invoice where number = 'LT-2001'");
         HttpResponse<String> otherPractice = post("/api/payment-links", "biller",
                 "{\"invoices\":[" + f.invoiceIds.get(0) + "," + lakeside + "]}");
         assertThat(otherPractice.statusCode()).as("another practice's invoice").isEqualTo(404);
@@ -284,7 +284,7 @@ class MultiInvoiceLinkIT extends PageTest {
     }
 
     private long paymentsOn(Fixture f) throws SQLException {
-        return count("select count(*) from payment where invoice_id in ("
+        return Database.count("select count(*) from payment where invoice_id in ("
                 + f.invoiceIds.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")");
     }
 
@@ -317,7 +317,7 @@ class MultiInvoiceLinkIT extends PageTest {
     /** Per recipient of the payment notifications naming the invoice: how many, and the amount. */
     private static Map<String, String> notified(String invoiceNumber) throws SQLException {
         Map<String, String> told = new LinkedHashMap<>();
-        for (String[] r : rows("select s.username, count(*), max(n.amount_minor) from notification n "
+        for (String[] r : Database.rows("select s.username, count(*), max(n.amount_minor) from notification n "
                 + "join staff s on s.id = n.recipient_staff_id where n.kind = 'PAYMENT_RECEIVED' "
                 + "and n.invoice_number like '%" + invoiceNumber + "%' group by s.username")) {
             told.put(r[0], r[1] + " " + java.math.BigDecimal.valueOf(Long.parseLong(r[2]), 2).toPlainString());
@@ -326,29 +326,8 @@ class MultiInvoiceLinkIT extends PageTest {
     }
 
     private static long linkCount(String invoiceNumber) throws SQLException {
-        return count("select count(*) from payment_link_invoice li join invoice i on i.id = li.invoice_id "
+        return Database.count("select count(*) from payment_link_invoice li join invoice i on i.id = li.invoice_id "
                 + "where i.number = '" + invoiceNumber + "'");
-    }
-
-    private static long count(String sql) throws SQLException {
-        try (Connection c = Database.connect()) {
-            return single(c, sql);
-        }
-    }
-
-    private static List<String[]> rows(String sql) throws SQLException {
-        try (Connection c = Database.connect(); PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
-            List<String[]> rows = new ArrayList<>();
-            int columns = r.getMetaData().getColumnCount();
-            while (r.next()) {
-                String[] row = new String[columns];
-                for (int i = 0; i < columns; i++) {
-                    row[i] = r.getString(i + 1);
-                }
-                rows.add(row);
-            }
-            return rows;
-        }
     }
 
     private static long single(Connection c, String sql) throws SQLException {

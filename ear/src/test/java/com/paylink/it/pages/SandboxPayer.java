@@ -21,14 +21,24 @@ final class SandboxPayer {
 
     /** Opens {@code link}, pays with {@code card}; returns the page shown afterwards. */
     String pay(String link, String card) throws Exception {
+        return press(link, card, "card:pay");
+    }
+
+    /** Opens {@code link} and presses {@code button} of the sandbox form with {@code card} typed in. */
+    String press(String link, String card, String button) throws Exception {
         String page = http.send(HttpRequest.newBuilder(URI.create(link)).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         String checkout = link.substring(0, link.indexOf("/pay/")) + "/checkout/index.xhtml";
-        return post(http, checkout, page, card);
+        return post(http, checkout, page, card, button);
     }
 
     /** Posts the sandbox form of {@code page} (its CSRF field and request key) to {@code checkout} with {@code card}. */
     static String post(HttpClient http, String checkout, String page, String card) throws Exception {
+        return post(http, checkout, page, card, "card:pay");
+    }
+
+    /** The same, pressing {@code button} (the card's Pay, or the sandbox wallet's {@code card:payWallet}). */
+    static String post(HttpClient http, String checkout, String page, String card, String button) throws Exception {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("card", "card");
         form.put("card:csrf", field(page, "card:csrf"));
@@ -38,7 +48,7 @@ final class SandboxPayer {
         form.put("card:expiry", "12/39");
         form.put("card:cvc", "123");
         form.put("card:postal", "02139");
-        form.put("card:pay", "");
+        form.put(button, "");
         form.put("jakarta.faces.ViewState", "stateless");
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

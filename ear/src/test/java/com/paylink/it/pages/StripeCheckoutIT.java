@@ -258,10 +258,39 @@ class StripeCheckoutIT extends PageTest {
     }
 
     @Test
+    void walletsAreOfferedOnlyOnceThePublicDomainIsRegisteredOnThePracticesAccount() throws Exception {
+        String payer = "harper.nguyen@example.com";
+        String link = sendLinkAndReadIt("Nguyen, Harper", Database.newInvoice("Harper", "Nguyen", "RC-T-WALLET", 6500), payer);
+        Browser b = browser();
+        b.driver().get(link);
+        b.text(By.cssSelector("[data-wallets-checked='true']")); // waits until Stripe.js has asked which wallets it may offer
+        assertThat(b.driver().findElements(By.id("stripe-stand-in-method-wallet"))).as("no domain registered yet").isEmpty();
+        assertThat(stripe.walletDomains(RIVERSIDE)).isEmpty();
+
+        // an Admin checks the account's status: Paylink registers its public domain on Riverside's own account (P7)
+        b = browser().signIn("admin", PASSWORD);
+        b.open("/staff/admin/card-processing.xhtml");
+        assertThat(b.text(By.id("wallets"))).contains("Not set up yet");
+        b.click(By.id("cardsForm:refresh"));
+        b.waitForText(By.id("wallets"), "Available to your clients on 127.0.0.1");
+        assertThat(stripe.walletDomains(RIVERSIDE)).containsExactly("127.0.0.1");
+        b.signOut();
+
+        b = browser();
+        b.driver().get(link);
+        b.click(By.cssSelector("label[for='stripe-stand-in-method-wallet']"));
+        assertThat(b.text(By.cssSelector("label[for='stripe-stand-in-method-wallet']"))).isEqualTo("Google Pay");
+        b.click(By.id("stripe-pay"));
+        awaitPaid(b, "This invoice has been paid");
+        assertThat(stripe.wallet(cardPayment("RC-T-WALLET"))).isEqualTo("google_pay");
+        assertPaidOnce("RC-T-WALLET", 6500, "admin", "drlee"); // no appointment: the Admins are told
+    }
+
+    @Test
     void tamperedSecrets_foreignIntents_tooMuch_andAForeignReturn_areRefusedAndPostNothing() throws Exception {
         String payer = "harper.nguyen@example.com";
         String linkA = sendLinkAndReadIt("Nguyen, Harper", "RC-0981", payer);
-        String linkB = sendLinkAndReadIt("Nguyen, Harper", newInvoice("Harper", "Nguyen", "RC-T-0981B", 4000), payer);
+        String linkB = sendLinkAndReadIt("Nguyen, Harper", Database.newInvoice("Harper", "Nguyen", "RC-T-0981B", 4000), payer);
         HttpPayer a = new HttpPayer(linkA);
         HttpPayer other = new HttpPayer(linkB);
 
@@ -371,31 +400,6 @@ class StripeCheckoutIT extends PageTest {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         return answer.statusCode() + " " + answer.body();
-    }
-
-    /** A new invoice of {@code cents} for a demo client, with no appointment; returns its number. */
-    private static String newInvoice(String first, String last, String number, long cents) throws Exception {
-        try (var c = Database.connect()) {
-            long invoice;
-            try (var s = c.prepareStatement("insert into invoice (practice_id, client_id, number, issued_on, currency, version)"
-                    + " select practice_id, id, ?, current_date, 'USD', 0 from client where first_name = ? and last_name = ?"
-                    + " returning id")) {
-                s.setString(1, number);
-                s.setString(2, first);
-                s.setString(3, last);
-                try (var r = s.executeQuery()) {
-                    r.next();
-                    invoice = r.getLong(1);
-                }
-            }
-            try (var s = c.prepareStatement("insert into invoice_line (invoice_id, position, description, quantity,"
-                    + " unit_amount_minor) values (?, 0, 'Session', 1, ?)")) {
-                s.setLong(1, invoice);
-                s.setLong(2, cents);
-                s.executeUpdate();
-            }
-        }
-        return number;
     }
 
     // --- what the practice sees -------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import com.paylink.identity.entity.Permission;
 import com.paylink.payment.control.AccountReconciler;
 import com.paylink.payment.control.Gateways;
 import com.paylink.payment.control.PracticeOnboarding;
+import com.paylink.payment.control.WalletDomains;
 import com.paylink.payment.control.gateway.AccountGateway;
 import com.paylink.payment.control.gateway.GatewayUnavailable;
 import com.paylink.platform.PaylinkConfig;
@@ -42,6 +43,9 @@ public class CardProcessingService {
     @Inject
     AccountReconciler reconciler;
 
+    @Inject
+    WalletDomains wallets;
+
     public CardProcessingStatus status() {
         PracticeOnboarding.Snapshot snapshot = onboarding.practice();
         Practice practice = onboarding.read(snapshot.practiceId());
@@ -52,7 +56,7 @@ public class CardProcessingService {
                         .orElse(null);
         return new CardProcessingStatus(practice.name(), practice.cardProcessing(), practice.cardProcessingDetail(),
                 practice.cardProcessingCheckedAt(), practice.stripeAccountId() != null, !gatewayIsStripe(), last,
-                practice.contact());
+                practice.contact(), practice.wallets().orElse(null));
     }
 
     /**
@@ -82,7 +86,9 @@ public class CardProcessingService {
         PracticeOnboarding.Snapshot practice = onboarding.practice();
         if (practice.accountId() != null) {
             try {
-                onboarding.checked(gateways.accounts().account(practice.accountId()));
+                AccountGateway.AccountState account = gateways.accounts().account(practice.accountId());
+                onboarding.checked(account);
+                wallets.registerIfEnabled(account); // P7
             } catch (GatewayUnavailable e) {
                 throw new CardProcessingUnavailable();
             }

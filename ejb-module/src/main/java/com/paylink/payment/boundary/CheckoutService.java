@@ -1,5 +1,6 @@
 package com.paylink.payment.boundary;
 
+import com.paylink.practice.entity.WalletDomain;
 import com.paylink.ledger.entity.Invoice;
 import com.paylink.ledger.entity.Payment;
 import com.paylink.payment.control.DeclineGuard;
@@ -84,12 +85,12 @@ public class CheckoutService {
             // one charge, one receipt: for several invoices the amount is the whole charge (PL12); PAY16: what remains
             return new CheckoutView(CheckoutView.State.PAID, link.id(), practice, numbers, null,
                     null, p.receiptNumber(), paid.get().amount(), p.receivedAt(), null, null, contact, null,
-                    link.amountDue(), List.of());
+                    link.amountDue(), List.of(), false);
         }
         Optional<LinkUnusable> unusable = link.unusableAt(clock.instant());
         if (unusable.filter(u -> u == LinkUnusable.PAID).isPresent()) {
             return new CheckoutView(CheckoutView.State.PAID, link.id(), practice, numbers, null,
-                    null, null, null, null, null, null, contact, null, link.amountDue(), List.of());
+                    null, null, null, null, null, null, contact, null, link.amountDue(), List.of(), false);
         }
         if (unusable.filter(u -> u == LinkUnusable.LOCKED).isPresent()) {
             return state(CheckoutView.State.LOCKED, link, numbers);
@@ -113,7 +114,8 @@ public class CheckoutService {
                         ? new StripeBrowser(gateways.publishableKey().orElse(null), link.practice().stripeAccountId()) : null,
                 contact,
                 PayableAmount.smallestPartial(balance, link.partialMinimum()).orElse(null), null,
-                link.invoices().stream().map(i -> new CheckoutView.Line(i.number(), i.balance())).toList());
+                link.invoices().stream().map(i -> new CheckoutView.Line(i.number(), i.balance())).toList(),
+                gateway == Gateway.SANDBOX && link.practice().wallets().filter(WalletDomain::available).isPresent());
     }
 
     /** The full balance with the offline sandbox: {@link #paySandbox(long, PayAmount, SandboxCard, String, String)}. */

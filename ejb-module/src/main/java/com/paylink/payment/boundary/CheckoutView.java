@@ -14,12 +14,13 @@ import java.util.List;
  * Nothing clinical, no client name. {@code linkId} is null for an unknown token. PAY16: {@code partialMinimum}
  * is the smallest amount of their own the payer may choose (null: the full balance only); {@code
  * remainingBalance}, once paid, is what the invoice still owes now (zero: paid in full). {@code stripe} is set only
- * for a payable link in Stripe mode: what the page's Stripe.js is initialised with.
+ * for a payable link in Stripe mode: what the page's Stripe.js is initialised with. {@code sandboxWallet}: the sandbox
+ * offers its simulated wallet, as Stripe's Payment Element does on a domain registered for the practice (P7).
  */
 public record CheckoutView(State state, Long linkId, String practiceName, String invoiceNumber, Money amountDue,
                            Instant expiresAt, String receiptNumber, Money amountPaid, Instant paidAt,
                            Gateway gateway, StripeBrowser stripe, PracticeContact contact,
-                           Money partialMinimum, Money remainingBalance, List<Line> lines) {
+                           Money partialMinimum, Money remainingBalance, List<Line> lines, boolean sandboxWallet) {
 
     /** One invoice of the link and what it asks for now. */
     public record Line(String invoiceNumber, Money amount) {
@@ -34,7 +35,7 @@ public record CheckoutView(State state, Long linkId, String practiceName, String
                         Instant expiresAt, String receiptNumber, Money amountPaid, Instant paidAt,
                         Gateway gateway, StripeBrowser stripe, PracticeContact contact, List<Line> lines) {
         this(state, linkId, practiceName, invoiceNumber, amountDue, expiresAt, receiptNumber, amountPaid, paidAt, gateway,
-                stripe, contact, null, null, lines);
+                stripe, contact, null, null, lines, false);
     }
 
     /** A link for one invoice, with the partial-payment figures. */
@@ -43,7 +44,7 @@ public record CheckoutView(State state, Long linkId, String practiceName, String
                         Gateway gateway, StripeBrowser stripe, PracticeContact contact,
                         Money partialMinimum, Money remainingBalance) {
         this(state, linkId, practiceName, invoiceNumber, amountDue, expiresAt, receiptNumber, amountPaid, paidAt, gateway,
-                stripe, contact, partialMinimum, remainingBalance, List.of());
+                stripe, contact, partialMinimum, remainingBalance, List.of(), false);
     }
 
     /** PL12: the link covers several invoices (the page lists them; it is paid in full). */
@@ -106,6 +107,11 @@ public record CheckoutView(State state, Long linkId, String practiceName, String
     /** Paid, and the invoice still owes something: the link is used up, staff can send one for the rest. */
     public boolean isBalanceRemaining() {
         return state == State.PAID && remainingBalance != null && remainingBalance.isPositive();
+    }
+
+    /** P7: the sandbox offers its simulated wallet on this page. */
+    public boolean isSandboxWallet() {
+        return state == State.PAYABLE && sandboxWallet;
     }
 
     public boolean isSandbox() {

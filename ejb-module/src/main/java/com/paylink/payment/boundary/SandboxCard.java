@@ -22,6 +22,8 @@ public record SandboxCard(String name, String number, String expiry, String cvc,
             "4000000000000127", "pm_card_chargeDeclinedIncorrectCvc",
             "4000000000000119", "pm_card_chargeDeclinedProcessingError",
             "4000002760003184", "pm_card_authenticationRequired");
+    /** P7: the sandbox's simulated wallet, which approves at once with the Visa test card, as Stripe's test wallets do. */
+    public static final SandboxCard WALLET = new SandboxCard("Google Pay (sandbox)", "4242424242424242", "12/2099", "123", null);
     /** Any other number: the sandbox declines it as Stripe's test mode declines a live card. */
     static final String LIVE_CARD = "pm_card_live";
     private static final Pattern EXPIRY = Pattern.compile("^(\\d{1,2})/(\\d{2}|\\d{4})$");

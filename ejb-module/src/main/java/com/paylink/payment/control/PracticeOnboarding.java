@@ -86,4 +86,10 @@ public class PracticeOnboarding {
         accounts.accountChecked(state.accountId(), state.chargesEnabled(), state.detailsSubmitted(), state.reasons(),
                 clock.instant());
     }
+
+    /** P7: what the gateway answered when Paylink's domain was registered for wallets on the account. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void walletsChecked(String accountId, AccountGateway.DomainState state) {
+        accounts.walletsChecked(accountId, state.domain(), state.available(), state.reason(), clock.instant());
+    }
 }

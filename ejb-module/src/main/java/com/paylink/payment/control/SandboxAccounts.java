@@ -2,7 +2,10 @@ package com.paylink.payment.control;
 
 import com.paylink.payment.control.gateway.AccountGateway;
 import com.paylink.platform.PaylinkConfig;
+import com.paylink.practice.entity.CardProcessing;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.inject.Inject;
 
 import java.security.SecureRandom;
@@ -28,6 +31,9 @@ public class SandboxAccounts implements AccountGateway {
     @Inject
     PaylinkConfig config;
 
+    @PersistenceContext(unitName = "paylink")
+    EntityManager em;
+
     @Override
     public String openAccount(String practiceName, String email, String idempotencyKey) {
         return byKey.computeIfAbsent(idempotencyKey, k -> {
@@ -47,9 +53,27 @@ public class SandboxAccounts implements AccountGateway {
         completed.add(accountId);
     }
 
+    /**
+     * Completed here, or recorded as taking charges before (the demo's seeded practice, or one completed before this
+     * server restarted): the sandbox keeps no accounts of its own, so "Check status now" never undoes an enrolment.
+     */
     @Override
     public AccountState account(String accountId) {
-        boolean done = completed.contains(accountId);
+        boolean done = completed.contains(accountId) || enabledBefore(accountId);
         return new AccountState(accountId, done, done, done ? null : "onboarding not completed (sandbox)");
+    }
+
+    /** P7: the sandbox offers its simulated wallets on any domain of an account whose onboarding was completed. */
+    @Override
+    public DomainState registerDomain(String accountId, String domain) {
+        return account(accountId).chargesEnabled() ? new DomainState(domain, true, null)
+                : new DomainState(domain, false, "onboarding not completed (sandbox)");
+    }
+
+    private boolean enabledBefore(String accountId) {
+        return !em.createQuery("select p.id from Practice p where p.stripeAccountId = :a and p.cardProcessing = :enabled",
+                        Long.class)
+                .setParameter("a", accountId).setParameter("enabled", CardProcessing.ENABLED)
+                .getResultList().isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package com.paylink.payment.control;
 
+import com.paylink.payment.control.gateway.AccountGateway;
 import com.paylink.payment.control.gateway.CardGateway;
 import com.paylink.payment.control.stripe.StripeWebhooks;
 import com.paylink.payment.entity.Gateway;
@@ -30,6 +31,9 @@ public class StripeEventRouter {
     @Inject
     StripeMoneyEvents money;
 
+    @Inject
+    WalletDomains wallets;
+
     /** @return false when the event had been applied before */
     public boolean apply(StripeWebhooks.VerifiedEvent event) {
         if (attempts.isProcessed(event.id())) {
@@ -37,7 +41,12 @@ public class StripeEventRouter {
         }
         if ("account.updated".equals(event.type()) && event.accountId().isPresent()) {
             // P2: a practice's account changed at Stripe: re-read it, never trust the event's copy
-            return onboarding.checkedOnEvent(event.id(), event.type(), gateways.accounts().account(event.accountId().get()));
+            AccountGateway.AccountState state = gateways.accounts().account(event.accountId().get());
+            boolean applied = onboarding.checkedOnEvent(event.id(), event.type(), state);
+            if (applied) {
+                wallets.registerIfEnabled(state); // P7: its payers may pay by wallet once it takes charges
+            }
+            return applied;
         }
         // the practice account of the payment the event is about, found through our own attempt
         Optional<String> account = event.intentId().flatMap(attempts::accountOf);

@@ -50,4 +50,13 @@ public class PracticeAccounts {
         practice.ifPresent(p -> p.accountChecked(chargesEnabled, detailsSubmitted, reasons, at));
         return practice.map(Practice::id);
     }
+
+    /** P7: the gateway's answer to registering Paylink's domain for wallets on the account (if a practice has it). */
+    public void walletsChecked(String accountId, String domain, boolean available, String detail, Instant at) {
+        em.createQuery("select p from Practice p where p.stripeAccountId = :a", Practice.class)
+                .setParameter("a", accountId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst()
+                .ifPresent(p -> p.walletsChecked(domain, available, detail, at));
+    }
 }

@@ -47,6 +47,19 @@ public class Practice {
     @Column(name = "card_processing_checked_at")
     private Instant cardProcessingCheckedAt;
 
+    /** P7: Paylink's public domain as registered for wallets on the practice's account, and the gateway's answer. */
+    @Column(name = "wallet_domain")
+    private String walletDomain;
+
+    @Column(name = "wallets_available")
+    private Boolean walletsAvailable;
+
+    @Column(name = "wallets_detail")
+    private String walletsDetail;
+
+    @Column(name = "wallets_checked_at")
+    private Instant walletsCheckedAt;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -107,6 +120,27 @@ public class Practice {
         this.cardProcessingDetail = chargesEnabled || reasons == null || reasons.isBlank() ? null
                 : reasons.length() > 500 ? reasons.substring(0, 500) : reasons;
         this.cardProcessingCheckedAt = at;
+    }
+
+    /**
+     * P7: the gateway's answer to registering {@code domain} for Apple Pay and Google Pay on the practice's account:
+     * available, or not with its reason.
+     */
+    public void walletsChecked(String domain, boolean available, String detail, Instant at) {
+        if (stripeAccountId == null) {
+            throw new IllegalStateException("practice " + id + " has no account to register a domain on");
+        }
+        this.walletDomain = requireText(domain, "domain");
+        this.walletsAvailable = available;
+        this.walletsDetail = available || detail == null || detail.isBlank() ? null
+                : detail.length() > 500 ? detail.substring(0, 500) : detail;
+        this.walletsCheckedAt = java.util.Objects.requireNonNull(at, "at");
+    }
+
+    /** P7: the wallets' state on the practice's account; empty until a domain was registered. */
+    public java.util.Optional<WalletDomain> wallets() {
+        return walletDomain == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new WalletDomain(walletDomain, walletsAvailable, walletsDetail, walletsCheckedAt));
     }
 
     /** P4: an Admin changed how clients reach the practice. */

@@ -17,4 +17,14 @@ public interface AccountGateway {
     String onboardingLink(String accountId, String refreshUrl, String returnUrl);
 
     AccountState account(String accountId);
+
+    /** P7: what the gateway says of a domain registered for wallets on an account. */
+    record DomainState(String domain, boolean available, String reason) {
+    }
+
+    /**
+     * P7: registers {@code domain} for Apple Pay and Google Pay on the account (Stripe's Payment Method Domains, on the
+     * connected account); registering it again returns the registration there is.
+     */
+    DomainState registerDomain(String accountId, String domain);
 }

@@ -5,9 +5,12 @@ import com.paylink.payment.control.gateway.GatewayUnavailable;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Account;
+import com.stripe.model.PaymentMethodDomain;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.AccountCreateParams;
 import com.stripe.param.AccountLinkCreateParams;
+import com.stripe.param.PaymentMethodDomainCreateParams;
+import com.stripe.param.PaymentMethodDomainListParams;
 
 /**
  * Stripe Connect accounts with the platform's key: open a practice's account (Standard, so the practice
@@ -71,6 +74,43 @@ public final class StripeAccounts implements AccountGateway {
             return new AccountState(account.getId(), charges, details, reasons);
         } catch (StripeException e) {
             throw new GatewayUnavailable("Stripe could not return account " + accountId + ": " + e.getCode(), e);
+        }
+    }
+
+    /**
+     * P7: Stripe's Payment Method Domains on the connected account (docs.stripe.com/payments/payment-methods/pmd-registration):
+     * the one there is for the domain, else a new one. Available means Stripe reports both Apple Pay and Google Pay
+     * active; otherwise Stripe's own reason (for Apple Pay, usually the domain's verification file).
+     */
+    @Override
+    public DomainState registerDomain(String accountId, String domain) {
+        RequestOptions onAccount = RequestOptions.builder().setStripeAccount(accountId).build();
+        try {
+            PaymentMethodDomain registered = null;
+            for (PaymentMethodDomain existing : client.v1().paymentMethodDomains().list(PaymentMethodDomainListParams.builder()
+                    .setDomainName(domain).build(), onAccount).getData()) {
+                registered = existing;
+            }
+            if (registered == null) {
+                registered = client.v1().paymentMethodDomains().create(PaymentMethodDomainCreateParams.builder()
+                        .setDomainName(domain).setEnabled(true).build(), onAccount);
+            }
+            boolean apple = registered.getApplePay() != null && "active".equals(registered.getApplePay().getStatus());
+            boolean google = registered.getGooglePay() != null && "active".equals(registered.getGooglePay().getStatus());
+            String reason = null;
+            if (!Boolean.TRUE.equals(registered.getEnabled())) {
+                reason = "the domain is disabled at Stripe";
+            } else if (!apple && registered.getApplePay() != null && registered.getApplePay().getStatusDetails() != null) {
+                reason = "Apple Pay: " + registered.getApplePay().getStatusDetails().getErrorMessage();
+            } else if (!google && registered.getGooglePay() != null && registered.getGooglePay().getStatusDetails() != null) {
+                reason = "Google Pay: " + registered.getGooglePay().getStatusDetails().getErrorMessage();
+            } else if (!apple || !google) {
+                reason = "Stripe has not activated " + (apple ? "Google Pay" : "Apple Pay") + " for the domain";
+            }
+            return new DomainState(domain, Boolean.TRUE.equals(registered.getEnabled()) && apple && google, reason);
+        } catch (StripeException e) {
+            throw new GatewayUnavailable("Stripe could not register " + domain + " for wallets on " + accountId + ": "
+                    + e.getCode(), e);
         }
     }
 
