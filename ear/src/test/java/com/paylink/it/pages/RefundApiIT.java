@@ -46,6 +46,13 @@ class RefundApiIT extends PageTest {
                 "refund-amount-too-high", "You can refund at most $150.00 of this payment.");
         assertRefused(refund(payment, "{\"amount\":\"twenty\",\"reason\":\"Session shortened\"}", BILLER_KEY), 422,
                 "refund-invalid-amount", "Enter the amount to refund as a number");
+        // a short number with billions of digits, and a long text: refused at once, as any bad amount
+        assertRefused(refund(payment, "{\"amount\":1e2000000000,\"reason\":\"Session shortened\"}", BILLER_KEY), 422,
+                "refund-invalid-amount", "Enter the amount to refund as a number");
+        assertRefused(refund(payment, "{\"amount\":\"" + "9".repeat(1_000_000) + "\",\"reason\":\"Session shortened\"}",
+                BILLER_KEY), 422, "refund-invalid-amount", "Enter the amount to refund as a number");
+        assertRefused(refund(payment, "{\"amount\":\"1E+30\",\"reason\":\"Session shortened\"}", BILLER_KEY), 422,
+                "refund-invalid-amount", "Enter the amount to refund as a number");
         assertRefused(refund(payment, "{\"amount\":\"25.00\"}", BILLER_KEY), 422, "refund-reason-required",
                 "Say why you are refunding");
         assertRefused(refund(payment, "{\"amount\":\"25.00\",\"reason\":\"Session shortened\"}", FRONTDESK_KEY), 403,

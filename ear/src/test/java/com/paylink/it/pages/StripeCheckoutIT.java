@@ -300,6 +300,9 @@ class StripeCheckoutIT extends PageTest {
         assertThat(tooMuch.statusCode()).isEqualTo(422);
         assertThat(tooMuch.body()).contains("You cannot pay more than the balance of $75.00.");
         assertThat(a.startIntent("other", "10").body()).contains("This link takes the full balance only ($75.00).");
+        HttpResponse<String> endless = a.startIntent("other", "9".repeat(1_000_000)); // refused before any lock or parse
+        assertThat(endless.statusCode()).isEqualTo(422);
+        assertThat(endless.body()).contains("Enter the amount as a number, such as 50.00.");
         assertThat(stripe.creates()).isEqualTo(creates);
 
         Map<String, String> intentA = a.intent();

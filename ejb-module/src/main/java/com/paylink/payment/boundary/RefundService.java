@@ -88,13 +88,16 @@ public class RefundService {
         if (amount == null || amount.isBlank()) {
             return refundable;
         }
+        if (amount.length() > PayAmount.MAX_TYPED_LENGTH) {
+            throw new RefundRefused(RefundRefused.Reason.INVALID_AMOUNT);
+        }
         try {
             Money money = Money.of(amount.trim().replace("$", "").replace(",", ""), refundable.currency());
             if (!money.isPositive()) {
                 throw new RefundRefused(RefundRefused.Reason.INVALID_AMOUNT);
             }
             return money;
-        } catch (IllegalArgumentException e) { // not a number, or more decimals than the currency has
+        } catch (IllegalArgumentException | ArithmeticException e) { // not a number, too many decimals, or too large
             throw new RefundRefused(RefundRefused.Reason.INVALID_AMOUNT);
         }
     }

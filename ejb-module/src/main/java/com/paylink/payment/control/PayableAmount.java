@@ -19,6 +19,11 @@ import java.util.regex.Pattern;
 public final class PayableAmount {
 
     /** What a payer may type: digits, an optional decimal part; a "$", spaces and thousands commas are ignored. */
+    /**
+     * The longest amount anyone types (a payer's partial payment, a refund): longer text is refused as not a number
+     * before anything parses it (a million digits would otherwise hold a core, and under the invoice lock a connection).
+     */
+    public static final int MAX_TYPED_LENGTH = 32;
     private static final Pattern DECIMAL = Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)");
     private static final Pattern THOUSANDS = Pattern.compile("-?\\d{1,3}(,\\d{3})+(\\.\\d*)?");
 
@@ -97,6 +102,9 @@ public final class PayableAmount {
         Objects.requireNonNull(balance, "balance");
         if (fullBalance) {
             return Decision.pay(balance);
+        }
+        if (entered != null && entered.length() > MAX_TYPED_LENGTH) {
+            return Decision.refuse(Problem.NOT_A_NUMBER, null); // refused before any parsing: its length is its cost
         }
         String text = entered == null ? "" : entered.replace("$", "").replace(" ", "").replace("\u00a0", "").trim();
         if (text.isEmpty()) {

@@ -41,6 +41,14 @@ class PayableAmountTest {
     }
 
     @Test
+    void anOverLongAmountIsNotANumber_whateverItSpells() {
+        String thirtyTwo = "0".repeat(27) + "50.00";
+        assertThat(other(thirtyTwo).amount()).as("32 characters: still read").isEqualTo(usd("50.00"));
+        assertThat(other("0" + thirtyTwo)).isEqualTo(new Decision(null, Problem.NOT_A_NUMBER, null));
+        assertThat(other("9".repeat(2_000_000))).isEqualTo(new Decision(null, Problem.NOT_A_NUMBER, null));
+    }
+
+    @Test
     void eachBadAmountHasItsOwnReason_andTheFigureThePayerNeeds() {
         assertThat(other("5")).isEqualTo(new Decision(null, Problem.BELOW_MINIMUM, usd("20.00")));
         assertThat(other("19.99").problem()).isEqualTo(Problem.BELOW_MINIMUM);

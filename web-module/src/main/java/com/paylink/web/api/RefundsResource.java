@@ -54,7 +54,8 @@ public class RefundsResource {
             return null;
         }
         if (value instanceof JsonNumber number) {
-            return number.bigDecimalValue().toPlainString();
+            // its own text (1E+2000000000 stays 13 characters), never the plain digits, which could be billions
+            return number.bigDecimalValue().toString();
         }
         if (value instanceof JsonString string) {
             return string.getString();

@@ -55,7 +55,8 @@ public class StripeIntentServlet extends HttpServlet {
             JSON.toJson(Map.of("error", "session"), response.getWriter());
             return;
         }
-        // PAY16: what the payer chose, as posted; the boundary decides what it may pay
+        // PAY16: what the payer chose, as posted; the boundary decides what it may pay (an over-long amount is refused
+        // by the boundary's first check, before it locks anything)
         PayAmount asked = CheckoutBean.OTHER_AMOUNT.equals(request.getParameter("amountChoice"))
                 ? PayAmount.other(request.getParameter("amount")) : PayAmount.FULL_BALANCE;
         Optional<StripeStart> started;
