@@ -146,12 +146,20 @@ class CardProcessingIT {
         CardProcessingStatus pending = As.staff(lakeside.admin(), ADMIN, () -> cards.refresh());
         assertThat(pending.status()).isEqualTo(CardProcessing.PENDING);
         assertThat(pending.detail()).contains("external_account");
+        assertThat(pending.wallets()).as("P7: no domain registered on an account that cannot take charges").isNull();
+        assertThat(stripe.walletDomains(account)).isEmpty();
 
         // Stripe finishes onboarding and says so by webhook: the practice is enrolled, read back from Stripe
         stripe.enable(account);
         String event = stripe.accountEvent("evt_acct_" + account, account);
         assertThat(webhook(event)).isEqualTo(200);
-        assertThat(As.staff(lakeside.admin(), ADMIN, () -> cards.status()).status()).isEqualTo(CardProcessing.ENABLED);
+        CardProcessingStatus enabled = As.staff(lakeside.admin(), ADMIN, () -> cards.status());
+        assertThat(enabled.status()).isEqualTo(CardProcessing.ENABLED);
+        // P7: the same webhook registered Paylink's public domain for wallets on the practice's own account
+        String domain = java.net.URI.create(System.getProperty("paylink.public.url")).getHost();
+        assertThat(stripe.walletDomains(account)).containsExactly(domain);
+        assertThat(enabled.wallets().domain()).isEqualTo(domain);
+        assertThat(enabled.wallets().available()).isTrue();
         assertThat(As.staff(lakeside.biller(), BILLING, () -> links.send(lakeside.invoice(), null)).invoiceId())
                 .isEqualTo(lakeside.invoice());
 

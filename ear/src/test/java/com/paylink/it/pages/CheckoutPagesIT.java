@@ -78,7 +78,7 @@ class CheckoutPagesIT extends PageTest {
         assertThat(b.text(By.id("amountDue"))).isEqualTo("$45.00");
         assertThat(b.driver().findElements(By.id("card:payWallet"))).as("no domain registered yet").isEmpty();
         // the wallet's button posted anyway (a forged form) is refused by the server: nothing is paid
-        assertThat(new SandboxPayer().press(link, "", "card:payWallet")).contains("Enter the name on the card");
+        assertThat(new SandboxPayer().press(link, "", "card:payWallet")).contains("Google Pay is not available for this payment.");
         assertThat(Database.count("select count(*) from payment p join invoice i on i.id = p.invoice_id"
                 + " where i.number = 'RC-T-SBWALLET'")).isZero();
 

@@ -1,6 +1,5 @@
 package com.paylink.payment.boundary;
 
-import com.paylink.practice.entity.WalletDomain;
 import com.paylink.ledger.entity.Invoice;
 import com.paylink.ledger.entity.Payment;
 import com.paylink.payment.control.DeclineGuard;
@@ -17,6 +16,7 @@ import com.paylink.payment.entity.PaymentAttempt;
 import com.paylink.paymentlink.boundary.PayerLinkService;
 import com.paylink.paymentlink.entity.LinkUnusable;
 import com.paylink.paymentlink.entity.PaymentLink;
+import com.paylink.practice.entity.WalletDomain;
 import com.paylink.shared.Money;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
@@ -116,6 +116,18 @@ public class CheckoutService {
                 PayableAmount.smallestPartial(balance, link.partialMinimum()).orElse(null), null,
                 link.invoices().stream().map(i -> new CheckoutView.Line(i.number(), i.balance())).toList(),
                 gateway == Gateway.SANDBOX && link.practice().wallets().filter(WalletDomain::available).isPresent());
+    }
+
+    /**
+     * P7 in the sandbox: its simulated wallet pays as {@link #paySandbox(long, PayAmount, SandboxCard, String, String)}
+     * with the wallet's test card, and only where the page offers it (the practice's domain is registered for
+     * wallets); otherwise it is refused with its own reason and nothing happens.
+     */
+    public PayResult paySandboxWallet(long linkId, PayAmount asked, String requestKey, String payerAddress) {
+        if (!view(linkId).isSandboxWallet()) {
+            return new PayResult(PayResult.Kind.INVALID_INPUT, "wallet_unavailable", null);
+        }
+        return paySandbox(linkId, asked, SandboxCard.WALLET, requestKey, payerAddress);
     }
 
     /** The full balance with the offline sandbox: {@link #paySandbox(long, PayAmount, SandboxCard, String, String)}. */

@@ -146,22 +146,24 @@ public class CheckoutBean {
     }
 
     public void paySandbox() throws IOException {
-        pay(new SandboxCard(cardName, cardNumber, cardExpiry, cardCvc, postalCode));
+        pay(false);
     }
 
-    /** P7: the sandbox's simulated wallet (offered only where the practice's domain is registered for wallets). */
+    /** P7: the sandbox's simulated wallet (the boundary refuses it where the page would not offer it). */
     public void paySandboxWallet() throws IOException {
-        pay(view.isSandboxWallet() ? SandboxCard.WALLET : new SandboxCard(null, null, null, null, null));
+        pay(true);
     }
 
-    private void pay(SandboxCard card) throws IOException {
+    private void pay(boolean wallet) throws IOException {
         if (!csrfValid() || linkId == null) {
             message(FacesMessage.SEVERITY_ERROR, "pay.error.session");
             return;
         }
         PayResult result;
         try {
-            result = checkout.paySandbox(linkId, asked(), card, requestKey, request().getRemoteAddr());
+            result = wallet ? checkout.paySandboxWallet(linkId, asked(), requestKey, request().getRemoteAddr())
+                    : checkout.paySandbox(linkId, asked(), new SandboxCard(cardName, cardNumber, cardExpiry, cardCvc, postalCode),
+                    requestKey, request().getRemoteAddr());
         } catch (StorageFull e) { // the payment rolled back whole: nothing charged, the payer may try again
             cardNumber = null;
             cardCvc = null;
