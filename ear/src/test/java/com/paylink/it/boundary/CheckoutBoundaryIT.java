@@ -131,6 +131,23 @@ class CheckoutBoundaryIT {
         return new Fixture(invoice, link, token, biller);
     }
 
+    @Test
+    void p7_theSandboxWalletPaysOnlyWhereThePracticesDomainIsRegisteredForWallets() {
+        Fixture f = fixture("45.00");
+        PayResult refused = checkout.paySandboxWallet(f.link(), com.paylink.payment.boundary.PayAmount.FULL_BALANCE, key(),
+                "203.0.113.9");
+        assertThat(refused.kind()).isEqualTo(PayResult.Kind.INVALID_INPUT);
+        assertThat(refused.code()).isEqualTo("wallet_unavailable");
+        assertThat(checkout.view(f.link()).isSandboxWallet()).isFalse();
+        assertThat(data.payments(f.invoice())).isEmpty();
+
+        data.walletsRegistered(f.link());
+        assertThat(checkout.view(f.link()).isSandboxWallet()).isTrue();
+        assertThat(checkout.paySandboxWallet(f.link(), com.paylink.payment.boundary.PayAmount.FULL_BALANCE, key(), "203.0.113.9")
+                .kind()).isEqualTo(PayResult.Kind.PAID);
+        assertThat(data.payments(f.invoice())).hasSize(1);
+    }
+
     private static SandboxCard card(String number) {
         return new SandboxCard("Jo Payer", number, "12/39", "123", "02139");
     }

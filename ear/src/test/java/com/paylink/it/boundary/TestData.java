@@ -47,6 +47,12 @@ public class TestData {
         return em.find(Practice.class, practiceId).stripeAccountId();
     }
 
+    /** P7: the gateway answered that Paylink's domain is registered for wallets on the link's practice's account. */
+    public void walletsRegistered(long linkId) {
+        em.find(com.paylink.paymentlink.entity.PaymentLink.class, linkId).practice()
+                .walletsChecked("127.0.0.1", true, null, Instant.now());
+    }
+
     /** The card-processing account of the practice that sent the link. */
     public String accountOfLink(long linkId) {
         return em.find(com.paylink.paymentlink.entity.PaymentLink.class, linkId).practice().stripeAccountId();
