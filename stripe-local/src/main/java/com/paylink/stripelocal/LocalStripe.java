@@ -765,13 +765,19 @@ public final class LocalStripe implements AutoCloseable {
     /** The stand-in's Connect onboarding page (Stripe's own is under connect.stripe.com). */
     static final String ONBOARDING = "/_stand-in/connect/";
     private final Map<String, String> onboardingReturn = new ConcurrentHashMap<>();
+    private static final byte[] STAND_IN_SCRIPT = standInScriptBytes();
+
+    private static byte[] standInScriptBytes() {
+        try (var in = LocalStripe.class.getResourceAsStream("stripe-v3.js")) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("the stand-in Stripe.js is missing from the jar", e);
+        }
+    }
 
     /** The stand-in Stripe.js, served as Stripe serves its own from https://js.stripe.com/v3/. */
     private void standInScript(HttpExchange exchange) throws IOException {
-        byte[] script;
-        try (var in = LocalStripe.class.getResourceAsStream("stripe-v3.js")) {
-            script = in.readAllBytes();
-        }
+        byte[] script = STAND_IN_SCRIPT;
         exchange.getResponseHeaders().add("Content-Type", "application/javascript; charset=utf-8");
         exchange.getResponseHeaders().add("Cache-Control", "no-store");
         exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");

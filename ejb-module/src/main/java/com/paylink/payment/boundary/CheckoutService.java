@@ -158,7 +158,7 @@ public class CheckoutService {
         if (problem.isPresent()) {
             return new PayResult(PayResult.Kind.INVALID_INPUT, problem.get(), null);
         }
-        if (!asked.fullBalance() && asked.entered() != null && asked.entered().length() > PayAmount.MAX_TYPED_LENGTH) {
+        if (!asked.fullBalance() && PayableAmount.tooLongToRead(asked.entered())) {
             // refused before the lock: an amount that long is no amount, whatever the balance
             return new PayResult(PayResult.Kind.INVALID_INPUT, PayableAmount.Problem.NOT_A_NUMBER.code(), null);
         }

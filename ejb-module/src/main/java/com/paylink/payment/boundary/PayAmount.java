@@ -6,9 +6,6 @@ package com.paylink.payment.boundary;
  */
 public record PayAmount(boolean fullBalance, String entered) {
 
-    /** The longest amount anyone types; longer is refused as not a number, before anything parses it or locks. */
-    public static final int MAX_TYPED_LENGTH = com.paylink.payment.control.PayableAmount.MAX_TYPED_LENGTH;
-
     /** The full balance: the only choice on a link sent without partial payments. */
     public static final PayAmount FULL_BALANCE = new PayAmount(true, null);
 

@@ -2,6 +2,7 @@ package com.paylink.payment.boundary;
 
 import com.paylink.identity.entity.Permission;
 import com.paylink.payment.control.Gateways;
+import com.paylink.payment.control.PayableAmount;
 import com.paylink.payment.control.StaffRefunds;
 import com.paylink.payment.control.gateway.GatewayRefund;
 import com.paylink.payment.control.gateway.GatewayUnavailable;
@@ -88,7 +89,7 @@ public class RefundService {
         if (amount == null || amount.isBlank()) {
             return refundable;
         }
-        if (amount.length() > PayAmount.MAX_TYPED_LENGTH) {
+        if (PayableAmount.tooLongToRead(amount)) {
             throw new RefundRefused(RefundRefused.Reason.INVALID_AMOUNT);
         }
         try {

@@ -24,6 +24,11 @@ public final class PayableAmount {
      * before anything parses it (a million digits would otherwise hold a core, and under the invoice lock a connection).
      */
     public static final int MAX_TYPED_LENGTH = 32;
+
+    /** True for typed text too long to be an amount: refuse it before parsing it or taking any lock. */
+    public static boolean tooLongToRead(String entered) {
+        return entered != null && entered.length() > MAX_TYPED_LENGTH;
+    }
     private static final Pattern DECIMAL = Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)");
     private static final Pattern THOUSANDS = Pattern.compile("-?\\d{1,3}(,\\d{3})+(\\.\\d*)?");
 
@@ -103,7 +108,7 @@ public final class PayableAmount {
         if (fullBalance) {
             return Decision.pay(balance);
         }
-        if (entered != null && entered.length() > MAX_TYPED_LENGTH) {
+        if (tooLongToRead(entered)) {
             return Decision.refuse(Problem.NOT_A_NUMBER, null); // refused before any parsing: its length is its cost
         }
         String text = entered == null ? "" : entered.replace("$", "").replace(" ", "").replace("\u00a0", "").trim();

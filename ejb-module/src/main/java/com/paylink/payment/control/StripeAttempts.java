@@ -77,7 +77,7 @@ public class StripeAttempts {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Plan> plan(long linkId, boolean fullBalance, String entered) {
         Instant now = clock.instant();
-        if (!fullBalance && entered != null && entered.length() > PayableAmount.MAX_TYPED_LENGTH) {
+        if (!fullBalance && PayableAmount.tooLongToRead(entered)) {
             // refused before the lock: an amount that long is no amount, whatever the balance
             throw new PayableAmount.Refused(PayableAmount.Decision.refuse(PayableAmount.Problem.NOT_A_NUMBER, null));
         }

@@ -60,7 +60,7 @@ public class SecurityHeadersFilter extends HttpFilter {
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("Pragma", "no-cache");
         }
-        chain.doFilter(request, new RelativeRedirects(response, payments.stripeJsUrl()));
+        chain.doFilter(request, new RelativeRedirects(response, payments::stripeJsUrl));
     }
 
     /**
@@ -70,21 +70,22 @@ public class SecurityHeadersFilter extends HttpFilter {
     static final class RelativeRedirects extends HttpServletResponseWrapper {
 
         private static final String CSP = "Content-Security-Policy";
-        private final String stripeJsUrl;
+        /** Read only when a policy is written (pages), not on every response. */
+        private final java.util.function.Supplier<String> stripeJsUrl;
 
-        RelativeRedirects(HttpServletResponse response, String stripeJsUrl) {
+        RelativeRedirects(HttpServletResponse response, java.util.function.Supplier<String> stripeJsUrl) {
             super(response);
             this.stripeJsUrl = stripeJsUrl;
         }
 
         @Override
         public void setHeader(String name, String value) {
-            super.setHeader(name, CSP.equalsIgnoreCase(name) ? StripeContentPolicy.apply(value, stripeJsUrl) : value);
+            super.setHeader(name, CSP.equalsIgnoreCase(name) ? StripeContentPolicy.apply(value, stripeJsUrl.get()) : value);
         }
 
         @Override
         public void addHeader(String name, String value) {
-            super.addHeader(name, CSP.equalsIgnoreCase(name) ? StripeContentPolicy.apply(value, stripeJsUrl) : value);
+            super.addHeader(name, CSP.equalsIgnoreCase(name) ? StripeContentPolicy.apply(value, stripeJsUrl.get()) : value);
         }
 
         @Override
