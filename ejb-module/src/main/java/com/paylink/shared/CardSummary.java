@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
  */
 public record CardSummary(String brand, String last4) {
 
+    /** The "brand" of a US bank account (ACH debit, PAY18), as Stripe names its payment method type. */
+    public static final String BANK_ACCOUNT = "us_bank_account";
+
     private static final Pattern BRAND = Pattern.compile("[a-z][a-z0-9_]{0,19}");
     private static final Pattern LAST4 = Pattern.compile("[0-9]{4}");
 
@@ -49,6 +52,7 @@ public record CardSummary(String brand, String last4) {
             case "cartes_bancaires" -> "Cartes Bancaires";
             case "eftpos_au" -> "eftpos Australia";
             case "interac" -> "Interac";
+            case BANK_ACCOUNT -> "US bank account";
             default -> {
                 StringBuilder name = new StringBuilder();
                 for (String word : brand.split("_")) {
@@ -59,6 +63,11 @@ public record CardSummary(String brand, String last4) {
                 yield name.toString();
             }
         };
+    }
+
+    /** A US bank account rather than a card (PAY18). */
+    public boolean isBankAccount() {
+        return BANK_ACCOUNT.equals(brand);
     }
 
     @Override

@@ -49,6 +49,12 @@ public class Formats {
                 .format(value.atZone(zone));
     }
 
+    /** A day for the payment pages, by the pattern {@code pay.format.date} of the payer's language. */
+    public String dateIn(LocalDate value, Locale language) {
+        return value == null ? "" : DateTimeFormatter.ofPattern(Messages.in(language).text("pay.format.date"), language)
+                .format(value);
+    }
+
     public String date(LocalDate value) {
         return value == null ? "" : date.format(value);
     }

@@ -152,11 +152,37 @@ public class NotificationService {
     }
 
     /** Every active Admin of the invoice's practice hears of {@code eventKey} once (N5–N7). */
+    /**
+     * N8: the bank returned a client's bank debit (the invoice is open again, and the client was sent a fresh link
+     * where one could be sent): every active Billing staff member and Admin of the practice hears of it, once each.
+     *
+     * @return how many notifications were created now
+     */
+    @RolesAllowed(Permission.SYSTEM_ROLE) // only its queue listener, which runs as the system role
+    public int bankPaymentReturned(long attemptId) {
+        PaymentAttempt attempt = em.find(PaymentAttempt.class, attemptId);
+        if (attempt == null) {
+            throw new IllegalArgumentException("payment attempt " + attemptId + " does not exist");
+        }
+        List<Staff> billingAndAdmins = em.createQuery("select distinct s from Staff s join s.permissions p "
+                        + "where s.practice.id = :practice and p in :perms and s.active = true", Staff.class)
+                .setParameter("practice", attempt.invoice().practice().id())
+                .setParameter("perms", List.of(Permission.ADMIN, Permission.BILLING))
+                .getResultList();
+        return notify(billingAndAdmins, NotificationKind.BANK_PAYMENT_RETURNED, Notification.bankReturnedKey(attemptId),
+                attempt.invoice(), attempt.amount(), clock.instant());
+    }
+
     private int notifyAdmins(NotificationKind kind, String eventKey, Invoice invoice, Money amount, Instant occurredAt) {
+        return notify(admins(invoice.practice().id()), kind, eventKey, invoice, amount, occurredAt);
+    }
+
+    private int notify(List<Staff> recipients, NotificationKind kind, String eventKey, Invoice invoice, Money amount,
+                       Instant occurredAt) {
         List<Long> alreadyNotified = notifiedFor(eventKey);
         Instant now = clock.instant();
         List<Staff> told = new ArrayList<>();
-        for (Staff admin : admins(invoice.practice().id())) {
+        for (Staff admin : recipients) {
             if (!alreadyNotified.contains(admin.id())) {
                 em.persist(new Notification(admin, kind, eventKey, invoice.id(), invoice.client().id(),
                         invoice.client().fullName(), invoice.number(), amount, occurredAt, now));

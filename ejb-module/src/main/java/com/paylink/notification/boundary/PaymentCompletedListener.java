@@ -43,6 +43,8 @@ public class PaymentCompletedListener implements MessageListener {
             notifications.linkLocked(id);
         } else if (PaymentEvents.CHARGE_REFUNDED.equals(event)) {
             notifications.chargeRefunded(id);
+        } else if (PaymentEvents.BANK_PAYMENT_RETURNED.equals(event)) {
+            notifications.bankPaymentReturned(id);
         } else if (PaymentEvents.DISPUTE_CHANGED.equals(event)) {
             notifications.disputeChanged(id);
         } else {

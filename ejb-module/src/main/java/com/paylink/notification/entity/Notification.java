@@ -143,6 +143,10 @@ public class Notification {
         return "charge-refunded-" + attemptId;
     }
 
+    public static String bankReturnedKey(long attemptId) {
+        return "bank-returned-" + attemptId;
+    }
+
     public static String linkLockedKey(long linkId) {
         return "link-locked-" + linkId;
     }

@@ -13,5 +13,7 @@ public enum NotificationKind {
     /** A dispute was lost: the money went back to the payer (N7); for Admins. */
     DISPUTE_LOST,
     /** A dispute was won (N7); for Admins. */
-    DISPUTE_WON
+    DISPUTE_WON,
+    /** The bank returned a client's bank debit (N8); for Billing staff and Admins. */
+    BANK_PAYMENT_RETURNED
 }

@@ -2,6 +2,7 @@ package com.paylink.payment.boundary;
 
 import com.paylink.ledger.entity.Invoice;
 import com.paylink.ledger.entity.Payment;
+import com.paylink.payment.control.BankDebits;
 import com.paylink.payment.control.DeclineGuard;
 import com.paylink.payment.control.Gateways;
 import com.paylink.payment.control.PayableAmount;
@@ -16,6 +17,7 @@ import com.paylink.payment.entity.PaymentAttempt;
 import com.paylink.paymentlink.boundary.PayerLinkService;
 import com.paylink.paymentlink.entity.LinkUnusable;
 import com.paylink.paymentlink.entity.PaymentLink;
+import com.paylink.platform.PaylinkConfig;
 import com.paylink.practice.entity.WalletDomain;
 import com.paylink.shared.Money;
 import jakarta.annotation.security.PermitAll;
@@ -69,6 +71,9 @@ public class CheckoutService {
     @EJB
     PayerLinkService links;
 
+    @Inject
+    PaylinkConfig config;
+
     /** What the payment page shows for the link in the payer's session (null: unknown token). */
     public CheckoutView view(Long linkId) {
         Optional<PaymentLink> found = links.find(linkId);
@@ -98,6 +103,11 @@ public class CheckoutService {
         if (unusable.filter(u -> u == LinkUnusable.INVOICES_CHANGED).isPresent()) {
             return state(CheckoutView.State.INVOICES_CHANGED, link, numbers);
         }
+        if (unusable.filter(u -> u == LinkUnusable.BANK_PAYMENT_PROCESSING).isPresent()) {
+            Money amount = link.processingAmount().orElseGet(link::amountDue);
+            return CheckoutView.bankProcessing(link.id(), practice, numbers, contact, new CheckoutView.BankDebit(amount,
+                    link.processingSince(), BankDebits.expectedBy(link.processingSince(), config.displayZone())));
+        }
         if (unusable.isPresent()) {
             return CheckoutView.unavailable(link.id(), practice, contact);
         }
@@ -115,7 +125,8 @@ public class CheckoutService {
                 contact,
                 PayableAmount.smallestPartial(balance, link.partialMinimum()).orElse(null), null,
                 link.invoices().stream().map(i -> new CheckoutView.Line(i.number(), i.balance())).toList(),
-                gateway == Gateway.SANDBOX && link.practice().wallets().filter(WalletDomain::available).isPresent());
+                gateway == Gateway.SANDBOX && link.practice().wallets().filter(WalletDomain::available).isPresent(),
+                link.practice().settings().bankDebitEnabled(), null); // P8
     }
 
     /**
@@ -158,6 +169,33 @@ public class CheckoutService {
         if (problem.isPresent()) {
             return new PayResult(PayResult.Kind.INVALID_INPUT, problem.get(), null);
         }
+        return sandboxCharge(linkId, asked, card.paymentMethod(), card.name(), false, requestKey, payerAddress);
+    }
+
+    /**
+     * P8, PAY18 with the offline sandbox: a US bank account debit, where the practice allows it, with the payer's
+     * authorization; it is submitted (the link then takes nothing else) and the sandbox's bank answers after {@link
+     * com.paylink.payment.control.SandboxGateway#BANK_DELAY} (BankDebitSweep reads the answer). Otherwise as
+     * {@link #paySandbox(long, PayAmount, SandboxCard, String, String)}.
+     */
+    public PayResult paySandboxBank(long linkId, PayAmount asked, SandboxBankAccount account, String requestKey,
+                                    String payerAddress) {
+        if (gateways.activeKind() != Gateway.SANDBOX || !gateways.ready()) {
+            return PayResult.of(PayResult.Kind.UNAVAILABLE);
+        }
+        if (!view(linkId).isBankDebitOffered()) {
+            return new PayResult(PayResult.Kind.INVALID_INPUT, "bank_unavailable", null);
+        }
+        Optional<String> problem = account.problem();
+        if (problem.isPresent()) {
+            return new PayResult(PayResult.Kind.INVALID_INPUT, problem.get(), null);
+        }
+        return sandboxCharge(linkId, asked, account.paymentMethod(), account.name(), true, requestKey, payerAddress);
+    }
+
+    private PayResult sandboxCharge(long linkId, PayAmount asked, String paymentMethod, String payerName, boolean bankDebit,
+                                    String requestKey, String payerAddress) {
+        Instant now = clock.instant();
         if (!asked.fullBalance() && PayableAmount.tooLongToRead(asked.entered())) {
             // refused before the lock: an amount that long is no amount, whatever the balance
             return new PayResult(PayResult.Kind.INVALID_INPUT, PayableAmount.Problem.NOT_A_NUMBER.code(), null);
@@ -187,11 +225,11 @@ public class CheckoutService {
         }
         CardGateway sandbox = gateways.of(Gateway.SANDBOX, null);
         Money amount = decision.amount(); // PL12: a link for several invoices is paid in full (no partial minimum)
-        GatewayIntent intent = sandbox.createIntent(amount, requestKey, metadata(link));
+        GatewayIntent intent = sandbox.createIntent(amount, requestKey, metadata(link), bankDebit);
         PaymentAttempt attempt = new PaymentAttempt(link, Gateway.SANDBOX, intent.reference(), requestKey, amount, now);
-        attempt.payerEntered(card.name());
+        attempt.payerEntered(payerName);
         em.persist(attempt);
-        recorder.apply(attempt, sandbox.confirm(intent.reference(), card.paymentMethod()), now);
+        recorder.apply(attempt, sandbox.confirm(intent.reference(), paymentMethod), now);
         if (attempt.status() == AttemptStatus.FAILED && declines.declined(link, addressHash, attempt.failureCode(), now)) {
             return new PayResult(PayResult.Kind.LOCKED, attempt.failureCode(), null);
         }
@@ -235,7 +273,7 @@ public class CheckoutService {
         CardGateway stripe = gateways.of(Gateway.STRIPE, p.account()); // P3: the practice's own account
         GatewayIntent intent;
         if (p.reference() == null) {
-            intent = stripe.createIntent(p.amount(), p.idempotencyKey(), p.metadata());
+            intent = stripe.createIntent(p.amount(), p.idempotencyKey(), p.metadata(), p.bankDebit());
         } else {
             intent = stripe.retrieve(p.reference());
             if (intent.status() == IntentStatus.REQUIRES_PAYMENT && intent.amountMinor() != p.amount().amountMinor()) {
@@ -278,6 +316,7 @@ public class CheckoutService {
             case PAID -> paidAttemptOf(link).map(a -> new PayResult(PayResult.Kind.ALREADY_PAID, null, a.payment().receiptNumber()))
                     .orElse(PayResult.of(PayResult.Kind.ALREADY_PAID));
             case LOCKED -> PayResult.of(PayResult.Kind.LOCKED);
+            case BANK_PAYMENT_PROCESSING -> PayResult.of(PayResult.Kind.PROCESSING);
             case CLOSED, NOTHING_DUE, INVOICES_CHANGED -> PayResult.of(PayResult.Kind.UNAVAILABLE);
         });
     }
@@ -296,8 +335,8 @@ public class CheckoutService {
             case SUCCEEDED -> new PayResult(PayResult.Kind.PAID, null, outcome.receiptNumber());
             case FAILED -> new PayResult(PayResult.Kind.DECLINED, outcome.failureCode(), null);
             case NEEDS_REFUND, REFUNDED -> PayResult.of(PayResult.Kind.CHARGE_REFUNDED);
-            case PENDING -> PayResult.of(PayResult.Kind.PROCESSING);
-            case CANCELED -> PayResult.of(PayResult.Kind.UNAVAILABLE);
+            case PENDING, PROCESSING -> PayResult.of(PayResult.Kind.PROCESSING);
+            case CANCELED, RETURNED -> PayResult.of(PayResult.Kind.UNAVAILABLE);
         };
     }
 

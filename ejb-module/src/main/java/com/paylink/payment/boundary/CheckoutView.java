@@ -16,18 +16,41 @@ import java.util.List;
  * remainingBalance}, once paid, is what the invoice still owes now (zero: paid in full). {@code stripe} is set only
  * for a payable link in Stripe mode: what the page's Stripe.js is initialised with. {@code sandboxWallet}: the sandbox
  * offers its simulated wallet, as Stripe's Payment Element does on a domain registered for the practice (P7).
+ * {@code bankDebit}: the payer may also pay by US bank account (P8); {@code processing}: the bank debit on its way
+ * (state {@link State#BANK_PROCESSING}, PAY18).
  */
 public record CheckoutView(State state, Long linkId, String practiceName, String invoiceNumber, Money amountDue,
                            Instant expiresAt, String receiptNumber, Money amountPaid, Instant paidAt,
                            Gateway gateway, StripeBrowser stripe, PracticeContact contact,
-                           Money partialMinimum, Money remainingBalance, List<Line> lines, boolean sandboxWallet) {
+                           Money partialMinimum, Money remainingBalance, List<Line> lines, boolean sandboxWallet,
+                           boolean bankDebit, BankDebit processing) {
 
     /** One invoice of the link and what it asks for now. */
     public record Line(String invoiceNumber, Money amount) {
     }
 
+    /** PAY18: a bank debit on its way: how much, since when, and the day the bank should have answered. */
+    public record BankDebit(Money amount, Instant startedAt, java.time.LocalDate expectedBy) {
+    }
+
     public CheckoutView {
         lines = lines == null ? List.of() : List.copyOf(lines);
+    }
+
+    /** Before P8 and PAY18: no bank debit offered or on its way. */
+    public CheckoutView(State state, Long linkId, String practiceName, String invoiceNumber, Money amountDue,
+                        Instant expiresAt, String receiptNumber, Money amountPaid, Instant paidAt,
+                        Gateway gateway, StripeBrowser stripe, PracticeContact contact,
+                        Money partialMinimum, Money remainingBalance, List<Line> lines, boolean sandboxWallet) {
+        this(state, linkId, practiceName, invoiceNumber, amountDue, expiresAt, receiptNumber, amountPaid, paidAt, gateway,
+                stripe, contact, partialMinimum, remainingBalance, lines, sandboxWallet, false, null);
+    }
+
+    /** PAY18: the link's bank debit is on its way; the page says so and when to expect it. */
+    public static CheckoutView bankProcessing(long linkId, String practiceName, String invoiceNumbers, PracticeContact contact,
+                                              BankDebit debit) {
+        return new CheckoutView(State.BANK_PROCESSING, linkId, practiceName, invoiceNumbers, null, null, null, null, null,
+                null, null, contact, null, null, List.of(), false, false, debit);
     }
 
     /** Without the partial-payment figures (a link for the full balance only, or a state that shows none). */
@@ -68,7 +91,9 @@ public record CheckoutView(State state, Long linkId, String practiceName, String
         /** Locked after too many declined cards (PAY10): contact the practice. */
         LOCKED,
         /** PL12: one of the link's several invoices can no longer be paid (voided, or paid another way). */
-        INVOICES_CHANGED
+        INVOICES_CHANGED,
+        /** PAY18: a bank debit through the link is on its way; nothing more can be paid through it. */
+        BANK_PROCESSING
     }
 
     /** An unknown token: no practice to name. */
@@ -112,6 +137,15 @@ public record CheckoutView(State state, Long linkId, String practiceName, String
     /** P7: the sandbox offers its simulated wallet on this page. */
     public boolean isSandboxWallet() {
         return state == State.PAYABLE && sandboxWallet;
+    }
+
+    public boolean isBankProcessing() {
+        return state == State.BANK_PROCESSING;
+    }
+
+    /** P8: the page offers a US bank account beside cards. */
+    public boolean isBankDebitOffered() {
+        return state == State.PAYABLE && bankDebit;
     }
 
     public boolean isSandbox() {

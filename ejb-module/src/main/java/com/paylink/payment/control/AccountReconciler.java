@@ -114,14 +114,15 @@ public class AccountReconciler {
         return lastGood(accountId).map(r -> r.startedAt().minus(OVERLAP)).orElse(now.minus(FIRST_RUN));
     }
 
-    /** Our open Stripe attempts on the account with an intent, older than {@code before}. */
+    /** Our open Stripe attempts (and bank debits under way) on the account with an intent, older than {@code before}. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<String> openIntents(String accountId, Instant before) {
         return em.createQuery("select a.gatewayReference from PaymentAttempt a where a.gateway = :g and a.status in :open "
                         + "and a.gatewayReference is not null and a.createdAt < :before "
                         + "and a.link.practice.stripeAccountId = :account", String.class)
                 .setParameter("g", Gateway.STRIPE)
-                .setParameter("open", List.of(AttemptStatus.PENDING, AttemptStatus.FAILED))
+                // PAY18: bank debits under way too: one whose answer the webhooks missed is read here
+                .setParameter("open", List.of(AttemptStatus.PENDING, AttemptStatus.FAILED, AttemptStatus.PROCESSING))
                 .setParameter("before", before)
                 .setParameter("account", accountId)
                 .setMaxResults(200)

@@ -27,6 +27,7 @@ public class PaymentEvents {
     public static final String LINK_LOCKED = "link-locked";
     public static final String CHARGE_REFUNDED = "charge-refunded";
     public static final String DISPUTE_CHANGED = "dispute-changed";
+    public static final String BANK_PAYMENT_RETURNED = "bank-payment-returned";
 
     @Inject
     @JMSConnectionFactory("java:/JmsXA")
@@ -65,6 +66,17 @@ public class PaymentEvents {
             message.setStringProperty(EVENT, DISPUTE_CHANGED);
         } catch (JMSException e) {
             throw new IllegalStateException("cannot build dispute event", e);
+        }
+        BrokerSends.send(jms, queue, message);
+    }
+
+    /** PAY18: the bank returned a debit; the body is the attempt id. */
+    public void bankPaymentReturned(long attemptId) {
+        TextMessage message = jms.createTextMessage(String.valueOf(attemptId));
+        try {
+            message.setStringProperty(EVENT, BANK_PAYMENT_RETURNED);
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot build bank-payment-returned event", e);
         }
         BrokerSends.send(jms, queue, message);
     }

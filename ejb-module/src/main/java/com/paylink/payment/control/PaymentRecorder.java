@@ -5,6 +5,7 @@ import com.paylink.ledger.entity.Invoice;
 import com.paylink.ledger.entity.Payment;
 import com.paylink.mail.boundary.MailQueue;
 import com.paylink.payment.control.gateway.GatewayIntent;
+import com.paylink.payment.entity.AttemptStatus;
 import com.paylink.payment.entity.Gateway;
 import com.paylink.payment.entity.PaymentAttempt;
 import com.paylink.paymentlink.boundary.PayerLinkService;
@@ -34,6 +35,9 @@ public class PaymentRecorder {
 
     public static final String RECEIPT_MAIL_KIND = "receipt";
     public static final String RECEIPT_PAYMENT_ID = "paymentId";
+    /** PAY18: the payer's email that a bank debit is on its way, or was returned (when no fresh link could be sent). */
+    public static final String BANK_DEBIT_MAIL_KIND = "bank-debit";
+    public static final String BANK_DEBIT_ATTEMPT_ID = "attemptId";
     private static final Logger LOG = Logger.getLogger(PaymentRecorder.class.getName());
 
     @EJB
@@ -51,12 +55,14 @@ public class PaymentRecorder {
     /**
      * What the gateway says of an attempt's intent, applied once (the caller holds the invoice lock): a
      * success is settled (or flagged for a refund when amount or currency differ, PAY3), a decline or a
-     * cancel fails the attempt, anything else leaves it pending.
+     * cancel fails the attempt, a bank debit submitted is recorded as processing and one the bank returned as
+     * returned (PAY18), anything else leaves it as it is.
      */
     public void apply(PaymentAttempt attempt, GatewayIntent intent, Instant now) {
-        if (!attempt.status().isOpen()) {
+        if (!attempt.status().isLive()) {
             return;
         }
+        boolean debitUnderWay = attempt.status() == AttemptStatus.PROCESSING;
         switch (intent.status()) {
             case SUCCEEDED -> {
                 if (intent.amountMinor() != attempt.amount().amountMinor()
@@ -67,17 +73,59 @@ public class PaymentRecorder {
                     settle(attempt, intent.card(), now);
                 }
             }
-            case CANCELED -> attempt.failed("canceled", now);
+            case CANCELED -> {
+                if (debitUnderWay) {
+                    bankReturned(attempt, "canceled", now);
+                } else {
+                    attempt.failed("canceled", now);
+                }
+            }
             case REQUIRES_PAYMENT -> {
-                if (intent.failureCode() != null) {
+                if (debitUnderWay) {
+                    // PAY18: after processing, Stripe's intent asks for a new payment method: the bank returned the debit
+                    bankReturned(attempt, intent.failureCode() == null ? "bank_returned" : intent.failureCode(), now);
+                } else if (intent.failureCode() != null) {
                     attempt.failed(intent.failureCode(), now);
                     LOG.info(() -> "payment attempt " + attempt.id() + " declined: " + intent.failureCode());
                 }
             }
             case PROCESSING -> {
-                // the bank decides later; the webhook or the next read settles it
+                if (intent.bankDebit() && !debitUnderWay) {
+                    bankDebitStarted(attempt, now);
+                }
+                // a card's processing is brief: the webhook or the next read settles it
+            }
+            case REQUIRES_ACTION -> {
+                // the payer is authenticating (3-D Secure): the return page or the webhook settles it
             }
         }
+    }
+
+    /**
+     * PAY18: the payer confirmed a bank debit. Nothing is posted: the attempt and its link say a bank payment is on
+     * its way (the link takes nothing else), and the payer is told when to expect it.
+     */
+    private void bankDebitStarted(PaymentAttempt attempt, Instant now) {
+        attempt.processing(now);
+        links.bankPaymentStarted(attempt.link(), attempt.amount(), now);
+        mailQueue.enqueue(BANK_DEBIT_MAIL_KIND, Map.of(BANK_DEBIT_ATTEMPT_ID, String.valueOf(attempt.id())));
+        LOG.info(() -> "payment attempt " + attempt.id() + ": bank debit of " + attempt.amount() + " processing");
+    }
+
+    /**
+     * PAY18: the bank returned the debit. The invoice was never posted as paid, so it stays open; the link closes, a
+     * fresh one goes to the same address (whose email says why), and Billing and the Admins are told. Without a fresh
+     * link (the address is gone, the invoice was voided) the payer is told by its own email.
+     */
+    private void bankReturned(PaymentAttempt attempt, String code, Instant now) {
+        attempt.returned(code, now);
+        Optional<Long> fresh = links.bankPaymentReturned(attempt.link(), code, now);
+        events.bankPaymentReturned(attempt.id());
+        if (fresh.isEmpty()) {
+            mailQueue.enqueue(BANK_DEBIT_MAIL_KIND, Map.of(BANK_DEBIT_ATTEMPT_ID, String.valueOf(attempt.id())));
+        }
+        LOG.warning(() -> "payment attempt " + attempt.id() + ": bank debit returned (" + code + ")"
+                + fresh.map(id -> "; fresh link " + id + " sent").orElse("; no fresh link could be sent"));
     }
 
     /**

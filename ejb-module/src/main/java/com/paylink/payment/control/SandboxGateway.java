@@ -8,6 +8,11 @@ import com.paylink.payment.control.gateway.IntentStatus;
 import com.paylink.shared.CardSummary;
 import com.paylink.shared.Money;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -36,14 +41,43 @@ public class SandboxGateway implements CardGateway {
     static final Map<String, CardSummary> CARDS = Map.of("pm_card_visa", new CardSummary("visa", "4242"));
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /**
+     * PAY18: the sandbox's US bank accounts, named as Stripe's ACH test accounts behave (routing 110000000): the
+     * debit succeeds, or the bank returns it with Stripe's code. Null: it succeeds.
+     */
+    static final Map<String, String> BANK_OUTCOMES = Map.of(
+            "pm_usBankAccount_success", "succeeded",
+            "pm_usBankAccount_accountClosed", "account_closed",
+            "pm_usBankAccount_noAccount", "no_account",
+            "pm_usBankAccount_insufficientFunds", "insufficient_funds",
+            "pm_usBankAccount_debitNotAuthorized", "debit_not_authorized");
+    /**
+     * How long the sandbox's bank takes to answer a debit (Stripe: about 4 business days; the demo waits two minutes,
+     * and tests move the clock). The answer is read when the intent is next read.
+     */
+    public static final Duration BANK_DELAY = Duration.ofMinutes(2);
+
+    @Inject
+    Clock clock = Clock.systemUTC();
+
+    /** Intents that take a bank account too (P8), and the bank debits under way: when and how each ends. */
+    private final java.util.Set<String> bankAllowed = ConcurrentHashMap.newKeySet();
+    private final ConcurrentMap<String, BankDebit> debits = new ConcurrentHashMap<>();
+
+    private record BankDebit(Instant answersAt, String outcome) {
+    }
+
     private final ConcurrentMap<String, GatewayIntent> intents = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, String> intentByKey = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, GatewayRefund> refundByKey = new ConcurrentHashMap<>();
 
     @Override
-    public GatewayIntent createIntent(Money amount, String idempotencyKey, Map<String, String> metadata) {
+    public GatewayIntent createIntent(Money amount, String idempotencyKey, Map<String, String> metadata, boolean bankDebit) {
         String reference = intentByKey.computeIfAbsent(idempotencyKey, k -> {
             String id = "sbx_pi_" + randomId();
+            if (bankDebit) {
+                bankAllowed.add(id);
+            }
             intents.put(id, new GatewayIntent(id, null, IntentStatus.REQUIRES_PAYMENT, amount.amountMinor(),
                     amount.currency(), null, null));
             return id;
@@ -69,6 +103,12 @@ public class SandboxGateway implements CardGateway {
         if (intent.status() == IntentStatus.SUCCEEDED || intent.status() == IntentStatus.CANCELED) {
             return intent; // as Stripe: a settled intent cannot be confirmed again
         }
+        if (BANK_OUTCOMES.containsKey(paymentMethod)) {
+            return startDebit(intent, paymentMethod);
+        }
+        if (intent.status() == IntentStatus.PROCESSING) {
+            return intent; // as Stripe: a processing intent cannot be confirmed again
+        }
         String outcome = OUTCOMES.getOrDefault(paymentMethod, "test_mode_live_card");
         GatewayIntent after = "succeeded".equals(outcome)
                 ? with(intent, IntentStatus.SUCCEEDED, null, CARDS.get(paymentMethod))
@@ -77,16 +117,46 @@ public class SandboxGateway implements CardGateway {
         return after;
     }
 
+    /** PAY18: a bank debit is submitted; the bank answers after {@link #BANK_DELAY}. Refused where the intent takes cards only. */
+    private GatewayIntent startDebit(GatewayIntent intent, String paymentMethod) {
+        if (!bankAllowed.contains(intent.reference())) {
+            throw new GatewayUnavailable("sandbox intent " + intent.reference() + " does not take bank accounts", null);
+        }
+        if (intent.status() != IntentStatus.REQUIRES_PAYMENT) {
+            return intent;
+        }
+        debits.put(intent.reference(), new BankDebit(clock.instant().plus(BANK_DELAY), BANK_OUTCOMES.get(paymentMethod)));
+        GatewayIntent after = with(intent, IntentStatus.PROCESSING, null, new CardSummary(CardSummary.BANK_ACCOUNT, "6789"));
+        intents.put(intent.reference(), after);
+        return after;
+    }
+
+    /** The intent as it is now: a bank debit whose time has come is answered first (PAY18). */
     @Override
     public GatewayIntent retrieve(String reference) {
-        return known(reference);
+        GatewayIntent intent = known(reference);
+        BankDebit debit = debits.get(reference);
+        if (debit != null && intent.status() == IntentStatus.PROCESSING && !clock.instant().isBefore(debit.answersAt())) {
+            GatewayIntent after = "succeeded".equals(debit.outcome())
+                    ? with(intent, IntentStatus.SUCCEEDED, null, intent.card())
+                    : with(intent, IntentStatus.REQUIRES_PAYMENT, debit.outcome(), null);
+            intents.put(reference, after);
+            debits.remove(reference);
+            return after;
+        }
+        return intent;
+    }
+
+    /** Whether the sandbox still holds the intent (its memory is lost when the server restarts). */
+    public boolean knows(String reference) {
+        return reference != null && intents.containsKey(reference);
     }
 
     @Override
     public GatewayIntent cancel(String reference) {
         GatewayIntent intent = known(reference);
-        if (intent.status() == IntentStatus.SUCCEEDED) {
-            throw new GatewayUnavailable("sandbox intent " + reference + " has succeeded; it cannot be canceled", null);
+        if (intent.status() == IntentStatus.SUCCEEDED || intent.status() == IntentStatus.PROCESSING) {
+            throw new GatewayUnavailable("sandbox intent " + reference + " is " + intent.status() + "; it cannot be canceled", null);
         }
         GatewayIntent after = with(intent, IntentStatus.CANCELED, intent.failureCode(), null);
         intents.put(reference, after);

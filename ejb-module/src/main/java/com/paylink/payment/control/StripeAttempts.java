@@ -50,7 +50,7 @@ public class StripeAttempts {
 
     /** What the call to Stripe needs: our attempt, its key, the intent if it exists, the amount to charge (PAY16). */
     public record Plan(long attemptId, String idempotencyKey, String reference, Money amount, Map<String, String> metadata,
-                       String account) {
+                       String account, boolean bankDebit) {
     }
 
     /** An open intent whose link closed, and the practice account it lives in. */
@@ -107,7 +107,8 @@ public class StripeAttempts {
             return created;
         });
         return Optional.of(new Plan(attempt.id(), attempt.idempotencyKey(), attempt.gatewayReference(), amount,
-                metadata(link, attempt.id()), link.practice().stripeAccountId()));
+                metadata(link, attempt.id()), link.practice().stripeAccountId(),
+                link.practice().settings().bankDebitEnabled())); // P8: a bank account too, where the practice allows it
     }
 
     /**
@@ -154,7 +155,13 @@ public class StripeAttempts {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Outcome> apply(GatewayIntent intent) {
-        Optional<PaymentAttempt> found = byReference(intent.reference());
+        return apply(Gateway.STRIPE, intent);
+    }
+
+    /** {@link #apply(GatewayIntent)} for an intent of {@code gateway} (the sandbox's bank debits, PAY18). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Outcome> apply(Gateway gateway, GatewayIntent intent) {
+        Optional<PaymentAttempt> found = byReference(gateway, intent.reference());
         if (found.isEmpty()) {
             LOG.warning(() -> "Stripe intent " + intent.reference() + " is not one of ours; ignored");
             return Optional.empty();
@@ -260,10 +267,36 @@ public class StripeAttempts {
     }
 
     private Optional<PaymentAttempt> byReference(String reference) {
+        return byReference(Gateway.STRIPE, reference);
+    }
+
+    private Optional<PaymentAttempt> byReference(Gateway gateway, String reference) {
         return em.createQuery("select a from PaymentAttempt a where a.gateway = :g and a.gatewayReference = :r",
                         PaymentAttempt.class)
-                .setParameter("g", Gateway.STRIPE).setParameter("r", reference)
+                .setParameter("g", gateway).setParameter("r", reference)
                 .getResultStream().findFirst();
+    }
+
+    /** PAY18: a bank debit under way, as staff and the sweep see it. */
+    public record Debit(String reference, String account, String invoiceNumbers, Money amount, Instant since) {
+    }
+
+    /** PAY18: the bank debits of {@code gateway} under way (of one practice account, or all when null), oldest first. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Debit> debitsUnderWay(Gateway gateway, String account, int max) {
+        var query = em.createQuery("select a from PaymentAttempt a where a.gateway = :g and a.status = :s "
+                        + (account == null ? "" : "and a.link.practice.stripeAccountId = :account ")
+                        + "order by a.processingSince, a.id", PaymentAttempt.class)
+                .setParameter("g", gateway)
+                .setParameter("s", AttemptStatus.PROCESSING);
+        if (account != null) {
+            query.setParameter("account", account);
+        }
+        return query.setMaxResults(max)
+                .getResultStream()
+                .map(a -> new Debit(a.gatewayReference(), a.link().practice().stripeAccountId(),
+                        String.join(", ", a.link().invoiceNumbers()), a.amount(), a.processingSince()))
+                .toList();
     }
 
     private static Outcome outcome(PaymentAttempt attempt) {

@@ -80,6 +80,10 @@ public class PaymentAttempt {
     @JoinColumn(name = "payment_id")
     private Payment payment;
 
+    /** PAY18: when the bank debit was submitted (status PROCESSING, and kept after). */
+    @Column(name = "processing_since")
+    private Instant processingSince;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -163,6 +167,31 @@ public class PaymentAttempt {
         this.updatedAt = at;
     }
 
+    /** PAY18: the payer confirmed a bank debit; the bank answers in days. */
+    public void processing(Instant at) {
+        if (!status.isOpen()) {
+            throw new IllegalStateException("attempt " + id + " is " + status + "; no bank debit can start");
+        }
+        this.status = AttemptStatus.PROCESSING;
+        this.failureCode = null;
+        this.processingSince = at;
+        this.updatedAt = at;
+    }
+
+    /** PAY18: the bank returned the debit, with the gateway's code (insufficient_funds, account_closed...). */
+    public void returned(String code, Instant at) {
+        if (status != AttemptStatus.PROCESSING) {
+            throw new IllegalStateException("attempt " + id + " is " + status + "; only a bank debit under way is returned");
+        }
+        this.status = AttemptStatus.RETURNED;
+        this.failureCode = code;
+        this.updatedAt = at;
+    }
+
+    public Instant processingSince() {
+        return processingSince;
+    }
+
     public void failed(String code, Instant at) {
         requirePendingOrFailed();
         this.status = AttemptStatus.FAILED;
@@ -192,8 +221,9 @@ public class PaymentAttempt {
         return refundReference;
     }
 
+    /** Still to be settled: open, or a bank debit under way (which succeeds, or is flagged for a refund, later). */
     private void requirePendingOrFailed() {
-        if (!status.isOpen()) {
+        if (!status.isLive()) {
             throw new IllegalStateException("attempt " + id + " already settled");
         }
     }

@@ -11,13 +11,28 @@ import java.util.List;
  * A link as staff see it from one of its invoices ({@code invoiceId}): never the token, the address only
  * masked. {@code status} is as of now; {@code emailPending}: the link is active but its email has not gone out
  * yet (queued, or the mail server is down and Paylink keeps retrying); {@code invoiceNumbers}: every invoice the
- * link covers, oldest first (PL12).
+ * link covers, oldest first (PL12); {@code bankDebit}, {@code bankDebitSince}, {@code bankReturnCode}: the bank
+ * debit made through it (PAY18), on its way (status PROCESSING) or returned (RETURNED), else null.
  */
 public record LinkState(long linkId, long invoiceId, PaymentLinkStatus status, Instant sentAt, Instant expiresAt,
                         Instant firstViewedAt, Instant lastViewedAt, Instant closedAt,
                         RecipientSource recipientSource, String maskedRecipient, String sentBy, boolean emailPending,
-                        List<String> invoiceNumbers)
+                        List<String> invoiceNumbers, com.paylink.shared.Money bankDebit, Instant bankDebitSince,
+                        String bankReturnCode)
         implements Serializable {
+
+    public LinkState(long linkId, long invoiceId, PaymentLinkStatus status, Instant sentAt, Instant expiresAt,
+                     Instant firstViewedAt, Instant lastViewedAt, Instant closedAt,
+                     RecipientSource recipientSource, String maskedRecipient, String sentBy, boolean emailPending,
+                     List<String> invoiceNumbers) {
+        this(linkId, invoiceId, status, sentAt, expiresAt, firstViewedAt, lastViewedAt, closedAt, recipientSource,
+                maskedRecipient, sentBy, emailPending, invoiceNumbers, null, null, null);
+    }
+
+    /** PAY18: a bank debit through the link is on its way. */
+    public boolean isBankProcessing() {
+        return status == PaymentLinkStatus.PROCESSING;
+    }
 
     /** Whether the link covers several invoices (PL12). */
     public boolean isSeveral() {
@@ -39,6 +54,9 @@ public record LinkState(long linkId, long invoiceId, PaymentLinkStatus status, I
         }
         if (status == PaymentLinkStatus.EXPIRED && closedAt == null) {
             return expiresAt;
+        }
+        if (status == PaymentLinkStatus.PROCESSING) {
+            return bankDebitSince;
         }
         return closedAt;
     }

@@ -145,6 +145,45 @@ public class PayerLinkService {
     }
 
     /**
+     * PAY18 for the payment capability, in its transaction: a bank debit through the link is on its way; the link
+     * takes nothing else meanwhile and keeps its invoices (no other link can be sent for them); the audit says so.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void bankPaymentStarted(PaymentLink link, com.paylink.shared.Money amount, Instant at) {
+        link.bankPaymentStarted(amount, at);
+        em.persist(new PaymentLinkAudit(link, PaymentLinkAction.BANK_DEBIT_STARTED, null, at,
+                EmailAddresses.mask(link.recipientEmail())));
+    }
+
+    /**
+     * PAY18 for the payment capability, in its transaction: the bank returned the debit. The link closes (audited)
+     * and, while its invoices can still be paid by card and the address is still on file, a fresh link goes to the
+     * same address, its email saying why (PaymentLinkMailService).
+     *
+     * @return the fresh link's id, or empty when none could be sent
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Optional<Long> bankPaymentReturned(PaymentLink link, String code, Instant at) {
+        link.bankPaymentReturned(code, at);
+        em.persist(new PaymentLinkAudit(link, PaymentLinkAction.BANK_DEBIT_RETURNED, null, at,
+                EmailAddresses.mask(link.recipientEmail())));
+        em.flush(); // frees the invoices' "active" slots for the fresh link
+        List<Invoice> invoices = link.invoices();
+        boolean renewable = invoices.stream().allMatch(Invoice::isPayable) && payments.ready()
+                && link.practice().isCardProcessingEnrolled()
+                && invoices.stream().allMatch(i -> issuer.activeLink(i).filter(l -> l.isUsableAt(at)).isEmpty());
+        Optional<RecipientOption> recipient = Recipients.of(link.invoice().client()).stream()
+                .filter(o -> o.email().equalsIgnoreCase(link.recipientEmail()) && o.valid())
+                .min(java.util.Comparator.comparing(o -> o.source() == link.recipientSource() ? 0 : 1));
+        if (!renewable || recipient.isEmpty()) {
+            LOG.info(() -> "bank debit through link " + link.id() + " returned; no fresh link can be sent");
+            return Optional.empty();
+        }
+        return Optional.of(issuer.issue(invoices, recipient.get().recipient(), link.sentBy(), null, at,
+                PaymentLinkAction.RESENT_AFTER_RETURN).link().id());
+    }
+
+    /**
      * PAY10 for the payment capability, in its transaction: the link locks after too many declined cards
      * (a link already closed stays as it is); the audit says so.
      *

@@ -79,7 +79,8 @@ public class PaymentLinkMailService {
                     link.recipientEmail(), String.join(", ", link.invoiceNumbers()), link.sentAt(), link.amountDue(),
                     config.publicUrl() + "/pay/" + token,
                     link.expiresAt(), config.displayZone(),
-                    Languages.resolve(link.invoice().client().preferredLanguage()))); // L11
+                    Languages.resolve(link.invoice().client().preferredLanguage()), // L11
+                    bankReturnedBefore(link).orElse(null))); // PAY18
         } catch (RuntimeException e) {
             minter.withdraw(linkId, token); // it never went out; the broker's retry mints another
             throw e;
@@ -87,6 +88,25 @@ public class PaymentLinkMailService {
         if (sent) {
             LOG.info(() -> "payment link " + linkId + " mailed");
         }
+    }
+
+    /** PAY18: the returned bank debit this link was sent to replace, if it was. */
+    private Optional<PaymentLinkEmail.BankReturned> bankReturnedBefore(PaymentLink link) {
+        boolean afterReturn = !em.createQuery("select a.id from PaymentLinkAudit a where a.paymentLinkId = :l and a.action = :a",
+                        Long.class)
+                .setParameter("l", link.id())
+                .setParameter("a", PaymentLinkAction.RESENT_AFTER_RETURN)
+                .setMaxResults(1).getResultList().isEmpty();
+        if (!afterReturn) {
+            return Optional.empty();
+        }
+        return em.createQuery("select l from PaymentLink l where l.invoice = :i and l.status = :s order by l.closedAt desc, l.id desc",
+                        PaymentLink.class)
+                .setParameter("i", link.invoice())
+                .setParameter("s", com.paylink.paymentlink.entity.PaymentLinkStatus.RETURNED)
+                .setMaxResults(1).getResultStream().findFirst()
+                .flatMap(old -> old.bankDebitAmount().map(amount ->
+                        new PaymentLinkEmail.BankReturned(amount, old.bankReturnCode().orElse("bank_returned"))));
     }
 
     /**

@@ -21,6 +21,8 @@ public class PaymentLinkRefused extends BusinessException {
         NO_ACTIVE_LINK("no-active-link"),
         /** PL12: one of the invoices is in another link that still works (the argument is its number). */
         INVOICE_IN_ANOTHER_LINK("invoice-in-another-link"),
+        /** PAY18: a bank debit for the invoice is on its way (invoice number, amount, the day it started). */
+        BANK_PAYMENT_PROCESSING("bank-payment-processing"),
         NO_INVOICES("no-invoices-selected"),
         TOO_MANY_INVOICES("too-many-invoices"),
         INVOICES_OF_SEVERAL_CLIENTS("invoices-of-several-clients"),

@@ -223,6 +223,14 @@ public class PaymentLinkService {
 
     /** PL5, PL12: an invoice in another link that still works is refused, naming the invoice. */
     private void requireNotInAnotherLink(List<Invoice> invoices, Instant now) {
+        // PAY18: a bank debit on its way holds its invoices until the bank answers: a second payment could be taken
+        for (Invoice invoice : invoices) {
+            bankDebitUnderWay(invoice).ifPresent(link -> {
+                throw new PaymentLinkRefused(Reason.BANK_PAYMENT_PROCESSING, invoice.number(),
+                        link.processingAmount().map(m -> m.format(java.util.Locale.US)).orElse(""),
+                        java.util.Date.from(link.processingSince()));
+            });
+        }
         issuer.inAnotherActiveLink(invoices, now).ifPresent(i -> {
             throw new PaymentLinkRefused(Reason.INVOICE_IN_ANOTHER_LINK, i.number());
         });
@@ -270,6 +278,15 @@ public class PaymentLinkService {
                 .getResultStream().findFirst();
     }
 
+    /** PAY18: the link whose bank debit for the invoice is on its way, if one is. */
+    private Optional<PaymentLink> bankDebitUnderWay(Invoice invoice) {
+        return em.createQuery("select li.link from LinkInvoice li where li.activeInvoiceId = :i and li.link.status = :s",
+                        PaymentLink.class)
+                .setParameter("i", invoice.id())
+                .setParameter("s", PaymentLinkStatus.PROCESSING)
+                .getResultStream().findFirst();
+    }
+
     /** The link as staff see it from one of its invoices. */
     private LinkState state(PaymentLink link, long invoiceId) {
         PaymentLinkStatus status = link.statusAt(clock.instant());
@@ -278,6 +295,7 @@ public class PaymentLinkService {
         return new LinkState(link.id(), invoiceId, status, link.sentAt(),
                 link.expiresAt(), link.firstViewedAt(), link.lastViewedAt(), link.closedAt(),
                 link.recipientSource(), EmailAddresses.mask(link.recipientEmail()), link.sentBy().fullName(), emailPending,
-                link.invoiceNumbers());
+                link.invoiceNumbers(), link.bankDebitAmount().orElse(null), link.processingSince(),
+                link.bankReturnCode().orElse(null));
     }
 }

@@ -86,7 +86,7 @@ public class PracticeSettingsService {
         }
         PracticeSettings settings = new PracticeSettings(values.linkLifetimeHours(), values.partialPaymentsAllowed(),
                 minimumMinor, values.reminderEnabled(), reminderHours,
-                values.emailFrom() == null ? EmailFrom.STAFF_NAME : values.emailFrom());
+                values.emailFrom() == null ? EmailFrom.STAFF_NAME : values.emailFrom(), values.bankDebitEnabled());
         String problem = settings.problem();
         if (problem != null) {
             throw refused(problem);
@@ -115,7 +115,8 @@ public class PracticeSettingsService {
 
     private static PracticeSettingsView.Values values(PracticeSettings s) {
         return new PracticeSettingsView.Values(s.linkLifetimeHours(), s.partialPaymentsAllowed(),
-                decimal(s.partialMinimumMinor()), s.reminderEnabled(), s.reminderHoursBefore(), s.emailFrom());
+                decimal(s.partialMinimumMinor()), s.reminderEnabled(), s.reminderHoursBefore(), s.emailFrom(),
+                s.bankDebitEnabled());
     }
 
     private static BigDecimal decimal(long minor) {

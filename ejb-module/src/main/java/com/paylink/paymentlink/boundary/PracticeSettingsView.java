@@ -17,7 +17,15 @@ public record PracticeSettingsView(String practiceName, Values values, Values de
 
     /** The settings as the form edits them (amounts in the practice's currency, as decimals). */
     public record Values(Integer linkLifetimeHours, boolean partialPaymentsAllowed, BigDecimal partialMinimum,
-                         boolean reminderEnabled, Integer reminderHoursBefore, EmailFrom emailFrom) {
+                         boolean reminderEnabled, Integer reminderHoursBefore, EmailFrom emailFrom,
+                         boolean bankDebitEnabled) {
+
+        /** Bank debit off (its default): the form before P8, as older callers build it. */
+        public Values(Integer linkLifetimeHours, boolean partialPaymentsAllowed, BigDecimal partialMinimum,
+                      boolean reminderEnabled, Integer reminderHoursBefore, EmailFrom emailFrom) {
+            this(linkLifetimeHours, partialPaymentsAllowed, partialMinimum, reminderEnabled, reminderHoursBefore, emailFrom,
+                    false);
+        }
     }
 
     /** One setting changed: when, by whom, from what to what. */

@@ -58,6 +58,16 @@ public class LinkIssuer {
      * @param actingStaff who asked (audit); null when the client asked for a new link
      */
     public Issued issue(List<Invoice> invoices, Recipient recipient, Staff sender, Staff actingStaff, Instant now) {
+        return issue(invoices, recipient, sender, actingStaff, now, PaymentLinkAction.RESENT_ON_REQUEST);
+    }
+
+    /**
+     * @param withoutStaff what the audit records when no staff member asked: the client asked
+     *                     ({@link PaymentLinkAction#RESENT_ON_REQUEST}) or the bank returned a debit
+     *                     ({@link PaymentLinkAction#RESENT_AFTER_RETURN}, PAY18)
+     */
+    public Issued issue(List<Invoice> invoices, Recipient recipient, Staff sender, Staff actingStaff, Instant now,
+                        PaymentLinkAction withoutStaff) {
         Long actor = actingStaff == null ? null : actingStaff.id();
         boolean replaced = closeActive(invoices, now, actor);
         Practice practice = invoices.get(0).practice();
@@ -73,7 +83,7 @@ public class LinkIssuer {
         }
         em.persist(link);
         em.flush();
-        PaymentLinkAction action = actingStaff == null ? PaymentLinkAction.RESENT_ON_REQUEST
+        PaymentLinkAction action = actingStaff == null ? withoutStaff
                 : replaced ? PaymentLinkAction.RESENT : PaymentLinkAction.SENT;
         em.persist(new PaymentLinkAudit(link, action, actor, now, EmailAddresses.mask(link.recipientEmail())));
         // only the link's id travels: the mail sender mints the token (PL6), so no queue, journal or DLQ holds it

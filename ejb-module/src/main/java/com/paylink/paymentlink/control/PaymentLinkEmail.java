@@ -29,12 +29,33 @@ public final class PaymentLinkEmail {
     private PaymentLinkEmail() {
     }
 
+    /** PAY18: the link replaces one whose bank debit of {@code amount} the bank returned, for {@code code}. */
+    public record BankReturned(Money amount, String code) {
+    }
+
     public static OutgoingMail compose(String practiceName, String practiceAddress, String staffName, String to,
                                        String invoiceNumber, Instant sentAt, Money amountDue, String linkUrl,
                                        Instant expiresAt, ZoneId zone, Locale locale) {
+        return compose(practiceName, practiceAddress, staffName, to, invoiceNumber, sentAt, amountDue, linkUrl, expiresAt,
+                zone, locale, null);
+    }
+
+    /** As above; with {@code returned}, the email first says why a new link was sent (PAY18). */
+    public static OutgoingMail compose(String practiceName, String practiceAddress, String staffName, String to,
+                                       String invoiceNumber, Instant sentAt, Money amountDue, String linkUrl,
+                                       Instant expiresAt, ZoneId zone, Locale locale, BankReturned returned) {
         EmailTexts t = EmailTexts.in(locale, zone);
-        return MailBody.in(t)
-                .paragraph("common.greeting")
+        MailBody body = MailBody.in(t).paragraph("common.greeting");
+        if (returned != null) {
+            String reason;
+            try {
+                reason = t.text("bank.reason." + returned.code());
+            } catch (java.util.MissingResourceException e) {
+                reason = t.text("bank.reason.bank_returned");
+            }
+            body = body.paragraph("link.bankReturned", strong(t.money(returned.amount())), reason);
+        }
+        return body
                 .paragraph("link.intro", practiceName)
                 .facts(fact("link.invoice", t.text("link.invoiceValue", invoiceNumber, t.date(sentAt))),
                         fact("link.amountDue", strong(t.money(amountDue))))

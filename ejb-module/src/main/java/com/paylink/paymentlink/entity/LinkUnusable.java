@@ -8,6 +8,8 @@ public enum LinkUnusable {
     CLOSED,
     /** Locked after too many declined cards: the payer must contact the practice. */
     LOCKED,
+    /** PAY18: a bank debit through it is on its way: the payer waits for the bank, nothing more is taken. */
+    BANK_PAYMENT_PROCESSING,
     /** The invoice is void or has nothing due. */
     NOTHING_DUE,
     /**

@@ -107,6 +107,17 @@ public class PaymentLink {
     @Column(name = "closed_at")
     private Instant closedAt;
 
+    /** PAY18: a bank debit through this link is on its way (status PROCESSING): how much, since when. */
+    @Column(name = "processing_amount_minor")
+    private Long processingAmountMinor;
+
+    @Column(name = "processing_since")
+    private Instant processingSince;
+
+    /** PAY18: why the bank returned the debit (the gateway's code), once it did. */
+    @Column(name = "bank_return_code")
+    private String bankReturnCode;
+
     /** P5: the display name of the link's emails, fixed when it is sent; null on links sent before settings existed. */
     @Column(name = "from_name")
     private String fromName;
@@ -228,6 +239,9 @@ public class PaymentLink {
         if (status == PaymentLinkStatus.LOCKED) {
             return Optional.of(LinkUnusable.LOCKED);
         }
+        if (status == PaymentLinkStatus.PROCESSING) {
+            return Optional.of(LinkUnusable.BANK_PAYMENT_PROCESSING);
+        }
         if (!isUsableAt(now)) {
             return Optional.of(LinkUnusable.CLOSED);
         }
@@ -251,6 +265,52 @@ public class PaymentLink {
             throw new IllegalStateException("link " + id + " is already paid");
         }
         close(PaymentLinkStatus.PAID, at);
+    }
+
+    /**
+     * PAY18: the payer confirmed a bank debit of {@code amount}; the bank answers in days. The link takes no other
+     * payment meanwhile and keeps its invoices' "active" slots, so no second link can be sent for them (PL5) until
+     * the debit settles or is returned. Started while the link worked, it may be recorded after the link expired.
+     */
+    public void bankPaymentStarted(Money amount, Instant at) {
+        if (status != PaymentLinkStatus.ACTIVE && status != PaymentLinkStatus.EXPIRED) {
+            throw new IllegalStateException("link " + id + " is " + status + "; no bank payment can start through it");
+        }
+        if (!amount.isPositive()) {
+            throw new IllegalArgumentException("a bank payment needs a positive amount");
+        }
+        status = PaymentLinkStatus.PROCESSING;
+        processingAmountMinor = amount.amountMinor();
+        processingSince = at;
+    }
+
+    /** PAY18: the bank returned the debit (insufficient funds, account closed...): the link is closed for good. */
+    public void bankPaymentReturned(String code, Instant at) {
+        if (status != PaymentLinkStatus.PROCESSING) {
+            throw new IllegalStateException("link " + id + " is " + status + "; it has no bank payment to return");
+        }
+        bankReturnCode = code == null || code.length() > 60 ? "bank_returned" : code;
+        close(PaymentLinkStatus.RETURNED, at);
+    }
+
+    /** PAY18: the amount of the bank debit made through this link, whether under way or returned. */
+    public Optional<Money> bankDebitAmount() {
+        return processingAmountMinor == null ? Optional.empty()
+                : Optional.of(Money.ofMinor(processingAmountMinor, invoice.currency()));
+    }
+
+    public Optional<String> bankReturnCode() {
+        return Optional.ofNullable(bankReturnCode);
+    }
+
+    /** The bank debit on its way through this link (PAY18), if one is. */
+    public Optional<Money> processingAmount() {
+        return status == PaymentLinkStatus.PROCESSING && processingAmountMinor != null
+                ? Optional.of(Money.ofMinor(processingAmountMinor, invoice.currency())) : Optional.empty();
+    }
+
+    public Instant processingSince() {
+        return processingSince;
     }
 
     private void close(PaymentLinkStatus newStatus, Instant at) {

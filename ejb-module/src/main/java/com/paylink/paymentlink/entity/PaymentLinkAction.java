@@ -13,5 +13,11 @@ public enum PaymentLinkAction {
     /** Locked after too many declined cards. */
     LOCKED,
     /** PL11: the expiry reminder went out to the client. */
-    REMINDED
+    REMINDED,
+    /** PAY18: the payer confirmed a bank debit; the bank answers in days. */
+    BANK_DEBIT_STARTED,
+    /** PAY18: the bank returned the debit; the link closed and a fresh one went to the same address. */
+    BANK_DEBIT_RETURNED,
+    /** PAY18: the fresh link sent after a returned bank debit. */
+    RESENT_AFTER_RETURN
 }

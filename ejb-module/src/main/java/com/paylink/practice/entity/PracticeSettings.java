@@ -49,12 +49,23 @@ public class PracticeSettings implements Serializable {
     @Column(name = "email_from", nullable = false)
     private EmailFrom emailFrom;
 
+    /** P8: payers may also pay by US bank account (ACH debit); off unless the Admin turns it on. */
+    @Column(name = "bank_debit_enabled", nullable = false)
+    private boolean bankDebitEnabled;
+
     protected PracticeSettings() {
         // for JPA
     }
 
     public PracticeSettings(int linkLifetimeHours, boolean partialPaymentsAllowed, long partialMinimumMinor,
                             boolean reminderEnabled, int reminderHoursBefore, EmailFrom emailFrom) {
+        this(linkLifetimeHours, partialPaymentsAllowed, partialMinimumMinor, reminderEnabled, reminderHoursBefore, emailFrom,
+                false);
+    }
+
+    public PracticeSettings(int linkLifetimeHours, boolean partialPaymentsAllowed, long partialMinimumMinor,
+                            boolean reminderEnabled, int reminderHoursBefore, EmailFrom emailFrom, boolean bankDebitEnabled) {
+        this.bankDebitEnabled = bankDebitEnabled;
         this.linkLifetimeHours = linkLifetimeHours;
         this.partialPaymentsAllowed = partialPaymentsAllowed;
         this.partialMinimumMinor = partialMinimumMinor;
@@ -63,7 +74,10 @@ public class PracticeSettings implements Serializable {
         this.emailFrom = Objects.requireNonNull(emailFrom, "emailFrom");
     }
 
-    /** What a new practice starts with: 24-hour links, full payments only, no reminder, the staff member's name. */
+    /**
+     * What a new practice starts with: 24-hour links, full payments only, no reminder, the staff member's name, cards
+     * (and wallets) only.
+     */
     public static PracticeSettings defaults() {
         return new PracticeSettings(DEFAULT_LIFETIME_HOURS, false, DEFAULT_PARTIAL_MINOR, false,
                 DEFAULT_REMINDER_HOURS, EmailFrom.STAFF_NAME);
@@ -95,6 +109,7 @@ public class PracticeSettings implements Serializable {
         values.put("reminderEnabled", String.valueOf(reminderEnabled));
         values.put("reminderHoursBefore", String.valueOf(reminderHoursBefore));
         values.put("emailFrom", emailFrom.name());
+        values.put("bankDebitEnabled", String.valueOf(bankDebitEnabled));
         return values;
     }
 
@@ -145,6 +160,10 @@ public class PracticeSettings implements Serializable {
 
     public EmailFrom emailFrom() {
         return emailFrom;
+    }
+
+    public boolean bankDebitEnabled() {
+        return bankDebitEnabled;
     }
 
     @Override

@@ -85,6 +85,10 @@ public class CheckoutBean {
     private String cardExpiry;
     private String cardCvc;
     private String postalCode;
+    private String bankName;
+    private String bankRouting;
+    private String bankAccount;
+    private boolean bankAuthorized;
     private String amountChoice = FULL_BALANCE;
     private String otherAmount;
 
@@ -154,16 +158,27 @@ public class CheckoutBean {
         pay(true);
     }
 
+    /** P8, PAY18: the sandbox's US bank account (the boundary refuses it where the practice does not offer it). */
+    public void paySandboxBank() throws IOException {
+        pay(() -> checkout.paySandboxBank(linkId, asked(),
+                new com.paylink.payment.boundary.SandboxBankAccount(bankName, bankRouting, bankAccount, bankAuthorized),
+                requestKey, request().getRemoteAddr()));
+    }
+
     private void pay(boolean wallet) throws IOException {
+        pay(() -> wallet ? checkout.paySandboxWallet(linkId, asked(), requestKey, request().getRemoteAddr())
+                : checkout.paySandbox(linkId, asked(), new SandboxCard(cardName, cardNumber, cardExpiry, cardCvc, postalCode),
+                requestKey, request().getRemoteAddr()));
+    }
+
+    private void pay(java.util.function.Supplier<PayResult> charge) throws IOException {
         if (!csrfValid() || linkId == null) {
             message(FacesMessage.SEVERITY_ERROR, "pay.error.session");
             return;
         }
         PayResult result;
         try {
-            result = wallet ? checkout.paySandboxWallet(linkId, asked(), requestKey, request().getRemoteAddr())
-                    : checkout.paySandbox(linkId, asked(), new SandboxCard(cardName, cardNumber, cardExpiry, cardCvc, postalCode),
-                    requestKey, request().getRemoteAddr());
+            result = charge.get();
         } catch (StorageFull e) { // the payment rolled back whole: nothing charged, the payer may try again
             cardNumber = null;
             cardCvc = null;
@@ -175,6 +190,7 @@ public class CheckoutBean {
         }
         cardNumber = null;
         cardCvc = null;
+        bankAccount = null;
         if (result.kind() == PayResult.Kind.DECLINED || result.kind() == PayResult.Kind.INVALID_INPUT) {
             payer.forNextPage(KEPT, new String[]{cardName, cardExpiry, postalCode});
             payer.forNextPage(KEPT_AMOUNT, new String[]{amountChoice, otherAmount});
@@ -374,5 +390,42 @@ public class CheckoutBean {
 
     public void setPostalCode(String postalCode) {
         this.postalCode = postalCode;
+    }
+
+    public String getBankName() {
+        return bankName;
+    }
+
+    public void setBankName(String bankName) {
+        this.bankName = bankName;
+    }
+
+    public String getBankRouting() {
+        return bankRouting;
+    }
+
+    public void setBankRouting(String bankRouting) {
+        this.bankRouting = bankRouting;
+    }
+
+    public String getBankAccount() {
+        return bankAccount;
+    }
+
+    public void setBankAccount(String bankAccount) {
+        this.bankAccount = bankAccount;
+    }
+
+    public boolean isBankAuthorized() {
+        return bankAuthorized;
+    }
+
+    public void setBankAuthorized(boolean bankAuthorized) {
+        this.bankAuthorized = bankAuthorized;
+    }
+
+    /** P8: the Payment Element's payment method types, as the practice's intents name them. */
+    public String getStripeMethods() {
+        return view != null && view.isBankDebitOffered() ? "card,us_bank_account" : "card";
     }
 }

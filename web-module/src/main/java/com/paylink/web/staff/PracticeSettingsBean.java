@@ -27,6 +27,7 @@ public class PracticeSettingsBean {
     private boolean reminderEnabled;
     private Integer reminderHoursBefore;
     private EmailFrom emailFrom;
+    private boolean bankDebitEnabled;
 
     public void load() {
         if (!FacesContext.getCurrentInstance().isPostback()) {
@@ -38,7 +39,7 @@ public class PracticeSettingsBean {
     public void save() {
         try {
             view = settings.save(new PracticeSettingsView.Values(linkLifetimeHours, partialPaymentsAllowed, partialMinimum,
-                    reminderEnabled, reminderHoursBefore, emailFrom));
+                    reminderEnabled, reminderHoursBefore, emailFrom, bankDebitEnabled));
             fill(view.values());
             Pages.info("settings.saved");
         } catch (BusinessException e) {
@@ -53,6 +54,15 @@ public class PracticeSettingsBean {
         reminderEnabled = values.reminderEnabled();
         reminderHoursBefore = values.reminderHoursBefore();
         emailFrom = values.emailFrom();
+        bankDebitEnabled = values.bankDebitEnabled();
+    }
+
+    public boolean isBankDebitEnabled() {
+        return bankDebitEnabled;
+    }
+
+    public void setBankDebitEnabled(boolean bankDebitEnabled) {
+        this.bankDebitEnabled = bankDebitEnabled;
     }
 
     public PracticeSettingsView getView() {
@@ -65,7 +75,7 @@ public class PracticeSettingsBean {
     /** A recorded value as staff read it: On/Off, hours, the From choice's label. */
     public String valueLabel(String setting, String value) {
         return switch (setting) {
-            case "partialPaymentsAllowed", "reminderEnabled" -> Pages.text("true".equals(value) ? "settings.on" : "settings.off");
+            case "partialPaymentsAllowed", "reminderEnabled", "bankDebitEnabled" -> Pages.text("true".equals(value) ? "settings.on" : "settings.off");
             case "emailFrom" -> Pages.text("settings.from." + value);
             case "linkLifetimeHours", "reminderHoursBefore" -> Pages.text("settings.hours", value);
             default -> value;

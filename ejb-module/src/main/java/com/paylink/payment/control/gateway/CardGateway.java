@@ -12,8 +12,16 @@ import java.util.Map;
  */
 public interface CardGateway {
 
-    /** Creates (or, for the same key, returns again) an intent to collect {@code amount}. */
-    GatewayIntent createIntent(Money amount, String idempotencyKey, Map<String, String> metadata);
+    /** Creates (or, for the same key, returns again) an intent to collect {@code amount} by card (and wallets). */
+    default GatewayIntent createIntent(Money amount, String idempotencyKey, Map<String, String> metadata) {
+        return createIntent(amount, idempotencyKey, metadata, false);
+    }
+
+    /**
+     * Creates (or, for the same key, returns again) an intent to collect {@code amount}, by card and, with
+     * {@code bankDebit} (P8), by US bank account too.
+     */
+    GatewayIntent createIntent(Money amount, String idempotencyKey, Map<String, String> metadata, boolean bankDebit);
 
     /** Changes an unpaid intent's amount (the balance changed since it was created). */
     GatewayIntent updateAmount(String reference, Money amount);

@@ -4,8 +4,15 @@ import com.paylink.shared.CardSummary;
 
 /**
  * A payment intent at the gateway: its id, the secret the browser confirms it with, and its state; once it
- * succeeded, the card's brand and last four digits when the gateway reports them ({@code card} is null otherwise).
+ * succeeded (or, for a bank debit, once it is processing), what paid: the card's brand and last four digits, or
+ * {@link CardSummary#BANK_ACCOUNT} and the account's last four, when the gateway reports them ({@code card} is null
+ * otherwise).
  */
 public record GatewayIntent(String reference, String clientSecret, IntentStatus status, long amountMinor,
                             String currency, String failureCode, CardSummary card) {
+
+    /** PAY18: paid (or being paid) by a US bank account debit, which the bank settles days later. */
+    public boolean bankDebit() {
+        return card != null && card.isBankAccount();
+    }
 }

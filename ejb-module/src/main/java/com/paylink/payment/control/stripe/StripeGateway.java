@@ -53,16 +53,22 @@ public final class StripeGateway implements CardGateway {
         this.client = builder.build();
     }
 
-    /** The idempotency key makes a retried create return the same PaymentIntent (Stripe keeps keys ~24 h). */
+    /**
+     * The idempotency key makes a retried create return the same PaymentIntent (Stripe keeps keys ~24 h). The payment
+     * method types are named, not left to the account's dashboard: cards (Apple Pay and Google Pay are cards) and,
+     * only where the practice turned it on (P8), US bank accounts; the page's Payment Element names the same.
+     */
     @Override
-    public GatewayIntent createIntent(Money amount, String idempotencyKey, Map<String, String> metadata) {
-        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
+    public GatewayIntent createIntent(Money amount, String idempotencyKey, Map<String, String> metadata, boolean bankDebit) {
+        PaymentIntentCreateParams.Builder builder = PaymentIntentCreateParams.builder()
                 .setAmount(amount.amountMinor())
                 .setCurrency(amount.currency().toLowerCase(Locale.ROOT))
-                .setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder()
-                        .setEnabled(true).build())
-                .putAllMetadata(metadata)
-                .build();
+                .addPaymentMethodType("card")
+                .putAllMetadata(metadata);
+        if (bankDebit) {
+            builder.addPaymentMethodType(CardSummary.BANK_ACCOUNT);
+        }
+        PaymentIntentCreateParams params = builder.build();
         try {
             return map(client.v1().paymentIntents().create(params,
                     options().setIdempotencyKey(idempotencyKey).build()));
@@ -217,10 +223,20 @@ public final class StripeGateway implements CardGateway {
                 intent.getCurrency() == null ? null : intent.getCurrency().toUpperCase(Locale.ROOT), failure, card(intent));
     }
 
-    /** The card of the intent's charge, when its charge was expanded and paid by card; null otherwise. */
+    /**
+     * What paid the intent's charge, when its charge was expanded: the card, or (PAY18) the US bank account, whose
+     * charge exists (pending) while the debit is processing; null otherwise.
+     */
     private static CardSummary card(PaymentIntent intent) {
         com.stripe.model.Charge charge = intent.getLatestChargeObject();
-        if (charge == null || charge.getPaymentMethodDetails() == null || charge.getPaymentMethodDetails().getCard() == null) {
+        if (charge == null || charge.getPaymentMethodDetails() == null) {
+            return null;
+        }
+        com.stripe.model.Charge.PaymentMethodDetails.UsBankAccount bank = charge.getPaymentMethodDetails().getUsBankAccount();
+        if (bank != null) {
+            return CardSummary.of(CardSummary.BANK_ACCOUNT, bank.getLast4()).orElse(null);
+        }
+        if (charge.getPaymentMethodDetails().getCard() == null) {
             return null;
         }
         com.stripe.model.Charge.PaymentMethodDetails.Card card = charge.getPaymentMethodDetails().getCard();
@@ -241,7 +257,8 @@ public final class StripeGateway implements CardGateway {
         }
         return switch (stripeStatus) {
             case "succeeded" -> IntentStatus.SUCCEEDED;
-            case "processing", "requires_action", "requires_capture" -> IntentStatus.PROCESSING;
+            case "processing", "requires_capture" -> IntentStatus.PROCESSING;
+            case "requires_action" -> IntentStatus.REQUIRES_ACTION;
             case "canceled" -> IntentStatus.CANCELED;
             default -> IntentStatus.REQUIRES_PAYMENT; // requires_payment_method, requires_confirmation
         };

@@ -1,0 +1,38 @@
+package com.paylink.payment.boundary;
+
+import com.paylink.identity.entity.Permission;
+import com.paylink.mail.boundary.MailQueue;
+import com.paylink.payment.control.PaymentRecorder;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+/** Takes bank-debit emails (PAY18) off the OutboundMail queue; failures are redelivered, then dead-lettered. */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/OutboundMail"),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "messageSelector",
+                propertyValue = MailQueue.KIND + " = '" + PaymentRecorder.BANK_DEBIT_MAIL_KIND + "'"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
+})
+@RunAs(Permission.SYSTEM_ROLE)
+@PermitAll // the broker delivers without a caller; RunAs then gives the calls below the system role
+public class BankDebitMailListener implements MessageListener {
+
+    @EJB
+    BankDebitMailService mails;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            mails.deliver(Long.parseLong(message.getStringProperty(PaymentRecorder.BANK_DEBIT_ATTEMPT_ID)));
+        } catch (JMSException e) {
+            throw new IllegalStateException("unreadable bank-debit mail request", e);
+        }
+    }
+}
