@@ -12,8 +12,11 @@
     // when told that account; without it every confirmation is answered "No such payment_intent".
     var stripe = window.Stripe(host.dataset.key, {stripeAccount: host.dataset.account, locale: host.dataset.locale || 'auto'});
     var balance = Number(host.dataset.amount);
-    var elements = stripe.elements({mode: 'payment', locale: host.dataset.locale || 'auto', amount: balance, currency: host.dataset.currency});
-    elements.create('payment').mount('#payment-element');
+    // The payment method types the practice's intents name (cards, and a US bank account where the practice allows it,
+    // P8): the Payment Element offers the same, and names the practice in the bank debit's mandate.
+    var elements = stripe.elements({mode: 'payment', locale: host.dataset.locale || 'auto', amount: balance, currency: host.dataset.currency,
+        paymentMethodTypes: (host.dataset.methods || 'card').split(',')});
+    elements.create('payment', {business: {name: host.dataset.business}}).mount('#payment-element');
     var button = document.getElementById('stripe-pay');
     var error = document.getElementById('stripe-error');
     var typed = document.getElementById('stripeOtherAmount');

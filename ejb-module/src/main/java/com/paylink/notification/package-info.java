@@ -17,6 +17,8 @@
  * <li>N6. A charge refunded because the invoice had been paid another way (PAY11) notifies every active
  * Admin of the practice, once each.</li>
  * <li>N7. A dispute opened, lost or won (PAY13) notifies every active Admin of the practice, once each.</li>
+ * <li>N8. A bank debit the bank returned (PAY18) notifies every active Billing staff member and Admin of the
+ * practice, once each.</li>
  * <li>N8. A payment's notification states the amount paid and what the invoice still owed right after it
  * ("Remaining balance" or "Paid in full"; PAY16), as the ledger posted it, however late it is read.</li>
  * <li>N9. After the notifying transaction commits, the recipients' unread counts reach their open staff pages on

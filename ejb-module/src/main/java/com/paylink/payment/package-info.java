@@ -85,6 +85,14 @@
  * the gateway again, under its own key, once it is older than {@code paylink.refund.retry-after} (default five
  * minutes, longer than any request could still be waiting) by {@code RefundRecovery} on every server; the
  * gateway makes it once whoever asks, and the ledger and the payer's email record it once.</li>
+ * <li>PAY18. A US bank account debit (where the practice allows it, P8) is posted only when the bank confirms it.
+ * Confirmed and processing, its attempt is PROCESSING and its link takes no other payment and keeps its invoices
+ * (no second link, no expiry); the payer is told it is on its way and the day to expect it (4 business days,
+ * {@code BankDebits}). Succeeded, it is posted, receipted and notified once as a card payment is. Returned by the
+ * bank, nothing was posted: the attempt is RETURNED, the link closes, a fresh link goes to the same address with
+ * the bank's reason (where the invoices can still be paid and the address is still on file), and Billing and the
+ * Admins are told (N8). Reconciliation re-reads debits still processing; one past Stripe's window is shown on Card
+ * processing. The sandbox's bank answers after {@code SandboxGateway.BANK_DELAY} ({@code BankDebitSweep}).</li>
  * </ol>
  */
 package com.paylink.payment;

@@ -27,6 +27,10 @@
  * domain there when the account can take charges (on the gateway's {@code account.updated} and on "Check status
  * now") and records the gateway's answer, available or not with its reason, which the Card processing page
  * shows.</li>
+ * <li>P8. Payers may pay by US bank account (ACH debit) only where the practice's Admin turned it on in Practice
+ * settings (off by default; the fee difference is stated there; the change is audited as every setting is). The
+ * practice's intents then name the card and the bank account as payment method types, and nothing else; otherwise
+ * the card only.</li>
  * </ol>
  */
 package com.paylink.practice;

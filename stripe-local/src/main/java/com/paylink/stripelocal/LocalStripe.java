@@ -69,6 +69,11 @@ public final class LocalStripe implements AutoCloseable {
         volatile String returnUrl;
         /** A 3-D Secure challenge waits for the payer: the page's address (Stripe's next_action.redirect_to_url). */
         volatile String challengeUrl;
+        /** The payment method types the intent was created with (Stripe's payment_method_types). */
+        volatile List<String> methods = List.of("card");
+        /** A US bank account debit (ACH): the account's last four digits, and how the bank will answer (null: success). */
+        volatile String bankLast4;
+        volatile TestBankAccounts.Outcome bankOutcome;
 
         Intent(String id, long amount, String currency) {
             this.id = id;
@@ -99,15 +104,27 @@ public final class LocalStripe implements AutoCloseable {
                     : "{\"type\":\"redirect_to_url\",\"redirect_to_url\":{\"url\":\"" + challengeUrl + "\",\"return_url\":\""
                     + jsonText(returnUrl) + "\"}}";
             String chargeId = "ch_" + id.substring(3);
-            String charge = !"succeeded".equals(status) ? "null" : !expandCharge ? "\"" + chargeId + "\""
+            boolean bank = bankLast4 != null && ("processing".equals(status) || "succeeded".equals(status));
+            String charge = bank ? (!expandCharge ? "\"" + chargeId + "\"" : bankCharge(chargeId))
+                    : !"succeeded".equals(status) ? "null" : !expandCharge ? "\"" + chargeId + "\""
                     : "{\"id\":\"" + chargeId + "\",\"object\":\"charge\",\"amount\":" + amount + ",\"currency\":\"" + currency
                     + "\",\"payment_intent\":\"" + id + "\",\"status\":\"succeeded\",\"payment_method_details\":{\"type\":\"card\","
                     + "\"card\":{\"brand\":\"" + cardBrand + "\",\"last4\":\"" + cardLast4 + "\",\"exp_month\":12,\"exp_year\":2039,"
                     + "\"funding\":\"credit\",\"country\":\"US\",\"wallet\":" + (wallet == null ? "null" : "{\"type\":\"" + wallet + "\"}") + "}}}";
             return "{\"id\":\"" + id + "\",\"object\":\"payment_intent\",\"amount\":" + amount + ",\"currency\":\""
                     + currency + "\",\"status\":\"" + status + "\",\"client_secret\":\"" + clientSecret + "\","
+                    + "\"payment_method_types\":[" + String.join(",", methods.stream().map(m -> "\"" + m + "\"").toList()) + "],"
                     + "\"livemode\":false,\"last_payment_error\":" + error + ",\"next_action\":" + next
                     + ",\"latest_charge\":" + charge + "}";
+        }
+
+        /** An ACH debit's charge: pending while the debit is processing, then succeeded, the account's last four. */
+        private String bankCharge(String chargeId) {
+            return "{\"id\":\"" + chargeId + "\",\"object\":\"charge\",\"amount\":" + amount + ",\"currency\":\"" + currency
+                    + "\",\"payment_intent\":\"" + id + "\",\"status\":\"" + ("succeeded".equals(status) ? "succeeded" : "pending")
+                    + "\",\"payment_method_details\":{\"type\":\"us_bank_account\",\"us_bank_account\":{\"account_holder_type\":"
+                    + "\"individual\",\"account_type\":\"checking\",\"bank_name\":\"STRIPE TEST BANK\",\"last4\":\"" + bankLast4
+                    + "\",\"routing_number\":\"110000000\"}}}";
         }
     }
 
@@ -391,6 +408,11 @@ public final class LocalStripe implements AutoCloseable {
             Intent intent = new Intent("pi_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20),
                     Long.parseLong(form.get("amount")), form.get("currency"));
             intent.account = onAccount;
+            List<String> types = form.entrySet().stream().filter(e -> e.getKey().startsWith("payment_method_types["))
+                    .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
+            if (!types.isEmpty()) {
+                intent.methods = types; // else: card, as Stripe's automatic payment methods give an account that takes cards
+            }
             intent.metadata.putAll(form.entrySet().stream().filter(e -> e.getKey().startsWith("metadata["))
                     .collect(java.util.stream.Collectors.toMap(e -> e.getKey().substring(9, e.getKey().length() - 1),
                             Map.Entry::getValue)));
@@ -824,6 +846,18 @@ public final class LocalStripe implements AutoCloseable {
                     "The client_secret provided does not match any associated PaymentIntent on this account."));
             return;
         }
+        String type = form.getOrDefault("payment_method_data[type]", "card");
+        if (!intent.methods.contains(type)) {
+            refusedConfirms.incrementAndGet();
+            respond(exchange, 400, error("invalid_request_error", "payment_intent_invalid_parameter",
+                    "The PaymentMethod provided (" + type + ") is not allowed for this PaymentIntent. Please attach a "
+                            + "PaymentMethod of one of the following types: " + String.join(", ", intent.methods) + "."));
+            return;
+        }
+        if ("us_bank_account".equals(type)) {
+            bankConfirms(exchange, intent, form);
+            return;
+        }
         String wallet = form.get("payment_method_data[card][wallet]");
         if (wallet != null && !walletRegistered(intent.account, form.get("_wallet_domain"))) {
             // Stripe never offers a wallet on a domain not registered for the account that takes the charge
@@ -876,6 +910,109 @@ public final class LocalStripe implements AutoCloseable {
         } else {
             respond(exchange, 200, intent.json());
         }
+    }
+
+    /** How long the stand-in's bank takes to answer an ACH debit by itself; null: only when a test says so. */
+    private volatile java.time.Duration bankDelay;
+
+    /** The stand-in's bank answers every ACH debit {@code delay} after it is submitted (null: only {@link #finishBankDebit}). */
+    public LocalStripe bankDebitDelay(java.time.Duration delay) {
+        this.bankDelay = delay;
+        return this;
+    }
+
+    /**
+     * An ACH debit confirmed from Stripe.js, refused as Stripe refuses it: the account holder's name and email, a
+     * mandate accepted online and a test account are required. It is then {@code processing}: the bank answers later
+     * ({@link #finishBankDebit}).
+     */
+    private void bankConfirms(HttpExchange exchange, Intent intent, Map<String, String> form) throws IOException {
+        for (String required : List.of("payment_method_data[billing_details][name]", "payment_method_data[billing_details][email]",
+                "payment_method_data[us_bank_account][routing_number]", "payment_method_data[us_bank_account][account_number]")) {
+            String value = form.get(required);
+            if (value == null || value.isBlank()) {
+                refusedConfirms.incrementAndGet();
+                respond(exchange, 400, error("invalid_request_error", "parameter_missing", "Missing required param: " + required + "."));
+                return;
+            }
+        }
+        if (!"online".equals(form.get("mandate_data[customer_acceptance][type]"))
+                || form.get("mandate_data[customer_acceptance][online][user_agent]") == null) {
+            refusedConfirms.incrementAndGet();
+            respond(exchange, 400, error("invalid_request_error", "parameter_missing",
+                    "A mandate is required to confirm a PaymentIntent with a us_bank_account PaymentMethod: pass mandate_data."));
+            return;
+        }
+        TestBankAccounts.Outcome bank = TestBankAccounts.of(form.get("payment_method_data[us_bank_account][routing_number]"),
+                form.get("payment_method_data[us_bank_account][account_number]"));
+        if (bank == null) {
+            refusedConfirms.incrementAndGet();
+            respond(exchange, 400, error("invalid_request_error", "payment_method_invalid_parameter",
+                    "Your bank account details are invalid in test mode. Use routing number 110000000 and a test account number."));
+            return;
+        }
+        synchronized (intent) {
+            if (!"requires_payment_method".equals(intent.status) && !"requires_confirmation".equals(intent.status)) {
+                refusedConfirms.incrementAndGet();
+                respond(exchange, 400, error("invalid_request_error", "payment_intent_unexpected_state",
+                        "You cannot confirm this PaymentIntent because it has a status of " + intent.status + "."));
+                return;
+            }
+            intent.status = "processing";
+            intent.bankLast4 = bank.last4();
+            intent.bankOutcome = bank;
+            intent.declineCode = null;
+            intent.errorCode = null;
+            intent.errorMessage = null;
+            intent.returnUrl = form.get("return_url");
+        }
+        publishAndDeliver(intent, "payment_intent.processing");
+        java.time.Duration delay = bankDelay;
+        if (delay != null) {
+            bankAnswers.schedule(() -> finishBankDebit(intent.id), delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        respond(exchange, 200, intent.json());
+    }
+
+    private final java.util.concurrent.ScheduledExecutorService bankAnswers =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "stand-in bank");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /**
+     * The bank answers an ACH debit that is processing, as its test account says: {@code payment_intent.succeeded}, or
+     * a return ({@code payment_intent.payment_failed}, the intent back to {@code requires_payment_method} with the
+     * bank's code). The event is published and, with webhooks configured, delivered.
+     *
+     * @return the event type sent
+     */
+    public String finishBankDebit(String intentId) {
+        Intent intent = intents.get(intentId);
+        String event;
+        synchronized (intent) {
+            if (!"processing".equals(intent.status) || intent.bankOutcome == null) {
+                return null; // answered already
+            }
+            if (intent.bankOutcome.succeeds()) {
+                intent.status = "succeeded";
+                event = "payment_intent.succeeded";
+            } else {
+                intent.status = "requires_payment_method";
+                intent.errorCode = intent.bankOutcome.code();
+                intent.errorMessage = intent.bankOutcome.message();
+                intent.bankLast4 = null;
+                event = "payment_intent.payment_failed";
+            }
+        }
+        publishAndDeliver(intent, event);
+        return event;
+    }
+
+    /** The payment method types the intent was created with. */
+    public List<String> methods(String intentId) {
+        return intents.get(intentId).methods;
     }
 
     private static void failPayment(Intent intent, TestCards.Outcome card) {
@@ -1082,7 +1219,7 @@ public final class LocalStripe implements AutoCloseable {
 
     /**
      * {@code java -cp stripe-local.jar com.paylink.stripelocal.LocalStripe <port> <webhook url> <webhook secret>
-     * [acct_... onboarded] [--data=dir]}: the server as its own process, for the fault suite (so that it keeps what it took while
+     * [acct_... onboarded] [--data=dir] [--bank-delay=seconds]}: the server as its own process, for the fault suite (so that it keeps what it took while
      * Paylink is killed) and for the run command's {@code -Dpaylink.payments.mode=stripe-local}. Besides Stripe's API it answers:
      * <ul>
      * <li>{@code POST /_payer/confirm/<intent>}: the payer confirms the card in Stripe's form (Stripe.js, the Visa
@@ -1099,7 +1236,7 @@ public final class LocalStripe implements AutoCloseable {
     }
 
     private static void start(List<String> all) {
-        List<String> args = all.stream().filter(a -> !a.startsWith("--data=")).toList();
+        List<String> args = all.stream().filter(a -> !a.startsWith("--")).toList();
         LocalStripe stripe;
         try {
             stripe = new LocalStripe(Integer.parseInt(args.get(0)));
@@ -1112,6 +1249,8 @@ public final class LocalStripe implements AutoCloseable {
         }
         all.stream().filter(a -> a.startsWith("--data=")).findFirst()
                 .ifPresent(a -> stripe.keepAccountsIn(java.nio.file.Path.of(a.substring("--data=".length()))));
+        all.stream().filter(a -> a.startsWith("--bank-delay=")).findFirst()
+                .ifPresent(a -> stripe.bankDebitDelay(java.time.Duration.ofSeconds(Long.parseLong(a.substring("--bank-delay=".length())))));
         stripe.deliverWebhooksTo(args.get(1), args.get(2));
         for (String account : args.subList(3, args.size())) {
             stripe.onboarded(account);

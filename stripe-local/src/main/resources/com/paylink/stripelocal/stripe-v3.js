@@ -30,7 +30,12 @@
             incorrect_number: 'Your card number is incorrect.',
             test_mode_live_card: 'Your card was declined. Your request was in test mode, but used a non test card.',
             network: 'We could not reach the card processor. Check your connection and try again.',
-            method: 'Payment method', card: 'Card', walletNote: 'Test mode: the wallet approves at once with a test card.'
+            method: 'Payment method', card: 'Card', walletNote: 'Test mode: the wallet approves at once with a test card.',
+            bank: 'US bank account', bankNote: 'Test mode: routing number 110000000; account 000123456789 succeeds, 000222222227 is returned for insufficient funds, 000111111113 for a closed account.',
+            bankName: 'Full name', bankEmail: 'Email', routing: 'Routing number', account: 'Account number',
+            bankNameMissing: 'Please provide your full name.', bankEmailInvalid: 'Your email address is invalid.',
+            routingInvalid: 'Your routing number is invalid.', accountIncomplete: 'Your account number is incomplete.',
+            mandate: 'By providing your bank account details and confirming this payment, you authorize {merchant} and Stripe, our payment service provider, to debit your bank account once for the amount shown. You can ask your bank for a refund of an unauthorized debit.'
         },
         es: {
             note: 'Modo de prueba de Stripe (sustituto local): use una tarjeta de prueba de Stripe, p. ej. 4242 4242 4242 4242.',
@@ -45,7 +50,12 @@
             incorrect_number: 'El número de tu tarjeta es incorrecto.',
             test_mode_live_card: 'Se ha rechazado tu tarjeta. Tu solicitud estaba en modo de prueba, pero usaste una tarjeta real.',
             network: 'No pudimos comunicarnos con el procesador de tarjetas. Revisa tu conexión e inténtalo de nuevo.',
-            method: 'Método de pago', card: 'Tarjeta', walletNote: 'Modo de prueba: la billetera aprueba al instante con una tarjeta de prueba.'
+            method: 'Método de pago', card: 'Tarjeta', walletNote: 'Modo de prueba: la billetera aprueba al instante con una tarjeta de prueba.',
+            bank: 'Cuenta bancaria de EE. UU.', bankNote: 'Modo de prueba: número de ruta 110000000; la cuenta 000123456789 se aprueba, 000222222227 se devuelve por fondos insuficientes, 000111111113 por cuenta cerrada.',
+            bankName: 'Nombre completo', bankEmail: 'Correo electrónico', routing: 'Número de ruta', account: 'Número de cuenta',
+            bankNameMissing: 'Indica tu nombre completo.', bankEmailInvalid: 'Tu dirección de correo electrónico no es válida.',
+            routingInvalid: 'Tu número de ruta no es válido.', accountIncomplete: 'Tu número de cuenta está incompleto.',
+            mandate: 'Al proporcionar los datos de tu cuenta bancaria y confirmar este pago, autorizas a {merchant} y a Stripe, nuestro proveedor de servicios de pago, a debitar tu cuenta bancaria una vez por el importe indicado. Puedes pedir a tu banco el reembolso de un débito no autorizado.'
         }
     };
 
@@ -117,14 +127,14 @@
         return this;
     };
 
-    Elements.prototype.create = function (type) {
+    Elements.prototype.create = function (type, options) {
         if (type !== 'payment') {
             throw IntegrationError('The local Stripe stand-in implements only the Payment Element, not "' + type + '".');
         }
         if (this._element) {
             throw IntegrationError('Can only create one Element of type payment.');
         }
-        this._element = new PaymentElement(this);
+        this._element = new PaymentElement(this, options || {});
         return this._element;
     };
 
@@ -147,8 +157,9 @@
         });
     };
 
-    function PaymentElement(elements) {
+    function PaymentElement(elements, options) {
         this._elements = elements;
+        this._options = options;
         this._mounted = false;
     }
 
@@ -165,7 +176,8 @@
         + '.stripe-stand-in-error:empty{display:none}'
         + '.stripe-stand-in-methods{display:flex;gap:1rem;border:0;margin:0;padding:0}'
         + '.stripe-stand-in-methods legend{font-size:.875rem;color:#30313d;margin-bottom:.25rem}'
-        + '.stripe-stand-in-card[hidden],.stripe-stand-in-wallet-note[hidden]{display:none}';
+        + '.stripe-stand-in-mandate{margin:0;font-size:.8rem;color:#6d6e78}'
+        + '.stripe-stand-in-card[hidden],.stripe-stand-in-bank[hidden],.stripe-stand-in-wallet-note[hidden]{display:none}';
 
     function styleOnce() {
         if (!document.getElementById('stripe-stand-in-style')) {
@@ -196,6 +208,25 @@
         cardFields.appendChild(row);
         this._expiry = field(row, 'stripe-stand-in-expiry', t.expiry, 'cc-exp', 'numeric', 'MM / YY');
         this._cvc = field(row, 'stripe-stand-in-cvc', t.cvc, 'cc-csc', 'numeric', 'CVC');
+        var types = this._elements._options.paymentMethodTypes || ['card'];
+        if (types.indexOf('us_bank_account') >= 0) {
+            var bankFields = document.createElement('div');
+            bankFields.className = 'stripe-stand-in-bank stripe-stand-in';
+            bankFields.hidden = true;
+            box.appendChild(bankFields);
+            this._bankFields = bankFields;
+            bankFields.appendChild(paragraph('stripe-stand-in-note', t.bankNote));
+            this._bankName = field(bankFields, 'stripe-stand-in-bank-name', t.bankName, 'name', 'text', '');
+            this._bankEmail = field(bankFields, 'stripe-stand-in-bank-email', t.bankEmail, 'email', 'email', '');
+            var bankRow = document.createElement('div');
+            bankRow.className = 'stripe-stand-in-row';
+            bankFields.appendChild(bankRow);
+            this._routing = field(bankRow, 'stripe-stand-in-routing', t.routing, 'off', 'numeric', '110000000');
+            this._account = field(bankRow, 'stripe-stand-in-account', t.account, 'off', 'numeric', '000123456789');
+            var mandate = paragraph('stripe-stand-in-mandate', t.mandate.replace('{merchant}', (this._options.business && this._options.business.name) || 'the business'));
+            mandate.id = 'stripe-stand-in-mandate';
+            bankFields.appendChild(mandate);
+        }
         styleOnce();
         this._error = paragraph('stripe-stand-in-error', '');
         this._error.id = 'stripe-stand-in-error';
@@ -206,7 +237,11 @@
         this._text = t;
         this._box = box;
         this._wallet = null;
+        this._bank = false;
         this._mounted = true;
+        if (this._bankFields) {
+            this._addChoice('stripe-stand-in-method-bank', t.bank, 'us_bank_account');
+        }
         this._offerWallet();
         return this;
     };
@@ -232,44 +267,70 @@
     };
 
     PaymentElement.prototype._addWalletChoice = function (type, label) {
+        this._addChoice('stripe-stand-in-method-wallet', label, type);
+        this._walletNote.hidden = this._wallet !== type;
+    };
+
+    /** The payment method choices, above the fields: the card first, then each other method the element offers. */
+    PaymentElement.prototype._addChoice = function (id, text, value) {
         var self = this;
         var t = this._text;
-        var set = document.createElement('fieldset');
-        set.className = 'stripe-stand-in-methods';
-        var legend = document.createElement('legend');
-        legend.textContent = t.method;
-        set.appendChild(legend);
-        var note = paragraph('stripe-stand-in-wallet-note stripe-stand-in-note', t.walletNote);
-        note.hidden = true;
-        function choice(id, text, value, checked) {
-            var wrap = document.createElement('span');
-            var input = document.createElement('input');
-            input.type = 'radio';
-            input.name = 'stripe-stand-in-method';
-            input.id = id;
-            input.value = value;
-            input.checked = checked;
-            input.addEventListener('change', function () {
-                self._wallet = value === 'card' ? null : value;
-                self._cardFields.hidden = !!self._wallet;
-                note.hidden = !self._wallet;
-                self._elements._submitted = false;
-            });
-            var l = document.createElement('label');
-            l.htmlFor = id;
-            l.textContent = text;
-            wrap.appendChild(input);
-            wrap.appendChild(l);
-            set.appendChild(wrap);
+        if (!this._methods) {
+            var set = document.createElement('fieldset');
+            set.className = 'stripe-stand-in-methods';
+            var legend = document.createElement('legend');
+            legend.textContent = t.method;
+            set.appendChild(legend);
+            this._methods = set;
+            this._walletNote = paragraph('stripe-stand-in-wallet-note stripe-stand-in-note', t.walletNote);
+            this._walletNote.hidden = true;
+            this._box.insertBefore(set, this._cardFields);
+            this._box.insertBefore(this._walletNote, this._cardFields);
+            this._addChoice('stripe-stand-in-method-card', t.card, 'card');
         }
-        choice('stripe-stand-in-method-card', t.card, 'card', true);
-        choice('stripe-stand-in-method-wallet', label, type, false);
-        this._box.insertBefore(set, this._cardFields);
-        this._box.insertBefore(note, this._cardFields);
+        var wrap = document.createElement('span');
+        var input = document.createElement('input');
+        input.type = 'radio';
+        input.name = 'stripe-stand-in-method';
+        input.id = id;
+        input.value = value;
+        input.checked = value === 'card';
+        input.addEventListener('change', function () {
+            self._bank = value === 'us_bank_account';
+            self._wallet = value === 'card' || self._bank ? null : value;
+            self._cardFields.hidden = value !== 'card';
+            if (self._bankFields) {
+                self._bankFields.hidden = !self._bank;
+            }
+            self._walletNote.hidden = !self._wallet;
+            self._show('');
+            self._elements._submitted = false;
+        });
+        var l = document.createElement('label');
+        l.htmlFor = id;
+        l.textContent = text;
+        wrap.appendChild(input);
+        wrap.appendChild(l);
+        this._methods.appendChild(wrap);
     };
 
     PaymentElement.prototype._problem = function () {
         var t = this._text;
+        if (this._bank) {
+            if (!this._bankName.value.trim()) {
+                return t.bankNameMissing;
+            }
+            if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(this._bankEmail.value.trim())) {
+                return t.bankEmailInvalid;
+            }
+            if (!/^\d{9}$/.test(this._routing.value.replace(/[\s-]/g, ''))) {
+                return t.routingInvalid;
+            }
+            if (!/^\d{4,17}$/.test(this._account.value.replace(/[\s-]/g, ''))) {
+                return t.accountIncomplete;
+            }
+            return null;
+        }
         if (this._wallet) {
             return null; // the wallet's own sheet collects and checks the card (in test mode it approves at once)
         }
@@ -372,7 +433,8 @@
                 message: 'elements.submit() must be called before stripe.confirmPayment().'}});
         }
         var t = elements._element._text;
-        var card = elements._element._card();
+        var element = elements._element;
+        var card = element._bank ? null : element._card();
         var intentId = args.clientSecret.substring(0, args.clientSecret.indexOf('_secret_'));
         var body = new URLSearchParams();
         body.set('key', self._key);
@@ -383,6 +445,18 @@
         if (params.return_url) {
             body.set('return_url', params.return_url);
         }
+        if (element._bank) {
+            // Stripe.js sends the bank account, the holder and the mandate the Payment Element showed (accepted online)
+            body.set('payment_method_data[type]', 'us_bank_account');
+            body.set('payment_method_data[us_bank_account][routing_number]', element._routing.value.replace(/[\s-]/g, ''));
+            body.set('payment_method_data[us_bank_account][account_number]', element._account.value.replace(/[\s-]/g, ''));
+            body.set('payment_method_data[us_bank_account][account_holder_type]', 'individual');
+            body.set('payment_method_data[billing_details][name]', element._bankName.value.trim());
+            body.set('payment_method_data[billing_details][email]', element._bankEmail.value.trim());
+            body.set('mandate_data[customer_acceptance][type]', 'online');
+            body.set('mandate_data[customer_acceptance][online][user_agent]', navigator.userAgent);
+            return send();
+        }
         body.set('payment_method_data[type]', 'card');
         body.set('payment_method_data[card][number]', card.number);
         body.set('payment_method_data[card][exp_month]', card.exp_month);
@@ -392,7 +466,10 @@
             body.set('payment_method_data[card][wallet]', card.wallet);
             body.set('_wallet_domain', window.location.hostname);
         }
-        return fetch(API + '/v1/payment_intents/' + encodeURIComponent(intentId) + '/confirm', {method: 'POST', body: body})
+        return send();
+
+        function send() {
+            return fetch(API + '/v1/payment_intents/' + encodeURIComponent(intentId) + '/confirm', {method: 'POST', body: body})
             .then(function (response) {
                 return response.json().then(function (json) {
                     return {ok: response.ok, json: json};
@@ -420,6 +497,7 @@
             }, function () {
                 return {error: {type: 'api_connection_error', message: t.network}};
             });
+        }
     };
 
     window.Stripe = Stripe;

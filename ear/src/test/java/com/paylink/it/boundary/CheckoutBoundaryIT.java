@@ -12,6 +12,7 @@ import com.paylink.payment.boundary.RefundOptions;
 import com.paylink.payment.boundary.RefundRefused;
 import com.paylink.payment.boundary.RefundService;
 import com.paylink.payment.boundary.PayResult;
+import com.paylink.payment.boundary.SandboxBankAccount;
 import com.paylink.payment.boundary.SandboxCard;
 import com.paylink.payment.boundary.StripeStart;
 import com.paylink.payment.control.DeclineGuard;
@@ -91,6 +92,12 @@ class CheckoutBoundaryIT {
     RefundService refunds;
 
     @EJB
+    com.paylink.payment.boundary.BankDebitSweep sweep;
+
+    @EJB
+    com.paylink.paymentlink.boundary.LinkExpirySweep expiry;
+
+    @EJB
     PaymentLinkService staffLinks;
 
     @Inject
@@ -146,6 +153,70 @@ class CheckoutBoundaryIT {
         assertThat(checkout.paySandboxWallet(f.link(), com.paylink.payment.boundary.PayAmount.FULL_BALANCE, key(), "203.0.113.9")
                 .kind()).isEqualTo(PayResult.Kind.PAID);
         assertThat(data.payments(f.invoice())).hasSize(1);
+    }
+
+    @Test
+    void pay18_aSandboxBankDebitIsProcessingUntilItsBankAnswers_takesNothingElseMeanwhile_thenIsPostedOnce() {
+        Fixture f = fixture("45.00");
+        com.paylink.payment.boundary.PayAmount full = com.paylink.payment.boundary.PayAmount.FULL_BALANCE;
+        SandboxBankAccount account = new SandboxBankAccount("Jo Payer", "110000000", "000123456789", true);
+        PayResult off = checkout.paySandboxBank(f.link(), full, account, key(), "203.0.113.9");
+        assertThat(off.code()).as("P8: off by default").isEqualTo("bank_unavailable");
+        assertThat(data.attempts(f.link())).isEmpty();
+
+        data.bankDebits(f.link(), true);
+        assertThat(checkout.view(f.link()).isBankDebitOffered()).isTrue();
+        assertThat(checkout.paySandboxBank(f.link(), full, new SandboxBankAccount("Jo Payer", "110000000", "000123456789", false),
+                key(), "203.0.113.9").code()).isEqualTo("bank_mandate_required");
+        assertThat(data.attempts(f.link())).isEmpty();
+
+        assertThat(checkout.paySandboxBank(f.link(), full, account, key(), "203.0.113.9").kind()).isEqualTo(PayResult.Kind.PROCESSING);
+        assertThat(data.payments(f.invoice())).as("not posted as paid while the bank decides").isEmpty();
+        assertThat(data.balance(f.invoice())).isEqualTo("45.00 USD");
+        assertThat(data.linkStatus(f.link())).isEqualTo("PROCESSING");
+        CheckoutView processing = checkout.view(f.link());
+        assertThat(processing.state()).isEqualTo(CheckoutView.State.BANK_PROCESSING);
+        assertThat(processing.processing().amount()).hasToString("45.00 USD");
+        assertThat(checkout.paySandbox(f.link(), card("4242424242424242"), key(), "203.0.113.9").kind())
+                .as("no card payment on top").isEqualTo(PayResult.Kind.PROCESSING);
+        assertThatThrownBy(() -> As.staff(f.biller(), BILLING, () -> staffLinks.send(f.invoice(), null)))
+                .isInstanceOfSatisfying(PaymentLinkRefused.class,
+                        e -> assertThat(e.reason()).isEqualTo(PaymentLinkRefused.Reason.BANK_PAYMENT_PROCESSING));
+        AdjustableClock.instance().advance(Duration.ofDays(2)); // past the link's expiry: the debit was started in time
+        expiry.sweep(100);
+        janitor.cancelStaleIntents();
+        assertThat(data.linkStatus(f.link())).isEqualTo("PROCESSING");
+        assertThat(data.payments(f.invoice())).isEmpty();
+
+        AdjustableClock.instance().advance(com.paylink.payment.control.SandboxGateway.BANK_DELAY);
+        sweep.applyAnswers();
+        assertThat(data.payments(f.invoice())).hasSize(1);
+        assertThat(data.linkStatus(f.link())).isEqualTo("PAID");
+        assertThat(data.paymentCards(f.invoice())).containsExactly("us_bank_account 6789");
+        sweep.applyAnswers();
+        assertThat(data.payments(f.invoice())).as("once").hasSize(1);
+    }
+
+    @Test
+    void pay18_aSandboxDebitTheBankReturns_reopensNothingThatWasPaid_andAFreshLinkTakesTheOldOnesPlace() {
+        Fixture f = fixture("30.00");
+        data.bankDebits(f.link(), true);
+        assertThat(checkout.paySandboxBank(f.link(), com.paylink.payment.boundary.PayAmount.FULL_BALANCE,
+                new SandboxBankAccount("Jo Payer", "110000000", "000111111113", true), key(), "203.0.113.9").kind())
+                .isEqualTo(PayResult.Kind.PROCESSING);
+        AdjustableClock.instance().advance(com.paylink.payment.control.SandboxGateway.BANK_DELAY);
+        sweep.applyAnswers();
+        assertThat(data.payments(f.invoice())).isEmpty();
+        assertThat(data.attempts(f.link())).singleElement().asString().startsWith("RETURNED");
+        assertThat(data.linkStatuses(f.invoice())).containsExactly("RETURNED", "ACTIVE");
+        assertThat(data.audit(f.invoice())).anyMatch(a -> a.contains("BANK_DEBIT_RETURNED"))
+                .anyMatch(a -> a.contains("RESENT_AFTER_RETURN"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> data.notifiedOf(f.invoice(), "BANK_PAYMENT_RETURNED").size() == 2);
+        assertThat(data.notifiedOf(f.invoice(), "BANK_PAYMENT_RETURNED")).as("its two Billing staff (it has no Admin)")
+                .hasSize(2).contains(f.biller());
+        // the fresh link pays by card
+        long fresh = data.activeLink(f.invoice());
+        assertThat(checkout.view(fresh).isPayable()).isTrue();
     }
 
     private static SandboxCard card(String number) {

@@ -53,6 +53,15 @@ public class TestData {
                 .walletsChecked("127.0.0.1", true, null, Instant.now());
     }
 
+    /** P8: the link's practice offers (or no longer offers) US bank account debits. */
+    public void bankDebits(long linkId, boolean on) {
+        Practice practice = em.find(com.paylink.paymentlink.entity.PaymentLink.class, linkId).practice();
+        com.paylink.practice.entity.PracticeSettings s = practice.settings();
+        practice.settingsChanged(new com.paylink.practice.entity.PracticeSettings(s.linkLifetimeHours(),
+                s.partialPaymentsAllowed(), s.partialMinimumMinor(), s.reminderEnabled(), s.reminderHoursBefore(),
+                s.emailFrom(), on));
+    }
+
     /** The card-processing account of the practice that sent the link. */
     public String accountOfLink(long linkId) {
         return em.find(com.paylink.paymentlink.entity.PaymentLink.class, linkId).practice().stripeAccountId();

@@ -73,7 +73,7 @@ class StripeCheckoutIT extends PageTest {
             server.unset(setting);
         }
         try (var c = Database.connect(); var s = c.prepareStatement("update practice set partial_payments_allowed = false,"
-                + " partial_minimum_minor = 1000 where name = 'Riverside Counseling'")) {
+                + " partial_minimum_minor = 1000, bank_debit_enabled = false where name = 'Riverside Counseling'")) {
             s.executeUpdate();
         }
     }
@@ -327,6 +327,162 @@ class StripeCheckoutIT extends PageTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> Database.count(cardPayments("RC-T-0981B")) == 1);
         assertThat(Database.count(cardPayments("RC-0981"))).as("nothing posted to A").isZero();
         assertThat(Database.count(cardPayments("RC-T-0981B"))).as("B once").isEqualTo(1);
+    }
+
+    // --- US bank account (ACH) debits: P8, PAY18 ------------------------------------------------------------------
+
+    @Test
+    void pay18_aBankDebitIsProcessingForDays_postedOnlyWhenTheBankConfirms_andNoSecondLinkMeanwhile() throws Exception {
+        bankDebits(true);
+        String payer = "harper.nguyen@example.com";
+        String number = Database.newInvoice("Harper", "Nguyen", "RC-T-ACH1", 9000);
+        String link = sendLinkAndReadIt("Nguyen, Harper", number, payer);
+        Browser b = browser();
+        b.driver().get(link);
+        payByBank(b, "000123456789");
+        b.waitForText(By.id("bankProcessing"), "Your bank payment is on its way");
+        assertThat(b.text(By.id("processingAmount"))).isEqualTo("$90.00");
+        assertThat(b.text(By.id("processingExpected"))).isNotBlank();
+        assertThat(b.driver().findElements(By.id("stripe-pay"))).as("nothing more to pay").isEmpty();
+
+        String intent = debitUnderWay(number);
+        assertThat(stripe.status(intent)).isEqualTo("processing");
+        assertThat(stripe.methods(intent)).containsExactly("card", "us_bank_account");
+        assertThat(Database.count(cardPayments(number))).as("not posted as paid while the bank decides").isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> mail.to(payer).stream().map(Mailbox::text)
+                .anyMatch(t -> t.contains("Your bank payment of $90.00") && t.contains("submitted to your bank")));
+
+        // staff see it on the ledger, cannot send a second link, and the Admin sees it on Card processing
+        StaffSession staff = new StaffSession(base);
+        staff.signIn("biller", PASSWORD);
+        String ledger = staff.get("/staff/ledger.xhtml?client=" + staff.clientId("Nguyen, Harper")).body();
+        assertThat(ledger).contains("Bank payment processing ($90.00, started ");
+        HttpResponse<String> again = staff.sendLinkAnswer(staff.invoiceId("Nguyen, Harper", number), "biller", PASSWORD);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("A bank payment of $90.00 for invoice " + number, "still processing");
+        Browser admin = browser().signIn("admin", PASSWORD);
+        admin.open("/staff/admin/card-processing.xhtml");
+        assertThat(admin.text(By.id("bankDebits"))).contains(number, "$90.00");
+        admin.signOut();
+
+        // days later the bank confirms: posted once, receipted, staff told, as for a card
+        assertThat(stripe.finishBankDebit(intent)).isEqualTo("payment_intent.succeeded");
+        assertPaidOnce(number, 9000, "admin", "drlee");
+        assertThat(card(number)).isEqualTo("us_bank_account 6789");
+        String receipt = Database.rows("select p.receipt_number from payment p join invoice i on i.id = p.invoice_id"
+                + " where i.number = '" + number + "'").get(0)[0];
+        assertThat(receipt(payer, receipt)).contains("Amount paid: $90.00");
+        b.driver().get(link);
+        b.waitForText(By.id("paid"), "This invoice has been paid");
+    }
+
+    @Test
+    void pay18_aDebitTheBankReturns_postsNothing_sendsAFreshLinkSayingWhy_andTellsBillingAndAdmins() throws Exception {
+        bankDebits(true);
+        String payer = "harper.nguyen@example.com";
+        String number = Database.newInvoice("Harper", "Nguyen", "RC-T-ACH2", 6000);
+        String link = sendLinkAndReadIt("Nguyen, Harper", number, payer);
+        Browser b = browser();
+        b.driver().get(link);
+        payByBank(b, "000222222227");
+        b.waitForText(By.id("bankProcessing"), "Your bank payment is on its way");
+        String intent = debitUnderWay(number);
+        int seen = mail.linksTo(payer).size();
+
+        assertThat(stripe.finishBankDebit(intent)).isEqualTo("payment_intent.payment_failed");
+        String fresh = mail.awaitNewLinkTo(payer, seen);
+        String email = mail.to(payer).stream().map(Mailbox::text).filter(t -> t.contains(fresh)).findFirst().orElseThrow();
+        assertThat(email).contains("Your bank payment of $60.00 could not be completed", "the account did not have enough funds");
+        assertThat(Database.count(cardPayments(number))).as("nothing posted").isZero();
+        assertThat(Database.rows("select a.status, a.failure_code from payment_attempt a join invoice i on i.id = a.invoice_id"
+                + " where i.number = '" + number + "' and a.gateway_reference = '" + intent + "'"))
+                .extracting(r -> r[0] + " " + r[1]).containsExactly("RETURNED insufficient_funds");
+        await().atMost(Duration.ofSeconds(30)).until(() -> toldOfReturn(number).size() >= 2);
+        assertThat(toldOfReturn(number)).containsKeys("biller", "admin").allSatisfy((who, count) -> assertThat(count).as(who).isEqualTo(1L));
+
+        // the old link says it can no longer be used; the fresh one pays by card
+        b.driver().get(link);
+        assertThat(b.driver().findElements(By.id("stripe-pay"))).isEmpty();
+        b.driver().get(fresh);
+        payWith(b, "4242424242424242");
+        awaitPaid(b, "This invoice has been paid");
+        assertPaidOnce(number, 6000, "admin", "drlee");
+    }
+
+    @Test
+    void p8_bankDebitIsOffByDefault_notOffered_andAConfirmationByBankAccountIsRefused() throws Exception {
+        String payer = "harper.nguyen@example.com";
+        String number = Database.newInvoice("Harper", "Nguyen", "RC-T-ACH3", 3000);
+        String link = sendLinkAndReadIt("Nguyen, Harper", number, payer);
+        Browser b = browser();
+        b.driver().get(link);
+        b.text(By.cssSelector("[data-wallets-checked='true']"));
+        assertThat(b.driver().findElements(By.id("stripe-stand-in-method-bank"))).as("cards only").isEmpty();
+
+        Map<String, String> intent = new HttpPayer(link).intent();
+        String id = intent.get("clientSecret").replaceAll("_secret_.*", "");
+        assertThat(stripe.methods(id)).containsExactly("card");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("key", "pk_test_browser");
+        form.put("_stripe_account", RIVERSIDE);
+        form.put("client_secret", intent.get("clientSecret"));
+        form.put("payment_method_data[type]", "us_bank_account");
+        form.put("payment_method_data[us_bank_account][routing_number]", "110000000");
+        form.put("payment_method_data[us_bank_account][account_number]", "000123456789");
+        form.put("payment_method_data[billing_details][name]", "Harper Nguyen");
+        form.put("payment_method_data[billing_details][email]", payer);
+        form.put("mandate_data[customer_acceptance][type]", "online");
+        form.put("mandate_data[customer_acceptance][online][user_agent]", "test");
+        assertThat(post(stripe.baseUrl() + "/v1/payment_intents/" + id + "/confirm", form))
+                .startsWith("400").contains("is not allowed for this PaymentIntent");
+        assertThat(stripe.status(id)).isEqualTo("requires_payment_method");
+        assertThat(Database.count("select count(*) from payment_attempt a join invoice i on i.id = a.invoice_id where i.number = '"
+                + number + "' and a.status = 'PROCESSING'")).isZero();
+    }
+
+    private static void bankDebits(boolean on) throws Exception {
+        try (var c = Database.connect(); var s = c.prepareStatement("update practice set bank_debit_enabled = " + on
+                + " where name = 'Riverside Counseling'")) {
+            s.executeUpdate();
+        }
+    }
+
+    /** Chooses "US bank account" in the Payment Element, fills it in as a payer would, and presses Pay. */
+    private static void payByBank(Browser b, String account) {
+        b.click(By.cssSelector("label[for='stripe-stand-in-method-bank']"));
+        assertThat(b.text(By.id("stripe-stand-in-mandate"))).contains("you authorize Riverside Counseling and Stripe");
+        b.type(By.id("stripe-stand-in-bank-name"), "Harper Nguyen");
+        b.type(By.id("stripe-stand-in-bank-email"), "harper.nguyen@example.com");
+        b.type(By.id("stripe-stand-in-routing"), "110000000");
+        b.type(By.id("stripe-stand-in-account"), account);
+        b.click(By.id("stripe-pay"));
+    }
+
+    /** The intent of the invoice's bank debit under way (waits for it). */
+    private static String debitUnderWay(String number) throws Exception {
+        String query = "select a.gateway_reference from payment_attempt a join invoice i on i.id = a.invoice_id where i.number = '"
+                + number + "' and a.status = 'PROCESSING'";
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Database.rows(query).isEmpty());
+        return Database.rows(query).get(0)[0];
+    }
+
+    /** Per staff member, how many "bank payment returned" notifications name the invoice. */
+    private static Map<String, Long> toldOfReturn(String number) throws Exception {
+        Map<String, Long> told = new LinkedHashMap<>();
+        for (String[] r : Database.rows("select s.username, count(*) from notification n join staff s on s.id = n.recipient_staff_id"
+                + " where n.kind = 'BANK_PAYMENT_RETURNED' and n.invoice_number = '" + number + "' group by s.username")) {
+            told.put(r[0], Long.parseLong(r[1]));
+        }
+        return told;
+    }
+
+    private static String post(String url, Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return answer.statusCode() + " " + answer.body();
     }
 
     // --- the payer's steps ------------------------------------------------------------------------------------------

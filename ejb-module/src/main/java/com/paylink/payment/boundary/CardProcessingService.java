@@ -2,6 +2,9 @@ package com.paylink.payment.boundary;
 
 import com.paylink.identity.entity.Permission;
 import com.paylink.payment.control.AccountReconciler;
+import com.paylink.payment.control.BankDebits;
+import com.paylink.payment.control.StripeAttempts;
+import com.paylink.payment.entity.Gateway;
 import com.paylink.payment.control.Gateways;
 import com.paylink.payment.control.PracticeOnboarding;
 import com.paylink.payment.control.WalletDomains;
@@ -46,6 +49,12 @@ public class CardProcessingService {
     @Inject
     WalletDomains wallets;
 
+    @Inject
+    StripeAttempts attempts;
+
+    @Inject
+    java.time.Clock clock;
+
     public CardProcessingStatus status() {
         PracticeOnboarding.Snapshot snapshot = onboarding.practice();
         Practice practice = onboarding.read(snapshot.practiceId());
@@ -56,7 +65,21 @@ public class CardProcessingService {
                         .orElse(null);
         return new CardProcessingStatus(practice.name(), practice.cardProcessing(), practice.cardProcessingDetail(),
                 practice.cardProcessingCheckedAt(), practice.stripeAccountId() != null, !gatewayIsStripe(), last,
-                practice.contact(), practice.wallets().orElse(null));
+                practice.contact(), practice.wallets().orElse(null), bankDebits(practice));
+    }
+
+    /**
+     * PAY18: the practice's bank debits on their way (its account's, in Stripe mode), oldest first; one still processing
+     * past Stripe's window is flagged (reconciliation re-reads each one every 15 minutes).
+     */
+    private java.util.List<CardProcessingStatus.BankDebitRow> bankDebits(Practice practice) {
+        Gateway gateway = gatewayIsStripe() ? Gateway.STRIPE : Gateway.SANDBOX;
+        java.time.Instant now = clock.instant();
+        java.time.ZoneId zone = config.displayZone();
+        return attempts.debitsUnderWay(gateway, practice.id(), 50).stream()
+                .map(d -> new CardProcessingStatus.BankDebitRow(d.invoiceNumbers(), d.amount(), d.since(),
+                        BankDebits.expectedBy(d.since(), zone), BankDebits.overdue(d.since(), now, zone)))
+                .toList();
     }
 
     /**

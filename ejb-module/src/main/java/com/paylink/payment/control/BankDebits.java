@@ -28,7 +28,7 @@ public final class BankDebits {
     /** Whether a debit started at {@code startedAt} and still processing at {@code now} is past Stripe's window. */
     public static boolean overdue(Instant startedAt, Instant now, ZoneId zone) {
         return now.atZone(zone).toLocalDate().isAfter(plusBusinessDays(startedAt.atZone(zone).toLocalDate(),
-                OVERDUE_BUSINESS_DAYS - 1));
+                OVERDUE_BUSINESS_DAYS));
     }
 
     static LocalDate plusBusinessDays(LocalDate from, int days) {

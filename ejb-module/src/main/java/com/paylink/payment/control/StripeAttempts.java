@@ -281,16 +281,16 @@ public class StripeAttempts {
     public record Debit(String reference, String account, String invoiceNumbers, Money amount, Instant since) {
     }
 
-    /** PAY18: the bank debits of {@code gateway} under way (of one practice account, or all when null), oldest first. */
+    /** PAY18: the bank debits of {@code gateway} under way (of one practice, or all when null), oldest first. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<Debit> debitsUnderWay(Gateway gateway, String account, int max) {
+    public List<Debit> debitsUnderWay(Gateway gateway, Long practiceId, int max) {
         var query = em.createQuery("select a from PaymentAttempt a where a.gateway = :g and a.status = :s "
-                        + (account == null ? "" : "and a.link.practice.stripeAccountId = :account ")
+                        + (practiceId == null ? "" : "and a.link.practice.id = :practice ")
                         + "order by a.processingSince, a.id", PaymentAttempt.class)
                 .setParameter("g", gateway)
                 .setParameter("s", AttemptStatus.PROCESSING);
-        if (account != null) {
-            query.setParameter("account", account);
+        if (practiceId != null) {
+            query.setParameter("practice", practiceId);
         }
         return query.setMaxResults(max)
                 .getResultStream()

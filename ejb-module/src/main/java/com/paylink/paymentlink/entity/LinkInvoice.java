@@ -64,6 +64,11 @@ public class LinkInvoice {
         activeInvoiceId = null;
     }
 
+    /** The invoice's id while this link holds its "active" slot (PL5), else null. */
+    public Long activeInvoiceId() {
+        return activeInvoiceId;
+    }
+
     public PaymentLink link() {
         return link;
     }

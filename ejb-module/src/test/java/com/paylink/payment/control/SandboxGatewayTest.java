@@ -69,4 +69,40 @@ class SandboxGatewayTest {
         assertThat(sandbox.refund(intent.reference(), Money.of("30.00", "USD"), "refund-1").reference())
                 .isEqualTo(refund.reference());
     }
+
+    @Test
+    void pay18_aBankDebitIsProcessingUntilTheSandboxBankAnswers_thenSucceedsOrIsReturned() {
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
+                new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.parse("2026-12-07T15:00:00Z"));
+        sandbox.clock = new java.time.Clock() {
+            public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
+            public java.time.Clock withZone(java.time.ZoneId zone) { return this; }
+            public java.time.Instant instant() { return now.get(); }
+        };
+        GatewayIntent paid = sandbox.createIntent(amount, "bank-1", Map.of(), true);
+        GatewayIntent processing = sandbox.confirm(paid.reference(), "pm_usBankAccount_success");
+        assertThat(processing.status()).isEqualTo(IntentStatus.PROCESSING);
+        assertThat(processing.bankDebit()).isTrue();
+        assertThat(sandbox.confirm(paid.reference(), "pm_card_visa").status()).as("no second payment meanwhile")
+                .isEqualTo(IntentStatus.PROCESSING);
+        assertThatThrownBy(() -> sandbox.cancel(paid.reference())).isInstanceOf(GatewayUnavailable.class);
+        assertThat(sandbox.retrieve(paid.reference()).status()).isEqualTo(IntentStatus.PROCESSING);
+        now.set(now.get().plus(SandboxGateway.BANK_DELAY));
+        assertThat(sandbox.retrieve(paid.reference()).status()).isEqualTo(IntentStatus.SUCCEEDED);
+
+        GatewayIntent returned = sandbox.createIntent(amount, "bank-2", Map.of(), true);
+        sandbox.confirm(returned.reference(), "pm_usBankAccount_insufficientFunds");
+        now.set(now.get().plus(SandboxGateway.BANK_DELAY));
+        GatewayIntent answer = sandbox.retrieve(returned.reference());
+        assertThat(answer.status()).isEqualTo(IntentStatus.REQUIRES_PAYMENT);
+        assertThat(answer.failureCode()).isEqualTo("insufficient_funds");
+    }
+
+    @Test
+    void p8_anIntentForCardsOnlyRefusesABankAccount() {
+        GatewayIntent cardsOnly = sandbox.createIntent(amount, "cards-only", Map.of());
+        assertThatThrownBy(() -> sandbox.confirm(cardsOnly.reference(), "pm_usBankAccount_success"))
+                .isInstanceOf(GatewayUnavailable.class);
+        assertThat(sandbox.retrieve(cardsOnly.reference()).status()).isEqualTo(IntentStatus.REQUIRES_PAYMENT);
+    }
 }

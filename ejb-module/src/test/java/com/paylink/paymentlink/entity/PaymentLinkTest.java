@@ -130,4 +130,36 @@ class PaymentLinkTest {
         invoice.addLine("Session", 1, Money.of(amount, "USD"));
         return invoice;
     }
+
+    @Test
+    void pay18_aBankDebitOnItsWayClosesTheLinkToPayments_evenPastExpiry_andSettlesOrIsReturned() {
+        PaymentLink link = link();
+        Money amount = Money.of("100", "USD");
+        link.bankPaymentStarted(amount, SENT.plusSeconds(30));
+        assertThat(link.status()).isEqualTo(PaymentLinkStatus.PROCESSING);
+        assertThat(link.processingAmount()).contains(amount);
+        assertThat(link.unusableAt(SENT.plusSeconds(31))).contains(LinkUnusable.BANK_PAYMENT_PROCESSING);
+        Instant daysLater = SENT.plus(Duration.ofDays(4));
+        assertThat(link.expireIfDue(daysLater)).as("a link with a debit on its way never expires").isFalse();
+        assertThat(link.statusAt(daysLater)).isEqualTo(PaymentLinkStatus.PROCESSING);
+        assertThatThrownBy(() -> link.revoke(daysLater)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> link.bankPaymentStarted(amount, daysLater)).isInstanceOf(IllegalStateException.class);
+
+        link.settleCharge(daysLater);
+        assertThat(link.status()).isEqualTo(PaymentLinkStatus.PAID);
+        assertThat(link.processingAmount()).isEmpty();
+    }
+
+    @Test
+    void pay18_aReturnedDebitClosesTheLinkForGood_withTheBanksReason() {
+        PaymentLink link = link();
+        assertThatThrownBy(() -> link.bankPaymentReturned("insufficient_funds", SENT))
+                .as("nothing to return before a debit").isInstanceOf(IllegalStateException.class);
+        link.bankPaymentStarted(Money.of("40", "USD"), SENT.plusSeconds(30));
+        link.bankPaymentReturned("insufficient_funds", SENT.plus(Duration.ofDays(3)));
+        assertThat(link.status()).isEqualTo(PaymentLinkStatus.RETURNED);
+        assertThat(link.bankReturnCode()).contains("insufficient_funds");
+        assertThat(link.bankDebitAmount()).contains(Money.of("40", "USD"));
+        assertThat(link.unusableAt(SENT.plus(Duration.ofDays(3)))).contains(LinkUnusable.CLOSED);
+    }
 }

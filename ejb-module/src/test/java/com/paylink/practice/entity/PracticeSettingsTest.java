@@ -63,6 +63,17 @@ class PracticeSettingsTest {
     }
 
     @Test
+    void p8_bankDebitIsOffByDefault_andTurningItOnIsAChangeLikeAnyOther() {
+        PracticeSettings before = PracticeSettings.defaults();
+        assertFalse(before.bankDebitEnabled());
+        PracticeSettings after = new PracticeSettings(24, false, 1000, false, 4, EmailFrom.STAFF_NAME, true);
+        assertTrue(after.bankDebitEnabled());
+        List<String[]> changes = after.changesSince(before);
+        assertEquals(1, changes.size());
+        assertArrayEquals(new String[]{"bankDebitEnabled", "false", "true"}, changes.get(0));
+    }
+
+    @Test
     void p5_aPracticeRefusesSettingsOutsideTheirRanges() {
         Practice practice = new Practice("Maple", "billing@maple.example", java.time.Instant.EPOCH);
         assertThrows(IllegalArgumentException.class, () -> practice.settingsChanged(with(80, 1000, false, 4)));
