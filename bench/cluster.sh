@@ -12,7 +12,7 @@ RESULTS=$1
 DURATION=$2
 export CLUSTER_DIR=bench/target/cluster CLUSTER_DB=paylink_bench_cluster CLUSTER_MAILBOX=external
 export CLUSTER_SMTP=${BENCH_CLUSTER_SMTP:-4026}
-export CLUSTER_NODE_PROPS="-Dpaylink.pay.rate.limit=1000000000 -Dpaylink.signin.free-failures=1000000"
+export CLUSTER_NODE_PROPS="-Dpaylink.pay.rate.limit=1000000000 -Dpaylink.pay.intent.limit.address=1000000000 -Dpaylink.signin.free-failures=1000000"
 . scripts/postgresql.sh
 KEY=plk_bench00000000000000000000000000000000000000
 N1=http://127.0.0.1:10080

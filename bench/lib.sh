@@ -74,7 +74,7 @@ bench_server_start() {
         -Djboss.socket.binding.port-offset=$BENCH_OFFSET -Djboss.tx.node.id=paylink-bench \
         -Dpaylink.demo=true -Dpaylink.payments.mode=sandbox -Dpaylink.demo.mailbox=${BENCH_MAILBOX:-true} \
         -Dpaylink.demo.smtp.port=$BENCH_SMTP -Dpaylink.public.url=$BASE \
-        -Dpaylink.pay.rate.limit=${BENCH_RATE_LIMIT:-1000000000} -Dpaylink.signin.free-failures=1000000 \
+        -Dpaylink.pay.rate.limit=${BENCH_RATE_LIMIT:-1000000000} -Dpaylink.pay.intent.limit.address=1000000000 -Dpaylink.signin.free-failures=1000000 \
         "$@" > bench/target/server.out 2>&1 &
     for _ in $(seq 1 600); do
         if [ -f "$SERVER/standalone/deployments/paylink.ear.deployed" ] && [ -f "$SERVER/standalone/deployments/bench-baseline.war.deployed" ]; then

@@ -53,7 +53,7 @@
             return fetch(host.dataset.intentUrl, {method: 'POST', credentials: 'same-origin', body: body,
                 headers: {'X-Paylink-Form': host.dataset.form}})
                 .then(function (answer) {
-                    if (answer.status === 422) { // the amount was refused: nothing was charged
+                    if (answer.status === 422 || answer.status === 429) { // refused (the amount, or too many tries): nothing was charged
                         return answer.json().then(function (refused) {
                             fail(refused.message);
                             return null;

@@ -43,12 +43,24 @@ public class PaylinkConfig {
     public static final String STAFF_IDLE_WARNING = "paylink.staff.idle-warning";
     /** S2: failed sign-ins allowed per username and per address before the back-off starts; default 5. */
     public static final String SIGN_IN_FREE_FAILURES = "paylink.signin.free-failures";
+    /**
+     * Failed sign-ins one address may have in a day before it waits (S2). Higher than a username's: an office behind
+     * one address shares it, and a success no longer resets it (only an Admin's clearing does).
+     */
+    public static final String SIGN_IN_ADDRESS_FREE_FAILURES = "paylink.signin.address.free-failures";
     /** S2: the first back-off after those failures, doubling with each further failure, ISO-8601; default PT1S. */
     public static final String SIGN_IN_BACKOFF = "paylink.signin.backoff";
     /** S2: the longest back-off, ISO-8601; default PT15M. */
     public static final String SIGN_IN_BACKOFF_MAX = "paylink.signin.backoff.max";
     /** The time zone times are shown in, on pages and in emails; default US Eastern. */
     public static final String DISPLAY_ZONE = "paylink.display.zone";
+    /**
+     * A regular expression over the peer IP of the callers shown the readiness check's details (each dependency and
+     * problem in words); everyone else gets UP or DOWN only. Default: this machine (loopback).
+     */
+    public static final String HEALTH_DETAIL_FROM = "paylink.health.detail-from";
+    /** How long a healthy dependency's readiness result is reused (a failing one is checked again after 5 s). */
+    public static final String HEALTH_CACHE = "paylink.health.cache";
 
     @Inject
     Config config;

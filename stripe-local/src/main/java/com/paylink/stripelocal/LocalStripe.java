@@ -527,10 +527,15 @@ public final class LocalStripe implements AutoCloseable {
 
     /** A refund made in Stripe's dashboard, not by Paylink. */
     public String refundOutside(String intentId, long amount) {
+        return refundOutside(intentId, amount, null);
+    }
+
+    /** A refund made in the connected account's dashboard, its metadata carrying {@code paylinkKey} (whoever wrote it). */
+    public String refundOutside(String intentId, long amount, String paylinkKey) {
         Intent intent = intents.get(intentId);
         refunded.merge(intentId, amount, Long::sum);
         Refund refund = new Refund("re_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20), intentId, amount,
-                intent.currency, null);
+                intent.currency, paylinkKey);
         refundsById.put(refund.id, refund);
         return refund.id;
     }

@@ -226,6 +226,34 @@ class CardProcessingIT {
     }
 
     @Test
+    void pay13_aRefundCarryingAnotherPracticesKey_changesNothingOfThatPractice_andCountsAsTheSendersOwn() throws Exception {
+        Practice a = practice(true, "100.00");
+        paid(a);
+        long paymentA = data.paymentId(a.invoice());
+        As.staff(a.biller(), BILLING, () -> refunds.refund(paymentA, "40.00", "goodwill"));
+        assertThat(data.refunds(a.invoice())).containsExactly("40.00 USD SUCCEEDED");
+        String keyOfA = stripe.refundKeys().get(stripe.refundKeys().size() - 1);
+        assertThat(keyOfA).as("unguessable: more than the row's id").matches("refund-\\d+-[0-9a-f]{32}");
+
+        // another practice's Admin refunds their own charge in their own Stripe dashboard, naming A's refund
+        Practice b = practice(true, "100.00");
+        String intentB = paid(b);
+        String failed = stripe.refundOutside(intentB, 4000, keyOfA);
+        stripe.failRefund(failed);
+        assertThat(webhook(stripe.objectEvent("evt_forged_f_" + failed, "refund.failed", stripe.refundJson(failed))))
+                .isEqualTo(200);
+        String made = stripe.refundOutside(intentB, 4000, keyOfA);
+        assertThat(webhook(stripe.objectEvent("evt_forged_c_" + made, "refund.created", stripe.refundJson(made))))
+                .isEqualTo(200);
+
+        assertThat(data.refunds(a.invoice())).as("A's refund untouched").containsExactly("40.00 USD SUCCEEDED");
+        assertThat(data.balance(a.invoice())).isEqualTo("40.00 USD");
+        assertThat(data.refunds(b.invoice())).as("B's own dashboard refund, kept on B's invoice")
+                .containsExactly("40.00 USD SUCCEEDED");
+        assertThat(data.balance(b.invoice())).isEqualTo("40.00 USD");
+    }
+
+    @Test
     void pay13_aDisputeFlagsTheInvoiceAndTellsTheAdmins_aLostOneGivesTheMoneyBackOnce() throws Exception {
         Practice p = practice(true, "80.00");
         String intent = paid(p);

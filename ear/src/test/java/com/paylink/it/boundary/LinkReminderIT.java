@@ -110,6 +110,26 @@ class LinkReminderIT {
     }
 
     @Test
+    void pl12_theReminderOfALinkForSeveralInvoices_namesEveryInvoiceAndAsksForTheirTotal_asTheLinkDoes() throws Exception {
+        Practice p = practice(true);
+        String tag = TestData.unique("MR");
+        long first = data.invoiceOn(p.client(), tag + "-1", java.time.LocalDate.of(2026, 10, 1), "100.00");
+        long second = data.invoiceOn(p.client(), tag + "-2", java.time.LocalDate.of(2026, 11, 1), "60.00");
+        LinkSent sent = As.staff(p.biller(), BILLING, () -> links.send(List.of(first, second), null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !smtp.to(p.email()).isEmpty());
+        String linkEmail = Mailbox.text(smtp.to(p.email()).get(0));
+        assertThat(linkEmail).contains(tag + "-1, " + tag + "-2", "$160.00");
+
+        AdjustableClock.instance().advance(Duration.ofHours(20).plusMinutes(1));
+        reminders.remindDue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> remindersTo(p.email()).size() == 1);
+        String reminder = Mailbox.text(remindersTo(p.email()).get(0));
+        assertThat(reminder).as("the link asks for the total of both").contains(tag + "-1, " + tag + "-2", "$160.00")
+                .doesNotContain("$100.00");
+        assertThat(data.linkStatus(sent.linkId())).isEqualTo("ACTIVE");
+    }
+
+    @Test
     void anUnpaidLinkGetsOneReminder_aPaidOrRevokedOneNone_andAPracticeWithoutRemindersNone() throws Exception {
         Practice p = practice(true);
         String unpaidNumber = TestData.unique("INV");

@@ -152,6 +152,64 @@ class MultiInvoiceCheckoutIT {
         }
     }
 
+    /** Three invoices paid by one Stripe charge through one link; returns {intent, oldest, middle, newest}. */
+    private Object[] paidTogether(LocalStripe stripe, String biller, long client, String tag) throws Exception {
+        long newest = data.invoiceOn(client, tag + "-3", LocalDate.of(2026, 11, 20), "40.00");
+        long oldest = data.invoiceOn(client, tag + "-1", LocalDate.of(2026, 10, 1), "100.00");
+        long middle = data.invoiceOn(client, tag + "-2", LocalDate.of(2026, 11, 1), "60.00");
+        long link = As.staff(biller, BILLING, () -> links.send(List.of(newest, oldest, middle), null)).linkId();
+        String intent = checkout.startStripe(link).map(StripeStart::intentId).orElseThrow();
+        stripe.succeed(intent);
+        assertThat(checkout.syncStripeIntent(intent).kind()).isEqualTo(PayResult.Kind.PAID);
+        return new Object[]{intent, oldest, middle, newest};
+    }
+
+    @Test
+    void pl12_aLostDisputeOfTheWholeChargeReversesEveryInvoicesPart_andADashboardRefundOfItIsSplitAcrossThem() throws Exception {
+        try (LocalStripe stripe = new LocalStripe()) {
+            CheckoutBoundaryIT.useStripe(stripe);
+            long practice = data.practice(TestData.unique("Multi"), true);
+            String biller = data.staff(practice, TestData.unique("biller"), false, EnumSet.of(Permission.BILLING));
+            String admin = data.staff(practice, TestData.unique("admin"), false, EnumSet.of(Permission.ADMIN));
+            long client = data.clientWithEmails(practice, TestData.unique("payer").toLowerCase() + "@example.com", null, null);
+
+            Object[] disputed = paidTogether(stripe, biller, client, TestData.unique("D"));
+            String dispute = stripe.dispute((String) disputed[0], 20000);
+            assertThat(webhook(stripe.objectEvent("evt_mdc_" + dispute, "charge.dispute.created", stripe.disputeJson(dispute))))
+                    .isEqualTo(200);
+            for (int i = 1; i <= 3; i++) {
+                assertThat(data.disputed((Long) disputed[i])).as("every invoice of the charge is flagged").isTrue();
+            }
+            stripe.closeDispute(dispute, "lost");
+            assertThat(webhook(stripe.objectEvent("evt_mdx_" + dispute, "charge.dispute.closed", stripe.disputeJson(dispute))))
+                    .isEqualTo(200);
+            assertThat(data.refunds((Long) disputed[1])).containsExactly("100.00 USD SUCCEEDED");
+            assertThat(data.refunds((Long) disputed[2])).containsExactly("60.00 USD SUCCEEDED");
+            assertThat(data.refunds((Long) disputed[3])).containsExactly("40.00 USD SUCCEEDED");
+            for (int i = 1; i <= 3; i++) {
+                assertThat(data.invoiceStatus((Long) disputed[i])).as("no invoice stays paid").isEqualTo("OPEN");
+            }
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                    .until(() -> data.notifiedOf((Long) disputed[3], "DISPUTE_LOST").contains(admin));
+
+            // a refund of $150 of the whole charge made in Stripe's dashboard: no part takes it whole, so it is split
+            Object[] refunded = paidTogether(stripe, biller, client, TestData.unique("R"));
+            String refund = stripe.refundOutside((String) refunded[0], 15000);
+            assertThat(webhook(stripe.objectEvent("evt_mrc_" + refund, "refund.created", stripe.refundJson(refund)))).isEqualTo(200);
+            assertThat(webhook(stripe.objectEvent("evt_mru_" + refund, "refund.updated", stripe.refundJson(refund)))).isEqualTo(200);
+            assertThat(data.refunds((Long) refunded[3])).containsExactly("40.00 USD SUCCEEDED");
+            assertThat(data.refunds((Long) refunded[2])).containsExactly("60.00 USD SUCCEEDED");
+            assertThat(data.refunds((Long) refunded[1])).containsExactly("50.00 USD SUCCEEDED");
+            assertThat(data.balance((Long) refunded[1])).isEqualTo("50.00 USD");
+            // Stripe says it failed after all: every part of it stops counting
+            stripe.failRefund(refund);
+            assertThat(webhook(stripe.objectEvent("evt_mrf_" + refund, "refund.failed", stripe.refundJson(refund)))).isEqualTo(200);
+            assertThat(data.refunds((Long) refunded[1])).containsExactly("50.00 USD FAILED");
+            assertThat(data.refunds((Long) refunded[3])).containsExactly("40.00 USD FAILED");
+            assertThat(data.balance((Long) refunded[2])).isEqualTo("0.00 USD");
+        }
+    }
+
     private static int webhook(String payload) throws Exception {
         return CheckoutBoundaryIT.webhook(payload, CheckoutBoundaryIT.sign(payload));
     }

@@ -501,17 +501,35 @@ class PaymentLinkBoundaryIT {
                 "\"name\":\"broker\",\"status\":\"UP\"", "\"name\":\"payments\",\"status\":\"UP\"",
                 "\"name\":\"mail\",\"status\":\"UP\"");
 
+        // a healthy answer is reused (30 s by default): a probe does not log in to the mail relay every time
         smtp.stop();
-        java.net.http.HttpResponse<String> mailDown = ready.get();
-        assertThat(mailDown.statusCode()).as("mail waits in the queue: still in rotation").isEqualTo(200);
-        assertThat(mailDown.body()).contains("\"name\":\"mail\",\"status\":\"DOWN\"",
-                "the mail server does not accept connections");
-        startSmtp();
+        assertThat(ready.get().body()).as("the mail server's last answer, reused").contains("\"name\":\"mail\",\"status\":\"UP\"");
+        System.setProperty(com.paylink.platform.PaylinkConfig.HEALTH_CACHE, "PT0S");
+        try {
+            // anyone but the operator's prober gets UP or DOWN, nothing of what is behind it
+            System.setProperty(com.paylink.platform.PaylinkConfig.HEALTH_DETAIL_FROM, "10\\.9\\.9\\.9");
+            java.net.http.HttpResponse<String> publicView = ready.get();
+            assertThat(publicView.statusCode()).isEqualTo(200);
+            assertThat(publicView.body()).isEqualTo("{\"checks\":[],\"status\":\"UP\"}");
+            System.clearProperty(com.paylink.platform.PaylinkConfig.HEALTH_DETAIL_FROM);
+            checkMailDown(ready);
+        } finally {
+            System.clearProperty(com.paylink.platform.PaylinkConfig.HEALTH_CACHE);
+            System.clearProperty(com.paylink.platform.PaylinkConfig.HEALTH_DETAIL_FROM);
+        }
 
         java.net.http.HttpResponse<String> live = http.send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(root + "/health/live")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(live.statusCode()).isEqualTo(200);
         assertThat(live.body()).contains("\"status\":\"UP\"");
+    }
+
+    private void checkMailDown(java.util.function.Supplier<java.net.http.HttpResponse<String>> ready) {
+        java.net.http.HttpResponse<String> mailDown = ready.get();
+        assertThat(mailDown.statusCode()).as("mail waits in the queue: still in rotation").isEqualTo(200);
+        assertThat(mailDown.body()).contains("\"name\":\"mail\",\"status\":\"DOWN\"",
+                "the mail server does not accept connections");
+        startSmtp();
     }
 
     @Test

@@ -221,7 +221,7 @@ class CrashDurabilityIT {
                 "-Dpaylink.public.url=" + BASE, "-Dpaylink.link.sweep.enabled=false", "-Dpaylink.reconcile.enabled=false",
                 // its own transaction node id (XA recovery touches only its own branches), and recovery every few
                 // seconds instead of every two minutes, so the test sees in-doubt work completed soon after restart
-                "-Djboss.tx.node.id=paylink-crash",
+                "-Djboss.tx.node.id=paylink-crash", "-Dpaylink.pay.intent.limit.address=1000000000",
                 "-Dcom.arjuna.ats.arjuna.common.RecoveryEnvironmentBean.periodicRecoveryPeriod=5",
                 "-Dcom.arjuna.ats.arjuna.common.RecoveryEnvironmentBean.recoveryBackoffPeriod=1"));
         command.addAll(List.of(properties)); // later -D options win over the sandbox default above

@@ -78,6 +78,34 @@ class HttpsAndProxiesIT extends PageTest {
     }
 
     @Test
+    void behindTheProxy_theClientIsTheRightMostUntrustedEntry_notTheLeftMostOneItWroteItself() throws Exception {
+        String guess = "/pay/" + "h".repeat(43);
+        // the client writes a new address of its own on the left each time; the proxy appends the one it saw
+        for (int i = 0; i < 30; i++) {
+            assertThat(lookup(PROXY, "203.0.113." + (i + 1) + ", 198.51.100.50", guess)).as("lookup " + (i + 1)).isEqualTo(303);
+        }
+        assertThat(lookup(PROXY, "203.0.113.99, 198.51.100.50", guess)).as("counted on 198.51.100.50 all along")
+                .isEqualTo(429);
+        assertThat(lookup(PROXY, "198.51.100.50, 127.0.0.1", guess)).as("a trusted proxy on the right is skipped")
+                .isEqualTo(429);
+        // IPv6 clients count per /64: every host of one prefix shares the budget
+        for (int i = 0; i < 30; i++) {
+            assertThat(lookup(PROXY, "2001:db8:7:7::" + Integer.toHexString(i + 1), guess)).isEqualTo(303);
+        }
+        assertThat(lookup(PROXY, "2001:db8:7:7:ffff::1", guess)).isEqualTo(429);
+        assertThat(lookup(PROXY, "2001:db8:7:8::1", guess)).as("another /64").isEqualTo(303);
+        // a client cannot forge the peer the server records for its connection (X-Paylink-Peer is replaced)
+        String other = "127.0.0.3";
+        String guess2 = "/pay/" + "i".repeat(43);
+        for (int i = 0; i < 30; i++) {
+            assertThat(RawHttp.get(host(), httpPort(), false, other, guess2, Map.of()).status()).isEqualTo(303);
+        }
+        assertThat(RawHttp.get(host(), httpPort(), false, other, guess2,
+                Map.of("X-Paylink-Peer", PROXY, "X-Forwarded-For", "198.51.100.51")).status())
+                .as("still counted on " + other + ", whatever it claims").isEqualTo(429);
+    }
+
+    @Test
     void redirectsNeverComeFromTheHostHeader() throws Exception {
         RawHttp.Response response = RawHttp.get(host(), httpPort(), false, DIRECT_CLIENT, "/staff/clients.xhtml",
                 Map.of("Host", "evil.example"));

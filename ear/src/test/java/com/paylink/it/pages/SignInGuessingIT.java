@@ -29,9 +29,12 @@ class SignInGuessingIT extends PageTest {
     @ArquillianResource
     ManagementClient management;
 
+    private static final String ADDRESS_FREE = "paylink.signin.address.free-failures";
+
     @AfterEach
     void defaults() throws IOException {
         unset(BACKOFF);
+        unset(ADDRESS_FREE);
     }
 
     @Test
@@ -75,14 +78,52 @@ class SignInGuessingIT extends PageTest {
     }
 
     @Test
-    void afterFiveFailuresAnAddressWaits_whateverUsernameItTries() throws Exception {
+    void afterItsFreeFailuresAnAddressWaits_whateverUsernameItTries_andASuccessFromItResetsNothing() throws Exception {
         set(BACKOFF, "PT30S");
+        set(ADDRESS_FREE, "5");
         String address = "127.0.0.2";
-        for (int i = 1; i <= 5; i++) {
+        for (int i = 1; i <= 4; i++) {
             assertThat(api(address, "nobody-" + i, "guess").status()).isEqualTo(401);
         }
+        // the attacker's own account signs in from the address: the spray's count goes on regardless
+        assertThat(api(address, "lakeadmin", PASSWORD).status()).isNotIn(401, 429);
+        assertThat(api(address, "nobody-5", "guess").status()).isEqualTo(401);
         assertThat(api(address, "lakeadmin", PASSWORD).status()).as("the address waits").isEqualTo(429);
         assertThat(api("127.0.0.3", "lakeadmin", PASSWORD).status()).as("another address does not").isNotIn(401, 429);
+
+        // the practice's Admin clears the lock-out from Sign-ins: the next attempt is checked at once
+        Browser admin = browser().signIn("lakeadmin", PASSWORD);
+        admin.open("/staff/admin/sign-ins.xhtml");
+        admin.click(By.cssSelector(".pl-clear-lockout"));
+        admin.waitForText(By.id("clear:clearMessages"), "The lock-out of lakeadmin is cleared");
+        assertThat(api(address, "lakeadmin", PASSWORD).status()).isNotIn(401, 429);
+    }
+
+    @Test
+    void parallelGuessesForOneUsernameAreCheckedOneAtATime_soNoMoreThanTheFreeFailuresAreTried() throws Exception {
+        set(BACKOFF, "PT30S");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            List<java.util.concurrent.Future<Integer>> guesses = new ArrayList<>();
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < 20; i++) {
+                String from = "127.0.1." + (i + 1);
+                guesses.add(pool.submit(() -> {
+                    start.await();
+                    return api(from, "ghost-in-parallel", "guess-" + from).status();
+                }));
+            }
+            start.countDown();
+            long checked = 0;
+            for (java.util.concurrent.Future<Integer> guess : guesses) {
+                if (guess.get() == 401) {
+                    checked++;
+                }
+            }
+            assertThat(checked).as("20 at once: only the five free failures had their password checked").isEqualTo(5);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

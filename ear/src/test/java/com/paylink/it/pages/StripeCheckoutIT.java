@@ -329,6 +329,31 @@ class StripeCheckoutIT extends PageTest {
         assertThat(Database.count(cardPayments("RC-T-0981B"))).as("B once").isEqualTo(1);
     }
 
+    @Test
+    void pay10_intentRequestsAreLimitedPerPayerSession_andPerAddress_beforeStripeIsAsked() throws Exception {
+        String payer = "harper.nguyen@example.com";
+        String link = sendLinkAndReadIt("Nguyen, Harper", Database.newInvoice("Harper", "Nguyen", "RC-T-LIMIT", 2500), payer);
+        HttpPayer tester = new HttpPayer(link);
+        for (int i = 1; i <= 15; i++) {
+            assertThat(tester.startIntent("full", "").statusCode()).as("request " + i).isEqualTo(200);
+        }
+        int creates = stripe.creates();
+        HttpResponse<String> sixteenth = tester.startIntent("full", "");
+        assertThat(sixteenth.statusCode()).isEqualTo(429);
+        assertThat(sixteenth.headers().firstValue("Retry-After")).contains("600");
+        assertThat(sixteenth.body()).contains("Too many payment attempts were made from here.");
+        assertThat(stripe.creates()).isEqualTo(creates);
+
+        // a fresh session from the same address is limited by the address's own count
+        ServerProperties server = new ServerProperties(management);
+        server.set("paylink.pay.intent.limit.address", "10");
+        try {
+            assertThat(new HttpPayer(link).startIntent("full", "").statusCode()).isEqualTo(429);
+        } finally {
+            server.set("paylink.pay.intent.limit.address", "1000");
+        }
+    }
+
     // --- US bank account (ACH) debits: P8, PAY18 ------------------------------------------------------------------
 
     @Test

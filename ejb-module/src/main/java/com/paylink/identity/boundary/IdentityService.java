@@ -28,6 +28,8 @@ import java.util.Set;
 @Stateless
 public class IdentityService {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(IdentityService.class.getName());
+
     /** The activity page shows at most this many attempts. */
     public static final int SIGN_IN_ACTIVITY_SIZE = 200;
     private static final PasswordHasher HASHER = new PasswordHasher();
@@ -55,16 +57,24 @@ public class IdentityService {
     @PermitAll
     public SignInResult signIn(String username, char[] password, String address, SignInChannel channel) {
         String typed = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
-        String from = address == null || address.isBlank() ? "unknown" : address;
+        // stored and compared alike: an IPv6 client by its /64, any address cut to the stored length
+        String from = address == null || address.isBlank() ? "unknown" : com.paylink.platform.ClientAddresses.bucket(address);
         Instant now = clock.instant();
         if (typed.isEmpty() || password == null || password.length == 0) {
             return new SignInResult.Refused();
         }
+        // S2: attempts for one username, and from one address, run one at a time (until this transaction ends), so
+        // parallel guesses each see the failures recorded before them; always the username first, so two attempts can
+        // never wait on each other's locks
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(?1)), pg_advisory_xact_lock(hashtext(?2))) locked")
+                .setParameter(1, "signin-user:" + typed).setParameter(2, "signin-address:" + from).getSingleResult();
         Staff staff = em.createQuery("select s from Staff s where s.username = :u", Staff.class)
                 .setParameter("u", typed).getResultStream().findFirst().orElse(null);
         SignInBackoff backoff = backoff();
+        SignInBackoff addressBackoff = new SignInBackoff(Math.max(backoff.freeFailures(),
+                config.integer(PaylinkConfig.SIGN_IN_ADDRESS_FREE_FAILURES, 20)), backoff.base(), backoff.max());
         Optional<Duration> wait = longer(waitFor(backoff, "a.username = :v", typed, now),
-                waitFor(backoff, "a.address = :v", from, now));
+                waitFor(addressBackoff, "a.address = :v", from, now));
         if (wait.isPresent()) {
             em.persist(new SignInAttempt(typed, staff, from, channel, SignInOutcome.THROTTLED, now));
             return new SignInResult.Throttled(wait.get());
@@ -117,15 +127,43 @@ public class IdentityService {
         return backoff.remaining((Long) failures[0], (Instant) failures[1], now);
     }
 
+    /**
+     * Failures count from the latest reset: for a username, its last success or an Admin's clearing; for an address,
+     * an Admin's clearing only (a success from an address never resets it, or one account of the attacker's own would
+     * reset the count of guesses sprayed across every other username from the same address).
+     */
     private Instant since(String where, String value, Instant now) {
         Instant memory = now.minus(SignInBackoff.MEMORY);
-        Instant lastSuccess = em.createQuery("select max(a.attemptedAt) from SignInAttempt a where " + where
-                        + " and a.outcome = :ok and a.attemptedAt > :memory", Instant.class)
+        List<SignInOutcome> resets = where.startsWith("a.username")
+                ? List.of(SignInOutcome.SUCCEEDED, SignInOutcome.CLEARED) : List.of(SignInOutcome.CLEARED);
+        Instant lastReset = em.createQuery("select max(a.attemptedAt) from SignInAttempt a where " + where
+                        + " and a.outcome in :resets and a.attemptedAt > :memory", Instant.class)
                 .setParameter("v", value)
-                .setParameter("ok", SignInOutcome.SUCCEEDED)
+                .setParameter("resets", resets)
                 .setParameter("memory", memory)
                 .getSingleResult();
-        return lastSuccess == null ? memory : lastSuccess;
+        return lastReset == null ? memory : lastReset;
+    }
+
+    /**
+     * S2: an Admin clears the lock-out of one of the practice's staff, and of the address the lock-out was met from:
+     * their earlier failures no longer count. Recorded (who cleared it is the Admin signed in; the row names the
+     * username and address), and shown on Sign-ins.
+     *
+     * @throws com.paylink.shared.NotFoundException when the username is not the Admin's practice's
+     */
+    @RolesAllowed(Permission.ADMIN_ROLE)
+    public void clearLockout(String username, String address) {
+        Staff admin = caller.requiring(Permission.ADMIN);
+        String typed = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+        Staff staff = em.createQuery("select s from Staff s where s.username = :u and s.practice = :p", Staff.class)
+                .setParameter("u", typed).setParameter("p", admin.practice())
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new com.paylink.shared.NotFoundException("staff member", typed));
+        String from = address == null || address.isBlank() ? "unknown" : com.paylink.platform.ClientAddresses.bucket(address);
+        em.persist(new SignInAttempt(staff.username(), staff, from, SignInChannel.CLEARED_BY_ADMIN, SignInOutcome.CLEARED,
+                clock.instant()));
+        LOG.info(() -> "sign-in lock-out of " + staff.username() + " cleared by staff " + admin.id());
     }
 
     private static Optional<Duration> longer(Optional<Duration> a, Optional<Duration> b) {

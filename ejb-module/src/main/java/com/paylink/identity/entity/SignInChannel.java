@@ -5,5 +5,7 @@ public enum SignInChannel {
     /** The sign-in page. */
     FORM,
     /** The JSON API's credentials. */
-    API
+    API,
+    /** Not an attempt: an Admin cleared a lock-out from the Sign-ins page. */
+    CLEARED_BY_ADMIN
 }

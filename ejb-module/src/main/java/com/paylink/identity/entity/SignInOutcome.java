@@ -7,5 +7,7 @@ public enum SignInOutcome {
     /** Wrong password, unknown username or inactive account: one answer for all three. */
     FAILED,
     /** Refused without checking the password: too many recent failures for the username or the address. */
-    THROTTLED
+    THROTTLED,
+    /** An Admin cleared the lock-out of this username and address: earlier failures no longer count (S2). */
+    CLEARED
 }

@@ -91,7 +91,7 @@ final class LedgerAssembler {
 
     private static Money refunded(Invoice invoice, Payment payment) {
         return invoice.refunds().stream()
-                .filter(r -> r.payment().equals(payment) && r.status() == RefundStatus.SUCCEEDED)
+                .filter(r -> r.payment().id().equals(payment.id()) && r.status() == RefundStatus.SUCCEEDED)
                 .map(Refund::amount).reduce(Money.zero(invoice.currency()), Money::plus);
     }
 

@@ -163,8 +163,10 @@ public class Invoice implements PracticeOwned {
      * of that payment is not refunded or being refunded already, with a reason. It is PENDING until the
      * gateway answers; only then does it lower what was paid (and raise the balance).
      */
-    public Refund requestRefund(Payment payment, Money amount, String reason, Long staffId, Instant at) {
-        if (payment == null || !payments.contains(payment)) {
+    public Refund requestRefund(Payment asked, Money amount, String reason, Long staffId, Instant at) {
+        // by id: the caller may hold a lazy reference to the payment (a proxy) rather than this invoice's own instance
+        Payment payment = asked == null ? null : payments.stream().filter(p -> same(p, asked)).findFirst().orElse(null);
+        if (payment == null) {
             throw new IllegalArgumentException("the payment is not on invoice " + number);
         }
         if (payment.method() != PaymentMethod.CARD || payment.gatewayReference() == null) {
@@ -247,8 +249,13 @@ public class Invoice implements PracticeOwned {
 
     /** L9: what of a payment can still be refunded: its amount less refunds done or under way. */
     public Money refundable(Payment payment) {
-        return refunds.stream().filter(r -> r.payment().equals(payment) && r.isHeld()).map(Refund::amount)
+        return refunds.stream().filter(r -> same(r.payment(), payment) && r.isHeld()).map(Refund::amount)
                 .reduce(payment.amount(), Money::minus);
+    }
+
+    /** One payment, whether either is the entity or a lazy reference to it (compared by id once it has one). */
+    private static boolean same(Payment a, Payment b) {
+        return a == b || (a != null && b != null && a.id() != null && a.id().equals(b.id()));
     }
 
     /** Rule L3: an adjustment lowers the balance, never below zero. */

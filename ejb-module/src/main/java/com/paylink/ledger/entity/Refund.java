@@ -67,6 +67,10 @@ public class Refund {
 
     private String failure;
 
+    /** The random part of the key Paylink makes the refund with at the gateway (null on rows older than the nonce). */
+    @Column(name = "key_nonce")
+    private String keyNonce;
+
     @Version
     private long version;
 
@@ -82,6 +86,20 @@ public class Refund {
         this.requestedBy = requestedBy;
         this.requestedAt = requestedAt;
         this.status = RefundStatus.PENDING;
+        byte[] nonce = new byte[16];
+        NONCES.nextBytes(nonce);
+        this.keyNonce = java.util.HexFormat.of().formatHex(nonce);
+    }
+
+    private static final java.security.SecureRandom NONCES = new java.security.SecureRandom();
+
+    /**
+     * L9: the key Paylink makes this refund with at the gateway (its idempotency key, and the refund's metadata, by
+     * which Paylink knows its own refunds): {@code refund-<id>-<random>}, which nobody can guess; {@code refund-<id>}
+     * for a refund written before keys had a random part.
+     */
+    public String gatewayKey() {
+        return keyNonce == null ? "refund-" + id : "refund-" + id + "-" + keyNonce;
     }
 
     /** The gateway gave the money back. */

@@ -173,6 +173,22 @@ public class NotificationService {
                 attempt.invoice(), attempt.amount(), clock.instant());
     }
 
+    /**
+     * N7: a refund made at the card processor that the ledger could not keep whole (PAY13): every active Admin of the
+     * practice hears of it once, to record the rest by hand.
+     *
+     * @return how many notifications were created now
+     */
+    @RolesAllowed(Permission.SYSTEM_ROLE) // only its queue listener, which runs as the system role
+    public int moneyNotApplied(long paymentId, String reference) {
+        Payment payment = em.find(Payment.class, paymentId);
+        if (payment == null) {
+            throw new IllegalArgumentException("payment " + paymentId + " does not exist");
+        }
+        return notifyAdmins(NotificationKind.MONEY_NOT_APPLIED, "money-not-applied-" + reference, payment.invoice(),
+                payment.amount(), clock.instant());
+    }
+
     private int notifyAdmins(NotificationKind kind, String eventKey, Invoice invoice, Money amount, Instant occurredAt) {
         return notify(admins(invoice.practice().id()), kind, eventKey, invoice, amount, occurredAt);
     }

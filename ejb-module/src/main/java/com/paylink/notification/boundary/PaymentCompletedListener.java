@@ -43,6 +43,12 @@ public class PaymentCompletedListener implements MessageListener {
             notifications.linkLocked(id);
         } else if (PaymentEvents.CHARGE_REFUNDED.equals(event)) {
             notifications.chargeRefunded(id);
+        } else if (PaymentEvents.MONEY_NOT_APPLIED.equals(event)) {
+            try {
+                notifications.moneyNotApplied(id, message.getStringProperty(PaymentEvents.REFERENCE));
+            } catch (JMSException e) {
+                throw new IllegalArgumentException("not a payment event", e);
+            }
         } else if (PaymentEvents.BANK_PAYMENT_RETURNED.equals(event)) {
             notifications.bankPaymentReturned(id);
         } else if (PaymentEvents.DISPUTE_CHANGED.equals(event)) {

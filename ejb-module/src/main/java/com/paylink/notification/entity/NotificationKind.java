@@ -15,5 +15,7 @@ public enum NotificationKind {
     /** A dispute was won (N7); for Admins. */
     DISPUTE_WON,
     /** The bank returned a client's bank debit (N8); for Billing staff and Admins. */
-    BANK_PAYMENT_RETURNED
+    BANK_PAYMENT_RETURNED,
+    /** A refund made at the card processor could not all be kept on the ledger (N7); for Admins. */
+    MONEY_NOT_APPLIED
 }

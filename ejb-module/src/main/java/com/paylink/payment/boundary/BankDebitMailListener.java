@@ -27,10 +27,15 @@ public class BankDebitMailListener implements MessageListener {
     @EJB
     BankDebitMailService mails;
 
+    @jakarta.annotation.Resource
+    jakarta.ejb.MessageDrivenContext context;
+
     @Override
     public void onMessage(Message message) {
         try {
-            mails.deliver(Long.parseLong(message.getStringProperty(PaymentRecorder.BANK_DEBIT_ATTEMPT_ID)));
+            if (!mails.deliver(Long.parseLong(message.getStringProperty(PaymentRecorder.BANK_DEBIT_ATTEMPT_ID)))) {
+                context.setRollbackOnly(); // its transaction is not visible here yet: the broker delivers it again
+            }
         } catch (JMSException e) {
             throw new IllegalStateException("unreadable bank-debit mail request", e);
         }

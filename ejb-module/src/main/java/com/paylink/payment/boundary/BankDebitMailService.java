@@ -38,10 +38,14 @@ public class BankDebitMailService {
     @Inject
     PaylinkConfig config;
 
-    public void deliver(long attemptId) {
+    /**
+     * @return false when the debit is not visible yet (the broker may deliver before the database has committed the
+     * same transaction): the caller lets the broker deliver it again
+     */
+    public boolean deliver(long attemptId) {
         PaymentAttempt attempt = em.find(PaymentAttempt.class, attemptId);
         if (attempt == null || attempt.processingSince() == null) {
-            return; // not a bank debit: nothing to send
+            return false;
         }
         PaymentLink link = attempt.link();
         var practice = link.practice();
@@ -50,11 +54,12 @@ public class BankDebitMailService {
         if (attempt.status() == AttemptStatus.RETURNED) {
             mailer.sendOnce("bank-returned:" + attemptId, BankDebitEmail.returned(practice.name(), practice.senderEmail(),
                     link.recipientEmail(), attempt.amount(), numbers, attempt.failureCode(), language));
-            return;
+            return true;
         }
         mailer.sendOnce("bank-processing:" + attemptId, BankDebitEmail.processing(practice.name(), practice.senderEmail(),
                 link.recipientEmail(), attempt.amount(), numbers, null,
                 BankDebits.expectedBy(attempt.processingSince(), config.displayZone()), config.displayZone(), language));
         LOG.info(() -> "bank debit of attempt " + attemptId + ": payer told it is on its way");
+        return true;
     }
 }

@@ -254,12 +254,21 @@ public class CheckoutService {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Optional<StripeStart> startStripe(long linkId, PayAmount asked) {
+        return startStripe(linkId, asked, null);
+    }
+
+    /**
+     * As {@link #startStripe(long, PayAmount)}, for a payer at {@code payerAddress} (counted as a hash only, PAY10): an
+     * address that has used up its declines starts nothing, and the link locks.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<StripeStart> startStripe(long linkId, PayAmount asked, String payerAddress) {
         if (gateways.activeKind() != Gateway.STRIPE || !gateways.ready()) {
             return Optional.empty();
         }
         Optional<StripeAttempts.Plan> plan;
         try {
-            plan = attempts.plan(linkId, asked.fullBalance(), asked.entered());
+            plan = attempts.plan(linkId, asked.fullBalance(), asked.entered(), DeclineGuard.addressHash(payerAddress));
         } catch (PayableAmount.Refused refused) {
             throw new AmountRefused(refused.decision().problem().code(), refused.decision().limit());
         }

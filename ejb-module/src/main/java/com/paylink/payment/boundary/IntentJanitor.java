@@ -93,8 +93,26 @@ public class IntentJanitor {
         if (gateways.activeKind() != Gateway.STRIPE || !gateways.ready()) {
             return 0; // sandbox intents hold no money and no card; without keys Stripe cannot be asked
         }
+        return cancel(attempts.staleIntents(MAX_PER_RUN));
+    }
+
+    /**
+     * PAY10: a link just locked after too many declined cards: its open intent is canceled at once (after the lock
+     * committed, outside any transaction), so no one can go on confirming it at Stripe until the next run.
+     *
+     * @return how many intents were canceled now
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public int cancelIntentsOf(long linkId) {
+        if (gateways.activeKind() != Gateway.STRIPE || !gateways.ready()) {
+            return 0;
+        }
+        return cancel(attempts.staleIntents(linkId, MAX_PER_RUN));
+    }
+
+    private int cancel(java.util.List<StripeAttempts.Stale> stale) {
         int canceled = 0;
-        for (StripeAttempts.Stale one : attempts.staleIntents(MAX_PER_RUN)) {
+        for (StripeAttempts.Stale one : stale) {
             String reference = one.reference();
             CardGateway stripe = gateways.of(Gateway.STRIPE, one.account());
             try {

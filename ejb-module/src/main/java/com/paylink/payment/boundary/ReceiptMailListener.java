@@ -27,10 +27,15 @@ public class ReceiptMailListener implements MessageListener {
     @EJB
     ReceiptMailService receipts;
 
+    @jakarta.annotation.Resource
+    jakarta.ejb.MessageDrivenContext context;
+
     @Override
     public void onMessage(Message message) {
         try {
-            receipts.deliver(Long.parseLong(message.getStringProperty(PaymentRecorder.RECEIPT_PAYMENT_ID)));
+            if (!receipts.deliver(Long.parseLong(message.getStringProperty(PaymentRecorder.RECEIPT_PAYMENT_ID)))) {
+                context.setRollbackOnly(); // its transaction is not visible here yet: the broker delivers it again
+            }
         } catch (JMSException e) {
             throw new IllegalStateException("unreadable receipt request", e);
         }

@@ -38,12 +38,16 @@ public class ReceiptMailService {
     @Inject
     Receipts receipts;
 
-    public void deliver(long paymentId) {
+    /**
+     * @return false when the payment is not visible yet (the broker may deliver before the database has committed the
+     * same transaction): the caller lets the broker deliver it again
+     */
+    public boolean deliver(long paymentId) {
         PaymentAttempt attempt = em.createQuery("select a from PaymentAttempt a where a.payment.id = :p", PaymentAttempt.class)
                 .setParameter("p", paymentId)
                 .getResultStream().findFirst().orElse(null);
         if (attempt == null) {
-            return; // not a link payment: nothing to send
+            return em.find(Payment.class, paymentId) != null; // not a link payment: nothing to send
         }
         Payment payment = attempt.payment();
         var practice = attempt.link().practice();
@@ -59,5 +63,6 @@ public class ReceiptMailService {
         // PAY15: the same receipt as a PDF, in the client's language like the email
         mailer.sendOnce("receipt:" + paymentId, receipt.withAttachment(new MailAttachment(
                 ReceiptPdf.fileName(payment.receiptNumber()), ReceiptPdf.CONTENT_TYPE, receipts.pdf(payment, language))));
+        return true;
     }
 }

@@ -31,13 +31,17 @@ public class RefundMailListener implements MessageListener {
     @EJB
     RefundMailService mails;
 
+    @jakarta.annotation.Resource
+    jakarta.ejb.MessageDrivenContext context;
+
     @Override
     public void onMessage(Message message) {
         try {
-            if (StaffRefunds.MAIL_KIND.equals(message.getStringProperty(MailQueue.KIND))) {
-                mails.deliverRefund(Long.parseLong(message.getStringProperty(StaffRefunds.MAIL_REFUND_ID)));
-            } else {
-                mails.deliverNotice(Long.parseLong(message.getStringProperty(Refunds.NOTICE_ATTEMPT_ID)));
+            boolean delivered = StaffRefunds.MAIL_KIND.equals(message.getStringProperty(MailQueue.KIND))
+                    ? mails.deliverRefund(Long.parseLong(message.getStringProperty(StaffRefunds.MAIL_REFUND_ID)))
+                    : mails.deliverNotice(Long.parseLong(message.getStringProperty(Refunds.NOTICE_ATTEMPT_ID)));
+            if (!delivered) {
+                context.setRollbackOnly(); // its transaction is not visible here yet: the broker delivers it again
             }
         } catch (JMSException e) {
             throw new IllegalStateException("unreadable refund mail request", e);

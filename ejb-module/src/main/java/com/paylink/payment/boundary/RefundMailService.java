@@ -27,22 +27,32 @@ public class RefundMailService {
     @Inject
     Mailer mailer;
 
-    /** PAY11: the charge came after the invoice was paid and was refunded. */
-    public void deliverNotice(long attemptId) {
+    /**
+     * PAY11: the charge came after the invoice was paid and was refunded.
+     *
+     * @return false when the refund this request was made for is not visible yet (the broker may deliver before the
+     * database has committed the same transaction): the caller lets the broker deliver it again
+     */
+    public boolean deliverNotice(long attemptId) {
         PaymentAttempt attempt = em.find(PaymentAttempt.class, attemptId);
         if (attempt == null || attempt.status() != AttemptStatus.REFUNDED) {
-            throw new IllegalArgumentException("payment attempt " + attemptId + " has no refund to tell of");
+            return false;
         }
         var practice = attempt.link().practice();
         mailer.sendOnce("refund-notice:" + attemptId, RefundNoticeEmail.unpostable(practice.name(), practice.senderEmail(),
                 attempt.link().recipientEmail(), attempt.amount(), language(attempt)));
+        return true;
     }
 
-    /** PAY12: the practice refunded (part of) a payment. */
-    public void deliverRefund(long refundId) {
+    /**
+     * PAY12: the practice refunded (part of) a payment.
+     *
+     * @return false when the refund is not visible as done yet (see {@link #deliverNotice}): delivered again later
+     */
+    public boolean deliverRefund(long refundId) {
         Refund refund = em.find(Refund.class, refundId);
         if (refund == null || refund.status() != RefundStatus.SUCCEEDED) {
-            throw new IllegalArgumentException("refund " + refundId + " is not done");
+            return false;
         }
         // the charge's attempt: one charge for several invoices is one payment per invoice, each with its reference (PL12)
         PaymentAttempt attempt = em.createQuery("select a from PaymentAttempt a where a.gatewayReference = :r "
@@ -52,6 +62,7 @@ public class RefundMailService {
         mailer.sendOnce("refund:" + refundId, RefundNoticeEmail.refunded(practice.name(), practice.senderEmail(),
                 attempt.link().recipientEmail(), refund.amount(), refund.payment().amount(), refund.payment().receiptNumber(),
                 language(attempt)));
+        return true;
     }
 
     /** L11: the language of the client whose invoice the link was for. */

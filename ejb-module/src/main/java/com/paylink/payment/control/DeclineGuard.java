@@ -42,14 +42,22 @@ public class DeclineGuard {
     @Inject
     PaymentEvents events;
 
-    /** The address as it is counted: a SHA-256 hash, never the address itself. Null stays null. */
+    @Inject
+    jakarta.enterprise.event.Event<LinkLocked> lockedLinks;
+
+    /** PAY10: a link locked in the current transaction (observed once it commits: LockedLinkIntents). */
+    public record LinkLocked(long linkId) {
+    }
+
+    /** The address as it is counted (an IPv6 one by its /64): a SHA-256 hash, never the address itself. Null stays null. */
     public static String addressHash(String address) {
         if (address == null || address.isBlank()) {
             return null;
         }
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(("paylink-payer:" + address.trim()).getBytes(StandardCharsets.UTF_8)));
+                    .digest(("paylink-payer:" + com.paylink.platform.ClientAddresses.bucket(address))
+                            .getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -81,6 +89,7 @@ public class DeclineGuard {
         boolean locked = links.lock(link, now);
         if (locked) {
             events.linkLocked(link.id());
+            lockedLinks.fire(new LinkLocked(link.id()));
         }
         return locked;
     }

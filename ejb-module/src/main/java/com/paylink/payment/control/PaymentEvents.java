@@ -28,6 +28,9 @@ public class PaymentEvents {
     public static final String CHARGE_REFUNDED = "charge-refunded";
     public static final String DISPUTE_CHANGED = "dispute-changed";
     public static final String BANK_PAYMENT_RETURNED = "bank-payment-returned";
+    public static final String MONEY_NOT_APPLIED = "money-not-applied";
+    /** The gateway's reference of what could not be applied (with {@link #MONEY_NOT_APPLIED}). */
+    public static final String REFERENCE = "reference";
 
     @Inject
     @JMSConnectionFactory("java:/JmsXA")
@@ -66,6 +69,21 @@ public class PaymentEvents {
             message.setStringProperty(EVENT, DISPUTE_CHANGED);
         } catch (JMSException e) {
             throw new IllegalStateException("cannot build dispute event", e);
+        }
+        BrokerSends.send(jms, queue, message);
+    }
+
+    /**
+     * PAY13: a refund made at the gateway could not be kept whole on the ledger (no payment of the charge could take
+     * what was left of it); the body is a payment of the charge, the property the gateway's reference.
+     */
+    public void moneyNotApplied(long paymentId, String reference) {
+        TextMessage message = jms.createTextMessage(String.valueOf(paymentId));
+        try {
+            message.setStringProperty(EVENT, MONEY_NOT_APPLIED);
+            message.setStringProperty(REFERENCE, reference);
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot build money-not-applied event", e);
         }
         BrokerSends.send(jms, queue, message);
     }

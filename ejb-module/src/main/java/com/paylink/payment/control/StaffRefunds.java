@@ -80,7 +80,7 @@ public class StaffRefunds {
         return attemptOf(staff, paymentId).map(a -> {
             Payment payment = em.find(Payment.class, paymentId);
             Money underWay = payment.invoice().refunds().stream()
-                    .filter(r -> r.payment().equals(payment) && r.status() == RefundStatus.PENDING)
+                    .filter(r -> r.payment().id().equals(payment.id()) && r.status() == RefundStatus.PENDING)
                     .map(Refund::amount).reduce(Money.zero(payment.amount().currency()), Money::plus);
             return new Refundable(payment.id(), payment.invoice().number(), payment.receiptNumber(), payment.amount(),
                     payment.invoice().refundable(payment), underWay);
@@ -98,7 +98,7 @@ public class StaffRefunds {
     }
 
     private static Plan planOf(Refund refund, PaymentAttempt attempt) {
-        return new Plan(refund.id(), attempt.gateway(), attempt.gatewayReference(), refund.amount(), "refund-" + refund.id(),
+        return new Plan(refund.id(), attempt.gateway(), attempt.gatewayReference(), refund.amount(), refund.gatewayKey(),
                 attempt.link().practice().stripeAccountId());
     }
 

@@ -64,7 +64,13 @@ public class StripeAttempts {
     /** The full balance: {@link #plan(long, boolean, String)} for a payer who asked for it. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Plan> plan(long linkId) {
-        return plan(linkId, true, null);
+        return plan(linkId, true, null, null);
+    }
+
+    /** {@link #plan(long, boolean, String, String)} from an unknown address. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Plan> plan(long linkId, boolean fullBalance, String entered) {
+        return plan(linkId, fullBalance, entered, null);
     }
 
     /**
@@ -72,10 +78,13 @@ public class StripeAttempts {
      * its id), for the amount the payer asked for (PAY16: decided here, under the invoice's lock, with the
      * live balance and the link's own minimum); empty when the link cannot take a payment (PL4).
      *
+     * PAY10: {@code addressHash} (the payer's address, hashed) is kept on the attempt, so Stripe's later declines count
+     * against it; an address that has used up its declines starts nothing, and the link locks.
+     *
      * @throws PayableAmount.Refused when the amount cannot be paid through this link; nothing is written
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<Plan> plan(long linkId, boolean fullBalance, String entered) {
+    public Optional<Plan> plan(long linkId, boolean fullBalance, String entered, String addressHash) {
         Instant now = clock.instant();
         if (!fullBalance && PayableAmount.tooLongToRead(entered)) {
             // refused before the lock: an amount that long is no amount, whatever the balance
@@ -86,6 +95,10 @@ public class StripeAttempts {
             return Optional.empty();
         }
         PaymentLink link = locked.get();
+        if (declines.addressBlocked(addressHash, now)) {
+            declines.lock(link, now); // as the sandbox does: this address pays on no link for the hour
+            return Optional.empty();
+        }
         // PL12: for several invoices their total, in full (such a link has no partial minimum)
         PayableAmount.Decision decision = PayableAmount.decide(fullBalance, entered, link.amountDue(),
                 link.partialMinimum());
@@ -106,6 +119,7 @@ public class StripeAttempts {
             em.flush();
             return created;
         });
+        attempt.startedFrom(addressHash);
         return Optional.of(new Plan(attempt.id(), attempt.idempotencyKey(), attempt.gatewayReference(), amount,
                 metadata(link, attempt.id()), link.practice().stripeAccountId(),
                 link.practice().settings().bankDebitEnabled())); // P8: a bank account too, where the practice allows it
@@ -198,7 +212,7 @@ public class StripeAttempts {
                 recorder.apply(attempt, intent, now);
                 if ("payment_intent.payment_failed".equals(eventType) && attempt.status() == AttemptStatus.FAILED) {
                     // each failure event is one declined card (Stripe sends one per try; the event id dedupes)
-                    declines.declined(attempt.link(), null, attempt.failureCode(), now);
+                    declines.declined(attempt.link(), attempt.payerAddressHash(), attempt.failureCode(), now);
                 }
             }
         }
@@ -226,12 +240,22 @@ public class StripeAttempts {
     /** Open Stripe attempts (with an intent) whose link can take no payment any more: to be canceled. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Stale> staleIntents(int max) {
+        return staleIntents(null, max);
+    }
+
+    /** {@link #staleIntents(int)} of one link (null: of every link). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Stale> staleIntents(Long linkId, int max) {
         Instant now = clock.instant();
-        return em.createQuery("select a from PaymentAttempt a where a.gateway = :g and a.status in :open "
-                        + "and a.gatewayReference is not null order by a.id", PaymentAttempt.class)
+        var query = em.createQuery("select a from PaymentAttempt a where a.gateway = :g and a.status in :open "
+                        + "and a.gatewayReference is not null " + (linkId == null ? "" : "and a.link.id = :link ")
+                        + "order by a.id", PaymentAttempt.class)
                 .setParameter("g", Gateway.STRIPE)
-                .setParameter("open", List.of(AttemptStatus.PENDING, AttemptStatus.FAILED))
-                .getResultStream()
+                .setParameter("open", List.of(AttemptStatus.PENDING, AttemptStatus.FAILED));
+        if (linkId != null) {
+            query.setParameter("link", linkId);
+        }
+        return query.getResultStream()
                 .filter(a -> a.link().unusableAt(now).isPresent())
                 .limit(max)
                 .map(a -> new Stale(a.gatewayReference(), a.link().practice().stripeAccountId()))

@@ -72,6 +72,10 @@ public class PaymentAttempt {
     @Column(name = "payer_name")
     private String payerName;
 
+    /** PAY10: a hash of the address the payment was started from (never the address), for its declines. */
+    @Column(name = "payer_address_hash", length = 64)
+    private String payerAddressHash;
+
     /** The gateway's refund of a charge the invoice could not take. */
     @Column(name = "refund_reference")
     private String refundReference;
@@ -126,6 +130,17 @@ public class PaymentAttempt {
 
     public String payerName() {
         return payerName;
+    }
+
+    /** PAY10: where the payer started this payment from, as a hash (null when unknown). */
+    public void startedFrom(String addressHash) {
+        if (addressHash != null) {
+            this.payerAddressHash = addressHash;
+        }
+    }
+
+    public String payerAddressHash() {
+        return payerAddressHash;
     }
 
     /** The gateway's intent for this attempt; set once (the same id again is a retried call, harmless). */

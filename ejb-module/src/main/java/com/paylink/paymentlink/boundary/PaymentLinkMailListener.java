@@ -32,14 +32,17 @@ public class PaymentLinkMailListener implements MessageListener {
     @EJB
     PaymentLinkMailService mail;
 
+    @jakarta.annotation.Resource
+    jakarta.ejb.MessageDrivenContext context;
+
     @Override
     public void onMessage(Message message) {
         try {
             long linkId = Long.parseLong(message.getStringProperty(LinkIssuer.MAIL_LINK_ID));
             if (LinkIssuer.REMINDER_KIND.equals(message.getStringProperty(MailQueue.KIND))) {
                 mail.deliverReminder(linkId); // PL11
-            } else {
-                mail.deliver(linkId);
+            } else if (!mail.deliver(linkId)) {
+                context.setRollbackOnly(); // its transaction is not visible here yet: the broker delivers it again
             }
         } catch (JMSException e) {
             throw new IllegalStateException("unreadable mail request", e);

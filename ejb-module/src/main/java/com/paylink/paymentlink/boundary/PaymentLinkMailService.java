@@ -1,6 +1,7 @@
 package com.paylink.paymentlink.boundary;
 
 import com.paylink.mail.boundary.Mailer;
+import com.paylink.paymentlink.control.LinkEmailFacts;
 import com.paylink.paymentlink.control.LinkMinter;
 import com.paylink.paymentlink.control.PaymentLinkEmail;
 import com.paylink.paymentlink.control.ReminderEmail;
@@ -60,27 +61,24 @@ public class PaymentLinkMailService {
      * duplicate request finds the email sent and sends nothing. The token exists in this method's memory
      * and in the email, nowhere else.
      */
-    public void deliver(long linkId) {
+    public boolean deliver(long linkId) {
+        if (em.find(PaymentLink.class, linkId) == null) {
+            return false; // the broker delivered before the database committed the link: delivered again later
+        }
         String key = PaymentLinkEmail.mailKey(linkId);
         Optional<String> minted = minter.mint(linkId, key);
         if (minted.isEmpty()) {
             LOG.info(() -> "payment link " + linkId + " needs no mail (unknown, mailed before, or closed)");
-            return;
+            return true;
         }
         String token = minted.get();
         PaymentLink link = em.find(PaymentLink.class, linkId);
-        // the name fixed when the link was sent (P6); links sent before settings existed: as they were then (PL6, PL10)
-        String from = link.fromName().orElseGet(() -> askedForByPayer(linkId) ? link.practice().name() : link.sentBy().fullName());
         boolean sent;
         try {
+            // the name fixed when the link was sent (P6); links sent before settings existed: as they were then (PL6, PL10)
             sent = mailer.sendOnceFreshEachAttempt(key, PaymentLinkEmail.compose(
-                    link.practice().name(), link.practice().senderEmail(), from,
-                    // PL12: a link for several invoices lists their numbers and asks for their total
-                    link.recipientEmail(), String.join(", ", link.invoiceNumbers()), link.sentAt(), link.amountDue(),
-                    config.publicUrl() + "/pay/" + token,
-                    link.expiresAt(), config.displayZone(),
-                    Languages.resolve(link.invoice().client().preferredLanguage()), // L11
-                    bankReturnedBefore(link).orElse(null))); // PAY18
+                    LinkEmailFacts.of(link, askedForByPayer(linkId), config.displayZone()),
+                    config.publicUrl() + "/pay/" + token, bankReturnedBefore(link).orElse(null))); // PAY18
         } catch (RuntimeException e) {
             minter.withdraw(linkId, token); // it never went out; the broker's retry mints another
             throw e;
@@ -88,6 +86,7 @@ public class PaymentLinkMailService {
         if (sent) {
             LOG.info(() -> "payment link " + linkId + " mailed");
         }
+        return true;
     }
 
     /** PAY18: the returned bank debit this link was sent to replace, if it was. */
@@ -122,14 +121,12 @@ public class PaymentLinkMailService {
         }
         String token = minted.get();
         PaymentLink link = em.find(PaymentLink.class, linkId);
-        String from = link.fromName().orElseGet(() -> link.sentBy().fullName());
         boolean sent;
         try {
+            // the same facts as the link's own email: for several invoices, every number and their total (PL12)
             sent = mailer.sendOnceFreshEachAttempt(key, ReminderEmail.compose(
-                    link.practice().name(), link.practice().senderEmail(), from, link.recipientEmail(),
-                    link.invoice().number(), link.invoice().balance(), config.publicUrl() + "/pay/" + token,
-                    link.expiresAt(), config.displayZone(),
-                    Languages.resolve(link.invoice().client().preferredLanguage()))); // L11
+                    LinkEmailFacts.of(link, askedForByPayer(linkId), config.displayZone()),
+                    config.publicUrl() + "/pay/" + token));
         } catch (RuntimeException e) {
             minter.withdrawReminder(linkId, token);
             throw e;

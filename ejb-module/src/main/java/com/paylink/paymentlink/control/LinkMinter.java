@@ -88,7 +88,9 @@ public class LinkMinter {
         if (link == null) {
             return Optional.empty();
         }
-        em.find(Invoice.class, link.invoice().id(), LockModeType.PESSIMISTIC_WRITE);
+        for (Long invoiceId : link.invoiceIdsInLockOrder()) { // in id order, like every change to its links
+            em.find(Invoice.class, invoiceId, LockModeType.PESSIMISTIC_WRITE);
+        }
         em.refresh(link);
         Instant now = clock.instant();
         if (mailer.wasSent(mailKey) || !link.isUsableAt(now)) {

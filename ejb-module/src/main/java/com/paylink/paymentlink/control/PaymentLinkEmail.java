@@ -44,7 +44,14 @@ public final class PaymentLinkEmail {
     public static OutgoingMail compose(String practiceName, String practiceAddress, String staffName, String to,
                                        String invoiceNumber, Instant sentAt, Money amountDue, String linkUrl,
                                        Instant expiresAt, ZoneId zone, Locale locale, BankReturned returned) {
-        EmailTexts t = EmailTexts.in(locale, zone);
+        return compose(new LinkEmailFacts(practiceName, practiceAddress, staffName, to, invoiceNumber, sentAt, amountDue,
+                expiresAt, zone, locale), linkUrl, returned);
+    }
+
+    /** The link's email from its facts (the same the reminder is made of). */
+    public static OutgoingMail compose(LinkEmailFacts f, String linkUrl, BankReturned returned) {
+        String practiceName = f.practiceName();
+        EmailTexts t = EmailTexts.in(f.locale(), f.zone());
         MailBody body = MailBody.in(t).paragraph("common.greeting");
         if (returned != null) {
             String reason;
@@ -57,13 +64,13 @@ public final class PaymentLinkEmail {
         }
         return body
                 .paragraph("link.intro", practiceName)
-                .facts(fact("link.invoice", t.text("link.invoiceValue", invoiceNumber, t.date(sentAt))),
-                        fact("link.amountDue", strong(t.money(amountDue))))
+                .facts(fact("link.invoice", t.text("link.invoiceValue", f.invoiceNumbers(), t.date(f.sentAt()))),
+                        fact("link.amountDue", strong(t.money(f.amountDue()))))
                 .button("link.payNow", linkUrl)
-                .paragraph("link.terms", t.dateTime(expiresAt))
+                .paragraph("link.terms", t.dateTime(f.expiresAt()))
                 .paragraph("link.expired", practiceName)
                 .note("common.notExpecting")
                 .signature(practiceName)
-                .mail(staffName, practiceAddress, to, practiceName);
+                .mail(f.fromName(), f.practiceAddress(), f.to(), practiceName);
     }
 }

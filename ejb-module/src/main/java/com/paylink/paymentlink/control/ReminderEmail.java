@@ -31,16 +31,26 @@ public final class ReminderEmail {
     public static OutgoingMail compose(String practiceName, String practiceAddress, String fromName, String to,
                                        String invoiceNumber, Money amountDue, String linkUrl, Instant expiresAt,
                                        ZoneId zone, Locale locale) {
-        EmailTexts t = EmailTexts.in(locale, zone);
+        return compose(new LinkEmailFacts(practiceName, practiceAddress, fromName, to, invoiceNumber, null, amountDue,
+                expiresAt, zone, locale), linkUrl);
+    }
+
+    /**
+     * The reminder from the link's facts, the same its own email is made of: for a link for several invoices, every
+     * number and their total (PL12), as the link asks for.
+     */
+    public static OutgoingMail compose(LinkEmailFacts f, String linkUrl) {
+        String practiceName = f.practiceName();
+        EmailTexts t = EmailTexts.in(f.locale(), f.zone());
         return MailBody.in(t)
                 .paragraph("common.greeting")
                 .paragraph("reminder.intro", practiceName)
-                .facts(fact("reminder.invoice", invoiceNumber), fact("reminder.amountDue", strong(t.money(amountDue))))
+                .facts(fact("reminder.invoice", f.invoiceNumbers()), fact("reminder.amountDue", strong(t.money(f.amountDue()))))
                 .button("reminder.payNow", linkUrl)
-                .paragraph("reminder.expires", t.dateTime(expiresAt))
+                .paragraph("reminder.expires", t.dateTime(f.expiresAt()))
                 .paragraph("link.expired", practiceName)
                 .note("reminder.alreadyPaid")
                 .signature(practiceName)
-                .mail(fromName, practiceAddress, to, practiceName);
+                .mail(f.fromName(), f.practiceAddress(), f.to(), practiceName);
     }
 }

@@ -162,13 +162,13 @@ public class CheckoutBean {
     public void paySandboxBank() throws IOException {
         pay(() -> checkout.paySandboxBank(linkId, asked(),
                 new com.paylink.payment.boundary.SandboxBankAccount(bankName, bankRouting, bankAccount, bankAuthorized),
-                requestKey, request().getRemoteAddr()));
+                requestKey, com.paylink.web.ClientAddress.of(request())));
     }
 
     private void pay(boolean wallet) throws IOException {
-        pay(() -> wallet ? checkout.paySandboxWallet(linkId, asked(), requestKey, request().getRemoteAddr())
+        pay(() -> wallet ? checkout.paySandboxWallet(linkId, asked(), requestKey, com.paylink.web.ClientAddress.of(request()))
                 : checkout.paySandbox(linkId, asked(), new SandboxCard(cardName, cardNumber, cardExpiry, cardCvc, postalCode),
-                requestKey, request().getRemoteAddr()));
+                requestKey, com.paylink.web.ClientAddress.of(request())));
     }
 
     private void pay(java.util.function.Supplier<PayResult> charge) throws IOException {

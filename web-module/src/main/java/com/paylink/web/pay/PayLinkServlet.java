@@ -36,25 +36,24 @@ public class PayLinkServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        if (!limiter.allow(request.getRemoteAddr())) {
-            response.setStatus(429);
-            response.setHeader("Retry-After", String.valueOf(TokenRateLimiter.WINDOW.toSeconds()));
-            request.getRequestDispatcher("/checkout/too-many.xhtml").forward(request, response);
-            return;
-        }
         String path = request.getPathInfo();
         String token = path == null || path.length() < 2 ? "" : path.substring(1);
-        Optional<Long> link;
         try {
-            link = links.open(token);
+            if (!limiter.allow(com.paylink.web.ClientAddress.of(request))) {
+                response.setStatus(429);
+                response.setHeader("Retry-After", String.valueOf(TokenRateLimiter.WINDOW.toSeconds()));
+                request.getRequestDispatcher("/checkout/too-many.xhtml").forward(request, response);
+                return;
+            }
+            Optional<Long> link = links.open(token);
+            payers.start(request, response, link.orElse(-1L)); // the payer's own session, never a staff one's
         } catch (RuntimeException e) {
-            // handled here so the container never logs the request's URI: the token is in it (PL6)
+            // every step is guarded (the rate limiter's count, the lookup, the session's write), so the container
+            // never logs the request's URI: the token is in it (PL6)
             LOG.log(Level.SEVERE, e, () -> "opening payment link /pay/" + masked(token) + " failed");
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             return;
         }
-
-        payers.start(request, response, link.orElse(-1L)); // the payer's own session, never a staff one's
         response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", request.getContextPath() + CHECKOUT);

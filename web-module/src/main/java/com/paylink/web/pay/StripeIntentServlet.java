@@ -41,6 +41,17 @@ public class StripeIntentServlet extends HttpServlet {
     @Inject
     PayerSessions payers;
 
+    @EJB
+    com.paylink.platform.RateWindows windows;
+
+    @Inject
+    com.paylink.platform.PaylinkConfig config;
+
+    /** PAY10: intent requests allowed per payer session, and per address, in {@link #WINDOW}. */
+    public static final String LIMIT_SESSION = "paylink.pay.intent.limit.session";
+    public static final String LIMIT_ADDRESS = "paylink.pay.intent.limit.address";
+    static final java.time.Duration WINDOW = java.time.Duration.ofMinutes(10);
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("application/json");
@@ -55,13 +66,24 @@ public class StripeIntentServlet extends HttpServlet {
             JSON.toJson(Map.of("error", "session"), response.getWriter());
             return;
         }
+        // PAY10: a card tester trying card after card from one session, or from one address across sessions, is slowed
+        // before Stripe is asked (each confirmation needs an intent request first)
+        if (windows.hit("checkout-intent-session:" + payer.id(), WINDOW) > config.integer(LIMIT_SESSION, 15)
+                || windows.hit("checkout-intent-address:"
+                + com.paylink.platform.ClientAddresses.bucket(com.paylink.web.ClientAddress.of(request)), WINDOW) > config.integer(LIMIT_ADDRESS, 40)) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(WINDOW.toSeconds()));
+            Messages messages = Messages.in(PayLocale.of(request.getLocales().asIterator()));
+            JSON.toJson(Map.of("error", "too-many", "message", messages.text("pay.tooManyTries")), response.getWriter());
+            return;
+        }
         // PAY16: what the payer chose, as posted; the boundary decides what it may pay (an over-long amount is refused
         // by the boundary's first check, before it locks anything)
         PayAmount asked = CheckoutBean.OTHER_AMOUNT.equals(request.getParameter("amountChoice"))
                 ? PayAmount.other(request.getParameter("amount")) : PayAmount.FULL_BALANCE;
         Optional<StripeStart> started;
         try {
-            started = checkout.startStripe(linkId, asked);
+            started = checkout.startStripe(linkId, asked, com.paylink.web.ClientAddress.of(request));
         } catch (AmountRefused refused) {
             response.setStatus(422); // nothing was written or asked of Stripe; the page shows why
             Locale locale = PayLocale.of(request.getLocales().asIterator());

@@ -35,6 +35,6 @@ public class TokenRateLimiter {
 
     /** Counts one lookup from {@code address}; false once it has used up its window. */
     public boolean allow(String address) {
-        return windows.hit("token-lookup:" + address, WINDOW) <= limit;
+        return windows.hit("token-lookup:" + com.paylink.platform.ClientAddresses.bucket(address), WINDOW) <= limit;
     }
 }

@@ -131,7 +131,7 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
         if (!(credential instanceof UsernamePasswordCredential login)) {
             return AuthenticationStatus.SEND_FAILURE;
         }
-        SignInResult result = identity.signIn(login.getCaller(), login.getPassword().getValue(), request.getRemoteAddr(),
+        SignInResult result = identity.signIn(login.getCaller(), login.getPassword().getValue(), com.paylink.web.ClientAddress.of(request),
                 SignInChannel.FORM);
         if (result instanceof SignInResult.Throttled throttled) {
             request.setAttribute(RETRY_AFTER, throttled.retryAfter()); // the login page says how long
@@ -174,7 +174,7 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
             return challenge(response, context);
         }
         SignInResult result = identity.signIn(decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray(),
-                request.getRemoteAddr(), SignInChannel.API);
+                com.paylink.web.ClientAddress.of(request), SignInChannel.API);
         if (result instanceof SignInResult.Throttled throttled) {
             return tooManySignIns(request, response, throttled.retryAfter());
         }

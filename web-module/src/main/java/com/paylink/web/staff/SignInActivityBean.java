@@ -1,6 +1,7 @@
 package com.paylink.web.staff;
 
 import com.paylink.identity.boundary.IdentityService;
+import com.paylink.web.Pages;
 import com.paylink.identity.boundary.SignInRow;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -17,6 +18,17 @@ public class SignInActivityBean {
     IdentityService identity;
 
     private List<SignInRow> rows;
+
+    /** S2: clears the lock-out of the row's staff member and address. */
+    public void clear(String username, String address) {
+        try {
+            identity.clearLockout(username, address);
+            rows = null;
+            Pages.info("signIns.cleared", username);
+        } catch (com.paylink.shared.BusinessException e) {
+            Pages.error(null, e);
+        }
+    }
 
     public List<SignInRow> getAttempts() {
         if (rows == null) {
