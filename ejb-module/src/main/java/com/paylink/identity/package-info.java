@@ -8,6 +8,15 @@
  * <li>I2. Permissions are Billing and Admin ({@link com.paylink.identity.entity.Permission}); every
  * boundary checks them on the server through {@link com.paylink.identity.control.CallerLookup}.</li>
  * <li>I3. A staff member sees only their own practice's staff and records.</li>
+ * <li>S1. A signed-in staff member who does nothing for the idle timeout (default 15 minutes) is signed out; the
+ * page warns a minute before and can renew; a status check or a push never keeps a session alive.</li>
+ * <li>S2. Sign-in throttling: after its free failures (5 for a username since its last success or an Admin's
+ * clearing; 20 for an address in a day, which a success does not reset) a username or an address waits, doubling from
+ * a second up to 15 minutes, before its next attempt is even checked; attempts for one username and from one address
+ * are checked one at a time; every attempt is recorded and shown to the practice's Admins, who can clear a lock-out.</li>
+ * <li>S3. Each staff member's own API keys: created (shown once, stored only as a hash), listed, revoked by their
+ * owner; a key acts with its owner's permissions as they are at each request, and a deactivated owner's key is
+ * refused.</li>
  * </ol>
  */
 package com.paylink.identity;

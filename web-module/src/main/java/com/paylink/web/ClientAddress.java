@@ -32,10 +32,9 @@ public final class ClientAddress {
 
     /** The client's address (proxy-aware, see the class comment). */
     public static String of(HttpServletRequest request) {
-        String peer = request.getHeader(PEER_HEADER);
-        if (peer == null || peer.isBlank()) {
-            peer = request.getRemoteAddr(); // a server configured without the header (say, a bare test container)
-        }
+        String recorded = request.getHeader(PEER_HEADER);
+        // without the header: a server configured without configure.cli (say, a bare test container)
+        String peer = recorded == null || recorded.isBlank() ? request.getRemoteAddr() : recorded;
         String forwardedFor = String.join(",", Collections.list(request.getHeaders("X-Forwarded-For")));
         Pattern proxies = trusted();
         if (proxies == null && !forwardedFor.isBlank() && ClientAddresses.isPrivate(peer) && WARNED.compareAndSet(false, true)) {

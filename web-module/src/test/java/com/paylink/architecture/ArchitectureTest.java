@@ -114,6 +114,17 @@ class ArchitectureTest {
         }
     }
 
+    /**
+     * The inbox hears events, nothing more (issue 28): the notification capability depends on the payment events' own
+     * type (shared.PaymentEventMessage), never on the payment capability's entities or control.
+     */
+    @Test
+    void a8_theNotificationSideKnowsPaymentsOnlyByTheirEvents() {
+        noClasses().that().resideInAPackage(BASE + "notification..")
+                .should().dependOnClassesThat().resideInAPackage(BASE + "payment..")
+                .check(code);
+    }
+
     @Test
     void a7_onlyTheStripeAdapterKnowsStripe() {
         noClasses().that().resideOutsideOfPackage(BASE + "payment.control.stripe..")

@@ -89,6 +89,7 @@ class CardProcessingIT {
             System.clearProperty(key);
         }
         System.setProperty(PaymentsConfig.MODE, "sandbox"); // as the test server starts
+        com.paylink.platform.AdjustableClock.instance().reset();
     }
 
     private record Practice(long id, String biller, String admin, long invoice, long link) {
@@ -276,6 +277,59 @@ class CardProcessingIT {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
                 .until(() -> data.notifiedOf(p.invoice(), "DISPUTE_LOST").contains(p.admin()));
         assertThat(data.notifiedOf(p.invoice(), "DISPUTE_LOST")).containsOnlyOnce(p.admin());
+    }
+
+    @Test
+    void pay18_aBankDebitWhoseWebhooksAreLost_isAppliedByReconciliation_andOnePastStripesWindowIsShownToTheAdmin() throws Exception {
+        Practice p = practice(true, "75.00");
+        data.bankDebits(p.link(), true);
+        String intent = checkout.startStripe(p.link()).orElseThrow().intentId();
+        String secret = stripe.intent(intent).clientSecret();
+        // the payer confirms from the bank account form (Stripe.js's request); no webhook ever reaches Paylink
+        java.util.Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("key", "pk_test_paylink");
+        form.put("_stripe_account", data.accountOfPractice(p.id()));
+        form.put("client_secret", secret);
+        form.put("payment_method_data[type]", "us_bank_account");
+        form.put("payment_method_data[us_bank_account][routing_number]", "110000000");
+        form.put("payment_method_data[us_bank_account][account_number]", "000123456789");
+        form.put("payment_method_data[billing_details][name]", "Jo Payer");
+        form.put("payment_method_data[billing_details][email]", "jo@example.com");
+        form.put("mandate_data[customer_acceptance][type]", "online");
+        form.put("mandate_data[customer_acceptance][online][user_agent]", "test");
+        String body = form.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8)
+                + "=" + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        HttpResponse<String> confirmed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(stripe.baseUrl() + "/v1/payment_intents/" + intent + "/confirm"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        assertThat(stripe.status(intent)).isEqualTo("processing");
+        assertThat(data.attempts(p.link())).singleElement().asString().startsWith("PENDING");
+
+        As.staff(p.admin(), ADMIN, () -> cards.reconcileNow());
+        assertThat(data.attempts(p.link())).singleElement().asString().startsWith("PROCESSING");
+        assertThat(data.linkStatus(p.link())).isEqualTo("PROCESSING");
+        assertThat(data.payments(p.invoice())).as("nothing posted while the bank decides").isEmpty();
+        CardProcessingStatus processing = As.staff(p.admin(), ADMIN, () -> cards.status());
+        assertThat(processing.bankDebits()).singleElement().satisfies(d -> {
+            assertThat(d.amount()).hasToString("75.00 USD");
+            assertThat(d.overdue()).isFalse();
+        });
+
+        // a week on, still processing at Stripe: the Admin sees it flagged
+        com.paylink.platform.AdjustableClock.instance().advance(java.time.Duration.ofDays(8));
+        CardProcessingStatus late = As.staff(p.admin(), ADMIN, () -> cards.status());
+        assertThat(late.isBankDebitOverdue()).isTrue();
+
+        // the bank answers; its webhook is lost too: reconciliation applies it, once
+        stripe.finishBankDebit(intent);
+        As.staff(p.admin(), ADMIN, () -> cards.reconcileNow());
+        assertThat(data.payments(p.invoice())).hasSize(1);
+        As.staff(p.admin(), ADMIN, () -> cards.reconcileNow());
+        assertThat(data.payments(p.invoice())).as("once").hasSize(1);
+        assertThat(As.staff(p.admin(), ADMIN, () -> cards.status()).bankDebits()).isEmpty();
     }
 
     @Test

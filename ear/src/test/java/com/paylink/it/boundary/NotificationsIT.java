@@ -177,8 +177,8 @@ class NotificationsIT {
         int deadBefore = waiting(deadLetters, paymentId);
         // the very message the payment published (same producer, body and properties), twice more:
         // the broker delivers at least once, and a DLQ replay resends what it holds
-        events.paymentCompleted(paymentId, invoice, paid.link());
-        events.paymentCompleted(paymentId, invoice, paid.link());
+        events.paymentCompleted(paymentId, invoice, paid.link(), null);
+        events.paymentCompleted(paymentId, invoice, paid.link(), null);
         // polled in the test's own thread: the injected JMSContext needs its naming context
         await("the duplicates are consumed").pollInSameThread().atMost(Duration.ofSeconds(10))
                 .until(() -> waiting(paymentCompleted, paymentId) == 0);
@@ -193,7 +193,7 @@ class NotificationsIT {
 
     /** Messages about {@code paymentId} still in {@code queue}. */
     private int waiting(Queue queue, long paymentId) throws Exception {
-        try (QueueBrowser browser = jms.createBrowser(queue, PaymentEvents.PAYMENT_ID + " = " + paymentId)) {
+        try (QueueBrowser browser = jms.createBrowser(queue, com.paylink.shared.PaymentEventMessage.PAYMENT_ID + " = " + paymentId)) {
             return Collections.list(browser.getEnumeration()).size();
         }
     }

@@ -35,16 +35,17 @@ class HttpsAndProxiesIT extends PageTest {
     void overHttpsTheSessionCookieIsSecureHttpOnlyAndLax_andHstsIsSent() throws Exception {
         RawHttp.Response page = RawHttp.get(host(), httpsPort(), true, PROXY, "/login.xhtml", Map.of());
         assertThat(page.status()).isEqualTo(200);
-        assertThat(sessionCookie(page)).contains("secure", "httponly", "samesite=lax");
         assertThat(page.header("Strict-Transport-Security")).isEqualTo("max-age=31536000; includeSubDomains");
+        assertThat(sessionCookie(signIn(httpsPort(), true, PROXY, Map.of()))).contains("secure", "httponly", "samesite=lax");
     }
 
     @Test
     void overPlainHttpTheCookieIsHttpOnlyAndLax_withoutSecureOrHsts() throws Exception {
         RawHttp.Response page = RawHttp.get(host(), httpPort(), false, DIRECT_CLIENT, "/login.xhtml", Map.of());
         assertThat(page.status()).isEqualTo(200);
-        assertThat(sessionCookie(page)).contains("httponly", "samesite=lax").doesNotContain("secure");
         assertThat(page.header("Strict-Transport-Security")).isNull();
+        assertThat(sessionCookie(signIn(httpPort(), false, DIRECT_CLIENT, Map.of())))
+                .contains("httponly", "samesite=lax").doesNotContain("secure");
     }
 
     @Test
@@ -52,11 +53,48 @@ class HttpsAndProxiesIT extends PageTest {
         Map<String, String> forwarded = Map.of("X-Forwarded-Proto", "https", "X-Forwarded-For", "198.51.100.20");
         RawHttp.Response viaProxy = RawHttp.get(host(), httpPort(), false, PROXY, "/login.xhtml", forwarded);
         assertThat(viaProxy.header("Strict-Transport-Security")).isEqualTo("max-age=31536000; includeSubDomains");
-        assertThat(sessionCookie(viaProxy)).contains("secure");
+        assertThat(sessionCookie(signIn(httpPort(), false, PROXY, forwarded))).contains("secure");
 
         RawHttp.Response direct = RawHttp.get(host(), httpPort(), false, DIRECT_CLIENT, "/login.xhtml", forwarded);
         assertThat(direct.header("Strict-Transport-Security")).as("the header from anyone else is ignored").isNull();
-        assertThat(sessionCookie(direct)).doesNotContain("secure");
+        assertThat(sessionCookie(signIn(httpPort(), false, DIRECT_CLIENT, forwarded))).doesNotContain("secure");
+    }
+
+    @Test
+    void nobodyGetsASessionBeforeSigningIn_theSignInPageAndTheRedirectToItCreateNone() throws Exception {
+        RawHttp.Response page = RawHttp.get(host(), httpPort(), false, DIRECT_CLIENT, "/login.xhtml", Map.of());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.headers("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID="));
+        RawHttp.Response staffPage = RawHttp.get(host(), httpPort(), false, DIRECT_CLIENT, "/staff/ledger.xhtml?client=1", Map.of());
+        assertThat(staffPage.status()).isEqualTo(302);
+        assertThat(staffPage.header("Location")).isEqualTo("/login.xhtml?next=%2Fstaff%2Fledger.xhtml%3Fclient%3D1");
+        assertThat(staffPage.headers("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID="));
+
+        // signing in from there comes back to the page that asked, and only then is there a session
+        RawHttp.Response signedIn = signIn(httpPort(), false, DIRECT_CLIENT, Map.of(), "/staff/ledger.xhtml?client=1");
+        assertThat(signedIn.status()).isEqualTo(302);
+        assertThat(signedIn.header("Location")).endsWith("/staff/ledger.xhtml?client=1");
+        assertThat(signedIn.headers("Set-Cookie")).anyMatch(c -> c.startsWith("JSESSIONID="));
+        // and never off-site
+        assertThat(signIn(httpPort(), false, DIRECT_CLIENT, Map.of(), "https://evil.example/staff/").header("Location"))
+                .endsWith("/staff/clients.xhtml").doesNotContain("evil");
+    }
+
+    /** Signs in as biller through the sign-in form, as a browser posts it; the answer (a redirect with the session). */
+    private RawHttp.Response signIn(int port, boolean tls, String from, Map<String, String> headers) throws Exception {
+        return signIn(port, tls, from, headers, null);
+    }
+
+    private RawHttp.Response signIn(int port, boolean tls, String from, Map<String, String> headers, String next) throws Exception {
+        String path = "/login.xhtml" + (next == null ? "" : "?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8));
+        RawHttp.Response page = RawHttp.get(host(), port, tls, from, path, headers);
+        java.util.regex.Matcher state = java.util.regex.Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"")
+                .matcher(page.body());
+        assertThat(state.find()).as("the sign-in form").isTrue();
+        String form = "login=login&login%3Ausername=biller&login%3Apassword=" + PASSWORD + "&login%3Asubmit=&login%3Anext="
+                + (next == null ? "" : java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8))
+                + "&jakarta.faces.ViewState=" + java.net.URLEncoder.encode(state.group(1), java.nio.charset.StandardCharsets.UTF_8);
+        return RawHttp.post(host(), port, tls, from, "/login.xhtml", headers, form);
     }
 
     @Test

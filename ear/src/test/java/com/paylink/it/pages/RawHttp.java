@@ -57,6 +57,26 @@ final class RawHttp {
         }
     }
 
+    /** A form post ({@code application/x-www-form-urlencoded}) the same way. */
+    static Response post(String host, int port, boolean tls, String localAddress, String path, Map<String, String> headers,
+                         String form) throws IOException {
+        try (Socket socket = open(host, port, tls, localAddress)) {
+            socket.setSoTimeout(15_000);
+            byte[] body = form.getBytes(StandardCharsets.UTF_8);
+            StringBuilder request = new StringBuilder("POST " + path + " HTTP/1.1\r\n");
+            request.append("Host: ").append(host).append(':').append(port).append("\r\n");
+            headers.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
+            request.append("Content-Type: application/x-www-form-urlencoded\r\n");
+            request.append("Content-Length: ").append(body.length).append("\r\n");
+            request.append("Connection: close\r\n\r\n");
+            OutputStream out = socket.getOutputStream();
+            out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            return parse(socket.getInputStream().readAllBytes());
+        }
+    }
+
     private static Socket open(String host, int port, boolean tls, String localAddress) throws IOException {
         Socket plain = new Socket(InetAddress.getByName(host), port, InetAddress.getByName(localAddress), 0);
         if (!tls) {

@@ -10,7 +10,6 @@ import com.paylink.ledger.entity.Payment;
 import com.paylink.notification.control.NotifiedStaff;
 import com.paylink.notification.entity.Notification;
 import com.paylink.notification.entity.NotificationKind;
-import com.paylink.payment.entity.PaymentAttempt;
 import com.paylink.paymentlink.entity.PaymentLink;
 import com.paylink.shared.Money;
 import jakarta.annotation.security.RolesAllowed;
@@ -59,6 +58,12 @@ public class NotificationService {
      */
     @RolesAllowed(Permission.SYSTEM_ROLE) // only its queue listener, which runs as the system role
     public int paymentCompleted(long paymentId) {
+        return paymentCompleted(paymentId, null);
+    }
+
+    /** As {@link #paymentCompleted(long)}, naming who paid as the payment side reported it (null: the client). */
+    @RolesAllowed(Permission.SYSTEM_ROLE) // only its queue listener, which runs as the system role
+    public int paymentCompleted(long paymentId, String payerName) {
         Payment payment = em.find(Payment.class, paymentId);
         if (payment == null) {
             throw new IllegalArgumentException("payment " + paymentId + " does not exist");
@@ -84,7 +89,8 @@ public class NotificationService {
         for (Staff recipient : recipients) {
             if (!alreadyNotified.contains(recipient.id())) {
                 em.persist(new Notification(recipient, paymentId, invoice.id(), invoice.client().id(),
-                        payerOf(payment), invoiceNumbers, total, remaining, payment.receivedAt(), now));
+                        payerName != null ? payerName : payment.invoice().client().fullName(), invoiceNumbers, total,
+                        remaining, payment.receivedAt(), now));
                 told.add(recipient);
             }
         }
@@ -121,13 +127,17 @@ public class NotificationService {
      * @return how many notifications were created now
      */
     @RolesAllowed(Permission.SYSTEM_ROLE) // only its queue listener, which runs as the system role
-    public int chargeRefunded(long attemptId) {
-        PaymentAttempt attempt = em.find(PaymentAttempt.class, attemptId);
-        if (attempt == null) {
-            throw new IllegalArgumentException("payment attempt " + attemptId + " does not exist");
-        }
+    public int chargeRefunded(long attemptId, long invoiceId, Money amount) {
         return notifyAdmins(NotificationKind.CHARGE_REFUNDED, Notification.chargeRefundedKey(attemptId),
-                attempt.invoice(), attempt.amount(), clock.instant());
+                invoice(invoiceId), amount, clock.instant());
+    }
+
+    private Invoice invoice(long invoiceId) {
+        Invoice invoice = em.find(Invoice.class, invoiceId);
+        if (invoice == null) {
+            throw new IllegalArgumentException("invoice " + invoiceId + " does not exist");
+        }
+        return invoice;
     }
 
     /**
@@ -159,18 +169,15 @@ public class NotificationService {
      * @return how many notifications were created now
      */
     @RolesAllowed(Permission.SYSTEM_ROLE) // only its queue listener, which runs as the system role
-    public int bankPaymentReturned(long attemptId) {
-        PaymentAttempt attempt = em.find(PaymentAttempt.class, attemptId);
-        if (attempt == null) {
-            throw new IllegalArgumentException("payment attempt " + attemptId + " does not exist");
-        }
+    public int bankPaymentReturned(long attemptId, long invoiceId, Money amount) {
+        Invoice invoice = invoice(invoiceId);
         List<Staff> billingAndAdmins = em.createQuery("select distinct s from Staff s join s.permissions p "
                         + "where s.practice.id = :practice and p in :perms and s.active = true", Staff.class)
-                .setParameter("practice", attempt.invoice().practice().id())
+                .setParameter("practice", invoice.practice().id())
                 .setParameter("perms", List.of(Permission.ADMIN, Permission.BILLING))
                 .getResultList();
         return notify(billingAndAdmins, NotificationKind.BANK_PAYMENT_RETURNED, Notification.bankReturnedKey(attemptId),
-                attempt.invoice(), attempt.amount(), clock.instant());
+                invoice, amount, clock.instant());
     }
 
     /**
@@ -226,18 +233,6 @@ public class NotificationService {
         return em.createQuery("select count(n) from Notification n where n.recipient.id = :me and n.readAt is null", Long.class)
                 .setParameter("me", staffId)
                 .getSingleResult();
-    }
-
-    /**
-     * Who paid, as the payer entered it (a trust or a parent may pay for the client); else whom the link went
-     * to; else the client.
-     */
-    private String payerOf(Payment payment) {
-        return em.createQuery("select a from PaymentAttempt a where a.payment = :p", PaymentAttempt.class)
-                .setParameter("p", payment).getResultStream().findFirst()
-                .map(a -> a.payerName() != null ? a.payerName()
-                        : a.link().recipientName() != null ? a.link().recipientName() : null)
-                .orElse(payment.invoice().client().fullName());
     }
 
     /** The payments one card charge was posted as (one per invoice, PL12), first (oldest) first; else just this one. */

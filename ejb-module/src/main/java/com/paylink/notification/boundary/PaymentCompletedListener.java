@@ -1,7 +1,7 @@
 package com.paylink.notification.boundary;
 
 import com.paylink.identity.entity.Permission;
-import com.paylink.payment.control.PaymentEvents;
+import com.paylink.shared.PaymentEventMessage;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.ActivationConfigProperty;
@@ -31,30 +31,14 @@ public class PaymentCompletedListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        String event;
-        long id;
-        try {
-            event = message.getStringProperty(PaymentEvents.EVENT);
-            id = Long.parseLong(((TextMessage) message).getText().trim());
-        } catch (JMSException | RuntimeException e) {
-            throw new IllegalArgumentException("not a payment event", e);
-        }
-        if (PaymentEvents.LINK_LOCKED.equals(event)) {
-            notifications.linkLocked(id);
-        } else if (PaymentEvents.CHARGE_REFUNDED.equals(event)) {
-            notifications.chargeRefunded(id);
-        } else if (PaymentEvents.MONEY_NOT_APPLIED.equals(event)) {
-            try {
-                notifications.moneyNotApplied(id, message.getStringProperty(PaymentEvents.REFERENCE));
-            } catch (JMSException e) {
-                throw new IllegalArgumentException("not a payment event", e);
-            }
-        } else if (PaymentEvents.BANK_PAYMENT_RETURNED.equals(event)) {
-            notifications.bankPaymentReturned(id);
-        } else if (PaymentEvents.DISPUTE_CHANGED.equals(event)) {
-            notifications.disputeChanged(id);
-        } else {
-            notifications.paymentCompleted(id); // the first kind of event carries no property
+        PaymentEventMessage event = PaymentEventMessage.read(message);
+        switch (event.kind()) {
+            case PAYMENT_COMPLETED -> notifications.paymentCompleted(event.subjectId(), event.payerName());
+            case LINK_LOCKED -> notifications.linkLocked(event.subjectId());
+            case CHARGE_REFUNDED -> notifications.chargeRefunded(event.subjectId(), event.invoiceId(), event.amount());
+            case MONEY_NOT_APPLIED -> notifications.moneyNotApplied(event.subjectId(), event.reference());
+            case BANK_PAYMENT_RETURNED -> notifications.bankPaymentReturned(event.subjectId(), event.invoiceId(), event.amount());
+            case DISPUTE_CHANGED -> notifications.disputeChanged(event.subjectId());
         }
     }
 }

@@ -88,14 +88,13 @@ public class CheckoutService {
         if (paid.isPresent()) {
             Payment p = paid.get().payment();
             // one charge, one receipt: for several invoices the amount is the whole charge (PL12); PAY16: what remains
-            return new CheckoutView(CheckoutView.State.PAID, link.id(), practice, numbers, null,
-                    null, p.receiptNumber(), paid.get().amount(), p.receivedAt(), null, null, contact, null,
-                    link.amountDue(), List.of(), false);
+            return CheckoutView.of(CheckoutView.State.PAID, link.id(), practice, contact).invoices(numbers)
+                    .paid(p.receiptNumber(), paid.get().amount(), p.receivedAt()).remaining(link.amountDue()).build();
         }
         Optional<LinkUnusable> unusable = link.unusableAt(clock.instant());
         if (unusable.filter(u -> u == LinkUnusable.PAID).isPresent()) {
-            return new CheckoutView(CheckoutView.State.PAID, link.id(), practice, numbers, null,
-                    null, null, null, null, null, null, contact, null, link.amountDue(), List.of(), false);
+            return CheckoutView.of(CheckoutView.State.PAID, link.id(), practice, contact).invoices(numbers)
+                    .remaining(link.amountDue()).build();
         }
         if (unusable.filter(u -> u == LinkUnusable.LOCKED).isPresent()) {
             return state(CheckoutView.State.LOCKED, link, numbers);
@@ -105,8 +104,10 @@ public class CheckoutService {
         }
         if (unusable.filter(u -> u == LinkUnusable.BANK_PAYMENT_PROCESSING).isPresent()) {
             Money amount = link.processingAmount().orElseGet(link::amountDue);
-            return CheckoutView.bankProcessing(link.id(), practice, numbers, contact, new CheckoutView.BankDebit(amount,
-                    link.processingSince(), BankDebits.expectedBy(link.processingSince(), config.displayZone())));
+            return CheckoutView.of(CheckoutView.State.BANK_PROCESSING, link.id(), practice, contact).invoices(numbers)
+                    .processing(new CheckoutView.BankDebit(amount, link.processingSince(),
+                            BankDebits.expectedBy(link.processingSince(), config.displayZone())))
+                    .build();
         }
         if (unusable.isPresent()) {
             return CheckoutView.unavailable(link.id(), practice, contact);
@@ -118,15 +119,15 @@ public class CheckoutService {
         }
         Gateway gateway = gateways.activeKind();
         Money balance = link.amountDue();
-        return new CheckoutView(CheckoutView.State.PAYABLE, link.id(), practice, numbers,
-                balance, link.expiresAt(), null, null, null, gateway,
-                gateway == Gateway.STRIPE
-                        ? new StripeBrowser(gateways.publishableKey().orElse(null), link.practice().stripeAccountId()) : null,
-                contact,
-                PayableAmount.smallestPartial(balance, link.partialMinimum()).orElse(null), null,
-                link.invoices().stream().map(i -> new CheckoutView.Line(i.number(), i.balance())).toList(),
-                gateway == Gateway.SANDBOX && link.practice().wallets().filter(WalletDomain::available).isPresent(),
-                link.practice().settings().bankDebitEnabled(), null); // P8
+        return CheckoutView.of(CheckoutView.State.PAYABLE, link.id(), practice, contact).invoices(numbers)
+                .payable(balance, link.expiresAt(), gateway,
+                        link.invoices().stream().map(i -> new CheckoutView.Line(i.number(), i.balance())).toList())
+                .stripe(gateway == Gateway.STRIPE
+                        ? new StripeBrowser(gateways.publishableKey().orElse(null), link.practice().stripeAccountId()) : null)
+                .partialMinimum(PayableAmount.smallestPartial(balance, link.partialMinimum()).orElse(null))
+                .methods(gateway == Gateway.SANDBOX && link.practice().wallets().filter(WalletDomain::available).isPresent(),
+                        link.practice().settings().bankDebitEnabled()) // P7, P8
+                .build();
     }
 
     /**
@@ -147,8 +148,7 @@ public class CheckoutService {
     }
 
     private static CheckoutView state(CheckoutView.State state, PaymentLink link, String numbers) {
-        return new CheckoutView(state, link.id(), link.practice().name(), numbers, null, null, null, null, null, null,
-                null, link.practice().contact(), List.of());
+        return CheckoutView.of(state, link.id(), link.practice().name(), link.practice().contact()).invoices(numbers).build();
     }
 
     /**

@@ -37,37 +37,101 @@ public record CheckoutView(State state, Long linkId, String practiceName, String
         lines = lines == null ? List.of() : List.copyOf(lines);
     }
 
-    /** Before P8 and PAY18: no bank debit offered or on its way. */
-    public CheckoutView(State state, Long linkId, String practiceName, String invoiceNumber, Money amountDue,
-                        Instant expiresAt, String receiptNumber, Money amountPaid, Instant paidAt,
-                        Gateway gateway, StripeBrowser stripe, PracticeContact contact,
-                        Money partialMinimum, Money remainingBalance, List<Line> lines, boolean sandboxWallet) {
-        this(state, linkId, practiceName, invoiceNumber, amountDue, expiresAt, receiptNumber, amountPaid, paidAt, gateway,
-                stripe, contact, partialMinimum, remainingBalance, lines, sandboxWallet, false, null);
+    /**
+     * A view in {@code state} of the link {@code linkId} (null: an unknown token) of {@code practiceName}, with how to
+     * reach the practice; the builder names whatever else the state shows, so no caller passes positional nulls.
+     */
+    public static Builder of(State state, Long linkId, String practiceName, PracticeContact contact) {
+        return new Builder(state, linkId, practiceName, contact);
     }
 
-    /** PAY18: the link's bank debit is on its way; the page says so and when to expect it. */
-    public static CheckoutView bankProcessing(long linkId, String practiceName, String invoiceNumbers, PracticeContact contact,
-                                              BankDebit debit) {
-        return new CheckoutView(State.BANK_PROCESSING, linkId, practiceName, invoiceNumbers, null, null, null, null, null,
-                null, null, contact, null, null, List.of(), false, false, debit);
-    }
+    /** Builds a {@link CheckoutView}: each setter names what it sets; anything not set is not shown. */
+    public static final class Builder {
+        private final State state;
+        private final Long linkId;
+        private final String practiceName;
+        private final PracticeContact contact;
+        private String invoiceNumber;
+        private Money amountDue;
+        private Instant expiresAt;
+        private String receiptNumber;
+        private Money amountPaid;
+        private Instant paidAt;
+        private Gateway gateway;
+        private StripeBrowser stripe;
+        private Money partialMinimum;
+        private Money remainingBalance;
+        private List<Line> lines = List.of();
+        private boolean sandboxWallet;
+        private boolean bankDebit;
+        private BankDebit processing;
 
-    /** Without the partial-payment figures (a link for the full balance only, or a state that shows none). */
-    public CheckoutView(State state, Long linkId, String practiceName, String invoiceNumber, Money amountDue,
-                        Instant expiresAt, String receiptNumber, Money amountPaid, Instant paidAt,
-                        Gateway gateway, StripeBrowser stripe, PracticeContact contact, List<Line> lines) {
-        this(state, linkId, practiceName, invoiceNumber, amountDue, expiresAt, receiptNumber, amountPaid, paidAt, gateway,
-                stripe, contact, null, null, lines, false);
-    }
+        private Builder(State state, Long linkId, String practiceName, PracticeContact contact) {
+            this.state = state;
+            this.linkId = linkId;
+            this.practiceName = practiceName;
+            this.contact = contact;
+        }
 
-    /** A link for one invoice, with the partial-payment figures. */
-    public CheckoutView(State state, Long linkId, String practiceName, String invoiceNumber, Money amountDue,
-                        Instant expiresAt, String receiptNumber, Money amountPaid, Instant paidAt,
-                        Gateway gateway, StripeBrowser stripe, PracticeContact contact,
-                        Money partialMinimum, Money remainingBalance) {
-        this(state, linkId, practiceName, invoiceNumber, amountDue, expiresAt, receiptNumber, amountPaid, paidAt, gateway,
-                stripe, contact, partialMinimum, remainingBalance, List.of(), false);
+        /** The invoice number (for a link for several invoices, all of them). */
+        public Builder invoices(String numbers) {
+            this.invoiceNumber = numbers;
+            return this;
+        }
+
+        /** PAYABLE: what is due, until when, through which gateway, and each invoice's line (PL12). */
+        public Builder payable(Money amountDue, Instant expiresAt, Gateway gateway, List<Line> lines) {
+            this.amountDue = amountDue;
+            this.expiresAt = expiresAt;
+            this.gateway = gateway;
+            this.lines = lines;
+            return this;
+        }
+
+        /** Stripe mode: what the page's Stripe.js is initialised with. */
+        public Builder stripe(StripeBrowser stripe) {
+            this.stripe = stripe;
+            return this;
+        }
+
+        /** PAY16: the smallest amount of the payer's own (null: the full balance only). */
+        public Builder partialMinimum(Money minimum) {
+            this.partialMinimum = minimum;
+            return this;
+        }
+
+        /** P7, P8: the sandbox's wallet, and a US bank account, offered beside cards. */
+        public Builder methods(boolean sandboxWallet, boolean bankDebit) {
+            this.sandboxWallet = sandboxWallet;
+            this.bankDebit = bankDebit;
+            return this;
+        }
+
+        /** PAID: the receipt, the amount and when (null when paid another way). */
+        public Builder paid(String receiptNumber, Money amountPaid, Instant paidAt) {
+            this.receiptNumber = receiptNumber;
+            this.amountPaid = amountPaid;
+            this.paidAt = paidAt;
+            return this;
+        }
+
+        /** PAY16: what the invoice still owes now, once paid. */
+        public Builder remaining(Money remainingBalance) {
+            this.remainingBalance = remainingBalance;
+            return this;
+        }
+
+        /** PAY18: the bank debit on its way. */
+        public Builder processing(BankDebit debit) {
+            this.processing = debit;
+            return this;
+        }
+
+        public CheckoutView build() {
+            return new CheckoutView(state, linkId, practiceName, invoiceNumber, amountDue, expiresAt, receiptNumber,
+                    amountPaid, paidAt, gateway, stripe, contact, partialMinimum, remainingBalance, lines, sandboxWallet,
+                    bankDebit, processing);
+        }
     }
 
     /** PL12: the link covers several invoices (the page lists them; it is paid in full). */
@@ -98,14 +162,12 @@ public record CheckoutView(State state, Long linkId, String practiceName, String
 
     /** An unknown token: no practice to name. */
     public static CheckoutView unknown() {
-        return new CheckoutView(State.UNAVAILABLE, null, null, null, null, null, null, null, null, null, null,
-                PracticeContact.NONE, List.of());
+        return of(State.UNAVAILABLE, null, null, PracticeContact.NONE).build();
     }
 
     /** A link that can no longer be paid (expired, used, revoked): P4, how to reach its practice. */
     public static CheckoutView unavailable(long linkId, String practiceName, PracticeContact contact) {
-        return new CheckoutView(State.UNAVAILABLE, linkId, practiceName, null, null, null, null, null, null, null, null,
-                contact, List.of());
+        return of(State.UNAVAILABLE, linkId, practiceName, contact).build();
     }
 
     public boolean isPayable() {

@@ -1,11 +1,11 @@
 package com.paylink.payment.boundary;
 
+import com.paylink.payment.control.GatewayRefundCalls;
 import com.paylink.payment.control.Gateways;
 import com.paylink.payment.control.Refunds;
 import com.paylink.payment.control.StripeAttempts;
 import com.paylink.payment.control.gateway.CardGateway;
 import com.paylink.payment.control.gateway.GatewayIntent;
-import com.paylink.payment.control.gateway.GatewayRefund;
 import com.paylink.payment.control.gateway.GatewayUnavailable;
 import com.paylink.payment.control.gateway.IntentStatus;
 import com.paylink.payment.entity.Gateway;
@@ -42,6 +42,9 @@ public class IntentJanitor {
     Gateways gateways;
 
     @Inject
+    GatewayRefundCalls calls;
+
+    @Inject
     StripeAttempts attempts;
 
     @Inject
@@ -70,19 +73,12 @@ public class IntentJanitor {
     public int refundUnpostableCharges() {
         int done = 0;
         for (Refunds.Task task : refunds.waiting(MAX_PER_RUN)) {
-            if (task.gateway() == Gateway.STRIPE && !gateways.ready()) {
-                continue; // Stripe cannot be asked without its keys; the next run retries
-            }
-            try {
-                GatewayRefund refund = gateways.of(task.gateway(), task.account()).refund(task.intentReference(), task.amount(),
-                        task.idempotencyKey());
-                if (refund.status() != GatewayRefund.Status.FAILED && refund.status() != GatewayRefund.Status.CANCELED) {
-                    refunds.refunded(task.attemptId(), refund.reference());
-                    done++;
-                }
-            } catch (GatewayUnavailable e) {
-                LOG.warning(() -> "refund of payment attempt " + task.attemptId() + " not possible now; next run retries");
-            }
+            GatewayRefundCalls.Answer answer = calls.ask(new GatewayRefundCalls.Call(task.gateway(), task.account(),
+                    task.intentReference(), task.amount(), task.idempotencyKey(), "refund of payment attempt " + task.attemptId()));
+            if (answer.outcome() == GatewayRefundCalls.Outcome.DONE) {
+                refunds.refunded(task.attemptId(), answer.refund().reference());
+                done++;
+            } // otherwise logged by the call; the next run asks again
         }
         return done;
     }

@@ -1,10 +1,7 @@
 package com.paylink.payment.boundary;
 
-import com.paylink.payment.control.Gateways;
+import com.paylink.payment.control.GatewayRefundCalls;
 import com.paylink.payment.control.StaffRefunds;
-import com.paylink.payment.control.gateway.GatewayRefund;
-import com.paylink.payment.control.gateway.GatewayUnavailable;
-import com.paylink.payment.entity.Gateway;
 import com.paylink.platform.DatabaseMigrator;
 import com.paylink.platform.PaylinkConfig;
 import jakarta.annotation.security.PermitAll;
@@ -44,7 +41,8 @@ public class RefundRecovery {
     StaffRefunds refunds;
 
     @Inject
-    Gateways gateways;
+    GatewayRefundCalls calls;
+
 
     @Inject
     PaylinkConfig config;
@@ -70,22 +68,24 @@ public class RefundRecovery {
         int answered = 0;
         for (StaffRefunds.Plan plan : refunds.unanswered(
                 clock.instant().minus(config.duration(PaylinkConfig.REFUND_RETRY_AFTER, DEFAULT_RETRY_AFTER)), MAX_PER_RUN)) {
-            if (plan.gateway() == Gateway.STRIPE && !gateways.ready()) {
-                continue; // Stripe cannot be asked without its keys; the next run retries
-            }
+            GatewayRefundCalls.Answer answer = calls.ask(plan.call());
             try {
-                GatewayRefund done = gateways.of(plan.gateway(), plan.account())
-                        .refund(plan.intentReference(), plan.amount(), plan.idempotencyKey());
-                if (done.status() == GatewayRefund.Status.FAILED || done.status() == GatewayRefund.Status.CANCELED) {
-                    refunds.failed(plan.refundId(), "the gateway answered " + done.status());
-                } else {
-                    refunds.succeeded(plan.refundId(), done.reference());
+                switch (answer.outcome()) {
+                    case DONE -> {
+                        refunds.succeeded(plan.refundId(), answer.refund().reference());
+                        answered++;
+                    }
+                    case REFUSED -> {
+                        refunds.failed(plan.refundId(), answer.detail());
+                        answered++;
+                    }
+                    case UNREACHABLE, NOT_CONFIGURED -> {
+                        // logged by the call; the next run asks again under the same key
+                    }
                 }
-                answered++;
-            } catch (GatewayUnavailable e) {
-                LOG.warning(() -> "refund " + plan.refundId() + " still unanswered by the gateway; next run retries");
-            } catch (RuntimeException e) { // another server recorded the answer first: nothing to do
-                LOG.log(Level.FINE, "refund " + plan.refundId() + " answered elsewhere", e);
+            } catch (RuntimeException e) {
+                // the refund changed meanwhile (another server, or the late answer to the first request, recorded it)
+                LOG.log(Level.WARNING, e, () -> "refund " + plan.refundId() + ": the gateway's answer could not be recorded");
             }
         }
         return answered;

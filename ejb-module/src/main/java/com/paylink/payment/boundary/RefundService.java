@@ -1,12 +1,10 @@
 package com.paylink.payment.boundary;
 
 import com.paylink.identity.entity.Permission;
-import com.paylink.payment.control.Gateways;
 import com.paylink.payment.control.PayableAmount;
+import com.paylink.payment.control.GatewayRefundCalls;
 import com.paylink.payment.control.StaffRefunds;
 import com.paylink.payment.control.gateway.GatewayRefund;
-import com.paylink.payment.control.gateway.GatewayUnavailable;
-import com.paylink.payment.entity.Gateway;
 import com.paylink.shared.Money;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -32,7 +30,8 @@ public class RefundService {
     StaffRefunds refunds;
 
     @Inject
-    Gateways gateways;
+    GatewayRefundCalls calls;
+
 
     /** What the Refund payment dialog shows; refuses a payment that cannot be refunded here. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -64,22 +63,21 @@ public class RefundService {
             throw new RefundRefused(RefundRefused.Reason.AMOUNT_TOO_HIGH, options.refundable().format(java.util.Locale.US));
         }
         StaffRefunds.Plan plan = refunds.plan(paymentId, money, reason);
-        if (plan.gateway() == Gateway.STRIPE && !gateways.ready()) {
-            refunds.failed(plan.refundId(), "card processing is not configured");
-            throw new RefundRefused(RefundRefused.Reason.CARDS_UNAVAILABLE);
+        GatewayRefundCalls.Answer answer = calls.ask(plan.call());
+        switch (answer.outcome()) {
+            case NOT_CONFIGURED -> {
+                refunds.failed(plan.refundId(), answer.detail());
+                throw new RefundRefused(RefundRefused.Reason.CARDS_UNAVAILABLE);
+            }
+            case UNREACHABLE, REFUSED -> {
+                refunds.failed(plan.refundId(), answer.detail());
+                throw new RefundRefused(RefundRefused.Reason.GATEWAY_REFUSED);
+            }
+            case DONE -> {
+                // recorded below
+            }
         }
-        GatewayRefund done;
-        try {
-            done = gateways.of(plan.gateway(), plan.account()).refund(plan.intentReference(), plan.amount(), plan.idempotencyKey());
-        } catch (GatewayUnavailable e) {
-            refunds.failed(plan.refundId(), "the gateway refused or could not be reached");
-            LOG.warning(() -> "refund " + plan.refundId() + " refused by the gateway: " + e.getMessage());
-            throw new RefundRefused(RefundRefused.Reason.GATEWAY_REFUSED);
-        }
-        if (done.status() == GatewayRefund.Status.FAILED || done.status() == GatewayRefund.Status.CANCELED) {
-            refunds.failed(plan.refundId(), "the gateway answered " + done.status());
-            throw new RefundRefused(RefundRefused.Reason.GATEWAY_REFUSED);
-        }
+        GatewayRefund done = answer.refund();
         Money left = refunds.succeeded(plan.refundId(), done.reference());
         LOG.info(() -> "refund " + plan.refundId() + " of payment " + paymentId + " done");
         return new RefundDone(plan.refundId(), money, left);

@@ -120,7 +120,7 @@ public class PaymentRecorder {
     private void bankReturned(PaymentAttempt attempt, String code, Instant now) {
         attempt.returned(code, now);
         Optional<Long> fresh = links.bankPaymentReturned(attempt.link(), code, now);
-        events.bankPaymentReturned(attempt.id());
+        events.bankPaymentReturned(attempt.id(), attempt.invoice().id(), attempt.amount());
         if (fresh.isEmpty()) {
             mailQueue.enqueue(BANK_DEBIT_MAIL_KIND, Map.of(BANK_DEBIT_ATTEMPT_ID, String.valueOf(attempt.id())));
         }
@@ -155,7 +155,9 @@ public class PaymentRecorder {
         links.settle(link, now);
         attempt.succeeded(first, now);
         // one event and one receipt for the whole charge, however many invoices it paid
-        events.paymentCompleted(first.id(), first.invoice().id(), link.id());
+        // who paid, as the payer entered it (a trust or a parent may pay for the client); else whom the link went to
+        events.paymentCompleted(first.id(), first.invoice().id(), link.id(),
+                attempt.payerName() != null ? attempt.payerName() : link.recipientName());
         mailQueue.enqueue(RECEIPT_MAIL_KIND, Map.of(RECEIPT_PAYMENT_ID, String.valueOf(first.id())));
         LOG.info(() -> "payment " + first.id() + " (" + payments.size() + " invoices) posted through link " + link.id());
         return Optional.of(first);

@@ -67,7 +67,7 @@ public class Refunds {
             return; // recorded by a concurrent run
         }
         attempt.refunded(refundReference, clock.instant());
-        events.chargeRefunded(attemptId);
+        events.chargeRefunded(attemptId, attempt.invoice().id(), attempt.amount());
         mailQueue.enqueue(NOTICE_MAIL_KIND, Map.of(NOTICE_ATTEMPT_ID, String.valueOf(attemptId)));
         LOG.info(() -> "payment attempt " + attemptId + ": charge the invoice could not take refunded");
     }

@@ -60,6 +60,11 @@ public class StaffRefunds {
     /** The gateway call a refund needs; the key is derived from our refund's id. */
     public record Plan(long refundId, Gateway gateway, String intentReference, Money amount, String idempotencyKey,
                        String account) {
+
+        /** The gateway call this refund needs (GatewayRefundCalls: the one loop). */
+        public GatewayRefundCalls.Call call() {
+            return new GatewayRefundCalls.Call(gateway, account, intentReference, amount, idempotencyKey, "refund " + refundId);
+        }
     }
 
     /**

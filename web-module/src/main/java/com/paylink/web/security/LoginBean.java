@@ -33,6 +33,13 @@ public class LoginBean {
 
     private String username;
     private String password;
+    /** The staff page that asked for the sign-in (from the sign-in page's address, kept in the form). */
+    private String next;
+
+    @jakarta.annotation.PostConstruct
+    void readNext() {
+        next = faces.getExternalContext().getRequestParameterMap().get("next");
+    }
 
     public void login() throws IOException {
         ExternalContext external = faces.getExternalContext();
@@ -44,7 +51,7 @@ public class LoginBean {
                         .newAuthentication(true));
         password = null;
         if (status == AuthenticationStatus.SUCCESS) {
-            external.redirect(returnTo(external));
+            external.redirect(returnTo(external, next));
         } else if (external.getRequestMap().get(StaffAuthenticationMechanism.RETRY_AFTER) instanceof Duration wait) {
             long minutes = (wait.toSeconds() + 59) / 60;
             Pages.error(null, "login.throttled", minutes);
@@ -54,13 +61,20 @@ public class LoginBean {
     }
 
     /** Back to the staff page that asked for the sign-in, else the client list; never off-site. */
-    private static String returnTo(ExternalContext external) {
-        Object saved = external.getSessionMap().remove(StaffAuthenticationMechanism.SESSION_RETURN_TO);
+    static String returnTo(ExternalContext external, String next) {
         String staffArea = external.getRequestContextPath() + "/staff/";
-        if (saved instanceof String url && url.startsWith(staffArea) && url.indexOf("//") < 0) {
-            return url;
+        if (next != null && next.startsWith(staffArea) && next.indexOf("//") < 0 && next.matches("[A-Za-z0-9/._~%?=&+-]{1,500}")) {
+            return next;
         }
         return external.getRequestContextPath() + HOME;
+    }
+
+    public String getNext() {
+        return next;
+    }
+
+    public void setNext(String next) {
+        this.next = next;
     }
 
     public void logout() throws IOException, ServletException {

@@ -40,7 +40,6 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     static final String SESSION_IDENTITY = StaffAuthenticationMechanism.class.getName() + ".identity";
     /** Request attribute: the sign-in was throttled (S2); how long until the next attempt is checked. */
     public static final String RETRY_AFTER = StaffAuthenticationMechanism.class.getName() + ".retryAfter";
-    static final String SESSION_RETURN_TO = StaffAuthenticationMechanism.class.getName() + ".returnTo";
     private static final String REALM = "Paylink";
 
     @EJB
@@ -75,8 +74,8 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
             return signedOutForIdleness(request, response, context); // the container's timer ended it
         }
         if (context.isProtected()) {
-            request.getSession().setAttribute(SESSION_RETURN_TO, originalUrl(request));
-            return redirect(response, request.getContextPath() + LOGIN_PAGE);
+            // no session for someone not signed in: the page to come back to travels in the sign-in page's address
+            return redirect(response, request.getContextPath() + LOGIN_PAGE + "?next=" + encoded(originalUrl(request)));
         }
         return context.doNothing();
     }
@@ -106,9 +105,13 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
             return AuthenticationStatus.SEND_CONTINUE;
         }
         if ("GET".equals(request.getMethod())) {
-            request.getSession().setAttribute(SESSION_RETURN_TO, originalUrl(request));
+            login += "&next=" + encoded(originalUrl(request));
         }
         return redirect(response, login);
+    }
+
+    private static String encoded(String url) {
+        return java.net.URLEncoder.encode(url, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** A 302 to a path on this server, relative: never built from the request's Host header. */

@@ -31,6 +31,9 @@ public final class StripeWebhooks {
                                 Optional<String> accountId) {
     }
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(StripeWebhooks.class.getName());
+    private static final java.util.concurrent.atomic.AtomicBoolean SIGNATURE_WARNED = new java.util.concurrent.atomic.AtomicBoolean();
+
     /** The event, or empty for a missing, forged or stale signature, or a body that is not an event. */
     public static Optional<VerifiedEvent> verify(String payload, String signatureHeader, String secret, Clock clock) {
         if (payload == null || signatureHeader == null || secret == null || secret.isBlank()) {
@@ -39,6 +42,13 @@ public final class StripeWebhooks {
         try {
             Webhook.Signature.verifyHeader(payload, signatureHeader, secret, TOLERANCE_SECONDS, clock);
         } catch (SignatureVerificationException e) {
+            // forged, stale or signed with another secret: told once per kind, not per request (a flood stays quiet)
+            if (SIGNATURE_WARNED.compareAndSet(false, true)) {
+                LOG.warning("a Stripe webhook's signature did not verify (" + e.getMessage() + "); if every one fails, "
+                        + "check paylink.stripe.webhook.secret. Later ones are logged at FINE.");
+            } else {
+                LOG.fine(() -> "Stripe webhook signature refused: " + e.getMessage());
+            }
             return Optional.empty();
         }
         return parse(payload);
@@ -64,6 +74,7 @@ public final class StripeWebhooks {
             return Optional.of(new VerifiedEvent(event.getString("id"), event.getString("type"), objectType, objectId,
                     intent, account));
         } catch (RuntimeException e) {
+            LOG.warning(() -> "a Stripe event could not be read (" + e.getClass().getSimpleName() + "): not applied");
             return Optional.empty();
         }
     }
