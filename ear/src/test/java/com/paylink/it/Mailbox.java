@@ -40,6 +40,11 @@ public final class Mailbox implements AutoCloseable {
         return new Mailbox();
     }
 
+    /** Every mail received, oldest first. */
+    public List<MimeMessage> all() {
+        return Arrays.asList(smtp.getReceivedMessages());
+    }
+
     /** Mail addressed to {@code address}, oldest first. */
     public List<MimeMessage> to(String address) {
         return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {

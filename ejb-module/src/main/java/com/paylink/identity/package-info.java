@@ -14,9 +14,10 @@
  * clearing; 20 for an address in a day, which a success does not reset) a username or an address waits, doubling from
  * a second up to 15 minutes, before its next attempt is even checked; attempts for one username and from one address
  * are checked one at a time; every attempt is recorded and shown to the practice's Admins, who can clear a lock-out.</li>
- * <li>S3. Each staff member's own API keys: created (shown once, stored only as a hash), listed, revoked by their
- * owner; a key acts with its owner's permissions as they are at each request, and a deactivated owner's key is
- * refused.</li>
+ * <li>S3. Each staff member's own API keys: created with the password again (shown once, stored only as a hash),
+ * listed, renewed and revoked by their owner, listed and revoked by the practice's Admins; a key works for 90 days
+ * unless renewed; it acts with its owner's permissions as they are at each request, and an expired or revoked key,
+ * or a deactivated owner's, is refused and the refusal recorded in Sign-ins.</li>
  * </ol>
  */
 package com.paylink.identity;

@@ -31,6 +31,11 @@ public class PaymentsConfig {
      */
     public static final String STRIPE_JS_URL = "paylink.stripe.js.url";
     public static final String STRIPE_JS_DEFAULT = "https://js.stripe.com/v3/";
+    /**
+     * Issue 28: the offline sandbox takes no real money, so a release server refuses it unless this says the server
+     * is a test deployment (every page then says so); the demo (paylink.demo) may always use it.
+     */
+    public static final String TEST_DEPLOYMENT = "paylink.test-deployment";
 
     private static final Pattern SECRET_KEY = Pattern.compile("^(sk|rk)_(live|test)_[A-Za-z0-9_]{4,}$");
     private static final Pattern PUBLISHABLE_KEY = Pattern.compile("^pk_(live|test)_[A-Za-z0-9_]{4,}$");
@@ -65,6 +70,10 @@ public class PaymentsConfig {
         if (!"stripe".equals(mode) && !"sandbox".equals(mode)) {
             problems.add(MODE + " must be 'stripe' or 'sandbox'");
         }
+        if ("sandbox".equals(mode) && !sandboxAllowed()) {
+            problems.add("the sandbox takes no real payments: a real server uses " + MODE + "=stripe (a test server may"
+                    + " say " + TEST_DEPLOYMENT + "=true, and every page then says it is one)");
+        }
         if (mode() == Mode.STRIPE) {
             check(problems, STRIPE_SECRET_KEY, SECRET_KEY, "a Stripe secret key (sk_live_... or sk_test_...)");
             check(problems, STRIPE_PUBLISHABLE_KEY, PUBLISHABLE_KEY, "a Stripe publishable key (pk_live_... or pk_test_...)");
@@ -75,6 +84,11 @@ public class PaymentsConfig {
             }
         }
         return problems;
+    }
+
+    /** The sandbox is for the demo and for servers that say they are test deployments (issue 28). */
+    public boolean sandboxAllowed() {
+        return config.flag(PaylinkConfig.DEMO) || config.flag(TEST_DEPLOYMENT);
     }
 
     /** True when cards can be taken in the chosen mode. */

@@ -24,7 +24,8 @@ class PaymentsConfigTest {
         paylink.config = (Config) Proxy.newProxyInstance(Config.class.getClassLoader(), new Class<?>[]{Config.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("getOptionalValue")) {
-                        return Optional.ofNullable(values.get((String) args[0]));
+                        Optional<String> value = Optional.ofNullable(values.get((String) args[0]));
+                        return args.length > 1 && args[1] == Boolean.class ? value.map(Boolean::valueOf) : value;
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
@@ -48,5 +49,17 @@ class PaymentsConfigTest {
         assertThat(config().problems()).singleElement().asString().startsWith(PaymentsConfig.STRIPE_JS_URL + " is malformed");
         values.put(PaymentsConfig.STRIPE_JS_URL, "javascript:alert(1)");
         assertThat(config().ready()).isFalse();
+    }
+
+    @Test
+    void theSandboxIsRefusedOnAReleaseServer_unlessItIsTheDemoOrSaysItIsATestDeployment() {
+        values.put(PaymentsConfig.MODE, "sandbox");
+        assertThat(config().ready()).isFalse();
+        assertThat(config().problems()).singleElement().asString().contains("the sandbox takes no real payments");
+        values.put(PaymentsConfig.TEST_DEPLOYMENT, "true");
+        assertThat(config().problems()).isEmpty();
+        values.remove(PaymentsConfig.TEST_DEPLOYMENT);
+        values.put(PaylinkConfig.DEMO, "true");
+        assertThat(config().ready()).isTrue();
     }
 }

@@ -2,6 +2,7 @@ package com.paylink.it.boundary;
 
 import com.paylink.identity.entity.SignInChannel;
 import com.paylink.identity.boundary.ApiKeyRefused;
+import com.paylink.identity.boundary.ApiKeyRow;
 import com.paylink.identity.boundary.ApiKeyService;
 import com.paylink.identity.boundary.IdentityService;
 import com.paylink.identity.boundary.NewApiKey;
@@ -336,25 +337,74 @@ class LedgerBoundaryIT {
         long practice = data.practice(TestData.unique("Keys"), true);
         String owner = data.staff(practice, TestData.unique("Owner"), false, EnumSet.of(Permission.BILLING));
         String other = data.staff(practice, TestData.unique("Other"), false, EnumSet.of(Permission.ADMIN));
-        NewApiKey key = As.staff(owner, EnumSet.of(Permission.BILLING), () -> apiKeys.create("  Integration  "));
+        NewApiKey key = As.staff(owner, EnumSet.of(Permission.BILLING), () -> apiKeys.create("  Integration  ", TestData.PASSWORD.toCharArray()));
         assertThat(key.name()).isEqualTo("Integration");
-        assertThat(As.anonymous(() -> apiKeys.authenticate(key.key()))).get()
+        assertThat(As.anonymous(() -> apiKeys.authenticate(key.key(), "203.0.113.5"))).get()
                 .extracting(SignedInStaff::username).isEqualTo(owner);
         assertThat(As.staff(other, EnumSet.of(Permission.ADMIN), () -> apiKeys.mine())).isEmpty();
         assertThatThrownBy(() -> As.staff(other, EnumSet.of(Permission.ADMIN), () -> {
             apiKeys.revoke(key.id());
             return null;
         })).isInstanceOf(com.paylink.shared.NotFoundException.class);
-        assertThat(As.anonymous(() -> apiKeys.authenticate(key.key()))).as("still the owner's, still working").isPresent();
-        assertThatThrownBy(() -> As.staff(owner, EnumSet.of(Permission.BILLING), () -> apiKeys.create("x".repeat(61))))
+        assertThat(As.anonymous(() -> apiKeys.authenticate(key.key(), "203.0.113.5"))).as("still the owner's, still working").isPresent();
+        assertThatThrownBy(() -> As.staff(owner, EnumSet.of(Permission.BILLING), () -> apiKeys.create("x".repeat(61), TestData.PASSWORD.toCharArray())))
                 .isInstanceOf(ApiKeyRefused.class).hasMessageContaining("api-key-name-too-long");
         As.staff(owner, EnumSet.of(Permission.BILLING), () -> {
             apiKeys.revoke(key.id());
             return null;
         });
-        assertThat(As.anonymous(() -> apiKeys.authenticate(key.key()))).isEmpty();
+        assertThat(As.anonymous(() -> apiKeys.authenticate(key.key(), "203.0.113.5"))).isEmpty();
         assertThat(As.staff(owner, EnumSet.of(Permission.BILLING), () -> apiKeys.mine())).singleElement()
                 .satisfies(row -> assertThat(row.isRevoked()).isTrue());
+    }
+
+    @Test
+    void s3_aKeyNeedsThePasswordAgain_expiresUnlessRenewed_andThePracticesAdminsSeeAndRevokeEveryKey() throws Exception {
+        long practice = data.practice(TestData.unique("Keys"), true);
+        String owner = data.staff(practice, TestData.unique("Owner"), false, EnumSet.of(Permission.BILLING));
+        String admin = data.staff(practice, TestData.unique("Admin"), false, EnumSet.of(Permission.ADMIN));
+        long elsewhere = data.practice(TestData.unique("Else"), true);
+        String otherAdmin = data.staff(elsewhere, TestData.unique("Admin"), false, EnumSet.of(Permission.ADMIN));
+        assertThatThrownBy(() -> As.staff(owner, EnumSet.of(Permission.BILLING),
+                () -> apiKeys.create("Sync", "not-my-password".toCharArray())))
+                .isInstanceOf(ApiKeyRefused.class).hasMessageContaining("api-key-password");
+        assertThat(As.staff(owner, EnumSet.of(Permission.BILLING), () -> apiKeys.mine())).as("nothing made").isEmpty();
+
+        NewApiKey key = As.staff(owner, EnumSet.of(Permission.BILLING), () -> apiKeys.create("Sync", TestData.PASSWORD.toCharArray()));
+        // 89 days on it works; renewed, it works 90 days from then; unrenewed past that it is refused, and recorded
+        com.paylink.platform.AdjustableClock.instance().advance(java.time.Duration.ofDays(89));
+        try {
+            assertThat(As.anonymous(() -> apiKeys.authenticate(key.key(), "203.0.113.6"))).isPresent();
+            As.staff(owner, EnumSet.of(Permission.BILLING), () -> {
+                apiKeys.renew(key.id());
+                return null;
+            });
+            com.paylink.platform.AdjustableClock.instance().advance(java.time.Duration.ofDays(89));
+            assertThat(As.anonymous(() -> apiKeys.authenticate(key.key(), "203.0.113.6"))).as("renewed").isPresent();
+            com.paylink.platform.AdjustableClock.instance().advance(java.time.Duration.ofDays(2));
+            assertThat(As.anonymous(() -> apiKeys.authenticate(key.key(), "203.0.113.6"))).as("expired").isEmpty();
+            assertThat(As.staff(admin, EnumSet.of(Permission.ADMIN), () -> identity.signInActivity()))
+                    .anyMatch(r -> r.username().equals(owner) && r.outcome() == com.paylink.identity.entity.SignInOutcome.KEY_REFUSED);
+        } finally {
+            com.paylink.platform.AdjustableClock.instance().reset();
+        }
+
+        NewApiKey second = As.staff(owner, EnumSet.of(Permission.BILLING), () -> apiKeys.create("Export", TestData.PASSWORD.toCharArray()));
+        assertThat(As.staff(admin, EnumSet.of(Permission.ADMIN), () -> apiKeys.practiceKeys()))
+                .extracting(ApiKeyRow::name).contains("Sync", "Export");
+        assertThat(As.staff(otherAdmin, EnumSet.of(Permission.ADMIN), () -> apiKeys.practiceKeys()))
+                .extracting(ApiKeyRow::name).doesNotContain("Sync", "Export");
+        assertThatThrownBy(() -> As.staff(otherAdmin, EnumSet.of(Permission.ADMIN), () -> {
+            apiKeys.revokeForPractice(second.id());
+            return null;
+        })).isInstanceOf(com.paylink.shared.NotFoundException.class);
+        As.staff(admin, EnumSet.of(Permission.ADMIN), () -> {
+            apiKeys.revokeForPractice(second.id());
+            return null;
+        });
+        assertThat(As.anonymous(() -> apiKeys.authenticate(second.key(), "203.0.113.6"))).as("revoked by the Admin").isEmpty();
+        assertThatThrownBy(() -> As.staff(owner, EnumSet.of(Permission.BILLING), () -> apiKeys.practiceKeys()))
+                .as("Admins only").isInstanceOf(EJBAccessException.class);
     }
 
     @Test

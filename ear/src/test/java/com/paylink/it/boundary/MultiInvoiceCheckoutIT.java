@@ -62,6 +62,9 @@ class MultiInvoiceCheckoutIT {
     @EJB
     RefundService refunds;
 
+    @EJB
+    com.paylink.paymentlink.boundary.PayerLinkService payer;
+
     @Inject
     TestData data;
 
@@ -208,6 +211,33 @@ class MultiInvoiceCheckoutIT {
             assertThat(data.refunds((Long) refunded[3])).containsExactly("40.00 USD FAILED");
             assertThat(data.balance((Long) refunded[2])).isEqualTo("0.00 USD");
         }
+    }
+
+    @Test
+    void pl12_renewingAnExpiredLinkForSeveralInvoicesRenewsAllOfThem_orNoneWhenOneCanNoLongerBePaid() throws Exception {
+        long practice = data.practice(TestData.unique("Renew"), true);
+        String biller = data.staff(practice, TestData.unique("biller"), false, EnumSet.of(Permission.BILLING));
+        long client = data.clientWithEmails(practice, TestData.unique("payer").toLowerCase() + "@example.com", null, null);
+        String tag = TestData.unique("N");
+        long first = data.invoiceOn(client, tag + "-1", LocalDate.of(2026, 10, 1), "30.00");
+        long second = data.invoiceOn(client, tag + "-2", LocalDate.of(2026, 11, 1), "20.00");
+        long link = As.staff(biller, BILLING, () -> links.send(List.of(first, second), null)).linkId();
+        AdjustableClock.instance().advance(java.time.Duration.ofHours(25));
+
+        payer.requestNewLink(link); // "email me a new link" from the expired link
+        long renewed = data.activeLinkCovering(first);
+        assertThat(renewed).isNotEqualTo(link);
+        assertThat(data.activeLinkCovering(second)).as("one new link for both invoices").isEqualTo(renewed);
+        assertThat(checkout.view(renewed).lines()).extracting(CheckoutView.Line::invoiceNumber)
+                .containsExactly(tag + "-1", tag + "-2");
+
+        // expired again, and one of the invoices voided meanwhile: nothing is renewed, not even for the other
+        AdjustableClock.instance().advance(java.time.Duration.ofHours(25).plusMinutes(16));
+        data.voidInvoice(second);
+        long linksBefore = data.linksCovering(first);
+        payer.requestNewLink(renewed);
+        assertThat(data.linksCovering(first)).as("no link for part of them").isEqualTo(linksBefore);
+        assertThat(data.linksCovering(second)).isEqualTo(linksBefore);
     }
 
     private static int webhook(String payload) throws Exception {

@@ -80,6 +80,12 @@ class NotificationsIT {
     @Resource(lookup = "java:/jms/queue/DLQ")
     Queue deadLetters;
 
+    @Resource(lookup = "java:/jms/queue/OutboundMail")
+    Queue outboundMail;
+
+    @Inject
+    com.paylink.mail.boundary.MailQueue mailQueue;
+
     @AfterEach
     void resetClock() {
         AdjustableClock.instance().reset();
@@ -189,6 +195,37 @@ class NotificationsIT {
                 .until(() -> waiting(deadLetters, paymentId) == deadBefore && waiting(paymentCompleted, paymentId) == 0);
         assertThat(data.notified(invoice)).as("exactly one per recipient").isEqualTo(once);
         assertThat(As.system(() -> notifications.paymentCompleted(paymentId))).as("called directly again").isZero();
+    }
+
+    /**
+     * M2: a mail whose key is recorded sends nothing when it is asked for again (a redelivery, a DLQ replay), and the
+     * request is consumed, not retried: without the key check it would fail on the key's unique row, again and again.
+     */
+    @Test
+    void m2_aReceiptAskedForAgainSendsNothing_andTheRequestIsConsumed_notRetried() throws Exception {
+        try (com.paylink.it.Mailbox smtp = com.paylink.it.Mailbox.start()) {
+            Practice p = practice();
+            Paid paid = paid(p, p.drBilling());
+            long paymentId = data.paymentId(paid.invoice());
+            await("the receipt goes out").atMost(Duration.ofSeconds(20)).until(() -> data.mailSent("receipt:" + paymentId));
+            String receipt = data.payments(paid.invoice()).get(0).replaceAll(".* ", "");
+            java.util.function.Supplier<Long> receipts = () -> smtp.all().stream()
+                    .filter(m -> com.paylink.it.Mailbox.text(m).contains(receipt)).count();
+            await("the receipt arrives").atMost(Duration.ofSeconds(20)).until(() -> receipts.get() == 1);
+            mailQueue.enqueue(com.paylink.payment.control.PaymentRecorder.RECEIPT_MAIL_KIND,
+                    java.util.Map.of(com.paylink.payment.control.PaymentRecorder.RECEIPT_PAYMENT_ID, String.valueOf(paymentId)));
+            await("the repeated request is consumed").pollInSameThread().atMost(Duration.ofSeconds(10))
+                    .until(() -> waitingReceipts(paymentId) == 0);
+            await("and not retried").pollInSameThread().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                    .until(() -> waitingReceipts(paymentId) == 0);
+            assertThat(receipts.get()).as("nothing sent again").isEqualTo(1);
+        }
+    }
+
+    private int waitingReceipts(long paymentId) throws Exception {
+        try (QueueBrowser browser = jms.createBrowser(outboundMail, "kind = 'receipt' AND paymentId = '" + paymentId + "'")) {
+            return Collections.list(browser.getEnumeration()).size();
+        }
     }
 
     /** Messages about {@code paymentId} still in {@code queue}. */
@@ -328,9 +365,19 @@ class NotificationsIT {
         List<Link> backlog = links(30, Instant.now().minus(Duration.ofHours(30)));
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Future<Integer> one = pool.submit(() -> sweep.sweep(4));
-            Future<Integer> two = pool.submit(() -> sweep.sweep(4));
-            assertThat(one.get() + two.get()).isEqualTo(30);
+            // a start gate: both sweeps wait until both threads are ready, then begin together
+            java.util.concurrent.CyclicBarrier gate = new java.util.concurrent.CyclicBarrier(2);
+            Future<Integer> one = pool.submit(() -> {
+                gate.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                return sweep.sweep(4);
+            });
+            Future<Integer> two = pool.submit(() -> {
+                gate.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                return sweep.sweep(4);
+            });
+            int first = one.get();
+            int second = two.get();
+            assertThat(first + second).as("each link counted once, whichever sweep marked it").isEqualTo(30);
         } finally {
             pool.shutdownNow();
         }

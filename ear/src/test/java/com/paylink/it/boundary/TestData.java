@@ -257,6 +257,21 @@ public class TestData {
         return em.find(Invoice.class, invoiceId).status().name();
     }
 
+    /** PL12: the active link that covers the invoice, whichever invoice is the link's first. */
+    public long activeLinkCovering(long invoiceId) {
+        return em.createQuery("select li.link.id from LinkInvoice li where li.invoice.id = :i and li.link.status = :s",
+                        Long.class)
+                .setParameter("i", invoiceId)
+                .setParameter("s", com.paylink.paymentlink.entity.PaymentLinkStatus.ACTIVE)
+                .getSingleResult();
+    }
+
+    /** PL12: how many links cover the invoice, whichever invoice is their first. */
+    public long linksCovering(long invoiceId) {
+        return em.createQuery("select count(li) from LinkInvoice li where li.invoice.id = :i", Long.class)
+                .setParameter("i", invoiceId).getSingleResult();
+    }
+
     public long linkCount(long invoiceId) {
         return em.createQuery("select count(l) from PaymentLink l where l.invoice.id = :i", Long.class)
                 .setParameter("i", invoiceId).getSingleResult();

@@ -33,12 +33,17 @@ class ApiKeysIT extends PageTest {
 
         b.type(By.id("apiKeyForm:name"), "Billing system");
         b.click(By.id("apiKeyForm:create"));
+        b.waitForText(By.id("apiKeyForm"), "Enter your password to create a key");
+        b.type(By.id("apiKeyForm:name"), "Billing system");
+        b.type(By.id("apiKeyForm:password"), PASSWORD);
+        b.click(By.id("apiKeyForm:create"));
         b.waitForText(By.id("apiKeyForm:newKeyPanel"), "Copy your new key now");
         String key = b.driver().findElement(By.id("apiKeyForm:newKey")).getAttribute("value");
         assertThat(key).startsWith("plk_").hasSize(47);
-        assertThat(b.text(By.id("apiKeyForm:keys"))).contains("Billing system", key.substring(0, 10), "Never", "Active");
+        assertThat(b.text(By.id("apiKeyForm:keys"))).contains("Billing system", key.substring(0, 10), "Never", "Active until");
 
         b.type(By.id("apiKeyForm:name"), "billing SYSTEM");
+        b.type(By.id("apiKeyForm:password"), PASSWORD);
         b.click(By.id("apiKeyForm:create"));
         b.waitForText(By.id("apiKeyForm"), "You already have an active key named");
 
@@ -80,6 +85,7 @@ class ApiKeysIT extends PageTest {
         Browser b = browser().signIn("drsmith", PASSWORD);
         b.open("/staff/api-keys.xhtml");
         b.type(By.id("apiKeyForm:name"), "Scheduler");
+        b.type(By.id("apiKeyForm:password"), PASSWORD);
         b.click(By.id("apiKeyForm:create"));
         b.waitForText(By.id("apiKeyForm:newKeyPanel"), "Copy your new key now");
         String key = b.driver().findElement(By.id("apiKeyForm:newKey")).getAttribute("value");

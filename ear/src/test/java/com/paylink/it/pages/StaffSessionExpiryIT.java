@@ -69,7 +69,7 @@ class StaffSessionExpiryIT extends PageTest {
         assertThat(ended).as("the status checks did not keep the session alive").isTrue();
         HttpResponse<String> page = idle.get("/staff/clients.xhtml");
         assertThat(page.statusCode()).as("no way back without signing in").isEqualTo(302);
-        assertThat(page.headers().firstValue("Location").orElse("")).endsWith("/login.xhtml");
+        assertThat(page.headers().firstValue("Location").orElse("")).endsWith("/login.xhtml?next=%2Fstaff%2Fclients.xhtml");
 
         HttpResponse<String> stillBusy = busy.get("/staff/clients.xhtml");
         assertThat(stillBusy.statusCode()).isEqualTo(200);
@@ -81,7 +81,8 @@ class StaffSessionExpiryIT extends PageTest {
         Thread.sleep(6_500);
         HttpResponse<String> late = away.get("/staff/ledger.xhtml?client=1");
         assertThat(late.statusCode()).isEqualTo(302);
-        assertThat(late.headers().firstValue("Location").orElse("")).isEqualTo("/login.xhtml?expired=true");
+        assertThat(late.headers().firstValue("Location").orElse(""))
+                .isEqualTo("/login.xhtml?expired=true&next=%2Fstaff%2Fledger.xhtml%3Fclient%3D1");
         assertThat(away.get("/login.xhtml?expired=true").body()).contains("you were signed out after a period without activity");
     }
 

@@ -52,11 +52,16 @@ public class ApiKey {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
+    /** S3: the key works until then; its owner can renew it. */
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
     protected ApiKey() {
         // for JPA
     }
 
-    public ApiKey(Staff staff, String name, String keyHash, String keyHint, Instant createdAt) {
+    public ApiKey(Staff staff, String name, String keyHash, String keyHint, Instant createdAt, Duration lifetime) {
+        this.expiresAt = createdAt.plus(lifetime);
         this.staff = Objects.requireNonNull(staff, "staff");
         this.name = Objects.requireNonNull(name, "name");
         this.keyHash = Objects.requireNonNull(keyHash, "keyHash");
@@ -64,9 +69,21 @@ public class ApiKey {
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
     }
 
-    /** Whether the key may be used now: not revoked, and its owner still active. */
-    public boolean usable() {
-        return revokedAt == null && staff.isActive();
+    /** Whether the key may be used now: not revoked, not expired, and its owner still active. */
+    public boolean usable(Instant now) {
+        return revokedAt == null && now.isBefore(expiresAt) && staff.isActive();
+    }
+
+    /** S3: the owner renews a key that is not revoked: it works for another {@code lifetime} from now. */
+    public void renew(Instant now, Duration lifetime) {
+        if (revokedAt != null) {
+            throw new IllegalStateException("a revoked key cannot be renewed");
+        }
+        expiresAt = now.plus(lifetime);
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
     }
 
     /** Records a use; written only when the last record is older than a minute. */

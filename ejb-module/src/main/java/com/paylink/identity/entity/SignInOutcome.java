@@ -8,6 +8,8 @@ public enum SignInOutcome {
     FAILED,
     /** Refused without checking the password: too many recent failures for the username or the address. */
     THROTTLED,
+    /** S3: an API key that is revoked, expired or its owner's no more was presented (it counts for no back-off). */
+    KEY_REFUSED,
     /** An Admin cleared the lock-out of this username and address: earlier failures no longer count (S2). */
     CLEARED
 }

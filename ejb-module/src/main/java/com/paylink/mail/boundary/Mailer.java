@@ -44,6 +44,15 @@ public class Mailer {
     @Inject
     Clock clock;
 
+    @Inject
+    com.paylink.platform.PaylinkConfig config;
+
+    /**
+     * Issue 28: mail to the relay goes over STARTTLS, required, unless this says {@code off} (a relay on the same host or
+     * network, without TLS) or the server is the demo (its mail never leaves the machine).
+     */
+    public static final String SMTP_STARTTLS = "paylink.smtp.starttls";
+
     /**
      * Sends {@code mail} unless a mail with {@code key} was sent before. The key is written (and locked)
      * before the mail goes out; if sending fails, the caller's transaction rolls back and the key with it.
@@ -111,10 +120,18 @@ public class Mailer {
         }
     }
 
-    /** The one place the (shared) mail session's timeouts are set, for sends and readiness alike. */
+    /**
+     * The one place the (shared) mail session's timeouts and TLS are set, for sends and readiness alike: STARTTLS is
+     * required (a relay that does not offer it is refused, and readiness says so) unless {@link #SMTP_STARTTLS} is
+     * {@code off} or the server is the demo.
+     */
     private void boundTimeouts() {
         session.getProperties().putIfAbsent("mail.smtp.connectiontimeout", TIMEOUT_MILLIS);
         session.getProperties().putIfAbsent("mail.smtp.timeout", TIMEOUT_MILLIS);
+        boolean tls = !config.flag(com.paylink.platform.PaylinkConfig.DEMO)
+                && !"off".equalsIgnoreCase(config.get(SMTP_STARTTLS).orElse("required"));
+        session.getProperties().put("mail.smtp.starttls.enable", String.valueOf(tls));
+        session.getProperties().put("mail.smtp.starttls.required", String.valueOf(tls));
     }
 
     private void send(OutgoingMail mail, String messageId) {

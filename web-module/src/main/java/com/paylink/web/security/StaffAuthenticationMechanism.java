@@ -159,7 +159,7 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return apiKeys.authenticate(header.substring(7).trim())
+            return apiKeys.authenticate(header.substring(7).trim(), com.paylink.web.ClientAddress.of(request))
                     .map(owner -> context.notifyContainerAboutLogin(owner.username(), owner.roles()))
                     .orElseGet(() -> challenge(response, context));
         }
