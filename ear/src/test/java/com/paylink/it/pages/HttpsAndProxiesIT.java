@@ -146,6 +146,17 @@ class HttpsAndProxiesIT extends PageTest {
     }
 
     @Test
+    void aBodyLargerThanTheAreasFormsIsRefusedBeforeAnythingReadsIt() throws Exception {
+        String big = "amountChoice=other&amount=" + "9".repeat(20_000);
+        RawHttp.Response intent = RawHttp.post(host(), httpPort(), false, DIRECT_CLIENT, "/checkout/intent", Map.of(), big);
+        assertThat(intent.status()).as("a payer's form is a few hundred bytes").isEqualTo(413);
+        RawHttp.Response signIn = RawHttp.post(host(), httpPort(), false, DIRECT_CLIENT, "/login.xhtml", Map.of(), big);
+        assertThat(signIn.status()).isEqualTo(413);
+        assertThat(RawHttp.post(host(), httpPort(), false, DIRECT_CLIENT, "/checkout/intent", Map.of(), "amountChoice=full")
+                .status()).as("a normal one is answered as before (no payer session here)").isEqualTo(403);
+    }
+
+    @Test
     void redirectsNeverComeFromTheHostHeader() throws Exception {
         RawHttp.Response response = RawHttp.get(host(), httpPort(), false, DIRECT_CLIENT, "/staff/clients.xhtml",
                 Map.of("Host", "evil.example"));
