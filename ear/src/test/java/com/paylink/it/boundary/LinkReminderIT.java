@@ -10,8 +10,8 @@ import com.paylink.paymentlink.boundary.LinkReminders;
 import com.paylink.paymentlink.boundary.LinkSent;
 import com.paylink.paymentlink.boundary.PayerLinkService;
 import com.paylink.paymentlink.boundary.PaymentLinkService;
-import com.paylink.paymentlink.boundary.PracticeSettingsService;
-import com.paylink.paymentlink.boundary.PracticeSettingsView;
+import com.paylink.practice.boundary.PracticeService;
+import com.paylink.practice.boundary.PracticeSettingsView;
 import com.paylink.paymentlink.control.LinkTokens;
 import com.paylink.platform.AdjustableClock;
 import jakarta.ejb.EJB;
@@ -55,7 +55,7 @@ class LinkReminderIT {
     PaymentLinkService links;
 
     @EJB
-    PracticeSettingsService settings;
+    PracticeService settings;
 
     @EJB
     LinkReminders reminders;

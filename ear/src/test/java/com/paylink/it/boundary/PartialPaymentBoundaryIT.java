@@ -14,8 +14,8 @@ import com.paylink.payment.boundary.PayResult;
 import com.paylink.payment.boundary.SandboxCard;
 import com.paylink.paymentlink.boundary.LinkSent;
 import com.paylink.paymentlink.boundary.PaymentLinkService;
-import com.paylink.paymentlink.boundary.PracticeSettingsService;
-import com.paylink.paymentlink.boundary.PracticeSettingsView;
+import com.paylink.practice.boundary.PracticeService;
+import com.paylink.practice.boundary.PracticeSettingsView;
 import com.paylink.paymentlink.control.LinkTokens;
 import com.paylink.platform.PaymentsConfig;
 import com.paylink.practice.entity.EmailFrom;
@@ -70,7 +70,7 @@ class PartialPaymentBoundaryIT {
     PaymentLinkService links;
 
     @EJB
-    PracticeSettingsService settings;
+    PracticeService settings;
 
     @EJB
     NotificationService notifications;

@@ -7,9 +7,9 @@ import com.paylink.mail.boundary.MailQueue;
 import com.paylink.paymentlink.boundary.LinkSent;
 import com.paylink.paymentlink.boundary.LinkState;
 import com.paylink.paymentlink.boundary.PaymentLinkService;
-import com.paylink.paymentlink.boundary.PracticeSettingsRefused;
-import com.paylink.paymentlink.boundary.PracticeSettingsService;
-import com.paylink.paymentlink.boundary.PracticeSettingsView;
+import com.paylink.practice.boundary.PracticeSettingsRefused;
+import com.paylink.practice.boundary.PracticeService;
+import com.paylink.practice.boundary.PracticeSettingsView;
 import com.paylink.paymentlink.boundary.SendOptions;
 import com.paylink.paymentlink.control.LinkIssuer;
 import com.paylink.paymentlink.control.LinkTokens;
@@ -72,7 +72,7 @@ class PaymentLinkBoundaryIT {
     PaymentLinkService links;
 
     @EJB
-    PracticeSettingsService settings;
+    PracticeService settings;
 
     @Inject
     TestData data;

@@ -12,14 +12,11 @@ import com.paylink.payment.control.gateway.AccountGateway;
 import com.paylink.payment.control.gateway.GatewayUnavailable;
 import com.paylink.platform.PaylinkConfig;
 import com.paylink.practice.entity.Practice;
-import com.paylink.practice.entity.PracticeContact;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-
-import java.util.Optional;
 
 /**
  * P2, P3: an Admin's Card processing page. Each practice is paid into its own account at the gateway
@@ -140,22 +137,6 @@ public class CardProcessingService {
         }
         gateways.sandboxAccounts().complete(practice.accountId());
         return refresh();
-    }
-
-    /**
-     * P4: how clients reach the practice (both optional), shown on payment pages that cannot take a payment.
-     *
-     * @throws PracticeContactRefused when either is not usable; nothing is saved then
-     */
-    public CardProcessingStatus changeContact(String phone, String email) {
-        PracticeContact contact = PracticeContact.of(phone, email);
-        Optional<String> problem = contact.problem();
-        if (problem.isPresent()) {
-            throw new PracticeContactRefused(problem.get(),
-                    problem.get().equals("practice-phone-invalid") ? contact.phone() : contact.email());
-        }
-        onboarding.contactChanged(onboarding.practice().practiceId(), contact);
-        return status();
     }
 
     private boolean gatewayIsStripe() {

@@ -7,7 +7,6 @@ import com.paylink.payment.control.gateway.AccountGateway;
 import com.paylink.payment.entity.ProcessedWebhookEvent;
 import com.paylink.practice.boundary.PracticeAccounts;
 import com.paylink.practice.entity.Practice;
-import com.paylink.practice.entity.PracticeContact;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,12 +49,6 @@ public class PracticeOnboarding {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Practice read(long practiceId) {
         return em.find(Practice.class, practiceId);
-    }
-
-    /** P4: the caller (an Admin, checked by {@link #practice()}) changed how clients reach the practice. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void contactChanged(long practiceId, PracticeContact contact) {
-        accounts.contactChanged(practiceId, contact);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

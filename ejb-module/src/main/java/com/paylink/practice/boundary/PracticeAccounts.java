@@ -1,7 +1,6 @@
 package com.paylink.practice.boundary;
 
 import com.paylink.practice.entity.Practice;
-import com.paylink.practice.entity.PracticeContact;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -29,11 +28,6 @@ public class PracticeAccounts {
     /** The gateway opened the practice's account (onboarding started). */
     public void accountOpened(long practiceId, String accountId, Instant at) {
         em.find(Practice.class, practiceId, LockModeType.PESSIMISTIC_WRITE).accountOpened(accountId, at);
-    }
-
-    /** P4: how clients reach the practice, as an Admin saved it (checked by the caller with {@link PracticeContact#problem()}). */
-    public void contactChanged(long practiceId, PracticeContact contact) {
-        em.find(Practice.class, practiceId, LockModeType.PESSIMISTIC_WRITE).contactChanged(contact);
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.paylink.web.staff;
 
 import com.paylink.payment.boundary.CardProcessingService;
+import com.paylink.practice.boundary.PracticeService;
 import com.paylink.payment.boundary.CardProcessingStatus;
 import com.paylink.shared.BusinessException;
 import com.paylink.web.Pages;
@@ -18,6 +19,9 @@ public class CardProcessingBean {
 
     @EJB
     CardProcessingService cards;
+
+    @EJB
+    PracticeService practice;
 
     private CardProcessingStatus status;
 
@@ -67,7 +71,8 @@ public class CardProcessingBean {
     /** P4: save how clients reach the practice; a refused value stays in the form with its message. */
     public void saveContact() {
         try {
-            status = cards.changeContact(contactPhone, contactEmail);
+            practice.changeContact(contactPhone, contactEmail);
+            status = cards.status();
             Pages.info("cards.contact.saved");
         } catch (BusinessException e) {
             Pages.error(null, e);

@@ -1,7 +1,7 @@
 package com.paylink.web.staff;
 
-import com.paylink.paymentlink.boundary.PracticeSettingsService;
-import com.paylink.paymentlink.boundary.PracticeSettingsView;
+import com.paylink.practice.boundary.PracticeService;
+import com.paylink.practice.boundary.PracticeSettingsView;
 import com.paylink.practice.entity.EmailFrom;
 import com.paylink.shared.BusinessException;
 import com.paylink.web.Pages;
@@ -18,7 +18,7 @@ import java.math.BigDecimal;
 public class PracticeSettingsBean {
 
     @EJB
-    PracticeSettingsService settings;
+    PracticeService settings;
 
     private PracticeSettingsView view;
     private Integer linkLifetimeHours;

@@ -1,4 +1,4 @@
-package com.paylink.payment.boundary;
+package com.paylink.practice.boundary;
 
 import com.paylink.shared.BusinessException;
 

@@ -1,4 +1,4 @@
-package com.paylink.paymentlink.boundary;
+package com.paylink.practice.boundary;
 
 import com.paylink.practice.entity.CardProcessing;
 import com.paylink.practice.entity.EmailFrom;

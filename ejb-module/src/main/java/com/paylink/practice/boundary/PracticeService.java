@@ -1,43 +1,42 @@
-package com.paylink.paymentlink.boundary;
+package com.paylink.practice.boundary;
 
-import com.paylink.identity.control.CallerLookup;
-import com.paylink.identity.entity.Permission;
-import com.paylink.identity.entity.Staff;
-import com.paylink.practice.boundary.PracticeSettingsStore;
 import com.paylink.practice.entity.EmailFrom;
 import com.paylink.practice.entity.Practice;
+import com.paylink.practice.entity.PracticeContact;
 import com.paylink.practice.entity.PracticeSettings;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * P5: the Admin's Practice settings page: link lifetime, partial payments, the expiry reminder and the
- * emails' From name, each with its default; every change audited with who and when. A change applies to
- * links sent after it.
+ * The practice's own settings, changed by its Admins and by no one else: the Practice settings page (P5, P6, P8:
+ * link lifetime, partial payments, the expiry reminder, the emails' From name, bank debit; each with its default;
+ * every change audited with who and when; a change applies to links sent after it) and how clients reach the
+ * practice (P4). The card-processing account itself is the payment capability's ({@code CardProcessingService}).
  */
 @Stateless
-@RolesAllowed(Permission.ADMIN_ROLE)
-public class PracticeSettingsService {
+@RolesAllowed("admin") // identity's Permission.ADMIN_ROLE: identity sits above practice, so its name is not imported
+public class PracticeService {
 
-    private static final Logger LOG = Logger.getLogger(PracticeSettingsService.class.getName());
+    private static final Logger LOG = Logger.getLogger(PracticeService.class.getName());
     private static final int HISTORY = 50;
 
     @PersistenceContext(unitName = "paylink")
     EntityManager em;
 
     @Inject
-    CallerLookup caller;
+    PracticeCallers callers;
 
     @Inject
     Clock clock;
@@ -46,8 +45,7 @@ public class PracticeSettingsService {
     PracticeSettingsStore store;
 
     public PracticeSettingsView view() {
-        Staff admin = caller.requiring(Permission.ADMIN);
-        return view(em.find(Practice.class, admin.practice().id()));
+        return view(em.find(Practice.class, callers.admin().practiceId()));
     }
 
     /**
@@ -56,12 +54,27 @@ public class PracticeSettingsService {
      * @throws PracticeSettingsRefused when a value is missing or outside its range; nothing is saved then
      */
     public PracticeSettingsView save(PracticeSettingsView.Values values) {
-        Staff admin = caller.requiring(Permission.ADMIN);
+        PracticeCallers.Admin admin = callers.admin();
         PracticeSettings requested = toSettings(values);
-        int changed = store.change(admin.practice().id(), requested, admin.id(), clock.instant());
-        LOG.info(() -> "practice " + admin.practice().id() + ": " + changed + " setting(s) changed by staff " + admin.id());
+        int changed = store.change(admin.practiceId(), requested, admin.staffId(), clock.instant());
+        LOG.info(() -> "practice " + admin.practiceId() + ": " + changed + " setting(s) changed by staff " + admin.staffId());
         em.flush();
-        return view(em.find(Practice.class, admin.practice().id()));
+        return view(em.find(Practice.class, admin.practiceId()));
+    }
+
+    /**
+     * P4: how clients reach the practice (both optional), shown on payment pages that cannot take a payment.
+     *
+     * @throws PracticeContactRefused when either is not usable; nothing is saved then
+     */
+    public void changeContact(String phone, String email) {
+        PracticeContact contact = PracticeContact.of(phone, email);
+        Optional<String> problem = contact.problem();
+        if (problem.isPresent()) {
+            throw new PracticeContactRefused(problem.get(),
+                    problem.get().equals("practice-phone-invalid") ? contact.phone() : contact.email());
+        }
+        em.find(Practice.class, callers.admin().practiceId(), LockModeType.PESSIMISTIC_WRITE).contactChanged(contact);
     }
 
     private static PracticeSettings toSettings(PracticeSettingsView.Values values) {
@@ -102,9 +115,7 @@ public class PracticeSettingsService {
 
     private PracticeSettingsView view(Practice practice) {
         List<PracticeSettingsStore.Change> history = store.history(practice.id(), HISTORY);
-        Map<Long, String> names = new HashMap<>();
-        history.stream().map(PracticeSettingsStore.Change::staffId).distinct()
-                .forEach(id -> names.put(id, em.find(Staff.class, id).fullName()));
+        Map<Long, String> names = callers.names(history.stream().map(PracticeSettingsStore.Change::staffId).toList());
         return new PracticeSettingsView(practice.name(), values(practice.settings()), values(PracticeSettings.defaults()),
                 practice.cardProcessing(), practice.isCardProcessingEnrolled(),
                 PracticeSettings.MIN_LIFETIME_HOURS, PracticeSettings.MAX_LIFETIME_HOURS,

@@ -1,4 +1,4 @@
-package com.paylink.paymentlink.boundary;
+package com.paylink.practice.boundary;
 
 import com.paylink.shared.BusinessException;
 
