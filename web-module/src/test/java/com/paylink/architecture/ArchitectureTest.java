@@ -137,6 +137,37 @@ class ArchitectureTest {
                 .check(code);
     }
 
+    /**
+     * The web tier shows its audiences (issue 28): the payer's pages ({@code web.payer}), Stripe's webhooks
+     * ({@code web.webhook}), the staff JSON API ({@code web.api}) and the staff pages by capability ({@code web.staff.*})
+     * each use only the tier's common parts ({@code web.common}) and its security ({@code web.security}), never one
+     * another; security uses only the common parts; and nothing of the web tier lives outside these packages.
+     */
+    @Test
+    void a9_theWebTierIsSplitByAudience_andNoAudienceUsesAnother() {
+        String web = BASE + "web.";
+        Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("common").definedBy(web + "common..")
+                .layer("security").definedBy(web + "security..")
+                .layer("payer").definedBy(web + "payer..")
+                .layer("webhook").definedBy(web + "webhook..")
+                .layer("api").definedBy(web + "api..")
+                .layer("staff").definedBy(web + "staff..")
+                .whereLayer("common").mayOnlyBeAccessedByLayers("security", "payer", "webhook", "api", "staff")
+                .whereLayer("security").mayOnlyBeAccessedByLayers("payer", "webhook", "api", "staff")
+                .whereLayer("payer").mayNotBeAccessedByAnyLayer()
+                .whereLayer("webhook").mayNotBeAccessedByAnyLayer()
+                .whereLayer("api").mayNotBeAccessedByAnyLayer()
+                .whereLayer("staff").mayNotBeAccessedByAnyLayer()
+                .check(code);
+        classes().that().resideInAPackage(BASE + "web..")
+                .should().resideInAnyPackage(web + "common..", web + "security..", web + "payer..", web + "webhook..",
+                        web + "api..", web + "staff.*..")
+                .because("every class of the web tier belongs to an audience or to the parts they share; a staff page "
+                        + "belongs to a capability's package")
+                .check(code);
+    }
+
     /** A constructor call, or a call of a method that is not a read, on an entity in {@code entityPackage}. */
     static DescribedPredicate<JavaAccess<?>> writeTo(String entityPackage) {
         return DescribedPredicate.describe("a write to an entity in " + entityPackage, access -> {

@@ -2,7 +2,7 @@ package com.paylink.web.demo;
 
 import com.paylink.demo.CaughtMail;
 import com.paylink.demo.DemoMailCatcher;
-import com.paylink.web.Pages;
+import com.paylink.web.common.Pages;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;

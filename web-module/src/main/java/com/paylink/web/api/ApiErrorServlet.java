@@ -1,6 +1,6 @@
 package com.paylink.web.api;
 
-import com.paylink.web.Messages;
+import com.paylink.web.common.Messages;
 import com.paylink.web.security.StaffAuthenticationMechanism;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -26,7 +26,7 @@ public class ApiErrorServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        Messages messages = Messages.in(Locale.ENGLISH);
+        Messages messages = Messages.api();
         if (request.getAttribute(StaffAuthenticationMechanism.RETRY_AFTER) instanceof Duration wait) {
             JSON.toJson(new ErrorJson("too-many-sign-ins", messages.text("error.too-many-sign-ins", wait.toSeconds())),
                     response.getWriter());

@@ -3,7 +3,7 @@ package com.paylink.web.api;
 import com.paylink.paymentlink.boundary.PaymentLinkRefused;
 import com.paylink.shared.BusinessException;
 import com.paylink.shared.PermissionDeniedException;
-import com.paylink.web.Messages;
+import com.paylink.web.common.Messages;
 import jakarta.ejb.EJBAccessException;
 
 import jakarta.ws.rs.WebApplicationException;
@@ -19,7 +19,7 @@ import java.util.logging.Logger;
 /** Turns every failure into JSON with a stable code and the page's message; never a stack trace. */
 public final class ApiExceptionMappers {
 
-    private static final Messages MESSAGES = Messages.in(Locale.ENGLISH);
+    private static final Messages MESSAGES = Messages.api();
 
     private ApiExceptionMappers() {
     }

@@ -2,7 +2,7 @@ package com.paylink.web.api;
 
 import com.paylink.paymentlink.boundary.LinkSent;
 import com.paylink.paymentlink.boundary.PaymentLinkService;
-import com.paylink.web.Messages;
+import com.paylink.web.common.Messages;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonArray;
@@ -33,7 +33,7 @@ import java.util.Locale;
 @RequestScoped
 public class GroupPaymentLinksResource {
 
-    private static final Messages MESSAGES = Messages.in(Locale.ENGLISH);
+    private static final Messages MESSAGES = Messages.api();
 
     @EJB
     PaymentLinkService links;

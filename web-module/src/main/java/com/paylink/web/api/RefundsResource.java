@@ -2,7 +2,7 @@ package com.paylink.web.api;
 
 import com.paylink.payment.boundary.RefundDone;
 import com.paylink.payment.boundary.RefundService;
-import com.paylink.web.Messages;
+import com.paylink.web.common.Messages;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonNumber;
@@ -31,7 +31,7 @@ import java.util.Locale;
 @RequestScoped
 public class RefundsResource {
 
-    private static final Messages MESSAGES = Messages.in(Locale.ENGLISH);
+    private static final Messages MESSAGES = Messages.api();
 
     @EJB
     RefundService refunds;

@@ -1,7 +1,7 @@
 package com.paylink.web.security;
 
 import com.paylink.platform.PaylinkConfig;
-import com.paylink.web.Pages;
+import com.paylink.web.common.Pages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

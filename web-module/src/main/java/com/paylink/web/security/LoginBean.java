@@ -1,6 +1,6 @@
 package com.paylink.web.security;
 
-import com.paylink.web.Pages;
+import com.paylink.web.common.Pages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;

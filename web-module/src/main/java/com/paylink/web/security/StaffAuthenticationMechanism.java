@@ -1,11 +1,12 @@
 package com.paylink.web.security;
 
+import com.paylink.web.common.ClientAddress;
 import com.paylink.identity.boundary.ApiKeyService;
 import com.paylink.identity.boundary.IdentityService;
 import com.paylink.identity.boundary.SignInResult;
 import com.paylink.identity.entity.Permission;
 import com.paylink.identity.entity.SignInChannel;
-import com.paylink.web.Pages;
+import com.paylink.web.common.Pages;
 
 
 import jakarta.annotation.security.DeclareRoles;
@@ -134,7 +135,7 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
         if (!(credential instanceof UsernamePasswordCredential login)) {
             return AuthenticationStatus.SEND_FAILURE;
         }
-        SignInResult result = identity.signIn(login.getCaller(), login.getPassword().getValue(), com.paylink.web.ClientAddress.of(request),
+        SignInResult result = identity.signIn(login.getCaller(), login.getPassword().getValue(), com.paylink.web.common.ClientAddress.of(request),
                 SignInChannel.FORM);
         if (result instanceof SignInResult.Throttled throttled) {
             request.setAttribute(RETRY_AFTER, throttled.retryAfter()); // the login page says how long
@@ -159,7 +160,7 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return apiKeys.authenticate(header.substring(7).trim(), com.paylink.web.ClientAddress.of(request))
+            return apiKeys.authenticate(header.substring(7).trim(), com.paylink.web.common.ClientAddress.of(request))
                     .map(owner -> context.notifyContainerAboutLogin(owner.username(), owner.roles()))
                     .orElseGet(() -> challenge(response, context));
         }
@@ -177,7 +178,7 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
             return challenge(response, context);
         }
         SignInResult result = identity.signIn(decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray(),
-                com.paylink.web.ClientAddress.of(request), SignInChannel.API);
+                com.paylink.web.common.ClientAddress.of(request), SignInChannel.API);
         if (result instanceof SignInResult.Throttled throttled) {
             return tooManySignIns(request, response, throttled.retryAfter());
         }
@@ -220,6 +221,12 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     }
 
     /** Who signed in with the form; kept in the session. */
+    /** The staff member signed in on this session, if any (for what closes with a staff session). */
+    public static java.util.Optional<String> signedIn(jakarta.servlet.http.HttpSession session) {
+        return session.getAttribute(SESSION_IDENTITY) instanceof SignedIn signedIn
+                ? java.util.Optional.of(signedIn.name()) : java.util.Optional.empty();
+    }
+
     record SignedIn(String name, Set<String> groups) implements Serializable {
     }
 }

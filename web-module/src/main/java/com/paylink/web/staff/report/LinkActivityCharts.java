@@ -2,7 +2,7 @@ package com.paylink.web.staff.report;
 
 import com.paylink.report.boundary.LinkActivitySummary;
 import com.paylink.report.boundary.WeekFigures;
-import com.paylink.web.Messages;
+import com.paylink.web.common.Messages;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

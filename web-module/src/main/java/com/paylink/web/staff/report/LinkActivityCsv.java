@@ -2,7 +2,7 @@ package com.paylink.web.staff.report;
 
 import com.paylink.report.boundary.LinkActivityRow;
 import com.paylink.shared.Money;
-import com.paylink.web.Messages;
+import com.paylink.web.common.Messages;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 

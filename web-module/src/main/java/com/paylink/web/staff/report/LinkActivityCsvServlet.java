@@ -6,7 +6,7 @@ import com.paylink.report.boundary.LinkActivityRefused;
 import com.paylink.report.boundary.LinkActivityRow;
 import com.paylink.report.boundary.LinkActivityService;
 import com.paylink.shared.PermissionDeniedException;
-import com.paylink.web.Messages;
+import com.paylink.web.common.Messages;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
@@ -38,7 +38,7 @@ public class LinkActivityCsvServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Messages messages = Messages.in(request.getLocale());
+        Messages messages = Messages.staff(request.getLocale());
         LinkActivityFilter filter = LinkActivityParams.parse(request.getParameter(LinkActivityParams.FROM),
                 request.getParameter(LinkActivityParams.TO), request.getParameter(LinkActivityParams.STATUS),
                 request.getParameter(LinkActivityParams.STAFF), request.getParameter(LinkActivityParams.CLIENT));

@@ -2,7 +2,7 @@ package com.paylink.web.staff.report;
 
 import com.paylink.report.boundary.LinkActivityFilter;
 import com.paylink.report.boundary.LinkOutcome;
-import com.paylink.web.Pages;
+import com.paylink.web.common.Pages;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -4,8 +4,8 @@ import com.paylink.report.boundary.LinkActivityFilter;
 import com.paylink.report.boundary.LinkActivityRow;
 import com.paylink.report.boundary.LinkOutcome;
 import com.paylink.shared.Money;
-import com.paylink.web.Formats;
-import com.paylink.web.Messages;
+import com.paylink.web.common.Formats;
+import com.paylink.web.common.Messages;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -27,7 +27,7 @@ class LinkActivityCsvTest {
 
     private static String csv(LinkActivityRow... rows) throws IOException {
         StringBuilder out = new StringBuilder();
-        LinkActivityCsv csv = new LinkActivityCsv(out, NEW_YORK, Messages.in(Locale.ENGLISH));
+        LinkActivityCsv csv = new LinkActivityCsv(out, NEW_YORK, Messages.staff(Locale.ENGLISH));
         for (LinkActivityRow row : rows) {
             csv.write(row);
         }
