@@ -14,6 +14,9 @@
 #      killed once a third of the refunds are written): the refunds that got no answer are asked again through the
 #      balancer (made, or refused as under way), the refund recovery (PAY17) completes those left under way; then
 #      each payment is refunded exactly once, with one refund email.
+#   0. (first) the cluster's own network: both nodes' channel runs AUTH and ASYM_ENCRYPT; a rogue JGroups member that knows
+#      everything but the cluster's secrets is kept out of the view; a rogue node cannot register with the balancer
+#      over MCMP (plain HTTP, or TLS without the nodes' certificate). Steps 1-4 then run with all of it on.
 # Stops everything it started (trap). Usage: bash scripts/cluster-test.sh   (exit 0 = passed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -96,6 +99,45 @@ SMTP_PID=$!
 scripts/cluster.sh start
 psql -h 127.0.0.1 -U paylink -d "$CLUSTER_DB" -q -v invoices=$((PAYMENTS + 100)) -v links=$((PAYMENTS + 1 + REFUNDS)) \
     -v ledger_invoices=0 -v ledger_payments=0 -f bench/load.sql
+
+# --- 0. the cluster's own network (issue 28): everything below runs with it secured ---
+say "0. a rogue member cannot join the nodes' cluster; a rogue node cannot register with the balancer"
+view_of() { # N: node N's JGroups view of the ee channel
+    "$CLUSTER_DIR/node$1/bin/jboss-cli.sh" -c --controller=127.0.0.1:$((9990 + $1 * 100 + 1900)) \
+        --command="/subsystem=jgroups/channel=ee:read-attribute(name=view)" | grep -o '"result" => "[^"]*"'
+}
+for n in 1 2; do
+    stack=$("$CLUSTER_DIR/node$n/bin/jboss-cli.sh" -c --controller=127.0.0.1:$((9990 + n * 100 + 1900)) \
+        --command="/subsystem=jgroups/channel=ee:read-children-names(child-type=protocol)")
+    for protocol in AUTH ASYM_ENCRYPT; do
+        echo "$stack" | grep -q "\"$protocol\"" || fail "node$n's channel runs without $protocol"
+    done
+done
+JGROUPS_JAR=$(ls "$CLUSTER_DIR"/node1/modules/system/layers/base/org/jgroups/main/jgroups-*.jar)
+# the rogue knows the cluster's name, the members' addresses and protocols, not its secrets
+if ! java -cp "$JGROUPS_JAR" scripts/cluster/RogueMember.java ee 9899 127.0.0.1:9600 127.0.0.1:9700 > "$OUT/rogue-member.txt" 2>&1; then
+    fail "a rogue member joined the cluster: $(tail -1 "$OUT/rogue-member.txt")"
+fi
+say "   rogue member: $(tail -1 "$OUT/rogue-member.txt")"
+for n in 1 2; do
+    view=$(view_of "$n")
+    case "$view" in *rogue*) fail "node$n's view lists the rogue member: $view" ;; esac
+    echo "$view" | grep -q node1 && echo "$view" | grep -q node2 || fail "node$n's view is not node1 and node2: $view"
+done
+# a rogue node: MCMP's CONFIG and ENABLE-APP, as mod_cluster sends them, over plain HTTP and over TLS without the nodes'
+# certificate; neither gets an answer, and the balancer still routes to node1 and node2 only
+MCMP=127.0.0.1:$((8095 + 2200))
+rogue_config='JVMRoute=rogue&Host=127.0.0.1&Port=10999&Type=http'
+for url in "http://$MCMP/" "https://$MCMP/"; do
+    for method in CONFIG ENABLE-APP; do
+        code=$(curl -sk -o "$OUT/rogue-mcmp.txt" -w '%{http_code}' --max-time 10 -X "$method" --data "$rogue_config&Context=/&Alias=localhost" "$url" || true)
+        [ "$code" = 000 ] || fail "the balancer answered a rogue $method over ${url%%:*} with $code: $(head -c 300 "$OUT/rogue-mcmp.txt")"
+    done
+done
+nodes=$(scripts/cluster.sh status | grep 'balancer routes to' || true)
+case "$nodes" in *rogue*) fail "the balancer routes to the rogue node: $nodes" ;; esac
+echo "$nodes" | grep -q node1 && echo "$nodes" | grep -q node2 || fail "the balancer does not route to both nodes: $nodes"
+say "   rogue node refused over HTTP and over TLS without the nodes' certificate; $nodes"
 
 # --- 1. sent through node1, opened and paid through node2 ---
 say "1. a link sent through node1, paid through node2"

@@ -54,8 +54,33 @@ database() {
         || { say "creating database $CLUSTER_DB"; psql_admin "create database $CLUSTER_DB owner paylink"; }
 }
 
+secrets() { # this cluster's own secrets, made once per cluster directory, readable by this user only (docs/operations.md,
+    # "The cluster's own network"): a shared secret for JGroups AUTH (a member without it cannot join), a key pair for
+    # ASYM_ENCRYPT and the nodes' client certificate towards the balancer, the balancer's own key pair, a truststore each
+    # way (the balancer's MCMP port takes only the nodes' certificate), the Artemis cluster password, and the stores' password
+    local s=$DIR/secrets
+    [ -f "$s/.made" ] && return 0
+    say "making this cluster's secrets ($s)"
+    rm -rf "$s"; mkdir -p "$s"; chmod 700 "$s"
+    local pass; pass=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+    echo "$pass" > "$s/store.password"
+    head -c 32 /dev/urandom | base64 | tr -d '/+=' > "$s/jgroups-auth.secret"
+    head -c 32 /dev/urandom | base64 | tr -d '/+=' > "$s/artemis-cluster.password"
+    head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$s/modcluster-security.key"
+    local who
+    for who in node balancer; do
+        keytool -genkeypair -noprompt -alias "$who" -keyalg RSA -keysize 2048 -validity 825 -dname "CN=paylink-cluster-$who" \
+            -ext SAN=ip:127.0.0.1 -storetype PKCS12 -keystore "$s/$who.p12" -storepass "$pass" -keypass "$pass" >/dev/null 2>&1
+        keytool -exportcert -alias "$who" -keystore "$s/$who.p12" -storepass "$pass" -file "$s/$who.crt" >/dev/null 2>&1
+        keytool -importcert -noprompt -alias "$who" -file "$s/$who.crt" -storetype PKCS12 \
+            -keystore "$s/$who-trust.p12" -storepass "$pass" >/dev/null 2>&1
+    done
+    chmod 600 "$s"/*
+    touch "$s/.made"
+}
+
 cli_filled() { # template: the CLI script with this cluster's values in place of ${...} (the build's own filter)
-    local expr=() key value
+    local expr=() key value s=$PWD/$DIR/secrets
     while IFS='=' read -r key value; do
         [[ -z "$key" || "$key" == \#* ]] && continue
         expr+=(-e "s|\${$key}|$value|g")
@@ -68,15 +93,21 @@ postgresql.jar=$PWD/ear/target/drivers/postgresql.jar
 node1.jgroups.port=$((7600 + ${OFFSETS[0]}))
 node2.jgroups.port=$((7600 + ${OFFSETS[1]}))
 balancer.mcmp.port=$((MCMP_PORT + LB_OFFSET))
-cluster.password=${CLUSTER_PASSWORD:-paylink-local-cluster}
+cluster.password=$(cat "$s/artemis-cluster.password")
+cluster.secrets=$s
+cluster.store.password=$(cat "$s/store.password")
+cluster.auth.secret=$(cat "$s/jgroups-auth.secret")
+modcluster.security.key=$(cat "$s/modcluster-security.key")
+modcluster.node.address=${CLUSTER_NODE_ADDRESS_PATTERN:-127[.]0[.]0[.]1}
 PROPS
 grep -v '^#' ear/src/main/wildfly/run-postgres.properties) # (the first value of a key wins)
     sed "${expr[@]}" "$1"
 }
 
-prepare() { # a configured node template (once), copied per node; the balancer is an unconfigured copy
+prepare() { # a configured node template (once), copied per node; the balancer its own configured copy
     local template=$DIR/template
-    if [ ! -f "$template/.configured" ]; then
+    secrets
+    if [ ! -f "$template/.configured" ] || [ "$DIR/secrets/.made" -nt "$template/.configured" ]; then
         say "configuring a full-ha node (configure.cli, cluster.cli)"
         rm -rf "$template"
         mkdir -p "$DIR"
@@ -96,12 +127,20 @@ prepare() { # a configured node template (once), copied per node; the balancer i
     local n
     for n in 1 2; do
         # each node its own copy, never a copied journal: Artemis keeps its node id there (two alike refuse to cluster)
-        [ -f "$DIR/node$n/bin/standalone.sh" ] || { rm -rf "$DIR/node$n"; cp -r "$template" "$DIR/node$n"; rm -f "$DIR/node$n/.configured"; }
+        [ -f "$DIR/node$n/bin/standalone.sh" ] && [ ! "$template/.configured" -nt "$DIR/node$n/bin/standalone.sh" ] \
+            || { rm -rf "$DIR/node$n"; cp -r "$template" "$DIR/node$n"; rm -f "$DIR/node$n/.configured"; }
     done
-    if [ ! -f "$DIR/balancer/bin/standalone.sh" ]; then
+    if [ ! -f "$DIR/balancer/.configured" ] || [ "$DIR/secrets/.made" -nt "$DIR/balancer/.configured" ]; then
+        say "configuring the balancer (balancer.cli)"
         rm -rf "$DIR/balancer"
         cp -r ear/target/run-server/wildfly-* "$DIR/balancer"
         rm -rf "$DIR"/balancer/standalone/{data,tmp,log} "$DIR"/balancer/standalone/deployments/*
+        cli_filled ear/src/main/wildfly/balancer.cli > "$DIR/balancer.cli"
+        "$DIR/balancer/bin/jboss-cli.sh" --file="$DIR/balancer.cli" > "$DIR/balancer-cli.out" 2>&1 \
+            && ! grep -q '"outcome" => "failed"' "$DIR/balancer-cli.out" \
+            || { cat "$DIR/balancer-cli.out" >&2; say "configuring the balancer failed"; exit 1; }
+        rm -rf "$DIR"/balancer/standalone/{data,tmp,log}
+        touch "$DIR/balancer/.configured"
     fi
 }
 

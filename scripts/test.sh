@@ -10,6 +10,26 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# the time of each phase, printed at the end whatever the outcome (issue 28: the suite's time)
+PHASES=()
+PHASE_NAME=
+PHASE_START=$(date +%s)
+SUITE_START=$PHASE_START
+phase() { # name: ends the phase under way, starts the next one (no name: just ends it)
+    local now; now=$(date +%s)
+    [ -n "$PHASE_NAME" ] && PHASES+=("$(printf '%-44s %4d s' "$PHASE_NAME" $((now - PHASE_START)))")
+    PHASE_NAME=${1:-}; PHASE_START=$now
+}
+phase_report() {
+    local status=$?
+    phase
+    echo "== the suite's phases ($([ $status = 0 ] && echo passed || echo "FAILED, exit $status")) =="
+    printf '%s\n' "${PHASES[@]}"
+    printf '%-44s %4d s\n' "all" $(( $(date +%s) - SUITE_START ))
+}
+trap phase_report EXIT
+
+phase "prerequisites and PostgreSQL"
 . scripts/postgresql.sh
 paylink_prerequisites wrk
 paylink_postgresql
@@ -23,6 +43,7 @@ done
 psql_admin "drop database if exists $test_db with (force)"
 psql_admin "create database $test_db owner paylink"
 
+phase "mvn verify (build, unit and integration tests)"
 mvn -B -ntp verify -Dpaylink.embedded.skip=true "$@"
 
 # The whole suite (no arguments) also runs the benchmark's quick variant on what was just built, so the harness
@@ -30,6 +51,8 @@ mvn -B -ntp verify -Dpaylink.embedded.skip=true "$@"
 # And the cluster test (issue 13): two nodes behind WildFly's balancer, node1 killed with kill -9 under 200 payments
 # and refunds; about four minutes.
 if [ $# -eq 0 ]; then
+    phase "quick benchmark (bench/run.sh --quick)"
     BENCH_SKIP_BUILD=1 bash bench/run.sh --quick
+    phase "cluster test (scripts/cluster-test.sh)"
     bash scripts/cluster-test.sh
 fi
