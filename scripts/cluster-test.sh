@@ -15,8 +15,10 @@
 #      balancer (made, or refused as under way), the refund recovery (PAY17) completes those left under way; then
 #      each payment is refunded exactly once, with one refund email.
 #   0. (first) the cluster's own network: both nodes' channel runs AUTH and ASYM_ENCRYPT; a rogue JGroups member that knows
-#      everything but the cluster's secrets is kept out of the view; a rogue node cannot register with the balancer
-#      over MCMP (plain HTTP, or TLS without the nodes' certificate). Steps 1-4 then run with all of it on.
+#      everything but the cluster's secrets is kept out of the view (ASYM_ENCRYPT drops what it says; AUTH refuses it when
+#      it speaks ASYM_ENCRYPT with a token of its own); a rogue node cannot register with the balancer over MCMP (plain
+#      HTTP, TLS without the nodes' certificate, or with it from an address that is not a node's). Steps 1-4 then run
+#      with all of it on.
 # Stops everything it started (trap). Usage: bash scripts/cluster-test.sh   (exit 0 = passed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -114,11 +116,22 @@ for n in 1 2; do
     done
 done
 JGROUPS_JAR=$(ls "$CLUSTER_DIR"/node1/modules/system/layers/base/org/jgroups/main/jgroups-*.jar)
-# the rogue knows the cluster's name, the members' addresses and protocols, not its secrets
-if ! java -cp "$JGROUPS_JAR" scripts/cluster/RogueMember.java ee 9899 127.0.0.1:9600 127.0.0.1:9700 > "$OUT/rogue-member.txt" 2>&1; then
+# the rogue knows the cluster's name (as the nodes report it), the members' addresses and protocols, not its secrets
+CHANNEL_CLUSTER=$("$CLUSTER_DIR/node1/bin/jboss-cli.sh" -c --controller=127.0.0.1:11990 \
+    --command="/subsystem=jgroups/channel=ee:read-attribute(name=cluster)" | grep -o '"result" => "[^"]*"' | cut -d'"' -f4)
+[ -n "$CHANNEL_CLUSTER" ] || fail "node1 did not say its channel's cluster name"
+if ! java -cp "$JGROUPS_JAR" scripts/cluster/RogueMember.java "$CHANNEL_CLUSTER" 9899 127.0.0.1:9600 127.0.0.1:9700 > "$OUT/rogue-member.txt" 2>&1; then
     fail "a rogue member joined the cluster: $(tail -1 "$OUT/rogue-member.txt")"
 fi
-say "   rogue member: $(tail -1 "$OUT/rogue-member.txt")"
+grep -q "discarded message from different cluster" "$CLUSTER_DIR"/node*/standalone/log/server.log \
+    && fail "the rogue member asked the wrong cluster, so it proves nothing"
+# kept out by the nodes' own protocols, not by accident: ASYM_ENCRYPT dropped what the plain one said, and AUTH refused
+# the one that spoke ASYM_ENCRYPT with a token of its own
+grep -q "received message without encrypt header from rogue;" "$CLUSTER_DIR"/node*/standalone/log/server.log \
+    || fail "no node's ASYM_ENCRYPT dropped the plain rogue's messages"
+grep -q "a token of its own: refused: java.lang.SecurityException: authentication failed" "$OUT/rogue-member.txt" \
+    || fail "AUTH did not refuse the rogue that spoke ASYM_ENCRYPT: $(grep 'token of its own' "$OUT/rogue-member.txt")"
+say "   rogue members of cluster $CHANNEL_CLUSTER: $(grep -E '^(plain rogue|rogue with)' "$OUT/rogue-member.txt" | tr '\n' ';')"
 for n in 1 2; do
     view=$(view_of "$n")
     case "$view" in *rogue*) fail "node$n's view lists the rogue member: $view" ;; esac
@@ -134,10 +147,21 @@ for url in "http://$MCMP/" "https://$MCMP/"; do
         [ "$code" = 000 ] || fail "the balancer answered a rogue $method over ${url%%:*} with $code: $(head -c 300 "$OUT/rogue-mcmp.txt")"
     done
 done
+# with the nodes' certificate the port answers (so the refusals above are the TLS's doing), but only from a node's
+# address: from 127.0.0.2 the management-access predicate keeps MCMP's commands out
+secrets=$CLUSTER_DIR/secrets
+openssl pkcs12 -in "$secrets/node.p12" -nodes -passin "pass:$(cat "$secrets/store.password")" -out "$OUT/node.pem" 2>/dev/null
+chmod 600 "$OUT/node.pem"
+code=$(curl -sk --cert "$OUT/node.pem" --interface 127.0.0.1 -o /dev/null -w '%{http_code}' --max-time 10 -X INFO "https://$MCMP/" || true)
+[ "$code" = 200 ] || fail "the balancer did not answer a node's INFO with the nodes' certificate ($code)"
+code=$(curl -sk --cert "$OUT/node.pem" --interface 127.0.0.2 -o "$OUT/rogue-mcmp.txt" -w '%{http_code}' --max-time 10 \
+    -X CONFIG --data "$rogue_config" "https://$MCMP/" || true)
+[ "$code" != 200 ] || fail "the balancer took a CONFIG from 127.0.0.2, not a node's address: $(head -c 300 "$OUT/rogue-mcmp.txt")"
+rm -f "$OUT/node.pem"
 nodes=$(scripts/cluster.sh status | grep 'balancer routes to' || true)
 case "$nodes" in *rogue*) fail "the balancer routes to the rogue node: $nodes" ;; esac
 echo "$nodes" | grep -q node1 && echo "$nodes" | grep -q node2 || fail "the balancer does not route to both nodes: $nodes"
-say "   rogue node refused over HTTP and over TLS without the nodes' certificate; $nodes"
+say "   rogue node refused over HTTP, over TLS without the nodes' certificate, and with it from a non-node address; $nodes"
 
 # --- 1. sent through node1, opened and paid through node2 ---
 say "1. a link sent through node1, paid through node2"
