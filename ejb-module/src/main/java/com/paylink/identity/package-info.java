@@ -8,6 +8,10 @@
  * <li>I2. Permissions are Billing and Admin ({@link com.paylink.identity.entity.Permission}); every
  * boundary checks them on the server through {@link com.paylink.identity.control.CallerLookup}.</li>
  * <li>I3. A staff member sees only their own practice's staff and records.</li>
+ * <li>I4. A practice's Admins, and only they, give or take a staff member's Billing and Admin permissions and
+ * deactivate or reactivate them (Staff &amp; Permissions); the change applies from the person's next request, their
+ * signed-in session and API keys included; the practice always keeps an active Admin (a change that would leave it
+ * none is refused and changes nothing); every change is kept with who, whom, what and when, and shown.</li>
  * <li>S1. A signed-in staff member who does nothing for the idle timeout (default 15 minutes) is signed out; the
  * page warns a minute before and can renew; a status check or a push never keeps a session alive.</li>
  * <li>S2. Sign-in throttling: after its free failures (5 for a username since its last success or an Admin's

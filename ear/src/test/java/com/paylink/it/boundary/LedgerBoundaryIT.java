@@ -32,6 +32,10 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import com.paylink.identity.boundary.StaffAdminPage;
+import com.paylink.identity.boundary.StaffAdminService;
+import com.paylink.identity.boundary.StaffChangeRefused;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Instant;
@@ -67,6 +71,9 @@ class LedgerBoundaryIT {
 
     @EJB
     ApiKeyService apiKeys;
+
+    @EJB
+    StaffAdminService staffAdmin;
 
     @Inject
     TestData data;
@@ -330,6 +337,60 @@ class LedgerBoundaryIT {
         assertThatThrownBy(() -> As.anonymous(() -> ledger.invoices(client, false, PageRequest.firstRows(25))))
                 .isInstanceOf(EJBAccessException.class);
         assertThatThrownBy(() -> As.anonymous(() -> ledger.searchClients(""))).isInstanceOf(EJBAccessException.class);
+    }
+
+    @Test
+    void i4_anAdminChangesPermissionsAndActivity_eachKept_appliedAtTheNextCall_andThePracticeAlwaysKeepsAnActiveAdmin()
+            throws Exception {
+        long practice = data.practice(TestData.unique("Admins"), true);
+        String admin = data.staff(practice, TestData.unique("admin"), false, EnumSet.of(Permission.ADMIN));
+        String person = data.staff(practice, TestData.unique("person"), false, EnumSet.noneOf(Permission.class));
+        long elsewhere = data.practice(TestData.unique("Else"), true);
+        String otherAdmin = data.staff(elsewhere, TestData.unique("admin"), false, EnumSet.of(Permission.ADMIN));
+        Set<Permission> asAdmin = EnumSet.of(Permission.ADMIN);
+        StaffAdminPage page = As.staff(admin, asAdmin, () -> staffAdmin.page());
+        long personId = idOf(page, person);
+        long adminId = idOf(page, admin);
+
+        // Billing given: the roles a session is refreshed with at its next request include it
+        As.staff(admin, asAdmin, () -> staffAdmin.change(personId, true, false, true));
+        assertThat(As.anonymous(() -> identity.currentRoles(person))).get().asInstanceOf(InstanceOfAssertFactories.COLLECTION)
+                .contains(Permission.BILLING_ROLE);
+        // Billing taken and deactivated: no roles at all, so the session ends at its next request
+        page = As.staff(admin, asAdmin, () -> staffAdmin.change(personId, false, false, false));
+        assertThat(As.anonymous(() -> identity.currentRoles(person))).isEmpty();
+        assertThat(page.changes()).extracting(StaffAdminPage.ChangeRow::change)
+                .containsExactly("DEACTIVATED", "BILLING_REMOVED", "BILLING_GRANTED");
+        assertThat(page.changes()).allSatisfy(c -> {
+            assertThat(c.changedBy()).isEqualTo("Staff " + admin);
+            assertThat(c.staffMember()).isEqualTo("Staff " + person);
+        });
+
+        // the practice's only active Admin can neither step down nor deactivate themself; nothing changes
+        assertThatThrownBy(() -> As.staff(admin, asAdmin, () -> staffAdmin.change(adminId, true, false, true)))
+                .isInstanceOf(StaffChangeRefused.class);
+        assertThatThrownBy(() -> As.staff(admin, asAdmin, () -> staffAdmin.change(adminId, false, true, false)))
+                .isInstanceOf(StaffChangeRefused.class);
+        assertThat(As.anonymous(() -> identity.currentRoles(admin))).get().asInstanceOf(InstanceOfAssertFactories.COLLECTION)
+                .contains(Permission.ADMIN_ROLE).doesNotContain(Permission.BILLING_ROLE);
+        assertThat(As.staff(admin, asAdmin, () -> staffAdmin.page()).changes()).hasSize(3);
+
+        // with a second active Admin the first may step down, and is refused at their very next call, whatever
+        // roles their session still carried
+        As.staff(admin, asAdmin, () -> staffAdmin.change(personId, false, true, true));
+        As.staff(admin, asAdmin, () -> staffAdmin.change(adminId, false, false, true));
+        assertThatThrownBy(() -> As.staff(admin, asAdmin, () -> staffAdmin.page()))
+                .isInstanceOf(com.paylink.shared.PermissionDeniedException.class);
+
+        // another practice's staff member is not found; someone without the Admin role is refused by the container
+        assertThatThrownBy(() -> As.staff(otherAdmin, asAdmin, () -> staffAdmin.change(personId, false, false, false)))
+                .isInstanceOf(com.paylink.shared.NotFoundException.class);
+        assertThatThrownBy(() -> As.staff(person, EnumSet.of(Permission.BILLING), () -> staffAdmin.page()))
+                .isInstanceOf(EJBAccessException.class);
+    }
+
+    private static long idOf(StaffAdminPage page, String username) {
+        return page.staff().stream().filter(s -> s.username().equals(username)).findFirst().orElseThrow().id();
     }
 
     @Test

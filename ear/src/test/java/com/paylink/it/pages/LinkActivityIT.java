@@ -106,6 +106,7 @@ class LinkActivityIT extends PageTest {
     void anAdminFiltersAPastFortnight_readsTheFiguresAndThePagedLinks_andTheCsvHasTheSameRows() throws Exception {
         seed();
         Browser b = browser().signIn("admin", PASSWORD);
+        b.click(By.id("navAdminMenu")); // the Admin pages are under one menu
         b.click(By.id("navLinkActivity"));
         b.waitForPath("/staff/admin/link-activity.xhtml");
         LocalDate today = LocalDate.now(ZONE);

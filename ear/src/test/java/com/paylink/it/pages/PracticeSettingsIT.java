@@ -48,10 +48,13 @@ class PracticeSettingsIT extends PageTest {
 
         List<String> auditedBefore = changesAudited();
         Browser b = browser().signIn("admin", PASSWORD);
+        b.click(By.id("navAdminMenu")); // the Admin pages are under one menu
         b.click(By.id("navSettings"));
         b.waitForPath("/staff/admin/settings.xhtml");
         assertThat(value(b, "settingsForm:lifetime")).as("the default").isEqualTo("24");
         assertThat(b.text(By.id("lifetimeHelp"))).contains("Default: 24 hours");
+        // the From name's help with its default filled in (an apostrophe once swallowed the {0} and itself)
+        assertThat(b.text(By.id("fromHelp"))).contains("the practice's own. Default: The staff member who sends the link.");
         assertThat(b.driver().findElement(By.cssSelector("input[value='STAFF_NAME']")).isSelected()).isTrue();
         assertThat(b.text(By.id("settingsCardStatus"))).isEqualTo("Taking card payments");
 

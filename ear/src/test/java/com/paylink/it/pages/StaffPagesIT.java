@@ -108,6 +108,46 @@ class StaffPagesIT extends PageTest {
         assertThat(list.body()).contains("Dr. Sarah Smith", "Frankie Diaz").doesNotContain("Lena Park");
     }
 
+    /**
+     * I4 from outside: an Admin takes Billing from a biller on Staff &amp; Permissions; the biller's very next request is
+     * refused, and works again once Billing is given back; each change is listed; a practice's only Admin cannot step down.
+     */
+    @Test
+    void i4_anAdminTakesBillingAwayOnThePage_theBillersNextRequestIsRefused_andTheOnlyAdminCannotStepDown() throws Exception {
+        StaffSession api = new StaffSession(base);
+        long noSuchInvoice = 999_999_999L;
+        assertThat(api.sendLink(noSuchInvoice, "biller", PASSWORD)).as("with Billing the invoice is looked for").isEqualTo(404);
+
+        Browser b = browser().signIn("admin", PASSWORD);
+        b.open("/staff/admin/staff.xhtml");
+        By billing = row("Bailey Brooks", "input", ":billing");
+        assertThat(b.driver().findElement(billing).isSelected()).isTrue();
+        b.click(billing);
+        b.click(row("Bailey Brooks", "button", ":save"));
+        b.waitForText(By.id("staffForm:messages"), "Saved the permissions of Bailey Brooks.");
+        assertThat(b.driver().findElement(billing).isSelected()).isFalse();
+        assertThat(b.text(By.id("changes"))).contains("Morgan Avery", "Bailey Brooks", "Billing removed");
+        assertThat(api.sendLink(noSuchInvoice, "biller", PASSWORD)).as("the next request, without Billing").isEqualTo(403);
+
+        b.click(billing);
+        b.click(row("Bailey Brooks", "button", ":save"));
+        b.waitForText(By.id("staffForm:messages"), "Saved the permissions of Bailey Brooks.");
+        assertThat(b.text(By.id("changes"))).contains("Billing given");
+        assertThat(api.sendLink(noSuchInvoice, "biller", PASSWORD)).as("Billing again").isEqualTo(404);
+
+        Browser lake = browser().signIn("lakeadmin", PASSWORD);
+        lake.open("/staff/admin/staff.xhtml");
+        By ownAdmin = row("Lena Park", "input", ":admin");
+        lake.click(ownAdmin);
+        lake.click(row("Lena Park", "button", ":save"));
+        lake.waitForText(By.id("staffForm:messages"), "without an active Admin");
+        assertThat(lake.driver().findElement(ownAdmin).isSelected()).as("nothing changed").isTrue();
+    }
+
+    private static By row(String name, String element, String idEnding) {
+        return By.xpath("//tr[td[contains(., '" + name + "')]]//" + element + "[contains(@id, '" + idEnding + "')]");
+    }
+
     @Test
     void anotherPracticesClientIsNotFound_andBadIdsNeverShowAStackTrace() throws Exception {
         StaffSession lakeside = new StaffSession(base);

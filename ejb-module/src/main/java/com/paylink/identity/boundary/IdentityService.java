@@ -185,8 +185,23 @@ public class IdentityService {
         return em.createQuery("select s from Staff s where s.practice.id = :p order by s.fullName", Staff.class)
                 .setParameter("p", admin.practice().id())
                 .getResultStream()
-                .map(s -> new StaffRow(s.id(), s.username(), s.fullName(), s.isProvider(),
-                        s.has(Permission.BILLING), s.has(Permission.ADMIN), s.isActive()))
+                .map(IdentityService::row)
                 .toList();
+    }
+
+    static StaffRow row(Staff s) {
+        return new StaffRow(s.id(), s.username(), s.fullName(), s.isProvider(), s.has(Permission.BILLING),
+                s.has(Permission.ADMIN), s.isActive());
+    }
+
+    /**
+     * I4: the roles a signed-in staff member holds now (a session is refreshed with them at each protected request, so
+     * an Admin's change applies at the person's next request); empty when they are no longer active.
+     */
+    @PermitAll
+    public Optional<Set<String>> currentRoles(String username) {
+        return em.createQuery("select s from Staff s where s.username = :u and s.active = true", Staff.class)
+                .setParameter("u", Staff.normalizeUsername(username))
+                .getResultStream().findFirst().map(Staff::roles);
     }
 }

@@ -129,6 +129,16 @@ public class Staff implements PracticeOwned {
         active = false;
     }
 
+    /** I4: an Admin lets a deactivated staff member sign in again (with the password they had). */
+    public void reactivate() {
+        active = true;
+    }
+
+    /** I4: an Admin gives or takes a permission; true when that changed anything. */
+    public boolean permit(Permission permission, boolean granted) {
+        return granted ? permissions.add(permission) : permissions.remove(permission);
+    }
+
     public boolean has(Permission permission) {
         return permissions.contains(permission);
     }

@@ -26,6 +26,7 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -69,6 +70,18 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
                 return context.isProtected() ? signedOutForIdleness(request, response, context) : context.doNothing();
             }
             idle.observe(request, session);
+            if (context.isProtected()) {
+                // I4: the roles as they are now, so an Admin's change applies at the person's next request
+                Optional<Set<String>> roles = identity.currentRoles(signedIn.name());
+                if (roles.isEmpty()) {
+                    session.invalidate(); // deactivated meanwhile: the session ends with everything it held
+                    return redirect(response, request.getContextPath() + LOGIN_PAGE);
+                }
+                if (!roles.get().equals(signedIn.groups())) {
+                    signedIn = new SignedIn(signedIn.name(), roles.get());
+                    session.setAttribute(SESSION_IDENTITY, signedIn);
+                }
+            }
             return context.notifyContainerAboutLogin(signedIn.name(), signedIn.groups());
         }
         if (context.isProtected() && request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()) {

@@ -1,27 +1,108 @@
 package com.paylink.web.staff.identity;
 
-import com.paylink.identity.boundary.IdentityService;
+import com.paylink.identity.boundary.StaffAdminPage;
+import com.paylink.identity.boundary.StaffAdminService;
 import com.paylink.identity.boundary.StaffRow;
+import com.paylink.shared.BusinessException;
+import com.paylink.web.common.Pages;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The Admin-only list of the practice's staff and their permissions. */
+/**
+ * Staff &amp; Permissions (Admins only, I2, I4): the practice's staff, each row's Billing, Admin and Active boxes with
+ * its own Save, and the changes made. The rules are the boundary's; this bean carries the boxes.
+ */
 @Named
 @RequestScoped
 public class StaffListBean {
 
     @EJB
-    IdentityService identity;
+    StaffAdminService staffAdmin;
 
-    private List<StaffRow> staff;
+    private StaffAdminPage page;
+    private final Map<Long, Edit> edits = new HashMap<>();
+
+    /** One row's boxes, filled from the row as it is when the page is shown. */
+    public static class Edit {
+        private boolean billing;
+        private boolean admin;
+        private boolean active;
+
+        public boolean isBilling() {
+            return billing;
+        }
+
+        public void setBilling(boolean billing) {
+            this.billing = billing;
+        }
+
+        public boolean isAdmin() {
+            return admin;
+        }
+
+        public void setAdmin(boolean admin) {
+            this.admin = admin;
+        }
+
+        public boolean isActive() {
+            return active;
+        }
+
+        public void setActive(boolean active) {
+            this.active = active;
+        }
+    }
+
+    public StaffAdminPage getPage() {
+        if (page == null) {
+            page = staffAdmin.page();
+        }
+        return page;
+    }
 
     public List<StaffRow> getStaff() {
-        if (staff == null) {
-            staff = identity.practiceStaff();
+        return getPage().staff();
+    }
+
+    /** The boxes of each row, keyed by the staff member's id. */
+    public Map<Long, Edit> getEdits() {
+        if (edits.isEmpty()) {
+            for (StaffRow row : getStaff()) {
+                Edit edit = new Edit();
+                edit.billing = row.billing();
+                edit.admin = row.admin();
+                edit.active = row.active();
+                edits.put(row.id(), edit);
+            }
         }
-        return staff;
+        return edits;
+    }
+
+    /** Saves one row; a refused change keeps nothing and says why. */
+    public void save(long staffId) {
+        Edit edit = getEdits().get(staffId);
+        if (edit == null) {
+            Pages.notFound();
+            return;
+        }
+        String name = getStaff().stream().filter(r -> r.id() == staffId).map(StaffRow::fullName).findFirst().orElse("");
+        try {
+            page = staffAdmin.change(staffId, edit.billing, edit.admin, edit.active);
+            edits.clear();
+            Pages.info("staffList.saved", name);
+        } catch (BusinessException e) {
+            page = null;
+            edits.clear();
+            Pages.error(null, e);
+        }
+    }
+
+    public String changeLabel(String kind) {
+        return Pages.text("staffList.change." + kind);
     }
 }
