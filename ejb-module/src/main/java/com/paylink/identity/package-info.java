@@ -12,6 +12,11 @@
  * deactivate or reactivate them (Staff &amp; Permissions); the change applies from the person's next request, their
  * signed-in session and API keys included; the practice always keeps an active Admin (a change that would leave it
  * none is refused and changes nothing); every change is kept with who, whom, what and when, and shown.</li>
+ * <li>I5. A password is set only from a one-time link sent by email: the operator's new practice's first Admin, a
+ * person an Admin invites, and "Forgot password?" get one. Only the token's SHA-256 is kept; a link works for 24 hours,
+ * once, and only while it is the newest of its purpose for an active person. "Forgot password?" answers alike whether an
+ * account uses the address or not, and is throttled per address and per network. Only the operator's token creates a
+ * practice.</li>
  * <li>S1. A signed-in staff member who does nothing for the idle timeout (default 15 minutes) is signed out; the
  * page warns a minute before and can renew; a status check or a push never keeps a session alive.</li>
  * <li>S2. Sign-in throttling: after its free failures (5 for a username since its last success or an Admin's

@@ -47,7 +47,8 @@ class MigrationsTest {
             Appointment.class, Invoice.class, InvoiceLine.class, Payment.class, Adjustment.class, Refund.class,
             SentMail.class, PaymentLink.class, LinkInvoice.class, PaymentLinkAudit.class, PaymentAttempt.class, PaymentDecline.class,
             ProcessedWebhookEvent.class, Notification.class, Dispute.class, ReconciliationRun.class, SignInAttempt.class, ApiKey.class,
-            com.paylink.practice.entity.PracticeSettingChange.class, com.paylink.identity.entity.StaffChange.class};
+            com.paylink.practice.entity.PracticeSettingChange.class, com.paylink.identity.entity.StaffChange.class,
+            com.paylink.identity.entity.StaffAccessLink.class};
 
     @Test
     void migrateAnEmptyPostgresql() throws SQLException {

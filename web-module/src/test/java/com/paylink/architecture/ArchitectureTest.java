@@ -36,7 +36,7 @@ class ArchitectureTest {
      * above them all, in its own modules, demo-module and demo-web, outside the release and these checks.)
      */
     static final List<String> ORDER = List.of(
-            "shared", "platform", "practice", "identity", "ledger", "mail", "paymentlink", "payment",
+            "shared", "platform", "mail", "practice", "identity", "ledger", "paymentlink", "payment",
             "notification", "report");
     private static final String BASE = "com.paylink.";
 
@@ -153,8 +153,10 @@ class ArchitectureTest {
                 .layer("webhook").definedBy(web + "webhook..")
                 .layer("api").definedBy(web + "api..")
                 .layer("staff").definedBy(web + "staff..")
-                .whereLayer("common").mayOnlyBeAccessedByLayers("security", "payer", "webhook", "api", "staff")
-                .whereLayer("security").mayOnlyBeAccessedByLayers("payer", "webhook", "api", "staff")
+                .layer("operator").definedBy(web + "operator..")
+                .whereLayer("common").mayOnlyBeAccessedByLayers("security", "payer", "webhook", "api", "staff", "operator")
+                .whereLayer("security").mayOnlyBeAccessedByLayers("payer", "webhook", "api", "staff", "operator")
+                .whereLayer("operator").mayNotBeAccessedByAnyLayer()
                 .whereLayer("payer").mayNotBeAccessedByAnyLayer()
                 .whereLayer("webhook").mayNotBeAccessedByAnyLayer()
                 .whereLayer("api").mayNotBeAccessedByAnyLayer()
@@ -162,7 +164,7 @@ class ArchitectureTest {
                 .check(code);
         classes().that().resideInAPackage(BASE + "web..")
                 .should().resideInAnyPackage(web + "common..", web + "security..", web + "payer..", web + "webhook..",
-                        web + "api..", web + "staff.*..")
+                        web + "api..", web + "staff.*..", web + "operator..")
                 .because("every class of the web tier belongs to an audience or to the parts they share; a staff page "
                         + "belongs to a capability's package")
                 .check(code);

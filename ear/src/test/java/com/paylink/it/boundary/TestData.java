@@ -74,6 +74,38 @@ public class TestData {
         return staff.username();
     }
 
+    /** A staff member with an email address (I5: a reset link goes to it), password {@link #PASSWORD}. */
+    public String staffWithEmail(long practiceId, String username, String email, Set<Permission> permissions) {
+        Staff staff = new Staff(em.find(Practice.class, practiceId), username, "Staff " + username, email,
+                FAST_HASHER.hash(PASSWORD.toCharArray()), false, permissions);
+        em.persist(staff);
+        return staff.username();
+    }
+
+    /** I5: the staff member's one-time links, oldest first, as "PURPOSE hash used superseded". */
+    public java.util.List<String> accessLinks(String username) {
+        return em.createNativeQuery("select l.purpose || ' ' || coalesce(l.token_hash, '-') || ' ' || (l.used_at is not null) "
+                        + "|| ' ' || (l.superseded_at is not null) from staff_access_link l join staff s on s.id = l.staff_id "
+                        + "where s.username = ?1 order by l.id")
+                .setParameter(1, username).getResultList();
+    }
+
+    /** I5: the staff member's changes as kept, oldest first. */
+    public java.util.List<String> staffChanges(String username) {
+        return em.createNativeQuery("select c.change from staff_change c join staff s on s.id = c.staff_id "
+                        + "where s.username = ?1 order by c.id")
+                .setParameter(1, username).getResultList();
+    }
+
+    public long practiceCount() {
+        return ((Number) em.createNativeQuery("select count(*) from practice").getSingleResult()).longValue();
+    }
+
+    public boolean staffExists(String username) {
+        return !em.createQuery("select s.id from Staff s where s.username = :u", Long.class).setParameter("u", username)
+                .getResultList().isEmpty();
+    }
+
     public String passwordHash(String username) {
         return em.createQuery("select s.passwordHash from Staff s where s.username = :u", String.class)
                 .setParameter("u", username).getSingleResult();

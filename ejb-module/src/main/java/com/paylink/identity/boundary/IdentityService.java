@@ -79,7 +79,9 @@ public class IdentityService {
             em.persist(new SignInAttempt(typed, staff, from, channel, SignInOutcome.THROTTLED, now));
             return new SignInResult.Throttled(wait.get());
         }
-        boolean matches = HASHER.verify(password, staff == null ? DECOY_HASH : staff.passwordHash());
+        // an invited person without a password yet (I5) costs the same as a wrong password, and fails like one
+        boolean matches = HASHER.verify(password, staff == null || !staff.hasPassword() ? DECOY_HASH : staff.passwordHash())
+                && staff != null && staff.hasPassword();
         if (staff == null || !matches || !staff.isActive()) {
             em.persist(new SignInAttempt(typed, staff, from, channel, SignInOutcome.FAILED, now));
             return new SignInResult.Refused();
@@ -191,7 +193,7 @@ public class IdentityService {
 
     static StaffRow row(Staff s) {
         return new StaffRow(s.id(), s.username(), s.fullName(), s.isProvider(), s.has(Permission.BILLING),
-                s.has(Permission.ADMIN), s.isActive());
+                s.has(Permission.ADMIN), s.isActive(), !s.hasPassword());
     }
 
     /**

@@ -42,6 +42,9 @@ public class StaffAdminService {
     @Inject
     Clock clock;
 
+    @Inject
+    com.paylink.identity.control.AccessLinks links;
+
     public StaffAdminPage page() {
         return page(caller.requiring(Permission.ADMIN));
     }
@@ -84,6 +87,7 @@ public class StaffAdminService {
                 target.reactivate();
             } else {
                 target.deactivate();
+                links.supersedeAll(target.id(), now); // I5: an invitation or reset sent before no longer works
             }
             changes.add(active ? StaffChange.Kind.REACTIVATED : StaffChange.Kind.DEACTIVATED);
         }

@@ -44,8 +44,11 @@ public class Staff implements PracticeOwned {
 
     private String email;
 
-    /** Only a salted PBKDF2 hash, see {@code PasswordHasher}; never the password. */
-    @Column(name = "password_hash", nullable = false)
+    /**
+     * Only a salted PBKDF2 hash, see {@code PasswordHasher}; never the password. Null for a person invited who has not
+     * set one yet (I5): they cannot sign in.
+     */
+    @Column(name = "password_hash")
     private String passwordHash;
 
     /** Sees clients and renders appointments. */
@@ -80,6 +83,16 @@ public class Staff implements PracticeOwned {
         this.permissions = permissions.isEmpty() ? new HashSet<>() : new HashSet<>(EnumSet.copyOf(permissions));
     }
 
+    /**
+     * I5: a person invited by an Admin (or the operator, as a practice's first Admin): their username is their email
+     * address, and they have no password until they set one from the invitation.
+     */
+    public static Staff invited(Practice practice, String fullName, String email, boolean provider, Set<Permission> permissions) {
+        Staff staff = new Staff(practice, email, fullName, email, "-", provider, permissions);
+        staff.passwordHash = null;
+        return staff;
+    }
+
     /** Usernames are compared case-insensitively; they are stored lower-case. */
     public static String normalizeUsername(String username) {
         if (username == null || username.isBlank()) {
@@ -110,6 +123,16 @@ public class Staff implements PracticeOwned {
 
     public String passwordHash() {
         return passwordHash;
+    }
+
+    /** Whether the person has set a password (an invited person has not, until they follow the invitation). */
+    public boolean hasPassword() {
+        return passwordHash != null;
+    }
+
+    /** I5: the person set a (new) password from a one-time link. */
+    public void passwordSet(String hash) {
+        this.passwordHash = Objects.requireNonNull(hash, "hash");
     }
 
     /** The same password, hashed again with today's stronger settings (S2). */

@@ -19,7 +19,11 @@ public class StaffChange {
 
     /** What changed. */
     public enum Kind {
-        BILLING_GRANTED, BILLING_REMOVED, ADMIN_GRANTED, ADMIN_REMOVED, DEACTIVATED, REACTIVATED
+        BILLING_GRANTED, BILLING_REMOVED, ADMIN_GRANTED, ADMIN_REMOVED, DEACTIVATED, REACTIVATED,
+        /** I5: invited (by an Admin, or as the practice's first Admin by the operator). */
+        INVITED, INVITATION_RESENT,
+        /** I5: the staff member set their password from an invitation or a reset link (changed by themselves). */
+        PASSWORD_SET
     }
 
     @Id
@@ -32,8 +36,9 @@ public class StaffChange {
     @Column(name = "staff_id", nullable = false)
     private long staffId;
 
-    @Column(name = "changed_by_staff_id", nullable = false)
-    private long changedByStaffId;
+    /** Null when the operator made the change (the practice's first Admin). */
+    @Column(name = "changed_by_staff_id")
+    private Long changedByStaffId;
 
     @Column(name = "changed_at", nullable = false)
     private Instant changedAt;
@@ -46,7 +51,7 @@ public class StaffChange {
         // for JPA
     }
 
-    public StaffChange(long practiceId, long staffId, long changedByStaffId, Instant changedAt, Kind change) {
+    public StaffChange(long practiceId, long staffId, Long changedByStaffId, Instant changedAt, Kind change) {
         this.practiceId = practiceId;
         this.staffId = staffId;
         this.changedByStaffId = changedByStaffId;
@@ -58,7 +63,8 @@ public class StaffChange {
         return staffId;
     }
 
-    public long changedByStaffId() {
+    /** Null for the operator. */
+    public Long changedByStaffId() {
         return changedByStaffId;
     }
 

@@ -70,9 +70,16 @@ public class Practice {
     @Column(name = "contact_email")
     private String contactEmail;
 
+    /** I5: where the practice is; an IANA zone id such as America/Chicago. */
+    @Column(name = "time_zone", nullable = false)
+    private String timeZone;
+
     /** P5: what an Admin chose for the practice's links. */
     @Embedded
     private PracticeSettings settings;
+
+    /** The zone of a practice made before practices had one (and of the demo's). */
+    public static final java.time.ZoneId DEFAULT_ZONE = java.time.ZoneId.of("America/New_York");
 
     protected Practice() {
         // for JPA
@@ -85,6 +92,14 @@ public class Practice {
         this.cardProcessing = CardProcessing.NOT_STARTED;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.settings = PracticeSettings.defaults();
+        this.timeZone = DEFAULT_ZONE.getId();
+    }
+
+    /** I5: a new practice created by the operator, in its own time zone, with how clients reach it. */
+    public Practice(String name, String senderEmail, java.time.ZoneId zone, PracticeContact contact, Instant createdAt) {
+        this(name, senderEmail, createdAt);
+        this.timeZone = Objects.requireNonNull(zone, "zone").getId();
+        contactChanged(contact);
     }
 
     /** A practice whose account {@code accountId} can already take charges (demo and test data). */
@@ -174,6 +189,10 @@ public class Practice {
             throw new IllegalArgumentException(field + " is required");
         }
         return value.trim();
+    }
+
+    public java.time.ZoneId zone() {
+        return java.time.ZoneId.of(timeZone);
     }
 
     public Long id() {

@@ -39,6 +39,11 @@ public class LoginBean {
     @jakarta.annotation.PostConstruct
     void readNext() {
         next = faces.getExternalContext().getRequestParameterMap().get("next");
+        // I5: back from setting a password, the username is filled in
+        String given = faces.getExternalContext().getRequestParameterMap().get("username");
+        if (given != null && given.length() <= 320) {
+            username = given;
+        }
     }
 
     public void login() throws IOException {

@@ -59,15 +59,17 @@ public class SecurityHeadersFilter extends HttpFilter {
         }
         boolean payer = path.startsWith("/pay/") || path.startsWith("/checkout/") || path.equals("/checkout");
         boolean staff = path.startsWith("/staff/") || path.startsWith("/api/") || path.equals("/login.xhtml");
+        // I5: the set-password page's address carries a one-time token; the operator's calls carry its token
+        boolean account = path.startsWith("/account/") || path.startsWith("/operator/");
         // issue 28: a body bigger than any form of the area is refused before anything reads it (chunked bodies past
         // the server's own limit, max-post-size in configure.cli, are cut by Undertow)
-        long limit = payer || path.equals("/login.xhtml") ? MAX_PUBLIC_BODY : MAX_BODY;
+        long limit = payer || account || path.equals("/login.xhtml") ? MAX_PUBLIC_BODY : MAX_BODY;
         if (request.getContentLengthLong() > limit) {
             response.sendError(413);
             return;
         }
-        response.setHeader("Referrer-Policy", payer ? "no-referrer" : "same-origin");
-        if (payer || staff) {
+        response.setHeader("Referrer-Policy", payer || account ? "no-referrer" : "same-origin");
+        if (payer || staff || account) {
             // client and ledger data: never kept by the browser or a proxy
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("Pragma", "no-cache");

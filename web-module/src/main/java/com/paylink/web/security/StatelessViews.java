@@ -14,6 +14,9 @@ import jakarta.faces.context.FacesContext;
  */
 public class StatelessViews extends ViewHandlerWrapper {
 
+    /** I5: "Forgot password?" and the one-time link's set-password page, for people not signed in. */
+    public static final String ACCOUNT_PAGES = "/account/";
+
     public StatelessViews(ViewHandler wrapped) {
         super(wrapped);
     }
@@ -23,7 +26,7 @@ public class StatelessViews extends ViewHandlerWrapper {
         UIViewRoot root = super.createView(context, viewId);
         if (root != null && viewId != null
                 && (viewId.startsWith(Pages.PAYER_PAGES) || viewId.equals(StaffAuthenticationMechanism.LOGIN_PAGE)
-                || viewId.equals("/index.xhtml"))) {
+                || viewId.equals("/index.xhtml") || viewId.startsWith(ACCOUNT_PAGES))) {
             root.setTransient(true);
         }
         return root;

@@ -1,0 +1,43 @@
+package com.paylink.identity.boundary;
+
+import com.paylink.identity.control.AccessLinks;
+import com.paylink.identity.entity.Permission;
+import com.paylink.mail.boundary.MailQueue;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+/** I5: takes invitation and password-reset emails off the OutboundMail queue; failures are redelivered, then dead-lettered. */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/OutboundMail"),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "messageSelector",
+                propertyValue = MailQueue.KIND + " = '" + AccessLinks.MAIL_KIND + "'"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
+})
+@RunAs(Permission.SYSTEM_ROLE)
+@PermitAll // the broker delivers without a caller; RunAs then gives the calls below the system role
+public class AccessLinkMailListener implements MessageListener {
+
+    @EJB
+    StaffAccessService access;
+
+    @jakarta.annotation.Resource
+    jakarta.ejb.MessageDrivenContext context;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            if (!access.deliver(Long.parseLong(message.getStringProperty(AccessLinks.LINK_ID)))) {
+                context.setRollbackOnly(); // its transaction is not visible here yet: the broker delivers it again
+            }
+        } catch (JMSException e) {
+            throw new IllegalStateException("unreadable access-link request", e);
+        }
+    }
+}
