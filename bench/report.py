@@ -64,6 +64,13 @@ p(f"| Pay → inbox: commit to the new unread count arriving on a signed-in staf
   f"p99 {f('inbox.pushP99'):.0f} ms ({r['inbox.pushed']} of {r['inbox.payments']} pushed) | | |")
 p(f"| Expiry at volume: {int(r['expiry.links']):,} links past their expiry, one scheduled sweep | {int(r['expiry.sweepMs']) / 1000:.1f} s, "
   f"peak heap {r['expiry.peakHeapMb']} MB, {r['expiry.leftActive']} left | ≤ 30 s | {met(int(r['expiry.sweepMs']) <= 30000 and r['expiry.leftActive'] == '0')} |")
+if 'import.ms' in r:
+    p(f"| CSV import: {int(r['import.rows']):,} clients ({int(r['import.fileKb']):,} KB) through `POST /api/imports` (Admin > Import's "
+      f"background import, a row per transaction), until its progress says done | {int(r['import.ms']) / 1000:.1f} s "
+      f"({int(r['import.rowsPerSecond']):,} rows/s), {r['import.created']} added, {r['import.refused']} refused; peak heap "
+      f"{r['import.peakHeapMb']} MB of {r['import.maxHeapMb']} MB (after a full GC before it: {r['import.heapBeforeMb']} MB) | "
+      f"every row in, without exhausting memory (peak under half the maximum heap) | "
+      f"{met(r['import.created'] == r['import.rows'] and int(r['import.peakHeapMb']) * 2 < int(r['import.maxHeapMb']))} |")
 su = int(r['startup.withMs']) / int(r['startup.withoutMs']) - 1
 p(f"| Start-up (launch to both deployments up, the quickest of {'one start' if quick else 'two starts'}) with {int(r['startup.liveLinks']):,} live links vs with {int(r['startup.liveBefore']):,} | "
   f"{int(r['startup.withMs']) / 1000:.1f} s vs {int(r['startup.withoutMs']) / 1000:.1f} s ({su:+.0%}) | within 10 % | {met(su <= 0.10)} |")

@@ -31,10 +31,10 @@ if [ $QUICK = 1 ]; then
     # what proves the harness runs, no more (issue 28: the suite's time): every scenario yields its figures once, with
     # 1-second loads, small data, and one start-up (with the live links) instead of two
     DURATION=1s; INVOICES=600; LINKS=300; PAYMENTS=10; SESSIONS=200; BACKLOG=2000; LEDGER_INVOICES=100; LEDGER_PAYMENTS=200
-    LIVE=2000; RUNS=1; STARTS=1; OUT=bench/target/performance-quick.md
+    LIVE=2000; RUNS=1; STARTS=1; IMPORT_ROWS=500; OUT=bench/target/performance-quick.md
 else
     DURATION=15s; INVOICES=30000; LINKS=1000; PAYMENTS=500; SESSIONS=10000; BACKLOG=1000000; LEDGER_INVOICES=5000
-    LEDGER_PAYMENTS=10000; LIVE=1000000; RUNS=3; STARTS=2; OUT=docs/performance.md
+    LEDGER_PAYMENTS=10000; LIVE=1000000; RUNS=3; STARTS=2; IMPORT_ROWS=50000; OUT=docs/performance.md
 fi
 RESULTS=bench/target/results.txt
 KEY=plk_bench00000000000000000000000000000000000000
@@ -218,6 +218,39 @@ put expiry.links "$(echo "$line" | grep -o '[0-9]* payment links expired' | cut 
 put expiry.sweepMs "$(echo "$line" | grep -o 'expired in [0-9]*' | grep -o '[0-9]*$')"
 put expiry.leftActive "$(sql "select count(*) from payment_link where status = 'ACTIVE' and expires_at <= now()")"
 put expiry.peakHeapMb "$(awk 'NR>1 && $1 ~ /^[0-9.]+$/ {u=$3+$4+$6+$8; if (u>m) m=u} END{printf "%d", m/1024}' bench/target/sweep-gc.txt)"
+
+# --- 7b. A CSV import (L16) -------------------------------------------------------------------------------------
+log "CSV import: $IMPORT_ROWS clients"
+python3 - "$IMPORT_ROWS" > bench/target/import.csv <<'PY'
+import sys
+print("Client ID,First Name,Last Name,DOB,Email,Phone")
+for n in range(int(sys.argv[1])):
+    print(f"BENCH-C{n},Imported{n % 97},Client{n},1980-01-{1 + n % 28:02d},imported{n}@example.com,(555) 010-{n % 10000:04d}")
+PY
+put import.rows "$IMPORT_ROWS"
+put import.fileKb "$(( $(stat -c %s bench/target/import.csv) / 1024 ))"
+put import.heapBeforeMb "$(( $(heap_used_kb) / 1024 ))"
+jstat -gc "$BENCH_PID" 250 > bench/target/import-gc.txt &
+JSTAT=$!
+started_at=$(date +%s%N)
+answer=$(curl -sS -u admin:paylink-demo -H 'Content-Type: text/csv' --data-binary @bench/target/import.csv \
+    "$BASE/api/imports?kind=clients&fileName=bench.csv")
+import_id=$(echo "$answer" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])') || { log "import refused: $answer"; exit 1; }
+for _ in $(seq 1 3600); do
+    state=$(curl -sS -u admin:paylink-demo "$BASE/api/imports/$import_id")
+    status=$(echo "$state" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')
+    [ "$status" != RUNNING ] && break
+    sleep 0.5
+done
+took_ms=$(( ($(date +%s%N) - started_at) / 1000000 ))
+kill $JSTAT 2>/dev/null || true
+[ "$status" = DONE ] || { log "the import did not finish: $state"; exit 1; }
+put import.ms "$took_ms"
+put import.rowsPerSecond "$(( IMPORT_ROWS * 1000 / (took_ms > 0 ? took_ms : 1) ))"
+put import.created "$(echo "$state" | python3 -c 'import json,sys; print(json.load(sys.stdin)["created"])')"
+put import.refused "$(echo "$state" | python3 -c 'import json,sys; print(json.load(sys.stdin)["refused"])')"
+put import.peakHeapMb "$(awk 'NR>1 && $1 ~ /^[0-9.]+$/ {u=$3+$4+$6+$8; if (u>m) m=u} END{printf "%d", m/1024}' bench/target/import-gc.txt)"
+put import.maxHeapMb "$(jcmd "$BENCH_PID" VM.flags | grep -o 'MaxHeapSize=[0-9]*' | cut -d= -f2 | awk '{printf "%d", $1/1048576}')"
 
 # --- 8. Start-up with many live links ---------------------------------------------------------------------------
 log "start-up time: without and with $LIVE live links"

@@ -38,6 +38,16 @@
  * of one invoice is its one-invoice case), and posted as one payment per invoice in the paying transaction, all
  * with the charge's gateway reference and one receipt number (unique per invoice), so the ledger shows each
  * invoice's payment and each can be refunded on its own.</li>
+ * <li>L15. Clients and invoices come in from the practice (its billing system by API, or the forms), by Billing staff
+ * and Admins only: by the practice's own ids, unique within the practice, so the same record sent again changes
+ * nothing; bad input is refused with the field's problem and changes nothing; an invoice with a payment or an
+ * adjustment keeps its number, date, lines and provider, a paid one is not voided, a void one is not reopened, and an
+ * invoice does not change client or currency.</li>
+ * <li>L16. A practice's Admins import clients and invoices from a CSV file: the file is read as it streams and kept
+ * only on disk until the import ends; its columns are mapped (remembered per practice and kind); a preview shows what
+ * the first rows would do, each refused row's problem in words; each row is imported in its own transaction through
+ * L15's rules, so a refused row changes nothing, the others are imported, and importing the same file again changes
+ * nothing; a cell that starts like a spreadsheet formula is refused.</li>
  * </ol>
  */
 package com.paylink.ledger;

@@ -48,7 +48,9 @@ class MigrationsTest {
             SentMail.class, PaymentLink.class, LinkInvoice.class, PaymentLinkAudit.class, PaymentAttempt.class, PaymentDecline.class,
             ProcessedWebhookEvent.class, Notification.class, Dispute.class, ReconciliationRun.class, SignInAttempt.class, ApiKey.class,
             com.paylink.practice.entity.PracticeSettingChange.class, com.paylink.identity.entity.StaffChange.class,
-            com.paylink.identity.entity.StaffAccessLink.class};
+            com.paylink.identity.entity.StaffAccessLink.class, com.paylink.outbound.entity.WebhookEndpoint.class,
+            com.paylink.outbound.entity.WebhookEvent.class, com.paylink.outbound.entity.WebhookAttempt.class,
+            com.paylink.ledger.entity.ImportRun.class, com.paylink.ledger.entity.ImportProblem.class};
 
     @Test
     void migrateAnEmptyPostgresql() throws SQLException {

@@ -56,6 +56,10 @@ public class Client implements PracticeOwned {
     @Column(name = "preferred_language", length = 35)
     private String preferredLanguage;
 
+    /** L15: the client's id in the practice's own billing system, unique within the practice; null if none. */
+    @Column(name = "external_id", length = 100)
+    private String externalId;
+
     @Embedded
     private BillTo billTo = BillTo.client();
 
@@ -96,6 +100,35 @@ public class Client implements PracticeOwned {
                 requireText(name, "name"), blankToNull(email));
         household.add(member);
         return member;
+    }
+
+    /** L15: the practice's own id for this client (set once; a client keeps it). */
+    public void linkExternal(String id) {
+        if (externalId != null && !externalId.equals(id)) {
+            throw new IllegalStateException("client " + this.id + " already has external id " + externalId);
+        }
+        this.externalId = id;
+    }
+
+    public String externalId() {
+        return externalId;
+    }
+
+    /** L15: Client Details as the practice's billing system or a form gives them now. */
+    public void detailsChanged(String firstName, String lastName, LocalDate dateOfBirth, String email, String phone) {
+        this.firstName = requireText(firstName, "firstName");
+        this.lastName = requireText(lastName, "lastName");
+        this.dateOfBirth = dateOfBirth;
+        this.email = blankToNull(email);
+        this.phone = blankToNull(phone);
+    }
+
+    /** L15: Household Information replaced as a whole, in the order given (relationship, name, email). */
+    public void householdReplaced(List<String[]> members) {
+        household.clear();
+        for (String[] m : members) {
+            addHouseholdMember(m[0], m[1], m[2]);
+        }
     }
 
     public void billTo(BillTo billTo) {

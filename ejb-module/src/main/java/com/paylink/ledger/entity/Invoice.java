@@ -64,6 +64,10 @@ public class Invoice implements PracticeOwned {
     @Column(nullable = false, length = 3)
     private String currency;
 
+    /** L15: the invoice's id in the practice's own billing system, unique within the practice; null if none. */
+    @Column(name = "external_id", length = 100)
+    private String externalId;
+
     @Column(name = "voided_at")
     private Instant voidedAt;
 
@@ -122,6 +126,52 @@ public class Invoice implements PracticeOwned {
         InvoiceLine line = new InvoiceLine(this, lines.size(), description, quantity, unitPrice);
         lines.add(line);
         return line;
+    }
+
+    /** L15: the practice's own id for this invoice (set once). */
+    public void linkExternal(String id) {
+        if (externalId != null && !externalId.equals(id)) {
+            throw new IllegalStateException("invoice " + this.id + " already has external id " + externalId);
+        }
+        this.externalId = id;
+    }
+
+    public String externalId() {
+        return externalId;
+    }
+
+    /** L15: whether anything was posted against it (a payment or an adjustment); then its billed content is fixed. */
+    public boolean hasPostings() {
+        return !payments.isEmpty() || !adjustments.isEmpty();
+    }
+
+    /**
+     * L15: the invoice as its billing system states it now: number, date, appointment and lines. Only while nothing is
+     * posted against it and it is not void: the caller checks first and says why.
+     */
+    public void restated(String number, LocalDate issuedOn, Appointment appointment) {
+        requireNotVoid();
+        if (hasPostings()) {
+            throw new IllegalStateException("invoice " + this.number + " has postings; its content cannot change");
+        }
+        if (number == null || number.isBlank()) {
+            throw new IllegalArgumentException("an invoice needs a number");
+        }
+        if (appointment != null && appointment.client() != client) {
+            throw new IllegalArgumentException("the appointment belongs to another client");
+        }
+        this.number = number.trim();
+        this.issuedOn = Objects.requireNonNull(issuedOn, "issuedOn");
+        this.appointment = appointment;
+    }
+
+    /** L15: the lines removed, before the billing system's lines are added again (nothing posted, not void). */
+    public void linesCleared() {
+        requireNotVoid();
+        if (hasPostings()) {
+            throw new IllegalStateException("invoice " + this.number + " has postings; its lines cannot change");
+        }
+        lines.clear();
     }
 
     /** Rule L2: a payment is positive, in the invoice's currency, and never more than the balance. */

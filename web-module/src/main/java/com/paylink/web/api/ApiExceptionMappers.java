@@ -46,6 +46,9 @@ public final class ApiExceptionMappers {
         if (e instanceof com.paylink.shared.StorageFull) {
             return Response.Status.SERVICE_UNAVAILABLE.getStatusCode();
         }
+        if (e instanceof com.paylink.ledger.boundary.RecordRefused refused) {
+            return refused.isConflict() ? Response.Status.CONFLICT.getStatusCode() : UNPROCESSABLE;
+        }
         if (e instanceof PaymentLinkRefused refused) {
             return switch (refused.reason()) {
                 case NO_RECIPIENT_EMAIL, INVALID_RECIPIENT_EMAIL, UNKNOWN_RECIPIENT, NO_INVOICES, TOO_MANY_INVOICES,
@@ -93,7 +96,9 @@ public final class ApiExceptionMappers {
                 return error(Response.Status.NOT_FOUND, "not-found", MESSAGES.text("error.not-found"));
             }
             if (status == 400) {
-                return error(Response.Status.BAD_REQUEST, "bad-request", MESSAGES.text("error.bad-request"));
+                // a body this API read and found malformed says what was wrong (ApiJson.Malformed); anything else is generic
+                return error(Response.Status.BAD_REQUEST, "bad-request", e instanceof ApiJson.Malformed malformed
+                        ? MESSAGES.text("error.bad-request.what", malformed.getMessage()) : MESSAGES.text("error.bad-request"));
             }
             Response.Status known = Response.Status.fromStatusCode(status);
             return error(status, "http-" + status, known == null ? "" : known.getReasonPhrase());
