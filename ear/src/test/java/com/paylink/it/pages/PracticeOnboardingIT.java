@@ -94,14 +94,54 @@ class PracticeOnboardingIT extends PageTest {
         // with Billing the send is refused only because the new practice has not set up card processing yet
         assertThat(api.sendLink(noSuchInvoice, "blake@hillside.example", BILLER_PASSWORD)).as("with Billing").isEqualTo(409);
 
-        // the Admin takes Billing away: the biller's next request is refused
+        // the Admin sets up card processing (the sandbox's simulated set-up)
+        b = browser().signIn("avery@hillside.example", ADMIN_PASSWORD);
+        b.open("/staff/admin/card-processing.xhtml");
+        b.click(By.id("cardsForm:start"));
+        b.waitForPath("/staff/admin/sandbox-onboarding.xhtml");
+        b.click(By.id("sandboxOnboarding:complete"));
+        b.waitForText(By.id("cardStatus"), "Taking card payments");
+
+        // the biller brings in the practice's first client and invoice on the forms, and sends its link
+        biller = browser().signIn("blake@hillside.example", BILLER_PASSWORD);
+        biller.click(By.id("newClientLink"));
+        biller.waitForPath("/staff/client-new.xhtml");
+        biller.type(By.id("newClient:firstName"), "Nora");
+        biller.type(By.id("newClient:lastName"), "Quill");
+        biller.type(By.id("newClient:email"), "nora.quill@example.com");
+        biller.click(By.id("newClient:save"));
+        biller.waitForPath("/staff/client.xhtml");
+        biller.click(By.id("menuLedger"));
+        biller.click(By.id("newInvoiceLink"));
+        biller.waitForPath("/staff/invoice-new.xhtml");
+        biller.type(By.id("newInvoice:number"), "HT-1");
+        biller.type(By.cssSelector("[id$='0:description']"), "Intake");
+        biller.type(By.cssSelector("[id$='0:unitAmount']"), "95.00");
+        biller.click(By.id("newInvoice:save"));
+        biller.waitForPath("/staff/ledger.xhtml");
+        biller.openActions("HT-1");
+        biller.chooseAction("Send 1-Time Payment Link");
+        biller.waitForText(By.id("dialogInvoice"), "HT-1");
+        biller.click(By.id("sendLinkForm:send"));
+        biller.waitForText(By.cssSelector(".ui-growl"), "Payment link sent");
+        MimeMessage link = awaitMail("nora.quill@example.com", 1);
+        assertThat(link.getSubject()).as("the practice's name").isEqualTo("Hillside Therapy");
+        assertThat(((jakarta.mail.internet.InternetAddress) link.getFrom()[0]).getPersonal()).isEqualTo("Blake Biller");
+
+        // the Admin takes Billing away: the biller's next request is refused, and the ledger no longer offers a send
         b = browser().signIn("avery@hillside.example", ADMIN_PASSWORD);
         b.open("/staff/admin/staff.xhtml");
         b.click(row("Blake Biller", "input", ":billing"));
         b.click(row("Blake Biller", "button", ":save"));
         b.waitForText(By.id("staffForm:messages"), "Saved the permissions of Blake Biller.");
         assertThat(api.sendLink(noSuchInvoice, "blake@hillside.example", BILLER_PASSWORD)).as("without Billing").isEqualTo(403);
+        biller = browser().signIn("blake@hillside.example", BILLER_PASSWORD);
+        biller.openLedger("Quill, Nora");
+        biller.openActions("HT-1");
+        assertThat(biller.visibleMenuItems()).doesNotContain("Send 1-Time Payment Link");
 
+        b = browser().signIn("avery@hillside.example", ADMIN_PASSWORD);
+        b.open("/staff/admin/staff.xhtml");
         // the practice's only Admin cannot step down
         b.click(row("Avery Hill", "input", ":admin"));
         b.click(row("Avery Hill", "button", ":save"));
