@@ -250,7 +250,7 @@ put import.rowsPerSecond "$(( IMPORT_ROWS * 1000 / (took_ms > 0 ? took_ms : 1) )
 put import.created "$(echo "$state" | python3 -c 'import json,sys; print(json.load(sys.stdin)["created"])')"
 put import.refused "$(echo "$state" | python3 -c 'import json,sys; print(json.load(sys.stdin)["refused"])')"
 put import.peakHeapMb "$(awk 'NR>1 && $1 ~ /^[0-9.]+$/ {u=$3+$4+$6+$8; if (u>m) m=u} END{printf "%d", m/1024}' bench/target/import-gc.txt)"
-put import.maxHeapMb "$(jcmd "$BENCH_PID" VM.flags | grep -o 'MaxHeapSize=[0-9]*' | cut -d= -f2 | awk '{printf "%d", $1/1048576}')"
+put import.maxHeapMb "$(jcmd "$BENCH_PID" VM.flags | grep -o -- '-XX:MaxHeapSize=[0-9]*' | head -1 | cut -d= -f2 | awk '{printf "%d", $1/1048576}')"
 
 # --- 8. Start-up with many live links ---------------------------------------------------------------------------
 log "start-up time: without and with $LIVE live links"

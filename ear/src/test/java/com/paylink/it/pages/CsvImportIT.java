@@ -86,6 +86,19 @@ class CsvImportIT extends PageTest {
         awaitDone(b);
         assertThat(b.text(By.id("runCounts"))).isEqualTo("Added: 0. Updated or unchanged: 2. Not imported: 4.");
         assertThat(Database.count("select count(*) from invoice where number like 'CSV-9%'")).isEqualTo(2);
+
+        // Admins only, on the page and through the API
+        StaffSession billerSession = new StaffSession(base);
+        billerSession.signIn("biller", PASSWORD);
+        assertThat(billerSession.get("/staff/admin/import.xhtml").statusCode()).isEqualTo(403);
+        java.net.http.HttpResponse<String> api = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                        .newBuilder(java.net.URI.create(root() + "/api/imports?kind=invoices"))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                                .encodeToString(("biller:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                        .header("Content-Type", "text/csv").POST(java.net.http.HttpRequest.BodyPublishers.ofFile(invoices)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).as(api.body()).isEqualTo(403);
+        assertThat(Database.count("select count(*) from import_run")).as("nothing started").isEqualTo(3);
     }
 
     private static void upload(Browser b, String kind, Path file) {

@@ -56,15 +56,17 @@ public class WebhookDelivery {
         // one server at a time makes events: the others skip this round
         Boolean mine = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtext('webhook-collect'))")
                 .getSingleResult();
-        if (Boolean.TRUE.equals(mine)) {
+        if (Boolean.TRUE.equals(mine) && facts.anyEndpoint()) {
             Instant now = clock.instant();
-            for (WebhookFacts.Fact fact : facts.unreported()) {
+            WebhookFacts.Found found = facts.unreported(now);
+            for (WebhookFacts.Fact fact : found.facts()) {
                 WebhookEvent event = new WebhookEvent(fact.practiceId(), fact.endpointId(), fact.type(), fact.source(),
                         "invoice:" + fact.invoiceId(), now);
                 em.persist(event);
                 em.flush(); // its id goes into its JSON
                 event.payload(WebhookPayloads.payload(event, fact, facts.invoice(fact.invoiceId())));
             }
+            facts.seenUntil(found.complete());
         }
     }
 

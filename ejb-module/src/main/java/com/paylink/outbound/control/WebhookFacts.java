@@ -28,53 +28,80 @@ public class WebhookFacts {
     }
 
     private static final String NOT_YET = " and not exists (select 1 from webhook_event w where w.endpoint_id = e.id and w.source = ";
+    /** Facts committed a little after their moment (a long transaction) are still seen: the window reaches back this far. */
+    static final String MARGIN = "interval '10 minutes'";
 
-    public List<Fact> unreported() {
+    /** Whether any practice has a working endpoint (else there is nothing to look at). */
+    public boolean anyEndpoint() {
+        return !em.createNativeQuery("select 1 from webhook_endpoint where active").setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** Every working endpoint has seen the facts up to {@code until}. */
+    public void seenUntil(Instant until) {
+        em.createNativeQuery("update webhook_endpoint set facts_seen_until = greatest(facts_seen_until, ?1) where active")
+                .setParameter(1, until).executeUpdate();
+    }
+
+    /** The facts found, and up to when every fact has been looked at (earlier than now when a batch was full). */
+    public record Found(List<Fact> facts, Instant complete) {
+    }
+
+    public Found unreported(Instant now) {
         List<Fact> facts = new ArrayList<>();
+        complete = now;
         add(facts, "link.sent", 0, """
                 select e.id, e.practice_id, 'link-sent:' || l.id, l.invoice_id, l.sent_at, null, null, null, l.id, l.expires_at
                 from payment_link l join webhook_endpoint e on e.practice_id = l.practice_id and e.active
-                where l.sent_at >= e.created_at""" + NOT_YET + "'link-sent:' || l.id) order by l.id");
+                where l.sent_at >= e.created_at and l.sent_at > e.facts_seen_until - """ + MARGIN + NOT_YET + "'link-sent:' || l.id) order by l.sent_at, l.id");
         add(facts, "payment.succeeded", 1, """
                 select e.id, e.practice_id, 'payment:' || p.id, p.invoice_id, p.received_at, p.amount_minor, p.currency,
                        p.receipt_number, null, null
                 from payment p join invoice i on i.id = p.invoice_id
                 join webhook_endpoint e on e.practice_id = i.practice_id and e.active
-                where p.received_at >= e.created_at""" + NOT_YET + "'payment:' || p.id) order by p.id");
+                where p.received_at >= e.created_at and p.received_at > e.facts_seen_until - """ + MARGIN + NOT_YET + "'payment:' || p.id) order by p.received_at, p.id");
         add(facts, "payment.refunded", 2, """
                 select e.id, e.practice_id, 'refund:' || r.id, r.invoice_id, r.completed_at, r.amount_minor, r.currency,
                        null, null, null
                 from refund r join invoice i on i.id = r.invoice_id
                 join webhook_endpoint e on e.practice_id = i.practice_id and e.active
-                where r.status = 'SUCCEEDED' and r.completed_at >= e.created_at""" + NOT_YET + "'refund:' || r.id) order by r.id");
+                where r.status = 'SUCCEEDED' and r.completed_at >= e.created_at and r.completed_at > e.facts_seen_until - """ + MARGIN + NOT_YET + "'refund:' || r.id) order by r.completed_at, r.id");
         add(facts, "dispute.created", 3, """
                 select e.id, e.practice_id, 'dispute-created:' || d.id, d.invoice_id, d.opened_at, d.amount_minor, d.currency,
                        null, null, null
                 from dispute d join invoice i on i.id = d.invoice_id
                 join webhook_endpoint e on e.practice_id = i.practice_id and e.active
-                where d.opened_at >= e.created_at""" + NOT_YET + "'dispute-created:' || d.id) order by d.id");
+                where d.opened_at >= e.created_at and d.opened_at > e.facts_seen_until - """ + MARGIN + NOT_YET + "'dispute-created:' || d.id) order by d.opened_at, d.id");
         for (String outcome : new String[]{"WON", "LOST"}) {
             String kind = "dispute-" + outcome.toLowerCase();
             add(facts, "dispute." + outcome.toLowerCase(), 4, """
-                    select e.id, e.practice_id, '%1$s:' || d.id, d.invoice_id, coalesce(d.closed_at, d.opened_at), d.amount_minor,
+                    select e.id, e.practice_id, '%1$s:' || d.id, d.invoice_id, d.closed_at, d.amount_minor,
                            d.currency, null, null, null
                     from dispute d join invoice i on i.id = d.invoice_id
                     join webhook_endpoint e on e.practice_id = i.practice_id and e.active
-                    where d.status = '%2$s' and coalesce(d.closed_at, d.opened_at) >= e.created_at""".formatted(kind, outcome)
-                    + NOT_YET + "'" + kind + ":' || d.id) order by d.id");
+                    where d.status = '%2$s' and d.closed_at >= e.created_at and d.closed_at > e.facts_seen_until - %3$s"""
+                    .formatted(kind, outcome, MARGIN) + NOT_YET + "'" + kind + ":' || d.id) order by d.closed_at, d.id");
         }
         add(facts, "link.expired", 5, """
-                select e.id, e.practice_id, 'link-expired:' || l.id, l.invoice_id, coalesce(l.closed_at, l.expires_at), null, null,
+                select e.id, e.practice_id, 'link-expired:' || l.id, l.invoice_id, l.closed_at, null, null,
                        null, l.id, l.expires_at
                 from payment_link l join webhook_endpoint e on e.practice_id = l.practice_id and e.active
-                where l.status = 'EXPIRED' and l.sent_at >= e.created_at""" + NOT_YET + "'link-expired:' || l.id) order by l.id");
+                where l.status = 'EXPIRED' and l.sent_at >= e.created_at and l.closed_at > e.facts_seen_until - """ + MARGIN + NOT_YET + "'link-expired:' || l.id) order by l.closed_at, l.id");
         facts.sort(Comparator.comparing(Fact::at).thenComparing(Fact::rank));
-        return facts;
+        return new Found(facts, complete);
     }
+
+    /** Within one call of {@link #unreported}: the moment up to which every kind was read whole. */
+    private Instant complete;
 
     private void add(List<Fact> facts, String type, int rank, String sql) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(sql).setMaxResults(BATCH).getResultList();
+        if (rows.size() == BATCH) { // a full batch: the rest of this kind is read next time, from its last moment on
+            Instant last = instant(rows.get(rows.size() - 1)[4]);
+            if (last.isBefore(complete)) {
+                complete = last;
+            }
+        }
         for (Object[] r : rows) {
             facts.add(new Fact(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), type, (String) r[2],
                     ((Number) r[3]).longValue(), instant(r[4]), rank, r[5] == null ? null : ((Number) r[5]).longValue(),

@@ -37,6 +37,10 @@ public class WebhookEndpoint {
     @Column(name = "created_by_staff_id")
     private Long createdByStaffId;
 
+    /** The schedule has made events of every fact up to here (it looks back a margin from it for late commits). */
+    @Column(name = "facts_seen_until", nullable = false)
+    private Instant factsSeenUntil;
+
     protected WebhookEndpoint() {
         // for JPA
     }
@@ -47,6 +51,7 @@ public class WebhookEndpoint {
         this.secret = Objects.requireNonNull(secret, "secret");
         this.active = true;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.factsSeenUntil = createdAt;
         this.createdByStaffId = createdByStaffId;
     }
 
