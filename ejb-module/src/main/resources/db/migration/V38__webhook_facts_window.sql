@@ -7,5 +7,5 @@ create index ix_payment_received_at on payment (received_at);
 create index ix_refund_completed_at on refund (completed_at) where status = 'SUCCEEDED';
 create index ix_dispute_opened_at on dispute (opened_at);
 create index ix_dispute_closed_at on dispute (closed_at) where closed_at is not null;
-create index ix_payment_link_sent_at on payment_link (sent_at);
-create index ix_payment_link_expired_at on payment_link (closed_at) where status = 'EXPIRED';
+-- links are found through ix_payment_link_practice_sent (practice, sent_at): a link expires within days of being
+-- sent, so no index of its own is needed (one more index on payment_link would slow the expiry sweep of many links)

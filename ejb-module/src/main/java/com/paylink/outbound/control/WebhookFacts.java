@@ -30,6 +30,8 @@ public class WebhookFacts {
     private static final String NOT_YET = " and not exists (select 1 from webhook_event w where w.endpoint_id = e.id and w.source = ";
     /** Facts committed a little after their moment (a long transaction) are still seen: the window reaches back this far. */
     static final String MARGIN = "interval '10 minutes'";
+    /** A link expires within its lifetime (at most 72 hours) of being sent, renewed or not: expired links are looked for among those sent since. */
+    static final String SENT_WITHIN = "interval '7 days'";
 
     /** Whether any practice has a working endpoint (else there is nothing to look at). */
     public boolean anyEndpoint() {
@@ -85,7 +87,8 @@ public class WebhookFacts {
                 select e.id, e.practice_id, 'link-expired:' || l.id, l.invoice_id, l.closed_at, null, null,
                        null, l.id, l.expires_at
                 from payment_link l join webhook_endpoint e on e.practice_id = l.practice_id and e.active
-                where l.status = 'EXPIRED' and l.sent_at >= e.created_at and l.closed_at > e.facts_seen_until - """ + MARGIN + NOT_YET + "'link-expired:' || l.id) order by l.closed_at, l.id");
+                where l.status = 'EXPIRED' and l.sent_at >= e.created_at and l.sent_at > e.facts_seen_until - """ + SENT_WITHIN
+                + " and l.closed_at > e.facts_seen_until - " + MARGIN + NOT_YET + "'link-expired:' || l.id) order by l.closed_at, l.id");
         facts.sort(Comparator.comparing(Fact::at).thenComparing(Fact::rank));
         return new Found(facts, complete);
     }
