@@ -158,7 +158,7 @@ public class StaffAccessService {
     @PermitAll
     public Optional<AccessLinkView> open(String token) {
         Instant now = clock.instant();
-        return links.usable(token, now).flatMap(link -> {
+        return links.usable(token, now, false).flatMap(link -> {
             Staff staff = em.find(Staff.class, link.staffId());
             return staff.isActive() ? Optional.of(new AccessLinkView(staff.fullName(), staff.username(),
                     staff.practice().name(), link.purpose() == StaffAccessLink.Purpose.INVITATION, link.expiresAt()))
@@ -175,7 +175,7 @@ public class StaffAccessService {
     @PermitAll
     public String setPassword(String token, char[] password, char[] confirmation) {
         Instant now = clock.instant();
-        StaffAccessLink link = links.usable(token, now).orElseThrow(() -> new AccountRefused("access-link-unusable"));
+        StaffAccessLink link = links.usable(token, now, true).orElseThrow(() -> new AccountRefused("access-link-unusable"));
         Staff staff = em.find(Staff.class, link.staffId(), LockModeType.PESSIMISTIC_WRITE);
         if (!staff.isActive()) {
             throw new AccountRefused("access-link-unusable");

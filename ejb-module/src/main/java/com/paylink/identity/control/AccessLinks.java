@@ -57,15 +57,17 @@ public class AccessLinks {
                 .getResultStream().forEach(l -> l.supersede(now));
     }
 
-    /** The link this token opens, if it still works at {@code now}; locked for the caller's transaction. */
-    public Optional<StaffAccessLink> usable(String token, Instant now) {
+    /** The link this token opens, if it still works at {@code now}; {@code lock}: held for the caller's transaction. */
+    public Optional<StaffAccessLink> usable(String token, Instant now, boolean lock) {
         if (!looksLikeToken(token)) {
             return Optional.empty();
         }
-        return em.createQuery("select l from StaffAccessLink l where l.tokenHash = :h", StaffAccessLink.class)
-                .setParameter("h", hash(token))
-                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst().filter(l -> l.isUsableAt(now));
+        jakarta.persistence.TypedQuery<StaffAccessLink> query = em.createQuery(
+                "select l from StaffAccessLink l where l.tokenHash = :h", StaffAccessLink.class).setParameter("h", hash(token));
+        if (lock) {
+            query.setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        }
+        return query.getResultStream().findFirst().filter(l -> l.isUsableAt(now));
     }
 
     /** A fresh token for {@code link}; only its hash is kept. */

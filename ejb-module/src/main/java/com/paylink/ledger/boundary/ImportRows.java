@@ -34,6 +34,29 @@ public final class ImportRows {
     public record Row(int number, String externalId, Object input, String summary, RecordRefused problem) {
     }
 
+    /**
+     * An upload kept in a temporary file as it arrives, never in memory, refused past {@link #MAX_BYTES} (the partial
+     * file is deleted). The caller hands the file to an import, which deletes it when it ends.
+     */
+    public static Path save(java.io.InputStream upload) throws IOException {
+        Path file = Files.createTempFile("paylink-import-", ".csv");
+        try (java.io.OutputStream out = Files.newOutputStream(file)) {
+            long copied = 0;
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = upload.read(buffer); n >= 0; n = upload.read(buffer)) {
+                copied += n;
+                if (copied > MAX_BYTES) {
+                    throw RecordRefused.invalid("import-too-large", MAX_BYTES / (1024 * 1024));
+                }
+                out.write(buffer, 0, n);
+            }
+            return file;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
     /** A parser over the file: comma-separated with a header row; a UTF-8 byte-order mark is skipped. */
     public static CSVParser open(Path file) throws IOException {
         Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);

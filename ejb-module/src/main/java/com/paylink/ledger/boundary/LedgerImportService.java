@@ -23,7 +23,6 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -52,9 +51,6 @@ public class LedgerImportService {
 
     @Inject
     CallerLookup caller;
-
-    @Inject
-    Clock clock;
 
     @EJB
     LedgerImportRows rows;

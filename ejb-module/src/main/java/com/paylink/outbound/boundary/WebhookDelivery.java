@@ -91,8 +91,7 @@ public class WebhookDelivery {
         if (locked.isEmpty()) {
             return; // delivered meanwhile, or another server is posting it
         }
-        WebhookEvent event = em.find(WebhookEvent.class, eventId);
-        em.refresh(event);
+        WebhookEvent event = em.find(WebhookEvent.class, eventId); // this transaction's first read of it: as committed
         WebhookEndpoint endpoint = em.find(WebhookEndpoint.class, event.endpointId());
         Instant now = clock.instant();
         if (event.nextAttemptAt() == null || event.nextAttemptAt().isAfter(now) || !endpoint.isActive()) {

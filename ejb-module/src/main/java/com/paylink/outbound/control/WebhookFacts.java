@@ -50,24 +50,24 @@ public class WebhookFacts {
 
     public Found unreported(Instant now) {
         List<Fact> facts = new ArrayList<>();
-        complete = now;
-        add(facts, "link.sent", 0, """
+        Instant[] complete = {now};
+        add(facts, complete, "link.sent", 0, """
                 select e.id, e.practice_id, 'link-sent:' || l.id, l.invoice_id, l.sent_at, null, null, null, l.id, l.expires_at
                 from payment_link l join webhook_endpoint e on e.practice_id = l.practice_id and e.active
                 where l.sent_at >= e.created_at and l.sent_at > e.facts_seen_until - """ + MARGIN + NOT_YET + "'link-sent:' || l.id) order by l.sent_at, l.id");
-        add(facts, "payment.succeeded", 1, """
+        add(facts, complete, "payment.succeeded", 1, """
                 select e.id, e.practice_id, 'payment:' || p.id, p.invoice_id, p.received_at, p.amount_minor, p.currency,
                        p.receipt_number, null, null
                 from payment p join invoice i on i.id = p.invoice_id
                 join webhook_endpoint e on e.practice_id = i.practice_id and e.active
                 where p.received_at >= e.created_at and p.received_at > e.facts_seen_until - """ + MARGIN + NOT_YET + "'payment:' || p.id) order by p.received_at, p.id");
-        add(facts, "payment.refunded", 2, """
+        add(facts, complete, "payment.refunded", 2, """
                 select e.id, e.practice_id, 'refund:' || r.id, r.invoice_id, r.completed_at, r.amount_minor, r.currency,
                        null, null, null
                 from refund r join invoice i on i.id = r.invoice_id
                 join webhook_endpoint e on e.practice_id = i.practice_id and e.active
                 where r.status = 'SUCCEEDED' and r.completed_at >= e.created_at and r.completed_at > e.facts_seen_until - """ + MARGIN + NOT_YET + "'refund:' || r.id) order by r.completed_at, r.id");
-        add(facts, "dispute.created", 3, """
+        add(facts, complete, "dispute.created", 3, """
                 select e.id, e.practice_id, 'dispute-created:' || d.id, d.invoice_id, d.opened_at, d.amount_minor, d.currency,
                        null, null, null
                 from dispute d join invoice i on i.id = d.invoice_id
@@ -75,7 +75,7 @@ public class WebhookFacts {
                 where d.opened_at >= e.created_at and d.opened_at > e.facts_seen_until - """ + MARGIN + NOT_YET + "'dispute-created:' || d.id) order by d.opened_at, d.id");
         for (String outcome : new String[]{"WON", "LOST"}) {
             String kind = "dispute-" + outcome.toLowerCase();
-            add(facts, "dispute." + outcome.toLowerCase(), 4, """
+            add(facts, complete, "dispute." + outcome.toLowerCase(), 4, """
                     select e.id, e.practice_id, '%1$s:' || d.id, d.invoice_id, d.closed_at, d.amount_minor,
                            d.currency, null, null, null
                     from dispute d join invoice i on i.id = d.invoice_id
@@ -83,26 +83,24 @@ public class WebhookFacts {
                     where d.status = '%2$s' and d.closed_at >= e.created_at and d.closed_at > e.facts_seen_until - %3$s"""
                     .formatted(kind, outcome, MARGIN) + NOT_YET + "'" + kind + ":' || d.id) order by d.closed_at, d.id");
         }
-        add(facts, "link.expired", 5, """
+        add(facts, complete, "link.expired", 5, """
                 select e.id, e.practice_id, 'link-expired:' || l.id, l.invoice_id, l.closed_at, null, null,
                        null, l.id, l.expires_at
                 from payment_link l join webhook_endpoint e on e.practice_id = l.practice_id and e.active
                 where l.status = 'EXPIRED' and l.sent_at >= e.created_at and l.sent_at > e.facts_seen_until - """ + SENT_WITHIN
                 + " and l.closed_at > e.facts_seen_until - " + MARGIN + NOT_YET + "'link-expired:' || l.id) order by l.closed_at, l.id");
         facts.sort(Comparator.comparing(Fact::at).thenComparing(Fact::rank));
-        return new Found(facts, complete);
+        return new Found(facts, complete[0]);
     }
 
-    /** Within one call of {@link #unreported}: the moment up to which every kind was read whole. */
-    private Instant complete;
-
-    private void add(List<Fact> facts, String type, int rank, String sql) {
+    /** Adds one kind's facts; a full batch moves {@code complete[0]} back to its last moment (the rest is read next time). */
+    private void add(List<Fact> facts, Instant[] complete, String type, int rank, String sql) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(sql).setMaxResults(BATCH).getResultList();
-        if (rows.size() == BATCH) { // a full batch: the rest of this kind is read next time, from its last moment on
+        if (rows.size() == BATCH) {
             Instant last = instant(rows.get(rows.size() - 1)[4]);
-            if (last.isBefore(complete)) {
-                complete = last;
+            if (last.isBefore(complete[0])) {
+                complete[0] = last;
             }
         }
         for (Object[] r : rows) {

@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
@@ -57,19 +56,8 @@ public class ImportsResource {
     public Response start(@QueryParam("kind") String kind, @QueryParam("fileName") String fileName, InputStream body)
             throws IOException {
         ImportKind what = kind(kind);
-        java.nio.file.Path file = Files.createTempFile("paylink-import-", ".csv");
+        java.nio.file.Path file = ImportRows.save(body);
         try {
-            try (OutputStream out = Files.newOutputStream(file)) {
-                long copied = 0;
-                byte[] buffer = new byte[64 * 1024];
-                for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
-                    copied += n;
-                    if (copied > ImportRows.MAX_BYTES) {
-                        throw new ApiJson.Malformed("the file is larger than " + ImportRows.MAX_BYTES / (1024 * 1024) + " MB");
-                    }
-                    out.write(buffer, 0, n);
-                }
-            }
             ImportPreview inspected = imports.inspect(what, file);
             long id = imports.start(what, fileName == null ? "api.csv" : fileName, file, inspected.mapping());
             file = null; // the import's now

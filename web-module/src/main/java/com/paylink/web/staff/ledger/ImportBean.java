@@ -15,7 +15,6 @@ import jakarta.servlet.http.Part;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,9 +58,9 @@ public class ImportBean implements Serializable {
             return;
         }
         try {
-            Path saved = Files.createTempFile("paylink-import-", ".csv");
-            try (InputStream in = file.getInputStream(); OutputStream out = Files.newOutputStream(saved)) {
-                in.transferTo(out);
+            Path saved;
+            try (InputStream in = file.getInputStream()) {
+                saved = ImportRows.save(in);
             }
             path = saved.toString();
             fileName = file.getSubmittedFileName();
