@@ -23,6 +23,7 @@ import com.paylink.practice.entity.Practice;
 import com.paylink.practice.entity.PracticeContact;
 import com.paylink.shared.Money;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -74,9 +75,7 @@ public class DemoDataSeeder {
         if (practices > 0) {
             LOG.info("Demo data already present; not seeding");
         } else {
-            seedRiverside();
-            seedLakeside();
-            LOG.info("Demo data seeded: Riverside Counseling and Lakeside Therapy");
+            seed();
         }
         String base = "http://localhost:" + System.getProperty("jboss.http.port", "8080");
         LOG.info(() -> String.join(System.lineSeparator(), "",
@@ -87,6 +86,14 @@ public class DemoDataSeeder {
                 " Password for every demo account: " + DEMO_PASSWORD,
                 " Mail sent by the demo: " + base + "/demo/mailbox.xhtml",
                 "=================================================================="));
+    }
+
+    /** Seeds both demo practices into an empty database (also the reset on request, DemoReset). */
+    @PermitAll
+    public void seed() {
+        seedRiverside();
+        seedLakeside();
+        LOG.info("Demo data seeded: Riverside Counseling and Lakeside Therapy");
     }
 
     private void seedRiverside() {

@@ -15,6 +15,7 @@ import java.net.URISyntaxException;
  */
 public final class Deployments {
 
+    public static final String EAR = "paylink.ear";
     public static final String WAR = "paylink-web.war";
 
     private Deployments() {
@@ -22,7 +23,7 @@ public final class Deployments {
 
     /** The EAR exactly as built, for tests that drive it from outside (browser, HTTP). */
     public static EnterpriseArchive application() {
-        return ShrinkWrap.create(ZipImporter.class, "paylink.ear")
+        return ShrinkWrap.create(ZipImporter.class, EAR)
                 .importFrom(new File(System.getProperty("paylink.ear", "target/paylink.ear")))
                 .as(EnterpriseArchive.class);
     }
@@ -42,6 +43,8 @@ public final class Deployments {
                 "MANIFEST.MF");
         ear.delete(WAR);
         ear.addAsModule(war);
+        // every class of the package gets the same archive: DeployOnce deploys it once for all of them
+        ear.add(new StringAsset(testClass.getPackage().getName()), DeployOnce.MARKER);
         return ear;
     }
 

@@ -22,6 +22,11 @@ public class PaylinkConfig {
     public static final String DEMO = "paylink.demo";
     /** With {@link #DEMO}: wipes the database at start-up and seeds it again. */
     public static final String DEMO_RESET = "paylink.demo.reset";
+    /**
+     * With {@link #DEMO_RESET}: {@code POST /demo/reset} from this machine empties the database and seeds the demo
+     * again without a redeploy (the test suite deploys each archive once and starts each test class from this).
+     */
+    public static final String DEMO_RESET_ON_REQUEST = "paylink.demo.reset-on-request";
     /** Starts the embedded mail catcher (SMTP on {@link #DEMO_SMTP_PORT}) and its web mailbox. */
     public static final String DEMO_MAILBOX = "paylink.demo.mailbox";
     public static final String DEMO_SMTP_PORT = "paylink.demo.smtp.port";

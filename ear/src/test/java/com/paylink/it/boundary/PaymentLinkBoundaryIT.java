@@ -499,7 +499,9 @@ class PaymentLinkBoundaryIT {
         assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
         assertThat(up.body()).contains("\"status\":\"UP\"", "\"name\":\"database\",\"status\":\"UP\"",
                 "\"name\":\"broker\",\"status\":\"UP\"", "\"name\":\"payments\",\"status\":\"UP\"",
-                "\"name\":\"mail\",\"status\":\"UP\"");
+                "\"name\":\"mail\",\"status\":\"UP\"",
+                // issue 28 (5): the operator also reads whether requests come through a proxy nobody trusts
+                "\"name\":\"client-addresses\",\"status\":\"UP\"");
 
         // a healthy answer is reused (30 s by default): a probe does not log in to the mail relay every time
         smtp.stop();
@@ -530,6 +532,35 @@ class PaymentLinkBoundaryIT {
         assertThat(mailDown.body()).contains("\"name\":\"mail\",\"status\":\"DOWN\"",
                 "the mail server does not accept connections");
         startSmtp();
+    }
+
+    /**
+     * Issue 28 (11): with STARTTLS required (a release server's default; the test server is the demo, so the test says
+     * it explicitly), a relay that does not offer STARTTLS (GreenMail here) gets no mail in the clear, and readiness
+     * says why. Once the setting is off again, the waiting mail goes out.
+     */
+    @Test
+    void withStartTlsRequired_aRelayWithoutItGetsNoMailInTheClear_andReadinessSaysWhy() throws Exception {
+        String address = email("tls");
+        Fixture f = fixture(address, null, null);
+        String root = System.getProperty("paylink.public.url");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        System.setProperty(com.paylink.mail.boundary.Mailer.SMTP_STARTTLS, "required");
+        System.setProperty(com.paylink.platform.PaylinkConfig.HEALTH_CACHE, "PT0S");
+        LinkSent sent;
+        try {
+            sent = As.staff(f.biller(), BILLING, () -> links.send(f.invoice(), null));
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> mailTo(address).isEmpty());
+            assertThat(data.mailSent("payment-link:" + sent.linkId())).isFalse();
+            String readiness = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + "/health/ready"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(readiness).contains("\"name\":\"mail\",\"status\":\"DOWN\"", "does not offer STARTTLS");
+        } finally {
+            System.clearProperty(com.paylink.mail.boundary.Mailer.SMTP_STARTTLS);
+            System.clearProperty(com.paylink.platform.PaylinkConfig.HEALTH_CACHE);
+        }
+        await("the waiting mail, once TLS is no longer required").atMost(Duration.ofSeconds(90))
+                .until(() -> mailTo(address).size() == 1);
     }
 
     @Test

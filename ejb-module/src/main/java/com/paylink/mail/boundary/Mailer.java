@@ -69,6 +69,10 @@ public class Mailer {
             transport.connect();
             return java.util.Optional.empty();
         } catch (MessagingException e) {
+            if (String.valueOf(e.getMessage()).contains("STARTTLS")) {
+                return java.util.Optional.of("the mail server does not offer STARTTLS, which " + SMTP_STARTTLS
+                        + " requires: no mail is sent to it in the clear");
+            }
             Throwable cause = e.getCause() == null ? e : e.getCause();
             return java.util.Optional.of("the mail server does not accept connections ("
                     + cause.getClass().getSimpleName() + ")");
@@ -123,13 +127,15 @@ public class Mailer {
     /**
      * The one place the (shared) mail session's timeouts and TLS are set, for sends and readiness alike: STARTTLS is
      * required (a relay that does not offer it is refused, and readiness says so) unless {@link #SMTP_STARTTLS} is
-     * {@code off} or the server is the demo.
+     * {@code off}, or the server is the demo and the setting does not say {@code required} itself.
      */
     private void boundTimeouts() {
         session.getProperties().putIfAbsent("mail.smtp.connectiontimeout", TIMEOUT_MILLIS);
         session.getProperties().putIfAbsent("mail.smtp.timeout", TIMEOUT_MILLIS);
-        boolean tls = !config.flag(com.paylink.platform.PaylinkConfig.DEMO)
-                && !"off".equalsIgnoreCase(config.get(SMTP_STARTTLS).orElse("required"));
+        java.util.Optional<String> setting = config.get(SMTP_STARTTLS);
+        // said explicitly, "required" holds in the demo too (a demo or test server pointed at a real relay)
+        boolean tls = setting.map("required"::equalsIgnoreCase).orElse(false)
+                || (!config.flag(com.paylink.platform.PaylinkConfig.DEMO) && !"off".equalsIgnoreCase(setting.orElse("required")));
         session.getProperties().put("mail.smtp.starttls.enable", String.valueOf(tls));
         session.getProperties().put("mail.smtp.starttls.required", String.valueOf(tls));
     }

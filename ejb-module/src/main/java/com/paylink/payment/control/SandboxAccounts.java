@@ -34,6 +34,12 @@ public class SandboxAccounts implements AccountGateway {
     @PersistenceContext(unitName = "paylink")
     EntityManager em;
 
+    /** Forgets every account opened and onboarded: the demo's reset on request (see SandboxGateway). */
+    public void forgetEverything() {
+        completed.clear();
+        byKey.clear();
+    }
+
     @Override
     public String openAccount(String practiceName, String email, String idempotencyKey) {
         return byKey.computeIfAbsent(idempotencyKey, k -> {

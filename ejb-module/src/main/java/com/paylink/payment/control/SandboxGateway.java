@@ -71,6 +71,18 @@ public class SandboxGateway implements CardGateway {
     private final ConcurrentMap<String, String> intentByKey = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, GatewayRefund> refundByKey = new ConcurrentHashMap<>();
 
+    /**
+     * Forgets every intent, refund and bank debit: the demo's reset on request (a test server's fresh demo data
+     * between test classes) starts ids from 1 again, so keys made from them must not find the last class's intents.
+     */
+    public void forgetEverything() {
+        bankAllowed.clear();
+        debits.clear();
+        intents.clear();
+        intentByKey.clear();
+        refundByKey.clear();
+    }
+
     @Override
     public GatewayIntent createIntent(Money amount, String idempotencyKey, Map<String, String> metadata, boolean bankDebit) {
         String reference = intentByKey.computeIfAbsent(idempotencyKey, k -> {
