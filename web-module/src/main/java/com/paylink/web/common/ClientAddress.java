@@ -45,9 +45,16 @@ public final class ClientAddress {
         return ClientAddresses.client(peer, forwardedFor, proxies);
     }
 
-    /** Whether requests from a private-range peer carried X-Forwarded-For while no proxy is trusted. */
-    public static boolean untrustedProxySeen() {
-        return WARNED.get();
+    /**
+     * Issue 28 (5): the likely mistake behind a proxy, for the health page's details as for the log: requests with
+     * X-Forwarded-For have come from a private-range peer while no proxy is trusted, so every client behind that proxy
+     * shares one address for rate limits and sign-in back-off.
+     */
+    public static java.util.Optional<String> untrustedProxyProblem() {
+        return WARNED.get()
+                ? java.util.Optional.of("requests with X-Forwarded-For come from a private address, but no proxy is "
+                        + "trusted (" + TRUSTED + "): every client behind it shares one address; see docs/operations.md")
+                : java.util.Optional.empty();
     }
 
     private static Pattern trusted() {

@@ -25,7 +25,7 @@ import java.util.Map;
  * decide readiness (mail waits in the queue). Each dependency's answer is reused for {@code paylink.health.cache}
  * (default 30 s) while it is healthy and 5 s while it is not, so probes neither hammer the database nor log in to the
  * mail relay on every request. The details also say when requests come through a proxy that is not trusted
- * ({@link #clientAddresses()}). {@code GET /health/live} answers 200 while the application
+ * ({@link ClientAddress#untrustedProxyProblem()}; reported, it does not decide readiness). {@code GET /health/live} answers 200 while the application
  * serves requests. Shaped like MicroProfile Health's answer; WildFly's own MicroProfile Health does not
  * find checks inside an EAR's modules (WFLY-12835), so the application serves its check itself, while the
  * server's probes stay on the management interface.
@@ -83,7 +83,8 @@ public class HealthServlet extends HttpServlet {
             Check mail = check("mail", cached("mail", mailer::serverProblem));
             boolean ready = List.of(database, broker, paymentsCheck).stream().allMatch(c -> c.status().equals("UP"));
             answer = new Readiness(ready ? "UP" : "DOWN", detailsFor(request)
-                    ? List.of(database, broker, paymentsCheck, mail, clientAddresses()) : List.of());
+                    ? List.of(database, broker, paymentsCheck, mail,
+                    check("client-addresses", ClientAddress.untrustedProxyProblem())) : List.of());
         }
         response.setStatus(answer.status().equals("UP") ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setContentType("application/json");
@@ -115,18 +116,6 @@ public class HealthServlet extends HttpServlet {
         java.util.Optional<String> problem = ask.get();
         answers.put(name, new Answer(problem, now));
         return problem;
-    }
-
-    /**
-     * Issue 28 (5): the likely mistake behind a proxy, for the operator's prober as for the log. DOWN while requests
-     * with X-Forwarded-For have come from a private-range peer and no proxy is trusted: every client behind that
-     * proxy then shares one address for rate limits and sign-in back-off. Reported; it does not decide readiness.
-     */
-    static Check clientAddresses() {
-        return check("client-addresses", ClientAddress.untrustedProxySeen()
-                ? java.util.Optional.of("requests with X-Forwarded-For come from a private address, but no proxy is "
-                        + "trusted (paylink.proxy.trusted): every client behind it shares one address; see docs/operations.md")
-                : java.util.Optional.empty());
     }
 
     private static Check check(String name, java.util.Optional<String> problem) {

@@ -9,25 +9,23 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Issue 28 (5): the health page's details tell the operator when requests come through a proxy nobody trusts. */
-class HealthServletTest {
+/** Issue 28 (5): the health page's details (from here) tell the operator when requests come through a proxy nobody trusts. */
+class ClientAddressTest {
 
     @Test
-    void requestsFromAPrivatePeerWithForwardedForWhileNoProxyIsTrusted_turnTheClientAddressCheckDown() {
+    void requestsFromAPrivatePeerWithForwardedForWhileNoProxyIsTrusted_areAProblemForTheHealthPage() {
         String before = System.getProperty(ClientAddress.TRUSTED);
         System.clearProperty(ClientAddress.TRUSTED);
         try {
-            assertThat(HealthServlet.clientAddresses().status()).as("nothing seen yet").isEqualTo("UP");
+            assertThat(ClientAddress.untrustedProxyProblem()).as("nothing seen yet").isEmpty();
             // from loopback (a proxy on this machine, or a test): not the mistake
             ClientAddress.of(request("127.0.0.1", "203.0.113.9"));
-            assertThat(HealthServlet.clientAddresses().status()).isEqualTo("UP");
+            assertThat(ClientAddress.untrustedProxyProblem()).isEmpty();
 
             assertThat(ClientAddress.of(request("10.0.0.5", "203.0.113.9")))
                     .as("untrusted: the peer itself, never what it forwards").isEqualTo("10.0.0.5");
-            HealthServlet.Check check = HealthServlet.clientAddresses();
-            assertThat(check.name()).isEqualTo("client-addresses");
-            assertThat(check.status()).isEqualTo("DOWN");
-            assertThat(check.data().get("problem")).contains("no proxy is trusted", "paylink.proxy.trusted");
+            assertThat(ClientAddress.untrustedProxyProblem()).hasValueSatisfying(problem ->
+                    assertThat(problem).contains("no proxy is trusted", "paylink.proxy.trusted"));
         } finally {
             if (before != null) {
                 System.setProperty(ClientAddress.TRUSTED, before);
