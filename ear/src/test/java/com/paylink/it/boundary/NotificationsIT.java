@@ -86,6 +86,12 @@ class NotificationsIT {
     @Inject
     com.paylink.mail.boundary.MailQueue mailQueue;
 
+    @Inject
+    com.paylink.mail.boundary.Mailer mailer;
+
+    @Resource
+    jakarta.transaction.UserTransaction tx;
+
     @AfterEach
     void resetClock() {
         AdjustableClock.instance().reset();
@@ -219,6 +225,36 @@ class NotificationsIT {
             await("and not retried").pollInSameThread().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
                     .until(() -> waitingReceipts(paymentId) == 0);
             assertThat(receipts.get()).as("nothing sent again").isEqualTo(1);
+        }
+    }
+
+    /**
+     * M2 at its own line, for every kind of mail: a key recorded before sends nothing and fails nothing. Without the
+     * check the second call fails on the key's unique row, and its request would be retried until dead-lettered
+     * (a retry waiting out its delay is invisible to a queue browser, so the test above alone cannot tell).
+     */
+    @Test
+    void m2_aMailKeyRecordedBefore_sendsNothingTheSecondTime_andFailsNothing() throws Exception {
+        try (com.paylink.it.Mailbox smtp = com.paylink.it.Mailbox.start()) {
+            String key = "m2-check:" + UUID.randomUUID();
+            String to = "m2-" + UUID.randomUUID() + "@example.com";
+            com.paylink.mail.boundary.OutgoingMail mail = new com.paylink.mail.boundary.OutgoingMail("Bailey Brooks",
+                    "billing@riverside-counseling.example", to, "Riverside Counseling", "A receipt", "<p>A receipt</p>");
+            assertThat(inTransaction(() -> mailer.sendOnce(key, mail))).as("the first time").isTrue();
+            assertThat(inTransaction(() -> mailer.sendOnce(key, mail))).as("asked again: nothing, and no failure").isFalse();
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> smtp.to(to).size() == 1);
+        }
+    }
+
+    private <T> T inTransaction(java.util.concurrent.Callable<T> work) throws Exception {
+        tx.begin();
+        try {
+            T result = work.call();
+            tx.commit();
+            return result;
+        } catch (Exception e) {
+            tx.rollback();
+            throw e;
         }
     }
 
