@@ -69,7 +69,8 @@ load() { # name connections url [wrk args...]: requests/s, p50, p99 (ms) and err
     put "$name.p50" "$(ms "$(echo "$out" | awk '$1=="50%"{print $2}')")"
     put "$name.p99" "$(ms "$(echo "$out" | awk '$1=="99%"{print $2}')")"
     put "$name.errors" "$(echo "$out" | awk '/Non-2xx or 3xx/{n=$5} /Socket errors/{s=$4+$6+$8+$10} END{print n+s+0}')"
-    if [ $QUICK = 0 ] && [ "$name" != baseline ]; then
+    put "$name.requests" "$(echo "$out" | awk '/requests in/{print $1}')"
+    if [ $QUICK = 0 ] && [ "$name" != baseline ] && [ "$name" != issueRows ]; then
         profile "$name"
         wrk -t1 -c"$connections" -d5s "$@" "$url" > /dev/null
         profile_end "$name"
@@ -93,16 +94,27 @@ profile_end() { # name: CPU samples by top frame (self) and by the innermost Pay
 log "payment landing"
 LANDING=$(token 1)
 load baseline 32 "$BASE/bench-baseline/pay/$LANDING"
+# issue 22: rows written to PostgreSQL while a scenario ran (every table's inserts, updates and deletes, from PostgreSQL's
+# own statistics, which a backend reports within a second of its commit), per request; the server's own schedules
+# write too, so a few are not the page's
+db_writes() { sql "select coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) from pg_stat_user_tables"; }
+writes_before=$(db_writes)
 load pay 32 "$BASE/pay/$LANDING"
+sleep 2
+put pay.dbWrites "$(( $(db_writes) - writes_before ))"
 PAYER=$(curl -s -D - -o /dev/null "$BASE/pay/$(token 2)" | tr -d '\r' | awk -F'[=;]' 'tolower($1)=="set-cookie: paylink_payer"{print $2}')
 [ -n "$PAYER" ] || { log "no payer session cookie"; exit 1; }
+writes_before=$(db_writes)
 load checkout 32 "$BASE/checkout/" -H "Cookie: PAYLINK_PAYER=$PAYER"
+sleep 2
+put checkout.dbWrites "$(( $(db_writes) - writes_before ))"
 
 # --- 2. Link issuance: through the API with a key, and through the boundary alone -------------------------------
 log "link issuance"
 FIRST_FREE=$(sql "select min(i.id) from invoice i join client c on c.id = i.client_id where c.last_name = 'Bench' and not exists (select 1 from payment_link l where l.invoice_id = i.id)")
 LAST_FREE=$(sql "select max(i.id) from invoice i join client c on c.id = i.client_id where c.last_name = 'Bench'")
-MIDDLE=$(( (FIRST_FREE + LAST_FREE) / 2 ))
+MIDDLE=$(( FIRST_FREE + (LAST_FREE - FIRST_FREE) / 3 ))
+ROWS_FIRST=$(( FIRST_FREE + 2 * (LAST_FREE - FIRST_FREE) / 3 ))
 issue_script() { # file path-prefix first last [suffix]: a wrk script posting to prefix<id>suffix for ids first..last
     # every wrk run (warm-up, measured, profile) starts 250 ids further per second since the script was written, so
     # each request issues a link for an invoice no earlier request touched (as long as fewer than 250 links/s)
@@ -118,7 +130,9 @@ end
 LUA
 }
 issue_script bench/target/issue.lua /api/invoices/ "$FIRST_FREE" "$MIDDLE" /payment-links
-issue_script bench/target/boundary.lua /bench-baseline/issue/ "$((MIDDLE + 1))" "$LAST_FREE"
+issue_script bench/target/boundary.lua /bench-baseline/issue/ "$((MIDDLE + 1))" "$((ROWS_FIRST - 1))"
+# issue 22 item 4: the issuance baseline, the same rows in one JDBC transaction (bench/baseline IssueRowsServlet)
+issue_script bench/target/issue-rows.lua /bench-baseline/issue-rows/ "$ROWS_FIRST" "$LAST_FREE"
 before=$(sql "select count(*) from payment_link")
 load issue 16 "$BASE" -s bench/target/issue.lua
 put issue.linksPerSecond "$(grep '^issue.rps=' "$RESULTS" | cut -d= -f2)" # every answer was a 201 (errors are counted)
@@ -134,6 +148,8 @@ done
 put issue.mailsPending "$(sql "select count(*) from payment_link l join invoice i on i.id = l.invoice_id where i.number like 'BN-%' and l.status = 'ACTIVE' and l.token_hash is null")"
 put issue.reissued "$(sql "select count(*) from payment_link where status = 'REVOKED'")"
 put issue.mailDrainMs "$(( ($(date +%s%N) - done_at) / 1000000 ))"
+load issueRows 16 "$BASE" -s bench/target/issue-rows.lua
+put issueRows.linksPerSecond "$(grep '^issueRows.rps=' "$RESULTS" | cut -d= -f2)"
 
 # --- 3. Payment to inbox ----------------------------------------------------------------------------------------
 log "payment to inbox: $PAYMENTS payments"

@@ -3,6 +3,7 @@ package com.paylink.demo;
 import com.paylink.payment.control.SandboxAccounts;
 import com.paylink.payment.control.SandboxGateway;
 import com.paylink.platform.AdjustableClock;
+import com.paylink.platform.LocalRateWindows;
 import com.paylink.platform.PaylinkConfig;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -24,7 +25,7 @@ import java.util.logging.Logger;
 /**
  * The demo's data as at a fresh start, without a redeploy: every table emptied (ids from 1 again), the demo seeded
  * again, and what the server keeps in memory for the demo forgotten (the sandbox's intents and accounts, a moved
- * clock). Only with {@code paylink.demo}, {@code paylink.demo.reset} and {@code paylink.demo.reset-on-request}: the
+ * clock, the per-server rate counts). Only with {@code paylink.demo}, {@code paylink.demo.reset} and {@code paylink.demo.reset-on-request}: the
  * test suite deploys each archive once and starts each test class from here. A release EAR has no such code.
  */
 @Singleton // one reset at a time
@@ -48,6 +49,9 @@ public class DemoReset {
     @Inject
     SandboxAccounts sandboxAccounts;
 
+    @Inject
+    LocalRateWindows localRates;
+
     public boolean allowed() {
         return config.flag(PaylinkConfig.DEMO) && config.flag(PaylinkConfig.DEMO_RESET)
                 && config.flag(PaylinkConfig.DEMO_RESET_ON_REQUEST);
@@ -61,6 +65,7 @@ public class DemoReset {
         AdjustableClock.instance().reset(); // before seeding: the demo's dates are relative to now
         sandboxCards.forgetEverything();
         sandboxAccounts.forgetEverything();
+        localRates.forgetEverything();
         emptyEveryTable();
         seeder.seed();
         LOG.info("demo data reset on request");

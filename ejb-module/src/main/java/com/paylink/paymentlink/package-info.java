@@ -52,8 +52,9 @@
  * says so; revoking, expiring or paying the link frees all its invoices; renewing it (PL10) renews all of them
  * or none.</li>
  * <li>PL13. A payer's short session (opened link, form secret, started PaymentIntent, the next page's messages)
- * lives in the database ({@code PayerSessionStore}), so any server of a cluster continues it; 20 minutes idle
- * ends it, and a schedule on every server deletes the idle ones.</li>
+ * is the payer's own cookie, sealed with AES-GCM under keys every server of a cluster shares
+ * ({@code PayerSessionKeys}; ADR 0012), so any server continues it and a page view writes nothing; 20 minutes
+ * without use ends it. The link's rows stay the only authority on what may be paid.</li>
  * </ol>
  */
 package com.paylink.paymentlink;

@@ -95,9 +95,6 @@ class CheckoutBoundaryIT {
     com.paylink.payment.boundary.BankDebitSweep sweep;
 
     @EJB
-    com.paylink.paymentlink.boundary.PayerSessionStore payerSessions;
-
-    @EJB
     com.paylink.paymentlink.boundary.LinkExpirySweep expiry;
 
     @EJB
@@ -228,22 +225,6 @@ class CheckoutBoundaryIT {
 
     private static String key() {
         return LinkTokens.newToken();
-    }
-
-    @Test
-    void pl13_aPayersSessionEndsAfterTwentyIdleMinutes_andUseKeepsItAlive() {
-        Fixture f = fixture("15.00");
-        String id = LinkTokens.newToken();
-        payerSessions.create(id, f.link(), "form-secret", AdjustableClock.instance().instant());
-        AdjustableClock.instance().advance(Duration.ofMinutes(19));
-        assertThat(payerSessions.touch(id, AdjustableClock.instance().instant())).as("used within 20 minutes")
-                .hasValueSatisfying(s -> assertThat(s.linkId()).isEqualTo(f.link()));
-        AdjustableClock.instance().advance(Duration.ofMinutes(19));
-        assertThat(payerSessions.touch(id, AdjustableClock.instance().instant())).as("19 idle minutes after the last use")
-                .isPresent();
-        AdjustableClock.instance().advance(Duration.ofMinutes(20).plusSeconds(1));
-        assertThat(payerSessions.touch(id, AdjustableClock.instance().instant())).as("20 idle minutes: ended").isEmpty();
-        assertThat(payerSessions.touch(id, AdjustableClock.instance().instant())).as("and gone").isEmpty();
     }
 
     @Test

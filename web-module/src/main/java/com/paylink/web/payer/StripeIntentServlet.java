@@ -28,8 +28,10 @@ import java.util.Optional;
  * The form fields {@code amountChoice} ({@code full} or {@code other}) and {@code amount} say what the payer
  * chose to pay (PAY16); a refused amount is answered 422 with its message.
  */
-@WebServlet("/checkout/intent")
+@WebServlet(StripeIntentServlet.PATH)
 public class StripeIntentServlet extends HttpServlet {
+
+    public static final String PATH = "/checkout/intent";
 
     /** The header the page's script sends the session's form secret in. */
     static final String CSRF_HEADER = "X-Paylink-Form";

@@ -1,9 +1,8 @@
 package com.paylink.web.payer;
 
 import com.paylink.platform.PaylinkConfig;
-import com.paylink.platform.RateWindows;
+import com.paylink.platform.LocalRateWindows;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -11,8 +10,8 @@ import java.time.Duration;
 
 /**
  * Limits token lookups per client address: {@code paylink.pay.rate.limit} (default 30) in a fixed
- * 10-minute window, so tokens cannot be guessed at speed. Counted in the database (RateWindows), so a cluster's
- * servers share one count per address (issue 13).
+ * 10-minute window, so tokens cannot be guessed at speed. Counted in this server's memory (LocalRateWindows, issue 22):
+ * a lookup writes nothing to the database; on a cluster each server counts its own share (ADR 0012).
  */
 @ApplicationScoped
 public class TokenRateLimiter {
@@ -20,8 +19,8 @@ public class TokenRateLimiter {
     public static final String LIMIT = "paylink.pay.rate.limit";
     static final Duration WINDOW = Duration.ofMinutes(10);
 
-    @EJB
-    RateWindows windows;
+    @Inject
+    LocalRateWindows windows;
 
     @Inject
     PaylinkConfig config;
