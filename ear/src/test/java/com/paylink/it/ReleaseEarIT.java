@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReleaseEarIT {
 
     private static final List<String> DEMO_MARKS = List.of("com/paylink/demo/", "com/paylink/web/demo/",
-            "demo/mailbox.xhtml", "greenmail", "DemoDataSeeder", "DemoMailCatcher", "DemoDatabaseReset");
+            "demo/mailbox.xhtml", "greenmail", "DemoDataSeeder", "DemoMailCatcher", "DemoDatabaseReset", "DemoReset");
     /** The benchmark's servlets (one sends links without authentication): in neither EAR, ever. */
-    private static final List<String> BENCH_MARKS = List.of("com/paylink/bench/", "bench-baseline", "IssueServlet");
+    private static final List<String> BENCH_MARKS = List.of("com/paylink/bench/", "bench-baseline", "IssueServlet", "IssueRowsServlet");
 
     @Test
     void theReleaseEarHoldsNoDemo() throws IOException {

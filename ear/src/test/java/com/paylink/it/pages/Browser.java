@@ -131,8 +131,24 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(By.tagName("body")).getText();
     }
 
+    /**
+     * Waits until the element's text contains {@code text}. A page that is navigating away (a redirect to the bank's
+     * challenge, say) can answer Chrome's "node does not belong to the document" instead of a stale element: both
+     * only mean "not yet", and the next poll reads the new page.
+     */
     public void waitForText(By by, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        wait.until(d -> {
+            try {
+                return d.findElement(by).getText().contains(text);
+            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return false;
+                }
+                throw e;
+            }
+        });
     }
 
     public String path() {
