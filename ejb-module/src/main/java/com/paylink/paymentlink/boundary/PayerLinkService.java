@@ -4,6 +4,7 @@ import com.paylink.ledger.entity.Invoice;
 import com.paylink.shared.EmailAddresses;
 import com.paylink.paymentlink.control.LinkIssuer;
 import com.paylink.paymentlink.control.LinkTokens;
+import com.paylink.paymentlink.control.LinkViews;
 import com.paylink.paymentlink.entity.PaymentLink;
 import com.paylink.paymentlink.entity.PaymentLinkAction;
 import com.paylink.paymentlink.entity.PaymentLinkAudit;
@@ -35,9 +36,6 @@ import java.util.logging.Logger;
 @PermitAll
 public class PayerLinkService {
 
-    /** How finely the last view of a link is kept. */
-    static final Duration VIEW_RESOLUTION = Duration.ofMinutes(1);
-
     /** A client may ask for a new link for one invoice at most this often (PL10). */
     public static final Duration NEW_LINK_INTERVAL = Duration.ofMinutes(15);
     private static final Logger LOG = Logger.getLogger(PayerLinkService.class.getName());
@@ -52,41 +50,28 @@ public class PayerLinkService {
     LinkIssuer issuer;
 
     @Inject
+    LinkViews views;
+
+    @Inject
     PaymentsConfig payments;
 
     /**
      * PL8: opening a link finds it by its token's hash and records that it was viewed, nothing else.
      * Returns the link id for the payer's session, or empty for a malformed or unknown token.
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // a read; the rare view write commits on its own
     public Optional<Long> open(String token) {
         if (!LinkTokens.looksLikeToken(token)) {
             return Optional.empty();
         }
         Optional<PaymentLink> link = em.createQuery("select l from PaymentLink l where l.tokenHash = :h or l.reminderTokenHash = :h", PaymentLink.class)
                 .setParameter("h", LinkTokens.hash(token))
-                .getResultStream().findFirst();
+                .getResultList().stream().findFirst(); // a list: outside a transaction nothing stays open after the read
         Instant now = clock.instant();
-        link.filter(l -> l.isUsableAt(now)).ifPresent(l -> recordView(l, now));
+        // the last view is kept to the minute (LinkViews): a link opened again within a minute of its last recorded
+        // view is not written at all, so a burst of openings (a scanner, a payer reloading, a flood) costs one read each
+        link.filter(l -> l.isUsableAt(now) && LinkViews.stale(l.lastViewedAt(), now)).ifPresent(l -> views.record(l.id(), now));
         return link.map(PaymentLink::id);
-    }
-
-    /**
-     * Records the view with one conditional update, not through the entity: scanners and payers may open
-     * a link many times at once, and a view must never fail on a version conflict or hold up a payment.
-     * The last view is kept to the minute ({@link #VIEW_RESOLUTION}): a link opened again within a minute
-     * of its last recorded view is not written at all, so a burst of openings of one link (a scanner, a
-     * payer reloading, a flood) costs reads only instead of queueing on that link's row lock.
-     */
-    private void recordView(PaymentLink link, Instant now) {
-        Instant last = link.lastViewedAt();
-        if (last != null && last.isAfter(now.minus(VIEW_RESOLUTION))) {
-            return;
-        }
-        em.createNamedQuery(PaymentLink.RECORD_VIEW)
-                .setParameter("now", now)
-                .setParameter("stale", now.minus(VIEW_RESOLUTION))
-                .setParameter("id", link.id())
-                .executeUpdate();
     }
 
     /**
