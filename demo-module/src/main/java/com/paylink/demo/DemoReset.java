@@ -33,6 +33,8 @@ import java.util.logging.Logger;
 public class DemoReset {
 
     private static final Logger LOG = Logger.getLogger(DemoReset.class.getName());
+    private static final String DEADLOCK = "40P01";
+    private static final int ATTEMPTS = 5;
 
     @Resource(lookup = "java:jboss/datasources/PaylinkDS")
     DataSource dataSource;
@@ -71,18 +73,35 @@ public class DemoReset {
         LOG.info("demo data reset on request");
     }
 
+    /**
+     * One {@code truncate} of every table. It takes every table's lock, so a transaction still running from the last
+     * test class (a queued receipt, say) can deadlock with it; PostgreSQL then ends one of the two, and a deadlocked
+     * truncate is tried again (the other side's message is redelivered).
+     */
     private void emptyEveryTable() {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery("select quote_ident(tablename) from pg_tables"
-                    + " where schemaname = current_schema() and tablename <> 'flyway_schema_history'")) {
-                while (rows.next()) {
-                    tables.add(rows.getString(1));
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                List<String> tables = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery("select quote_ident(tablename) from pg_tables"
+                        + " where schemaname = current_schema() and tablename <> 'flyway_schema_history'")) {
+                    while (rows.next()) {
+                        tables.add(rows.getString(1));
+                    }
+                }
+                statement.execute("truncate " + String.join(", ", tables) + " restart identity cascade");
+                return;
+            } catch (SQLException e) {
+                if (!DEADLOCK.equals(e.getSQLState()) || attempt == ATTEMPTS) {
+                    throw new IllegalStateException("could not empty the demo database", e);
+                }
+                LOG.info("the demo reset met a running transaction (deadlock); trying again");
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", interrupted);
                 }
             }
-            statement.execute("truncate " + String.join(", ", tables) + " restart identity cascade");
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not empty the demo database", e);
         }
     }
 }
