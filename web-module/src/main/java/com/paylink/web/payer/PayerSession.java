@@ -53,7 +53,7 @@ public final class PayerSession {
     }
 
     public void stripeIntent(String intentId) {
-        state = new PayerSessionSeal.State(state.id(), state.linkId(), state.csrf(), state.lastSeen(), intentId, kept);
+        state = state.withIntent(intentId).withNext(kept);
         save.accept(state);
     }
 
@@ -69,7 +69,7 @@ public final class PayerSession {
     /** Keeps {@code value} for the next page only (this session's own flash). */
     public void forNextPage(String key, Serializable value) {
         kept.put(key, value);
-        state = new PayerSessionSeal.State(state.id(), state.linkId(), state.csrf(), state.lastSeen(), state.stripeIntent(), kept);
+        state = state.withNext(kept);
         save.accept(state);
     }
 

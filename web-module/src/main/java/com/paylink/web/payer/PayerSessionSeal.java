@@ -51,6 +51,14 @@ final class PayerSessionSeal {
         State seenAt(Instant now) {
             return new State(id, linkId, csrf, now, stripeIntent, next);
         }
+
+        State withIntent(String intentId) {
+            return new State(id, linkId, csrf, lastSeen, intentId, next);
+        }
+
+        State withNext(Map<String, Serializable> values) {
+            return new State(id, linkId, csrf, lastSeen, stripeIntent, values);
+        }
     }
 
     private final List<SecretKeySpec> keys;
@@ -66,7 +74,7 @@ final class PayerSessionSeal {
     String seal(State state) {
         String sealed = sealBytes(encode(state));
         if (sealed.length() > MAX_VALUE && !state.next().isEmpty()) {
-            return seal(new State(state.id(), state.linkId(), state.csrf(), state.lastSeen(), state.stripeIntent(), null));
+            return seal(state.withNext(null));
         }
         return sealed;
     }

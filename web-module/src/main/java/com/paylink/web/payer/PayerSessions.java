@@ -70,8 +70,7 @@ public class PayerSessions {
         Instant now = clock.instant();
         Optional<PayerSession> session = read(request, now).map(state -> {
             Map<String, Serializable> shown = page ? state.next() : Map.of();
-            PayerSessionSeal.State left = page ? new PayerSessionSeal.State(state.id(), state.linkId(), state.csrf(),
-                    state.lastSeen(), state.stripeIntent(), null) : state;
+            PayerSessionSeal.State left = page ? state.withNext(null) : state;
             if (!shown.isEmpty() || left.lastSeen().isBefore(now.minus(SEEN_RESOLUTION))) {
                 left = left.seenAt(now);
                 write(request, response, left);
