@@ -148,6 +148,13 @@ done
 put issue.mailsPending "$(sql "select count(*) from payment_link l join invoice i on i.id = l.invoice_id where i.number like 'BN-%' and l.status = 'ACTIVE' and l.token_hash is null")"
 put issue.reissued "$(sql "select count(*) from payment_link where status = 'REVOKED'")"
 put issue.mailDrainMs "$(( ($(date +%s%N) - done_at) / 1000000 ))"
+# issue 22's goal "mail lag p99 <= 2 s": each link issued through the API, from its commit to its mail handed to SMTP
+read -r lag50 lag99 <<<"$(sql "select round(percentile_cont(0.5) within group (order by lag)), round(percentile_cont(0.99) within group (order by lag))
+    from (select extract(epoch from m.sent_at - l.created_at) * 1000 as lag from payment_link l
+          join invoice i on i.id = l.invoice_id join sent_mail m on m.mail_key = 'payment-link:' || l.id
+          where i.number like 'BN-%' and l.invoice_id between $FIRST_FREE and $MIDDLE) x" | tr '|' ' ')"
+put issue.mailLagP50Ms "${lag50:-0}"
+put issue.mailLagP99Ms "${lag99:-0}"
 load issueRows 16 "$BASE" -s bench/target/issue-rows.lua
 put issueRows.linksPerSecond "$(grep '^issueRows.rps=' "$RESULTS" | cut -d= -f2)"
 

@@ -298,11 +298,10 @@ double_notes=$(sql "select count(*) from (select payment_id, recipient_staff_id 
 # again on restart with the same Message-ID (mail clients show it once), so mails are counted by Message-ID; how
 # many were handed over twice that way is said, not failed on.
 mails_about() { # sql of receipt numbers, "receipt" or "refund": each number with how many distinct mails of that kind carry it
-    local r kind=-L
-    [ "$2" = refund ] && kind=-l
-    for r in $(sql "$1"); do
-        echo "$(grep -l -F "$r" "$MAIL"/*.eml | xargs -r grep $kind '^Subject: .*refund of' | xargs -r grep -h '^Message-ID:' | sort -u | wc -l) $r"
-    done
+    # one pass over the caught mails (bench/mails.py, MIME decoded), not one grep over all of them per number
+    local kind=--subject-without
+    [ "$2" = refund ] && kind=--subject-with
+    sql "$1" | python3 bench/mails.py "$MAIL" --message-ids $kind 'refund of' | awk -F'\t' '{print $3, $1}'
 }
 resent() { # caught mails handed over more than once under one Message-ID
     grep -h '^Message-ID:' "$MAIL"/*.eml | sort | uniq -d | wc -l

@@ -62,30 +62,48 @@ public record PaymentEventMessage(Kind kind, long subjectId, Long invoiceId, Lon
         return amountMinor == null ? null : Money.ofMinor(amountMinor, currency);
     }
 
+    /** The message's text: the subject's id. */
+    public String text() {
+        return String.valueOf(subjectId);
+    }
+
+    /** The message's properties, strings and longs, as {@link #writeTo} sets them and {@link #read} reads them. */
+    public java.util.Map<String, Object> properties() {
+        java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        if (kind.name != null) {
+            properties.put(EVENT, kind.name);
+        } else {
+            properties.put(PAYMENT_ID, subjectId);
+        }
+        if (invoiceId != null) {
+            properties.put(INVOICE_ID, invoiceId);
+        }
+        if (linkId != null) {
+            properties.put(LINK_ID, linkId);
+        }
+        if (amountMinor != null) {
+            properties.put(AMOUNT_MINOR, amountMinor);
+            properties.put(CURRENCY, currency);
+        }
+        if (payerName != null) {
+            properties.put(PAYER, payerName);
+        }
+        if (reference != null) {
+            properties.put(REFERENCE, reference);
+        }
+        return properties;
+    }
+
     /** Writes the event into {@code message} (its body and properties). */
     public TextMessage writeTo(TextMessage message) {
         try {
-            message.setText(String.valueOf(subjectId));
-            if (kind.name != null) {
-                message.setStringProperty(EVENT, kind.name);
-            } else {
-                message.setLongProperty(PAYMENT_ID, subjectId);
-            }
-            if (invoiceId != null) {
-                message.setLongProperty(INVOICE_ID, invoiceId);
-            }
-            if (linkId != null) {
-                message.setLongProperty(LINK_ID, linkId);
-            }
-            if (amountMinor != null) {
-                message.setLongProperty(AMOUNT_MINOR, amountMinor);
-                message.setStringProperty(CURRENCY, currency);
-            }
-            if (payerName != null) {
-                message.setStringProperty(PAYER, payerName);
-            }
-            if (reference != null) {
-                message.setStringProperty(REFERENCE, reference);
+            message.setText(text());
+            for (java.util.Map.Entry<String, Object> property : properties().entrySet()) {
+                if (property.getValue() instanceof Long value) {
+                    message.setLongProperty(property.getKey(), value);
+                } else {
+                    message.setStringProperty(property.getKey(), (String) property.getValue());
+                }
             }
             return message;
         } catch (JMSException e) {

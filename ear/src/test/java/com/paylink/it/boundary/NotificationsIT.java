@@ -189,8 +189,12 @@ class NotificationsIT {
         int deadBefore = waiting(deadLetters, paymentId);
         // the very message the payment published (same producer, body and properties), twice more:
         // the broker delivers at least once, and a DLQ replay resends what it holds
+        tx.begin(); // a message is an outbox row of the publishing transaction (ADR 0013)
         events.paymentCompleted(paymentId, invoice, paid.link(), null);
         events.paymentCompleted(paymentId, invoice, paid.link(), null);
+        tx.commit();
+        await("the relay hands them to the broker").atMost(Duration.ofSeconds(10))
+                .until(() -> data.count("select count(*) from outbox") == 0);
         // polled in the test's own thread: the injected JMSContext needs its naming context
         await("the duplicates are consumed").pollInSameThread().atMost(Duration.ofSeconds(10))
                 .until(() -> waiting(paymentCompleted, paymentId) == 0);
@@ -218,8 +222,12 @@ class NotificationsIT {
             java.util.function.Supplier<Long> receipts = () -> smtp.all().stream()
                     .filter(m -> com.paylink.it.Mailbox.text(m).contains(receipt)).count();
             await("the receipt arrives").atMost(Duration.ofSeconds(20)).until(() -> receipts.get() == 1);
+            tx.begin();
             mailQueue.enqueue(com.paylink.payment.control.PaymentRecorder.RECEIPT_MAIL_KIND,
                     java.util.Map.of(com.paylink.payment.control.PaymentRecorder.RECEIPT_PAYMENT_ID, String.valueOf(paymentId)));
+            tx.commit();
+            await("the relay hands it to the broker").atMost(Duration.ofSeconds(10))
+                    .until(() -> data.count("select count(*) from outbox") == 0);
             await("the repeated request is consumed").pollInSameThread().atMost(Duration.ofSeconds(10))
                     .until(() -> waitingReceipts(paymentId) == 0);
             await("and not retried").pollInSameThread().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))

@@ -479,6 +479,42 @@ class PaymentLinkBoundaryIT {
     }
 
     /**
+     * ADR 0013 (issue 22): a link's mail request is an outbox row committed with the link; the relay hands it to the
+     * broker and deletes it, and the health page's details show the relay's wait (p50/p99). A row that has waited more
+     * than 10 s (here one for a queue this version does not know, which no relay takes) turns the outbox check DOWN,
+     * with how many wait and for how long, without taking the server out of rotation.
+     */
+    @Test
+    void theOutbox_isEmptiedByTheRelay_andTheHealthPageSaysWhenItIsBehind() throws Exception {
+        String address = email("outbox");
+        Fixture f = fixture(address, null, null);
+        As.staff(f.biller(), BILLING, () -> links.send(f.invoice(), null));
+        awaitOneMailTo(address);
+        await("the relayed row is gone").atMost(Duration.ofSeconds(10))
+                .until(() -> data.count("select count(*) from outbox") == 0);
+
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI readiness = java.net.URI.create(System.getProperty("paylink.public.url") + "/health/ready");
+        Callable<java.net.http.HttpResponse<String>> ready = () -> http.send(java.net.http.HttpRequest.newBuilder(readiness).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        System.setProperty(PaylinkConfig.HEALTH_CACHE, "PT0S");
+        try {
+            java.net.http.HttpResponse<String> keepingUp = ready.call();
+            assertThat(keepingUp.body()).contains("\"name\":\"outbox\",\"status\":\"UP\"", "\"waitP50Ms\":", "\"waitP99Ms\":");
+
+            data.execute("insert into outbox (destination, body, properties, created_at) "
+                    + "values ('NotAQueue', 'x', '{}', clock_timestamp() - interval '1 minute')");
+            java.net.http.HttpResponse<String> behind = ready.call();
+            assertThat(behind.statusCode()).as("the rows are safe; the server stays in rotation").isEqualTo(200);
+            assertThat(behind.body()).contains("\"name\":\"outbox\",\"status\":\"DOWN\"",
+                    "1 messages wait for the broker, the oldest for 60 s");
+        } finally {
+            data.execute("delete from outbox where destination = 'NotAQueue'");
+            System.clearProperty(PaylinkConfig.HEALTH_CACHE);
+        }
+    }
+
+    /**
      * Health, as a load balancer and an operator ask it: readiness reports the database, the broker, the
      * payment mode and the mail server; a mail server that is down is reported but keeps the server in
      * rotation (mail waits in the queue). Liveness answers while the application serves requests.

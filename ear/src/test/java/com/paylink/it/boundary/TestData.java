@@ -33,6 +33,16 @@ public class TestData {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** Runs a statement of the test's own, in its own transaction; answers the rows it changed. */
+    public int execute(String sql) {
+        return em.createNativeQuery(sql).executeUpdate();
+    }
+
+    /** The number a {@code select count(*) …} of the test's own answers. */
+    public long count(String sql) {
+        return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
+    }
+
     /** A practice; an enrolled one has its own card-processing account, {@code acct_test_<random>}. */
     public long practice(String name, boolean enrolled) {
         String email = "billing@" + name.toLowerCase().replaceAll("[^a-z0-9]", "") + ".example";

@@ -1,20 +1,15 @@
 package com.paylink.mail.boundary;
 
-import com.paylink.shared.BrokerSends;
-import jakarta.annotation.Resource;
+import com.paylink.platform.Outbox;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSConnectionFactory;
-import jakarta.jms.JMSContext;
-import jakarta.jms.Queue;
-import jakarta.jms.TextMessage;
 
 import java.util.Map;
 
 /**
- * Puts a mail request on the OutboundMail queue through {@code java:/JmsXA}, so it joins the caller's
- * transaction: it is delivered only if that transaction commits, and never for a rolled-back one.
- * Listeners select on the {@code kind} property.
+ * Requests a mail in the caller's transaction (M1): a row of the outbox (ADR 0013) that the relay hands to the
+ * OutboundMail queue after the commit, so a rolled-back transaction mails nothing and a committed one never loses
+ * its mail. Listeners select on the {@code kind} property.
  */
 @Dependent
 public class MailQueue {
@@ -22,22 +17,11 @@ public class MailQueue {
     public static final String KIND = "kind";
 
     @Inject
-    @JMSConnectionFactory("java:/JmsXA")
-    JMSContext jms;
-
-    @Resource(lookup = "java:/jms/queue/OutboundMail")
-    Queue queue;
+    Outbox outbox;
 
     public void enqueue(String kind, Map<String, String> properties) {
-        TextMessage message = jms.createTextMessage(kind);
-        try {
-            message.setStringProperty(KIND, kind);
-            for (Map.Entry<String, String> property : properties.entrySet()) {
-                message.setStringProperty(property.getKey(), property.getValue());
-            }
-        } catch (jakarta.jms.JMSException e) {
-            throw new IllegalStateException("cannot build mail request", e);
-        }
-        BrokerSends.send(jms, queue, message);
+        Map<String, String> all = new java.util.LinkedHashMap<>(properties);
+        all.put(KIND, kind);
+        outbox.add(Outbox.Destination.OUTBOUND_MAIL, kind, all);
     }
 }

@@ -39,8 +39,8 @@ public class BankDebitMailService {
     PaylinkConfig config;
 
     /**
-     * @return false when the debit is not visible yet (the broker may deliver before the database has committed the
-     * same transaction): the caller lets the broker deliver it again
+     * @return false when the debit does not exist: the outbox relays a request only after its
+     * transaction committed (ADR 0013), so it was removed since (a demo reset, a restored database); the listener drops it
      */
     public boolean deliver(long attemptId) {
         PaymentAttempt attempt = em.find(PaymentAttempt.class, attemptId);

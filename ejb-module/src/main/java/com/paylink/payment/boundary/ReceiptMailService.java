@@ -39,8 +39,8 @@ public class ReceiptMailService {
     Receipts receipts;
 
     /**
-     * @return false when the payment is not visible yet (the broker may deliver before the database has committed the
-     * same transaction): the caller lets the broker deliver it again
+     * @return false when the payment does not exist: the outbox relays a request only after its
+     * transaction committed (ADR 0013), so it was removed since (a demo reset, a restored database); the listener drops it
      */
     public boolean deliver(long paymentId) {
         PaymentAttempt attempt = em.createQuery("select a from PaymentAttempt a where a.payment.id = :p", PaymentAttempt.class)

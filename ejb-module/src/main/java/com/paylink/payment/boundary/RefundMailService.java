@@ -30,8 +30,8 @@ public class RefundMailService {
     /**
      * PAY11: the charge came after the invoice was paid and was refunded.
      *
-     * @return false when the refund this request was made for is not visible yet (the broker may deliver before the
-     * database has committed the same transaction): the caller lets the broker deliver it again
+     * @return false when the refund this request was made for does not exist: the outbox relays a request only after its
+     * transaction committed (ADR 0013), so it was removed since (a demo reset, a restored database); the listener drops it
      */
     public boolean deliverNotice(long attemptId) {
         PaymentAttempt attempt = em.find(PaymentAttempt.class, attemptId);
@@ -47,7 +47,7 @@ public class RefundMailService {
     /**
      * PAY12: the practice refunded (part of) a payment.
      *
-     * @return false when the refund is not visible as done yet (see {@link #deliverNotice}): delivered again later
+     * @return false when the refund is not there or not done (see {@link #deliverNotice}): the listener drops the request
      */
     public boolean deliverRefund(long refundId) {
         Refund refund = em.find(Refund.class, refundId);

@@ -1,19 +1,15 @@
 package com.paylink.payment.control;
 
-import com.paylink.shared.BrokerSends;
+import com.paylink.platform.Outbox;
 import com.paylink.shared.Money;
 import com.paylink.shared.PaymentEventMessage;
 import com.paylink.shared.PaymentEventMessage.Kind;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSConnectionFactory;
-import jakarta.jms.JMSContext;
-import jakarta.jms.Queue;
 
 /**
- * Publishes what the notification side hears of, in the publishing transaction ({@code java:/JmsXA}): a message exists
- * only if the change that caused it commits. The message is {@link PaymentEventMessage}, the one type both sides
+ * Publishes what the notification side hears of, in the publishing transaction (a row of the outbox, ADR 0013, relayed to the
+ * PaymentCompleted queue after the commit): a message exists only if the change that caused it commits. The message is {@link PaymentEventMessage}, the one type both sides
  * share: ids and the few facts the inbox shows, as text; no serialized objects. No broker duplicate id: ids can repeat
  * after a database restore (or a demo reset) and the broker would silently drop the event; the consumer is idempotent
  * instead.
@@ -22,11 +18,7 @@ import jakarta.jms.Queue;
 public class PaymentEvents {
 
     @Inject
-    @JMSConnectionFactory("java:/JmsXA")
-    JMSContext jms;
-
-    @Resource(lookup = "java:/jms/queue/PaymentCompleted")
-    Queue queue;
+    Outbox outbox;
 
     /** N1: a payment was posted; {@code payerName} is who paid as the payer gave it (or whom the link went to), or null. */
     public void paymentCompleted(long paymentId, long invoiceId, long linkId, String payerName) {
@@ -61,6 +53,6 @@ public class PaymentEvents {
     }
 
     private void send(PaymentEventMessage event) {
-        BrokerSends.send(jms, queue, event.writeTo(jms.createTextMessage()));
+        outbox.add(Outbox.Destination.PAYMENT_COMPLETED, event.text(), event.properties());
     }
 }

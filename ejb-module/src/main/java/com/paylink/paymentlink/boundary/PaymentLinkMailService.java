@@ -56,14 +56,14 @@ public class PaymentLinkMailService {
 
     /**
      * PL6 in two steps: {@link LinkMinter} mints the token and commits its hash (so the link works the
-     * moment the email arrives); then, in the listener's transaction, the email is sent once. If sending
+     * moment the email arrives); then, in this method's transaction, the email is sent once. If sending
      * fails, the broker retries and the next attempt mints another token (the first never went out); a
      * duplicate request finds the email sent and sends nothing. The token exists in this method's memory
      * and in the email, nowhere else.
      */
     public boolean deliver(long linkId) {
         if (em.find(PaymentLink.class, linkId) == null) {
-            return false; // the broker delivered before the database committed the link: delivered again later
+            return false; // removed since its request committed (a demo reset, a restored database): dropped
         }
         String key = PaymentLinkEmail.mailKey(linkId);
         Optional<String> minted = minter.mint(linkId, key);

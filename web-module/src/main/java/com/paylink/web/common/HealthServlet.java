@@ -25,7 +25,8 @@ import java.util.Map;
  * decide readiness (mail waits in the queue). Each dependency's answer is reused for {@code paylink.health.cache}
  * (default 30 s) while it is healthy and 5 s while it is not, so probes neither hammer the database nor log in to the
  * mail relay on every request. The details also say when requests come through a proxy that is not trusted
- * ({@link ClientAddress#untrustedProxyProblem()}; reported, it does not decide readiness). {@code GET /health/live} answers 200 while the application
+ * ({@link ClientAddress#untrustedProxyProblem()}; reported, it does not decide readiness), and how long messages
+ * wait in the outbox for the broker ({@link #outbox()}; reported, it does not decide readiness). {@code GET /health/live} answers 200 while the application
  * serves requests. Shaped like MicroProfile Health's answer; WildFly's own MicroProfile Health does not
  * find checks inside an EAR's modules (WFLY-12835), so the application serves its check itself, while the
  * server's probes stay on the management interface.
@@ -46,6 +47,9 @@ public class HealthServlet extends HttpServlet {
 
     @Inject
     com.paylink.platform.PaylinkConfig config;
+
+    @Inject
+    com.paylink.platform.OutboxRelay relay;
 
     /** A dependency's last answer and when it was asked. */
     private record Answer(java.util.Optional<String> problem, long at) {
@@ -84,7 +88,7 @@ public class HealthServlet extends HttpServlet {
             boolean ready = List.of(database, broker, paymentsCheck).stream().allMatch(c -> c.status().equals("UP"));
             answer = new Readiness(ready ? "UP" : "DOWN", detailsFor(request)
                     ? List.of(database, broker, paymentsCheck, mail,
-                    check("client-addresses", ClientAddress.untrustedProxyProblem())) : List.of());
+                    check("client-addresses", ClientAddress.untrustedProxyProblem()), outbox()) : List.of());
         }
         response.setStatus(answer.status().equals("UP") ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setContentType("application/json");
@@ -116,6 +120,22 @@ public class HealthServlet extends HttpServlet {
         java.util.Optional<String> problem = ask.get();
         answers.put(name, new Answer(problem, now));
         return problem;
+    }
+
+    /**
+     * The outbox relay (ADR 0013): its wait from a row's commit to the broker (p50/p99 of the last messages relayed)
+     * and, when the oldest row has waited more than 10 s, how far behind it is. Reported, not deciding readiness:
+     * the rows are safe in the database and this server serves requests meanwhile.
+     */
+    private Check outbox() {
+        Map<String, String> data = new LinkedHashMap<>();
+        relay.waitPercentiles().ifPresent(p -> {
+            data.put("waitP50Ms", String.valueOf(p[0]));
+            data.put("waitP99Ms", String.valueOf(p[1]));
+        });
+        java.util.Optional<String> behind = cached("outbox", relay::behindProblem);
+        behind.ifPresent(problem -> data.put("problem", problem));
+        return new Check("outbox", behind.isEmpty() ? "UP" : "DOWN", data);
     }
 
     private static Check check(String name, java.util.Optional<String> problem) {
