@@ -150,7 +150,7 @@ put issue.reissued "$(sql "select count(*) from payment_link where status = 'REV
 put issue.mailDrainMs "$(( ($(date +%s%N) - done_at) / 1000000 ))"
 # issue 22's goal "mail lag p99 <= 2 s": each link issued through the API, from its commit to its mail handed to SMTP
 read -r lag50 lag99 <<<"$(sql "select round(percentile_cont(0.5) within group (order by lag)), round(percentile_cont(0.99) within group (order by lag))
-    from (select extract(epoch from m.sent_at - l.created_at) * 1000 as lag from payment_link l
+    from (select extract(epoch from m.sent_at - l.sent_at) * 1000 as lag from payment_link l
           join invoice i on i.id = l.invoice_id join sent_mail m on m.mail_key = 'payment-link:' || l.id
           where i.number like 'BN-%' and l.invoice_id between $FIRST_FREE and $MIDDLE) x" | tr '|' ' ')"
 put issue.mailLagP50Ms "${lag50:-0}"
