@@ -12,7 +12,6 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -90,7 +89,7 @@ public class OutboxBatch {
     private TextMessage message(String body, String properties) {
         TextMessage message = jms.createTextMessage(body);
         try {
-            JsonObject json = Json.createReader(new StringReader(properties)).readObject();
+            JsonObject json = Outbox.JSON.createReader(new StringReader(properties)).readObject();
             for (Map.Entry<String, JsonValue> property : json.entrySet()) {
                 if (property.getValue() instanceof JsonNumber number) {
                     message.setLongProperty(property.getKey(), number.longValueExact());

@@ -22,9 +22,8 @@ public final class PayerSession {
     private final Map<String, Serializable> shown;
     /** What this request keeps for the next page. */
     private final Map<String, Serializable> kept;
+    /** Seals a change into the response; null where the session is read only (outside the payer's paths). */
     private final Consumer<PayerSessionSeal.State> save;
-    private String clientLanguage;
-    private boolean clientLanguageRead;
 
     PayerSession(PayerSessionSeal.State state, Map<String, Serializable> shown, Consumer<PayerSessionSeal.State> save) {
         this.state = state;
@@ -54,23 +53,34 @@ public final class PayerSession {
 
     public void stripeIntent(String intentId) {
         state = state.withIntent(intentId).withNext(kept);
-        save.accept(state);
+        save(true);
     }
 
-    /** L11: the language the link's client chose, read once per request through {@code read}. */
+    /**
+     * L11: the language the link's client chose, read through {@code read} once per payer session (issue 22: not a
+     * query on every page view) and kept in the cookie; a change staff make meanwhile shows from the next link.
+     */
     public Optional<String> clientLanguage(Supplier<Optional<String>> read) {
-        if (!clientLanguageRead) {
-            clientLanguage = read.get().orElse(null);
-            clientLanguageRead = true;
+        if (state.clientLanguage() == null) {
+            state = state.withClientLanguage(read.get().orElse("")).withNext(kept);
+            save(false); // read only here: the language is read again on the payer's next page, nothing is lost
         }
-        return Optional.ofNullable(clientLanguage);
+        return Optional.of(state.clientLanguage()).filter(language -> !language.isEmpty());
     }
 
     /** Keeps {@code value} for the next page only (this session's own flash). */
     public void forNextPage(String key, Serializable value) {
         kept.put(key, value);
         state = state.withNext(kept);
-        save.accept(state);
+        save(true);
+    }
+
+    private void save(boolean required) {
+        if (save != null) {
+            save.accept(state);
+        } else if (required) {
+            throw new IllegalStateException("a payer session changes only on the payer's paths");
+        }
     }
 
     /** What the previous request kept for this page, once. */

@@ -40,24 +40,36 @@ final class PayerSessionSeal {
     private static final byte[] CONTEXT = "PAYLINK_PAYER/1".getBytes(StandardCharsets.US_ASCII);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** The session: {@code linkId} null for an unknown token; {@code next}: what the next page shows, once. */
+    /**
+     * The session: {@code linkId} null for an unknown token; {@code next}: what the next page shows, once;
+     * {@code clientLanguage}: the language the link's client reads (L11), "" when none was chosen, null while not read
+     * yet (read once per payer session, then carried here).
+     */
     record State(String id, Long linkId, String csrf, Instant lastSeen, String stripeIntent,
-                 Map<String, Serializable> next) {
+                 Map<String, Serializable> next, String clientLanguage) {
 
         State {
             next = next == null ? Map.of() : Map.copyOf(next);
         }
 
+        State(String id, Long linkId, String csrf, Instant lastSeen, String stripeIntent, Map<String, Serializable> next) {
+            this(id, linkId, csrf, lastSeen, stripeIntent, next, null);
+        }
+
         State seenAt(Instant now) {
-            return new State(id, linkId, csrf, now, stripeIntent, next);
+            return new State(id, linkId, csrf, now, stripeIntent, next, clientLanguage);
         }
 
         State withIntent(String intentId) {
-            return new State(id, linkId, csrf, lastSeen, intentId, next);
+            return new State(id, linkId, csrf, lastSeen, intentId, next, clientLanguage);
         }
 
         State withNext(Map<String, Serializable> values) {
-            return new State(id, linkId, csrf, lastSeen, stripeIntent, values);
+            return new State(id, linkId, csrf, lastSeen, stripeIntent, values, clientLanguage);
+        }
+
+        State withClientLanguage(String language) {
+            return new State(id, linkId, csrf, lastSeen, stripeIntent, next, language);
         }
     }
 
@@ -139,6 +151,7 @@ final class PayerSessionSeal {
                 out.writeUTF(entry.getKey());
                 writeValue(out, entry.getValue());
             }
+            writeNullable(out, state.clientLanguage()); // last: a cookie sealed before it was added reads as "not read"
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -188,7 +201,9 @@ final class PayerSessionSeal {
                 String key = in.readUTF();
                 next.put(key, readValue(in));
             }
-            return Optional.of(new State(id, link < 0 ? null : link, csrf, lastSeen, intent.isEmpty() ? null : intent, next));
+            String language = in.available() > 0 ? readNullable(in) : null;
+            return Optional.of(new State(id, link < 0 ? null : link, csrf, lastSeen, intent.isEmpty() ? null : intent, next,
+                    language));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

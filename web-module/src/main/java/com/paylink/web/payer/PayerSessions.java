@@ -88,10 +88,7 @@ public class PayerSessions {
             return (Optional<PayerSession>) session;
         }
         // outside the payer's paths (no PayerSessionFilter): read only
-        Optional<PayerSession> found = read(request, clock.instant()).map(state -> new PayerSession(state, state.next(),
-                changed -> {
-                    throw new IllegalStateException("a payer session changes only on the payer's paths");
-                }));
+        Optional<PayerSession> found = read(request, clock.instant()).map(state -> new PayerSession(state, state.next(), null));
         request.setAttribute(THIS_REQUEST, found);
         return found;
     }

@@ -60,6 +60,39 @@ class PayerSessionSealTest {
         assertThat(unknown.stripeIntent()).isNull();
     }
 
+    /**
+     * L11 and issue 22: the client's language is read on the session's first page and carried in the cookie, so the
+     * payment page does not ask the database on every view; "" is "none chosen", which is read once too. A cookie
+     * sealed before the language was carried opens, as "not read yet".
+     */
+    @Test
+    void theClientsLanguageIsReadOncePerSession_andCarriedInTheCookie() {
+        PayerSessionSeal seal = new PayerSessionSeal(List.of(KEY));
+        java.util.concurrent.atomic.AtomicReference<PayerSessionSeal.State> saved = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        PayerSession first = new PayerSession(seal.open(seal.seal(new PayerSessionSeal.State("id-1", 42L, "s", NOW, null, null)))
+                .orElseThrow(), Map.of(), saved::set);
+        assertThat(first.clientLanguage(() -> { reads.incrementAndGet(); return java.util.Optional.of("es"); })).contains("es");
+        assertThat(first.clientLanguage(() -> { reads.incrementAndGet(); return java.util.Optional.of("fr"); })).contains("es");
+        assertThat(reads).as("read once").hasValue(1);
+
+        PayerSession later = new PayerSession(seal.open(seal.seal(saved.get())).orElseThrow(), Map.of(), s -> { });
+        assertThat(later.clientLanguage(() -> { reads.incrementAndGet(); return java.util.Optional.empty(); })).contains("es");
+        assertThat(reads).as("the next page reads it from the cookie").hasValue(1);
+
+        PayerSession none = new PayerSession(new PayerSessionSeal.State("id-2", 7L, "s", NOW, null, null), Map.of(), saved::set);
+        assertThat(none.clientLanguage(java.util.Optional::empty)).isEmpty();
+        PayerSession noneLater = new PayerSession(seal.open(seal.seal(saved.get())).orElseThrow(), Map.of(), s -> { });
+        assertThat(noneLater.clientLanguage(() -> { throw new AssertionError("read again"); })).as("none chosen, also carried").isEmpty();
+
+        byte[] withoutLanguage = PayerSessionSeal.encode(new PayerSessionSeal.State("id-3", 9L, "s", NOW, null, null));
+        byte[] older = Arrays.copyOf(withoutLanguage, withoutLanguage.length - 1); // the one "absent" byte a null writes
+        assertThat(PayerSessionSeal.decode(older)).hasValueSatisfying(state -> {
+            assertThat(state.linkId()).isEqualTo(9L);
+            assertThat(state.clientLanguage()).isNull();
+        });
+    }
+
     @Test
     void aCookieChangedByOneByte_sealedWithAnotherKey_orMadeUp_opensNothing() {
         PayerSessionSeal seal = new PayerSessionSeal(List.of(KEY));
