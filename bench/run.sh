@@ -107,6 +107,10 @@ sleep 2
 put pay.dbWrites "$(( $(db_writes) - writes_before ))"
 PAYER=$(curl -s -D - -o /dev/null "$BASE/pay/$(token 2)" | tr -d '\r' | awk -F'[=;]' 'tolower($1)=="set-cookie: paylink_payer"{print $2}')
 [ -n "$PAYER" ] || { log "no payer session cookie"; exit 1; }
+# the first payment page seals the client's language into the cookie (read once per session): a browser keeps the new
+# cookie, so the load sends that one (with the landing's, every request would read the language and seal it again)
+NEWER=$(curl -s -D - -o /dev/null "$BASE/checkout/" -H "Cookie: PAYLINK_PAYER=$PAYER" | tr -d '\r' | awk -F'[=;]' 'tolower($1)=="set-cookie: paylink_payer"{v=$2} END{print v}')
+[ -n "$NEWER" ] && PAYER=$NEWER
 writes_before=$(db_writes)
 load checkout 32 "$BASE/checkout/" -H "Cookie: PAYLINK_PAYER=$PAYER"
 sleep 2
