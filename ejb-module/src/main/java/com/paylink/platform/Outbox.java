@@ -32,6 +32,9 @@ public class Outbox {
             this.queue = queue;
         }
 
+        /** Every queue the relay takes rows for (a row for another is left, and reported as waiting). */
+        static final java.util.List<String> QUEUES = java.util.Arrays.stream(values()).map(d -> d.queue).toList();
+
         static Destination of(String queue) {
             for (Destination d : values()) {
                 if (d.queue.equals(queue)) {

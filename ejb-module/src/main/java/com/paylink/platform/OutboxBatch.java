@@ -55,9 +55,10 @@ public class OutboxBatch {
         List<Object[]> rows = em.createNativeQuery("""
                         select id, destination, body, properties,
                                cast(extract(epoch from clock_timestamp() - created_at) * 1000 as bigint)
-                        from outbox where destination in ('OutboundMail', 'PaymentCompleted')
+                        from outbox where destination in (?2)
                         order by id limit ?1 for update skip locked""")
                 .setParameter(1, max)
+                .setParameter(2, Outbox.Destination.QUEUES)
                 .getResultList();
         if (rows.isEmpty()) {
             return List.of();

@@ -67,7 +67,7 @@ public record PaymentEventMessage(Kind kind, long subjectId, Long invoiceId, Lon
         return String.valueOf(subjectId);
     }
 
-    /** The message's properties, strings and longs, as {@link #writeTo} sets them and {@link #read} reads them. */
+    /** The message's properties, strings and longs, as the outbox puts them on the message and {@link #read} reads them. */
     public java.util.Map<String, Object> properties() {
         java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
         if (kind.name != null) {
@@ -92,23 +92,6 @@ public record PaymentEventMessage(Kind kind, long subjectId, Long invoiceId, Lon
             properties.put(REFERENCE, reference);
         }
         return properties;
-    }
-
-    /** Writes the event into {@code message} (its body and properties). */
-    public TextMessage writeTo(TextMessage message) {
-        try {
-            message.setText(text());
-            for (java.util.Map.Entry<String, Object> property : properties().entrySet()) {
-                if (property.getValue() instanceof Long value) {
-                    message.setLongProperty(property.getKey(), value);
-                } else {
-                    message.setStringProperty(property.getKey(), (String) property.getValue());
-                }
-            }
-            return message;
-        } catch (JMSException e) {
-            throw new IllegalStateException("cannot build a payment event", e);
-        }
     }
 
     /** The event a message carries. */

@@ -36,7 +36,7 @@ public class AccessLinkMailListener implements MessageListener {
             if (!access.deliver(Long.parseLong(message.getStringProperty(AccessLinks.LINK_ID)))) {
                 // not there: the outbox sends a request only after its row committed, so it never will be (a demo reset or
                 // a restored database dropped it); taken off the queue, not retried
-                java.util.logging.Logger.getLogger(getClass().getName()).info(() -> "a access-link request for something that no longer exists, dropped: " + message);
+                java.util.logging.Logger.getLogger(getClass().getName()).info(() -> "an access-link request for something that no longer exists, dropped: " + message);
             }
         } catch (JMSException e) {
             throw new IllegalStateException("unreadable access-link request", e);
