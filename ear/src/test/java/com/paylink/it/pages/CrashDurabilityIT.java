@@ -179,9 +179,11 @@ class CrashDurabilityIT {
     private static String startStripePayment(String link) throws Exception {
         HttpClient payer = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
-        String page = payer.send(HttpRequest.newBuilder(URI.create(link)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        HttpResponse<String> opened = payer.send(HttpRequest.newBuilder(URI.create(link)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        String page = opened.body();
         java.util.regex.Matcher form = java.util.regex.Pattern.compile("data-form=\"([^\"]+)\"").matcher(page);
-        assertThat(form.find()).as("the Stripe payment form").isTrue();
+        assertThat(form.find()).as("the Stripe payment form; the page was %s %s: %s", opened.statusCode(), opened.uri(),
+                page.replaceAll("(?s)<head>.*</head>", "").replaceAll("\\s+", " ")).isTrue();
         String answer = payer.send(HttpRequest.newBuilder(URI.create(BASE + "/checkout/intent"))
                 .header("X-Paylink-Form", form.group(1)).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
