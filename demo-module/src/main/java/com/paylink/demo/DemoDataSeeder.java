@@ -7,6 +7,8 @@ import com.paylink.ledger.entity.Appointment;
 import com.paylink.ledger.entity.BillTo;
 import com.paylink.ledger.entity.BillToParty;
 import com.paylink.ledger.entity.Client;
+import com.paylink.ledger.entity.ClientHistoryEntry;
+import com.paylink.ledger.entity.ConsentMethod;
 import com.paylink.ledger.entity.Insurance;
 import com.paylink.ledger.entity.Invoice;
 import com.paylink.ledger.entity.Payment;
@@ -159,6 +161,22 @@ public class DemoDataSeeder {
                 "valentina.ortiz@example.com", "(555) 233-9087"));
         valentina.preferLanguage("es");
         invoice(valentina, appointment(valentina, 2, "Individual Therapy (53 min)", smith), "RC-1006", "180.00");
+
+        // issue 23: texting. Riverside's own sender (the demo phone's local Twilio), and clients' mobile numbers: Emma,
+        // Harper and Valentina agreed to texts; Mia never did; Lucas opted out by replying STOP
+        riverside.textingSetUp(DemoPhone.RIVERSIDE_SERVICE, "Riverside Counseling");
+        riverside.textingRegistration(true, now);
+        emma.mobileChanged("+12015550123", now, admin.id());
+        emma.textConsentGiven(ConsentMethod.IN_PERSON, daysAgo(30), admin.id());
+        harper.mobileChanged("+16175550199", now, admin.id());
+        harper.textConsentGiven(ConsentMethod.ON_FORM, daysAgo(60), biller.id());
+        valentina.mobileChanged("+12125550147", now, admin.id());
+        valentina.textConsentGiven(ConsentMethod.ON_FORM, daysAgo(20), biller.id());
+        mia.mobileChanged("+14155550136", now, admin.id());
+        lucas.mobileChanged("+13105550182", now, admin.id());
+        lucas.textConsentGiven(ConsentMethod.IN_PERSON, daysAgo(90), admin.id());
+        lucas.textConsentWithdrawn(ConsentMethod.REPLIED_STOP, daysAgo(10), null);
+        em.persist(new ClientHistoryEntry(lucas, daysAgo(10), null, ClientHistoryEntry.Kind.TEXT_OPTED_OUT, "STOP"));
 
         seedLinkHistory(riverside, admin, biller, smith);
     }

@@ -36,7 +36,7 @@ class ArchitectureTest {
      * above them all, in its own modules, demo-module and demo-web, outside the release and these checks.)
      */
     static final List<String> ORDER = List.of(
-            "shared", "platform", "mail", "practice", "identity", "ledger", "paymentlink", "payment",
+            "shared", "platform", "mail", "texting", "practice", "identity", "ledger", "paymentlink", "payment",
             "notification", "report", "outbound");
     private static final String BASE = "com.paylink.";
 

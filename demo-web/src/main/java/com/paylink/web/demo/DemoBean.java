@@ -22,6 +22,11 @@ public class DemoBean {
         return config.flag(PaylinkConfig.DEMO_MAILBOX);
     }
 
+    /** Issue 23: the demo phone (a local Twilio inside the demo server) is on. */
+    public boolean isPhone() {
+        return config.flag(PaylinkConfig.DEMO_PHONE);
+    }
+
     public String getPassword() {
         return DemoDataSeeder.DEMO_PASSWORD;
     }

@@ -60,6 +60,30 @@ public class Client implements PracticeOwned {
     @Column(name = "external_id", length = 100)
     private String externalId;
 
+    /** Issue 23 (T1): the client's mobile number in E.164 (+15551234567), validated by the boundary; null: none. */
+    @Column(name = "mobile_phone", length = 20)
+    private String mobilePhone;
+
+    /** T1: whether the client agreed to be texted at {@link #mobilePhone} (a new number asks again). */
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "text_consent", nullable = false)
+    private TextConsent textConsent = TextConsent.NONE;
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "text_consent_method")
+    private ConsentMethod textConsentMethod;
+
+    @Column(name = "text_consent_at")
+    private java.time.Instant textConsentAt;
+
+    /** The staff member who recorded the consent (or its withdrawal); null when the client replied. */
+    @Column(name = "text_consent_by")
+    private Long textConsentBy;
+
+    /** T4: the client's own zone (IANA id) for quiet hours; null: the practice's. */
+    @Column(name = "time_zone", length = 64)
+    private String timeZone;
+
     @Embedded
     private BillTo billTo = BillTo.client();
 
@@ -200,5 +224,88 @@ public class Client implements PracticeOwned {
 
     public List<HouseholdMember> household() {
         return Collections.unmodifiableList(household);
+    }
+
+    /**
+     * T1: a new mobile number (E.164, already validated; null removes it). Consent belongs to a number: a changed
+     * number has none until it is recorded again. True when the number changed.
+     */
+    public boolean mobileChanged(String e164, java.time.Instant at, Long staffId) {
+        if (Objects.equals(e164, mobilePhone)) {
+            return false;
+        }
+        this.mobilePhone = e164;
+        if (textConsent != TextConsent.NONE) {
+            this.textConsent = TextConsent.NONE;
+            this.textConsentMethod = null;
+            this.textConsentAt = at;
+            this.textConsentBy = staffId;
+        }
+        return true;
+    }
+
+    /** T1: the client agreed to texts (in person, on a form, or by replying START); staffId null for a reply. */
+    public void textConsentGiven(ConsentMethod method, java.time.Instant at, Long staffId) {
+        if (mobilePhone == null) {
+            throw new IllegalStateException("client " + id + " has no mobile number to consent for");
+        }
+        this.textConsent = TextConsent.GIVEN;
+        this.textConsentMethod = Objects.requireNonNull(method, "method");
+        this.textConsentAt = at;
+        this.textConsentBy = staffId;
+    }
+
+    /** T1, T6: the client withdrew consent (told staff, or replied STOP); nothing more is texted. */
+    public void textConsentWithdrawn(ConsentMethod method, java.time.Instant at, Long staffId) {
+        this.textConsent = TextConsent.WITHDRAWN;
+        this.textConsentMethod = Objects.requireNonNull(method, "method");
+        this.textConsentAt = at;
+        this.textConsentBy = staffId;
+    }
+
+    /** T1: staff recorded that the client has not given consent (or took back a consent recorded by mistake). */
+    public void textConsentCleared(java.time.Instant at, Long staffId) {
+        this.textConsent = TextConsent.NONE;
+        this.textConsentMethod = null;
+        this.textConsentAt = at;
+        this.textConsentBy = staffId;
+    }
+
+    /** T1: Paylink texts a client only at a number they consented to. */
+    public boolean canBeTexted() {
+        return mobilePhone != null && textConsent == TextConsent.GIVEN;
+    }
+
+    public String mobilePhone() {
+        return mobilePhone;
+    }
+
+    public TextConsent textConsent() {
+        return textConsent == null ? TextConsent.NONE : textConsent;
+    }
+
+    public ConsentMethod textConsentMethod() {
+        return textConsentMethod;
+    }
+
+    public java.time.Instant textConsentAt() {
+        return textConsentAt;
+    }
+
+    public Long textConsentBy() {
+        return textConsentBy;
+    }
+
+    /** T4: the zone quiet hours are counted in: the client's own, else the practice's. */
+    public java.time.ZoneId zone() {
+        return timeZone == null ? practice.zone() : java.time.ZoneId.of(timeZone);
+    }
+
+    public String timeZone() {
+        return timeZone;
+    }
+
+    public void timeZone(java.time.ZoneId zone) {
+        this.timeZone = zone == null ? null : zone.getId();
     }
 }

@@ -48,6 +48,9 @@ public class BankDebitMailService {
             return false;
         }
         PaymentLink link = attempt.link();
+        if (!link.hasEmailRecipient()) {
+            return true; // a link sent by text only: the payment page says what happens to the debit
+        }
         var practice = link.practice();
         Locale language = Languages.resolve(link.invoice().client().preferredLanguage()); // L11
         String numbers = String.join(", ", link.invoiceNumbers());

@@ -49,6 +49,9 @@ public class ReceiptMailService {
         if (attempt == null) {
             return em.find(Payment.class, paymentId) != null; // not a link payment: nothing to send
         }
+        if (!attempt.link().hasEmailRecipient()) {
+            return true; // a link sent by text only: the receipt is on the payment page (and its PDF), not mailed
+        }
         Payment payment = attempt.payment();
         var practice = attempt.link().practice();
         Locale language = Languages.resolve(attempt.link().invoice().client().preferredLanguage()); // L11

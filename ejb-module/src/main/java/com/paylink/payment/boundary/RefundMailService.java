@@ -38,6 +38,9 @@ public class RefundMailService {
         if (attempt == null || attempt.status() != AttemptStatus.REFUNDED) {
             return false;
         }
+        if (!attempt.link().hasEmailRecipient()) {
+            return true; // a link sent by text only: no address to write to (the payer's page said it)
+        }
         var practice = attempt.link().practice();
         mailer.sendOnce("refund-notice:" + attemptId, RefundNoticeEmail.unpostable(practice.name(), practice.senderEmail(),
                 attempt.link().recipientEmail(), attempt.amount(), language(attempt)));
@@ -58,6 +61,9 @@ public class RefundMailService {
         PaymentAttempt attempt = em.createQuery("select a from PaymentAttempt a where a.gatewayReference = :r "
                         + "and a.payment is not null", PaymentAttempt.class)
                 .setParameter("r", refund.payment().gatewayReference()).getResultStream().findFirst().orElseThrow();
+        if (!attempt.link().hasEmailRecipient()) {
+            return true; // a link sent by text only: no address to write to
+        }
         var practice = attempt.link().practice();
         mailer.sendOnce("refund:" + refundId, RefundNoticeEmail.refunded(practice.name(), practice.senderEmail(),
                 attempt.link().recipientEmail(), refund.amount(), refund.payment().amount(), refund.payment().receiptNumber(),

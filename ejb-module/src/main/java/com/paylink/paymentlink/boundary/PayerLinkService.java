@@ -64,7 +64,7 @@ public class PayerLinkService {
         if (!LinkTokens.looksLikeToken(token)) {
             return Optional.empty();
         }
-        Optional<PaymentLink> link = em.createQuery("select l from PaymentLink l where l.tokenHash = :h or l.reminderTokenHash = :h", PaymentLink.class)
+        Optional<PaymentLink> link = em.createQuery("select l from PaymentLink l where l.tokenHash = :h or l.reminderTokenHash = :h or l.textTokenHash = :h", PaymentLink.class)
                 .setParameter("h", LinkTokens.hash(token))
                 .getResultList().stream().findFirst(); // a list: outside a transaction nothing stays open after the read
         Instant now = clock.instant();

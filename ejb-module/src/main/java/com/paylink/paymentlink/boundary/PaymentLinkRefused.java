@@ -26,7 +26,19 @@ public class PaymentLinkRefused extends BusinessException {
         NO_INVOICES("no-invoices-selected"),
         TOO_MANY_INVOICES("too-many-invoices"),
         INVOICES_OF_SEVERAL_CLIENTS("invoices-of-several-clients"),
-        INVOICES_IN_SEVERAL_CURRENCIES("invoices-in-several-currencies");
+        INVOICES_IN_SEVERAL_CURRENCIES("invoices-in-several-currencies"),
+        /** T2: neither email nor text was chosen. */
+        NO_CHANNEL("no-channel"),
+        /** T1: the client has no mobile number on Client Details. */
+        NO_MOBILE_NUMBER("no-mobile-number"),
+        /** T1: the client has not agreed to texts (argument: the masked number). */
+        NO_TEXT_CONSENT("no-text-consent"),
+        /** T6: the client opted out of texts (replied STOP, or told staff); argument: the masked number. */
+        TEXT_OPTED_OUT("text-opted-out"),
+        /** T5: the practice has no texting sender yet (an Admin sets it under Admin > Text messages). */
+        TEXTING_NOT_SET_UP("texting-not-set-up"),
+        /** T5: this server has no Twilio account configured. */
+        TEXTING_NOT_CONFIGURED("texting-not-configured");
 
         private final String code;
 

@@ -66,6 +66,12 @@ public class PaymentLinkService {
     @Inject
     Mailer mailer;
 
+    @Inject
+    com.paylink.texting.control.TextGateway texting;
+
+    @Inject
+    com.paylink.platform.PaylinkConfig config;
+
     /** What the send dialog needs; refuses exactly as {@link #send} would, except for the recipient. */
     public SendOptions sendOptions(long invoiceId) {
         return sendOptions(List.of(invoiceId));
@@ -84,10 +90,12 @@ public class PaymentLinkService {
         requireNotInAnotherLink(invoices, now);
         Client client = invoices.get(0).client();
         List<RecipientOption> options = Recipients.of(client);
-        if (options.isEmpty()) {
+        List<Invoice> ordered = invoices.stream().sorted(Invoice.OLDEST_FIRST).toList();
+        Money balance = ordered.stream().map(Invoice::balance).reduce(Money.zero(ordered.get(0).currency()), Money::plus);
+        TextOption text = textOption(client, balance, staff.practice().settings().linkLifetime(), now);
+        if (options.isEmpty() && !text.available()) {
             throw new PaymentLinkRefused(Reason.NO_RECIPIENT_EMAIL);
         }
-        List<Invoice> ordered = invoices.stream().sorted(Invoice.OLDEST_FIRST).toList();
         Invoice first = ordered.get(0);
         LinkState current = ordered.size() == 1
                 ? latest(first).map(l -> state(l, first.id())).orElse(null)
@@ -96,7 +104,47 @@ public class PaymentLinkService {
         Money total = ordered.stream().map(Invoice::balance).reduce(Money.zero(first.currency()), Money::plus);
         return new SendOptions(first.id(), first.number(), total, options,
                 Recipients.defaultOf(options).map(RecipientOption::key).orElse(null), current, staff.practice().settings().linkLifetime(),
-                ordered.stream().map(i -> new SendOptions.Item(i.id(), i.number(), i.issuedOn(), i.balance())).toList());
+                ordered.stream().map(i -> new SendOptions.Item(i.id(), i.number(), i.issuedOn(), i.balance())).toList(), text);
+    }
+
+    /**
+     * T1–T5: whether the client can be texted now, and if so what they would read and when. The preview is the exact
+     * text but for the token, shown as X's of its length (the token is minted only as the text goes, PL6).
+     */
+    private TextOption textOption(Client client, Money balance, java.time.Duration lifetime, Instant now) {
+        String number = client.mobilePhone();
+        String masked = number == null ? null : com.paylink.texting.control.PhoneNumbers.masked(number);
+        Optional<Reason> refusal = textRefusal(client);
+        if (refusal.isPresent()) {
+            return TextOption.refused(refusal.get(), masked);
+        }
+        java.time.ZoneId zone = client.zone();
+        Instant goes = com.paylink.texting.control.QuietHours.nextOpening(now, zone);
+        String body = com.paylink.texting.control.PaymentLinkText.compose(new com.paylink.texting.control.PaymentLinkText.Facts(
+                client.practice().textingName(), balance, goes.plus(lifetime), zone,
+                config.publicUrl() + "/pay/" + "X".repeat(com.paylink.paymentlink.control.LinkTokens.newToken().length()),
+                com.paylink.shared.Languages.resolve(client.preferredLanguage())));
+        var count = com.paylink.texting.control.SmsSegments.count(body);
+        return new TextOption(true, masked, null, null, goes, goes.isAfter(now), zone.getId(), body, count.segments(),
+                count.encoding().name());
+    }
+
+    /** T1, T5, T6: why this client cannot be texted now, if they cannot. */
+    private Optional<Reason> textRefusal(Client client) {
+        if (!texting.configured()) {
+            return Optional.of(Reason.TEXTING_NOT_CONFIGURED);
+        }
+        if (!client.practice().textingSetUp()) {
+            return Optional.of(Reason.TEXTING_NOT_SET_UP);
+        }
+        if (client.mobilePhone() == null) {
+            return Optional.of(Reason.NO_MOBILE_NUMBER);
+        }
+        return switch (client.textConsent()) {
+            case GIVEN -> Optional.empty();
+            case WITHDRAWN -> Optional.of(Reason.TEXT_OPTED_OUT);
+            case NONE -> Optional.of(Reason.NO_TEXT_CONSENT);
+        };
     }
 
     /**
@@ -114,19 +162,43 @@ public class PaymentLinkService {
      * link for exactly the same invoices is replaced, PL5).
      */
     public LinkSent send(Collection<Long> invoiceIds, String recipientKey) {
+        return send(invoiceIds, recipientKey, java.util.EnumSet.of(Channel.EMAIL));
+    }
+
+    /**
+     * T2: one link by email, by text, or both. Every channel asked for must be possible, or nothing is sent: the
+     * email needs an address on file, the text a mobile number with the client's consent (T1) and a practice sender.
+     */
+    public LinkSent send(Collection<Long> invoiceIds, String recipientKey, java.util.Set<Channel> channels) {
+        if (channels == null || channels.isEmpty()) {
+            throw new PaymentLinkRefused(Reason.NO_CHANNEL);
+        }
         Staff staff = caller.requiring(Permission.BILLING);
         requireEnrolled(staff);
         List<Invoice> invoices = invoicesOf(staff, invoiceIds, true);
         invoices.forEach(PaymentLinkService::requirePayable);
         Instant now = clock.instant();
         requireNotInAnotherLink(invoices, now);
-        RecipientOption recipient = Recipients.choose(invoices.get(0).client(), recipientKey);
+        Client client = invoices.get(0).client();
+        RecipientOption recipient = channels.contains(Channel.EMAIL) ? Recipients.choose(client, recipientKey) : null;
+        LinkIssuer.LinkText text = null;
+        if (channels.contains(Channel.TEXT)) {
+            // T1: consent is checked here, as the text is asked for, and again by the sender as it goes
+            String masked = client.mobilePhone() == null ? null : com.paylink.texting.control.PhoneNumbers.masked(client.mobilePhone());
+            textRefusal(client).ifPresent(reason -> {
+                throw new PaymentLinkRefused(reason, masked);
+            });
+            text = new LinkIssuer.LinkText(client.mobilePhone(), client.preferredLanguage(), client.zone());
+        }
 
-        LinkIssuer.Issued issued = issuer.issue(invoices, recipient.recipient(), staff, staff, now);
+        LinkIssuer.Issued issued = issuer.issue(invoices, recipient == null ? null : recipient.recipient(), text, staff, staff,
+                now, PaymentLinkAction.RESENT_ON_REQUEST);
         PaymentLink link = issued.link();
+        Instant textGoes = text == null ? null : com.paylink.texting.control.QuietHours.nextOpening(now, text.zone());
         return new LinkSent(link.id(), link.invoice().id(), EmailAddresses.mask(link.recipientEmail()), link.recipientSource(),
                 link.sentAt(), link.expiresAt(), issued.replacedEarlierLink(),
-                link.invoices().stream().map(Invoice::id).toList(), link.invoiceNumbers(), link.amountDue());
+                link.invoices().stream().map(Invoice::id).toList(), link.invoiceNumbers(), link.amountDue(),
+                recipient != null, text == null ? null : com.paylink.texting.control.PhoneNumbers.masked(text.to()), textGoes);
     }
 
     /**

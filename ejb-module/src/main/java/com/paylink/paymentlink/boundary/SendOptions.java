@@ -13,7 +13,8 @@ import java.util.List;
  * first (oldest) invoice's.
  */
 public record SendOptions(long invoiceId, String invoiceNumber, Money balance, List<RecipientOption> recipients,
-                          String defaultRecipientKey, LinkState currentLink, Duration lifetime, List<Item> invoices)
+                          String defaultRecipientKey, LinkState currentLink, Duration lifetime, List<Item> invoices,
+                          TextOption text)
         implements Serializable {
 
 
@@ -23,6 +24,12 @@ public record SendOptions(long invoiceId, String invoiceNumber, Money balance, L
 
     public SendOptions {
         invoices = List.copyOf(invoices);
+        recipients = List.copyOf(recipients);
+    }
+
+    /** Whether the link can go by email (the client has an address in one of the three places). */
+    public boolean isEmailAvailable() {
+        return !recipients.isEmpty();
     }
 
     /** The ids of the invoices the link would cover, to send it. */

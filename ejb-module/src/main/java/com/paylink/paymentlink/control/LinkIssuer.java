@@ -46,7 +46,19 @@ public class LinkIssuer {
     @Inject
     MailQueue mailQueue;
 
+    @Inject
+    com.paylink.texting.control.Texts texts;
+
     public record Issued(PaymentLink link, boolean replacedEarlierLink) {
+    }
+
+    /** T2: a link's text goes to this number (E.164, consented), in this language, within quiet hours in this zone. */
+    public record LinkText(String to, String language, java.time.ZoneId zone) {
+    }
+
+    /** T5: Paylink's own idempotency key of a link's text: one text per link, however often it is asked for. */
+    public static String textKey(long linkId) {
+        return "link-" + linkId + "-text";
     }
 
     /** Where a link goes: which of the client's three places, whose name, which address. */
@@ -68,11 +80,26 @@ public class LinkIssuer {
      */
     public Issued issue(List<Invoice> invoices, Recipient recipient, Staff sender, Staff actingStaff, Instant now,
                         PaymentLinkAction withoutStaff) {
+        return issue(invoices, recipient, null, sender, actingStaff, now, withoutStaff);
+    }
+
+    /**
+     * Issue 23 (T2): one link for the email ({@code recipient}; null for a text only) and the text ({@code text}; null
+     * for an email only). The text is asked for now and goes when quiet hours allow (T4); a held text makes the link
+     * live its whole lifetime from when the text goes.
+     */
+    public Issued issue(List<Invoice> invoices, Recipient recipient, LinkText text, Staff sender, Staff actingStaff, Instant now,
+                        PaymentLinkAction withoutStaff) {
+        if (recipient == null && text == null) {
+            throw new IllegalArgumentException("a link goes by email, by text, or both");
+        }
         Long actor = actingStaff == null ? null : actingStaff.id();
         boolean replaced = closeActive(invoices, now, actor);
         Practice practice = invoices.get(0).practice();
         PracticeSettings settings = practice.settings();
-        PaymentLink link = new PaymentLink(invoices, recipient.source(), recipient.name(),
+        PaymentLink link = recipient == null
+                ? new PaymentLink(invoices, null, invoices.get(0).client().fullName(), null, sender, now, settings.linkLifetime())
+                : new PaymentLink(invoices, recipient.source(), recipient.name(),
                 EmailAddresses.normalize(recipient.email()), sender, now, settings.linkLifetime());
         // P5, P6: a link the client asked for goes out in the practice's name; a staff member's as the practice chose
         link.sentWith(actingStaff == null || settings.emailFrom() == EmailFrom.PRACTICE_NAME
@@ -86,8 +113,16 @@ public class LinkIssuer {
         PaymentLinkAction action = actingStaff == null ? withoutStaff
                 : replaced ? PaymentLinkAction.RESENT : PaymentLinkAction.SENT;
         em.persist(new PaymentLinkAudit(link, action, actor, now, EmailAddresses.mask(link.recipientEmail())));
-        // only the link's id travels: the mail sender mints the token (PL6), so no queue, journal or DLQ holds it
-        mailQueue.enqueue(MAIL_KIND, Map.of(MAIL_LINK_ID, String.valueOf(link.id())));
+        if (text != null) {
+            Instant goes = com.paylink.texting.control.QuietHours.nextOpening(now, text.zone()); // T4
+            link.liveFullLifetimeFrom(goes, settings.linkLifetime());
+            texts.ask(practice.id(), invoices.get(0).client().id(), link.id(), com.paylink.texting.entity.TextMessage.Kind.LINK,
+                    text.to(), text.language(), goes, actor, now, textKey(link.id()));
+        }
+        if (recipient != null) {
+            // only the link's id travels: the mail sender mints the token (PL6), so no queue, journal or DLQ holds it
+            mailQueue.enqueue(MAIL_KIND, Map.of(MAIL_LINK_ID, String.valueOf(link.id())));
+        }
         LOG.info(() -> "payment link " + link.id() + " issued for invoices " + link.invoiceIdsInLockOrder()
                 + (actor == null ? " at the client's request" : " by staff " + actor));
         return new Issued(link, replaced);

@@ -73,7 +73,8 @@ public class PaymentLink {
     private Instant tokenMintedAt;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "recipient_source", nullable = false)
+    /** Where its email went; null for a link sent by text only (issue 23). */
+    @Column(name = "recipient_source")
     private RecipientSource recipientSource;
 
     @Column(name = "recipient_name")
@@ -141,6 +142,13 @@ public class PaymentLink {
     @Column(name = "reminder_token_minted_at")
     private Instant reminderTokenMintedAt;
 
+    /** T2: the link's text message's own token (its hash), which opens this same link; minted as the text goes (PL6). */
+    @Column(name = "text_token_hash", unique = true, length = 64)
+    private String textTokenHash;
+
+    @Column(name = "text_token_minted_at")
+    private Instant textTokenMintedAt;
+
     @Version
     private long version;
 
@@ -176,9 +184,12 @@ public class PaymentLink {
         for (Invoice each : ordered) {
             items.add(new LinkInvoice(this, each, items.size()));
         }
-        this.recipientSource = Objects.requireNonNull(recipientSource, "recipientSource");
+        if ((recipientSource == null) != (recipientEmail == null)) {
+            throw new IllegalArgumentException("an email recipient needs both its source and its address");
+        }
+        this.recipientSource = recipientSource; // both null: a link sent by text only (issue 23)
         this.recipientName = recipientName;
-        this.recipientEmail = Objects.requireNonNull(recipientEmail, "recipientEmail");
+        this.recipientEmail = recipientEmail;
         this.sentBy = Objects.requireNonNull(sentBy, "sentBy");
         this.sentAt = Objects.requireNonNull(sentAt, "sentAt");
         if (lifetime == null || lifetime.isNegative() || lifetime.isZero()) {
@@ -340,6 +351,43 @@ public class PaymentLink {
 
     public Optional<Instant> reminderQueuedAt() {
         return Optional.ofNullable(reminderQueuedAt);
+    }
+
+    /**
+     * T4: a text held back by quiet hours goes out at {@code textAt}: the link then lives its whole lifetime from
+     * that moment, so a client never receives a link with hours left of its life. Never shortens it.
+     */
+    public void liveFullLifetimeFrom(Instant textAt, java.time.Duration lifetime) {
+        Instant wanted = textAt.plus(lifetime);
+        if (wanted.isAfter(expiresAt)) {
+            Instant remind = remindAt;
+            java.time.Duration before = remind == null ? null : java.time.Duration.between(remind, expiresAt);
+            this.expiresAt = wanted;
+            if (before != null) {
+                this.remindAt = expiresAt.minus(before);
+            }
+        }
+    }
+
+    /** T2: a token for the link's text was minted now; only its hash is kept (PL6). */
+    public void textTokenMinted(String hash, Instant at) {
+        this.textTokenHash = Objects.requireNonNull(hash, "hash");
+        this.textTokenMintedAt = Objects.requireNonNull(at, "at");
+    }
+
+    /** T2: the text with this token certainly did not go out: the token is gone. */
+    public void textTokenWithdrawn() {
+        this.textTokenHash = null;
+        this.textTokenMintedAt = null;
+    }
+
+    public String textTokenHash() {
+        return textTokenHash;
+    }
+
+    /** Whether the link goes by email (false: by text only). */
+    public boolean hasEmailRecipient() {
+        return recipientEmail != null;
     }
 
     /** PL11: the reminder email's token was minted (its hash only is kept), as for the first email (PL6). */

@@ -19,5 +19,9 @@ public enum PaymentLinkAction {
     /** PAY18: the bank returned the debit; the link closed and a fresh one went to the same address. */
     BANK_DEBIT_RETURNED,
     /** PAY18: the fresh link sent after a returned bank debit. */
-    RESENT_AFTER_RETURN
+    RESENT_AFTER_RETURN,
+    /** Issue 23 (T2): the link's text went to the client's phone (Twilio took it). */
+    TEXTED,
+    /** T6: the link's text could not be sent or delivered (Twilio's reason on the ledger). */
+    TEXT_FAILED
 }

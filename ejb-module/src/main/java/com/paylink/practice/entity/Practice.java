@@ -74,6 +74,21 @@ public class Practice {
     @Column(name = "time_zone", nullable = false)
     private String timeZone;
 
+    /** Issue 23 (T5): the practice's own sender, a Twilio Messaging Service (MG…); null: texting not set up. */
+    @Column(name = "texting_service_sid", length = 34)
+    private String textingServiceSid;
+
+    /** T3: the name its texts begin with (at most {@value #TEXTING_NAME_MAX} characters); null: its name. */
+    @Column(name = "texting_name", length = 30)
+    private String textingName;
+
+    /** T5: the carrier registration (US A2P 10DLC) as Twilio last reported it; null: never checked. */
+    @Column(name = "texting_registered")
+    private Boolean textingRegistered;
+
+    @Column(name = "texting_checked_at")
+    private Instant textingCheckedAt;
+
     /** P5: what an Admin chose for the practice's links. */
     @Embedded
     private PracticeSettings settings;
@@ -230,5 +245,54 @@ public class Practice {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** T3: the longest texting name a practice may choose (the name leads every text, which should fit one segment). */
+    public static final int TEXTING_NAME_MAX = 30;
+
+    /** T5: the Admin set the practice's sender and texting name (checked by the boundary); the registration is asked again. */
+    public void textingSetUp(String serviceSid, String name) {
+        if (!java.util.Objects.equals(serviceSid, textingServiceSid)) {
+            textingRegistered = null;
+            textingCheckedAt = null;
+        }
+        this.textingServiceSid = serviceSid;
+        this.textingName = name;
+    }
+
+    /** T5: what Twilio says of the sender's carrier registration now. */
+    public void textingRegistration(boolean registered, Instant checkedAt) {
+        this.textingRegistered = registered;
+        this.textingCheckedAt = checkedAt;
+    }
+
+    public String textingServiceSid() {
+        return textingServiceSid;
+    }
+
+    /** The name texts carry: the one the Admin chose, else the practice's name (cut to the longest allowed). */
+    public String textingName() {
+        if (textingName != null && !textingName.isBlank()) {
+            return textingName;
+        }
+        return name.length() <= TEXTING_NAME_MAX ? name : name.substring(0, TEXTING_NAME_MAX).strip();
+    }
+
+    /** The name the Admin chose, or null. */
+    public String chosenTextingName() {
+        return textingName;
+    }
+
+    public Boolean textingRegistered() {
+        return textingRegistered;
+    }
+
+    public Instant textingCheckedAt() {
+        return textingCheckedAt;
+    }
+
+    /** T5: the practice can send texts: it has a sender of its own. */
+    public boolean textingSetUp() {
+        return textingServiceSid != null;
     }
 }

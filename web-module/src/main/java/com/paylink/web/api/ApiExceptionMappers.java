@@ -52,7 +52,7 @@ public final class ApiExceptionMappers {
         if (e instanceof PaymentLinkRefused refused) {
             return switch (refused.reason()) {
                 case NO_RECIPIENT_EMAIL, INVALID_RECIPIENT_EMAIL, UNKNOWN_RECIPIENT, NO_INVOICES, TOO_MANY_INVOICES,
-                     INVOICES_OF_SEVERAL_CLIENTS, INVOICES_IN_SEVERAL_CURRENCIES -> UNPROCESSABLE;
+                     INVOICES_OF_SEVERAL_CLIENTS, INVOICES_IN_SEVERAL_CURRENCIES, NO_CHANNEL, NO_MOBILE_NUMBER -> UNPROCESSABLE;
                 default -> Response.Status.CONFLICT.getStatusCode();
             };
         }

@@ -39,6 +39,25 @@ final class ApiJson {
         return json.getString(name);
     }
 
+    /** An optional array of strings: empty when absent or null; 400 when it is not an array of strings. */
+    static java.util.List<String> optionalStrings(JsonObject json, String name) {
+        JsonValue value = json.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return java.util.List.of();
+        }
+        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw new Malformed(name + " must be an array of strings");
+        }
+        java.util.List<String> strings = new java.util.ArrayList<>();
+        for (JsonValue item : value.asJsonArray()) {
+            if (item.getValueType() != JsonValue.ValueType.STRING) {
+                throw new Malformed(name + " must be an array of strings");
+            }
+            strings.add(((jakarta.json.JsonString) item).getString());
+        }
+        return strings;
+    }
+
     /** A body that is JSON but not of the shape asked for: a 400 whose message says what is wrong. */
     static final class Malformed extends BadRequestException {
         Malformed(String what) {

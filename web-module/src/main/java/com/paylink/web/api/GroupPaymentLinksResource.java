@@ -25,7 +25,8 @@ import java.util.Locale;
 
 /**
  * {@code POST /api/payment-links}: one link, one email, for several invoices of one client (PL12), body
- * {@code {"invoices": [12, 13, 14], "recipient": "bill-to"}} (recipient optional). The boundary enforces every
+ * {@code {"invoices": [12, 13, 14], "recipient": "bill-to", "channels": ["email", "text"]}} (recipient and channels
+ * optional). The boundary enforces every
  * rule; this class only translates JSON.
  */
 @Path("/payment-links")
@@ -45,7 +46,8 @@ public class GroupPaymentLinksResource {
                     MESSAGES.text("error.unsupported-media-type"));
         }
         JsonObject json = ApiJson.object(body, "a body with the invoices is needed");
-        LinkSent sent = links.send(invoices(json), ApiJson.optionalString(json, "recipient"));
+        LinkSent sent = links.send(invoices(json), ApiJson.optionalString(json, "recipient"),
+                com.paylink.paymentlink.boundary.Channel.parse(ApiJson.optionalStrings(json, "channels")));
         return Response.created(uri.getBaseUriBuilder().path("invoices").path(String.valueOf(sent.invoiceId()))
                 .path("payment-links").build()).entity(LinkJson.sent(sent)).build();
     }

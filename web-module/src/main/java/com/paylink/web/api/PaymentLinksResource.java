@@ -37,7 +37,10 @@ public class PaymentLinksResource {
         return links.current(invoiceId).map(LinkJson::of).orElseGet(() -> LinkJson.none(invoiceId));
     }
 
-    /** Body, optional: {@code {"recipient": "bill-to" | "client" | "household-<id>"}}; default as on the page. */
+    /**
+     * Body, optional: {@code {"recipient": "bill-to" | "client" | "household-<id>", "channels": ["email", "text"]}};
+     * recipient default as on the page, channels default {@code ["email"]} (issue 23: one link by email, text or both).
+     */
     @POST
     public Response send(@PathParam("invoiceId") long invoiceId, @HeaderParam("Content-Type") String contentType,
                          String body, @Context UriInfo uri) {
@@ -46,7 +49,10 @@ public class PaymentLinksResource {
             return ApiExceptionMappers.error(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                     MESSAGES.text("error.unsupported-media-type"));
         }
-        LinkSent sent = links.send(invoiceId, recipient(body));
+        jakarta.json.JsonObject json = body == null || body.isBlank() ? jakarta.json.JsonValue.EMPTY_JSON_OBJECT
+                : ApiJson.object(body, "not a JSON object");
+        LinkSent sent = links.send(java.util.List.of(invoiceId), ApiJson.optionalString(json, "recipient"),
+                com.paylink.paymentlink.boundary.Channel.parse(ApiJson.optionalStrings(json, "channels")));
         return Response.created(uri.getAbsolutePath()).entity(LinkJson.sent(sent)).build();
     }
 
@@ -62,10 +68,4 @@ public class PaymentLinksResource {
         }
     }
 
-    private static String recipient(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        return ApiJson.optionalString(ApiJson.object(body, "not a JSON object"), "recipient");
-    }
 }

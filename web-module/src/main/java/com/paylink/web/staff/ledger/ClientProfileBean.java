@@ -22,9 +22,15 @@ public class ClientProfileBean {
     @EJB
     LedgerService ledger;
 
+    @EJB
+    com.paylink.ledger.boundary.ClientTextingService texting;
+
     private String id;
     private ClientProfile profile;
     private String language;
+    private com.paylink.ledger.boundary.ClientTextProfile textProfile;
+    private String mobile;
+    private String consentChoice;
 
     /** One offered language for the page's list: its tag and its name. */
     public record LanguageOption(String tag, String label) {
@@ -59,6 +65,77 @@ public class ClientProfileBean {
             Pages.error(null, e);
             profile = ledger.clientProfile(key);
             language = profile.language();
+        }
+    }
+
+    /** Issue 23 (T1): the Text messages card: the number and consent as they are now, with the history. */
+    public com.paylink.ledger.boundary.ClientTextProfile getTextProfile() {
+        Long key = Pages.id(id);
+        if (textProfile == null && key != null) {
+            textProfile = texting.profile(key);
+        }
+        return textProfile;
+    }
+
+    /** T1: saves the number and the consent; the boundary checks who may, the number, and records the history. */
+    public void saveTexting() {
+        Long key = Pages.id(id);
+        if (key == null) {
+            Pages.notFound();
+            return;
+        }
+        try {
+            textProfile = texting.change(key, mobile, consentChoice == null || consentChoice.isBlank() ? null
+                    : com.paylink.ledger.boundary.ClientTextingService.ConsentChoice.valueOf(consentChoice));
+            mobile = null;
+            consentChoice = null;
+            Pages.info("client.texting.saved");
+        } catch (NotFoundException e) {
+            Pages.notFound();
+        } catch (BusinessException e) {
+            Pages.error(null, e);
+        } catch (IllegalArgumentException e) {
+            Pages.notFound(); // a consent choice the page never offers
+        }
+    }
+
+    /** The choice the form shows: what is on record now (a page after a refused save keeps what was typed). */
+    public String getConsentChoice() {
+        if (consentChoice == null && !FacesContext.getCurrentInstance().isPostback() && getTextProfile() != null) {
+            ClientTextingServiceChoices current = ClientTextingServiceChoices.of(getTextProfile());
+            consentChoice = current.choice();
+        }
+        return consentChoice;
+    }
+
+    public void setConsentChoice(String consentChoice) {
+        this.consentChoice = consentChoice;
+    }
+
+    public String getMobile() {
+        if (mobile == null && !FacesContext.getCurrentInstance().isPostback() && getTextProfile() != null) {
+            mobile = getTextProfile().mobileShown();
+        }
+        return mobile;
+    }
+
+    public void setMobile(String mobile) {
+        this.mobile = mobile;
+    }
+
+    /** The consent choices staff can record, in the page's order. */
+    public List<String> getConsentChoices() {
+        return java.util.Arrays.stream(com.paylink.ledger.boundary.ClientTextingService.ConsentChoice.values()).map(Enum::name).toList();
+    }
+
+    /** What the form preselects for the consent on record. */
+    record ClientTextingServiceChoices(String choice) {
+        static ClientTextingServiceChoices of(com.paylink.ledger.boundary.ClientTextProfile p) {
+            return new ClientTextingServiceChoices(switch (p.consent()) {
+                case "GIVEN" -> "ON_FORM".equals(p.method()) ? "GIVEN_ON_FORM" : "GIVEN_IN_PERSON";
+                case "WITHDRAWN" -> "WITHDRAWN";
+                default -> "NOT_GIVEN";
+            });
         }
     }
 

@@ -2,6 +2,7 @@ package com.paylink.web.staff.paymentlink;
 
 import com.paylink.web.staff.ledger.LedgerBean;
 import com.paylink.ledger.boundary.InvoiceRow;
+import com.paylink.paymentlink.boundary.Channel;
 import com.paylink.paymentlink.boundary.LinkSent;
 import com.paylink.paymentlink.boundary.LinkState;
 import com.paylink.paymentlink.boundary.PaymentLinkRefused;
@@ -40,6 +41,9 @@ public class SendLinkBean implements Serializable {
 
     private SendOptions options;
     private String recipientKey;
+    /** T2: the channels ticked in the dialog. */
+    private boolean byEmail;
+    private boolean byText;
     private boolean missingEmail;
     /** The rows ticked on the Unpaid Invoices tab. */
     private List<InvoiceRow> selected = new ArrayList<>();
@@ -60,6 +64,9 @@ public class SendLinkBean implements Serializable {
         try {
             options = links.sendOptions(invoiceIds);
             recipientKey = options.defaultRecipientKey();
+            // T2: by email when the client has an address; by text when that is the only way (staff tick both at will)
+            byEmail = options.isEmailAvailable();
+            byText = !byEmail && options.text().available();
             PrimeFaces.current().ajax().addCallbackParam("ready", true);
         } catch (PaymentLinkRefused e) {
             // no address anywhere: besides the message, a note that stays, with the way to add one
@@ -80,11 +87,19 @@ public class SendLinkBean implements Serializable {
 
     public void send() {
         try {
-            LinkSent sent = links.send(options.invoiceIds(), recipientKey);
+            java.util.Set<Channel> channels = java.util.EnumSet.noneOf(Channel.class);
+            if (byEmail) {
+                channels.add(Channel.EMAIL);
+            }
+            if (byText) {
+                channels.add(Channel.TEXT);
+            }
+            LinkSent sent = links.send(options.invoiceIds(), recipientKey, channels);
+            String where = sentTo(sent);
             if (sent.invoiceIds().size() > 1) {
-                Pages.info("link.sentSeveral", sent.invoiceIds().size(), sent.maskedRecipient(), fmt.dateTime(sent.expiresAt()));
+                Pages.info("link.sentSeveral", sent.invoiceIds().size(), where, fmt.dateTime(sent.expiresAt()));
             } else {
-                Pages.info("link.sent", sent.maskedRecipient(), fmt.dateTime(sent.expiresAt()));
+                Pages.info("link.sent", where, fmt.dateTime(sent.expiresAt()));
             }
             selected = new ArrayList<>();
             PrimeFaces.current().ajax().addCallbackParam("sent", true);
@@ -92,6 +107,44 @@ public class SendLinkBean implements Serializable {
         } catch (BusinessException e) {
             Pages.error(null, e);
         }
+    }
+
+    /** T2: each channel used, as the confirmation names it: "a***@example.com by email and +1 •••-•••-0123 by text". */
+    private String sentTo(LinkSent sent) {
+        List<String> parts = new ArrayList<>();
+        if (sent.emailed()) {
+            parts.add(Pages.text("link.sent.byEmail", sent.maskedRecipient()));
+        }
+        if (sent.texted()) {
+            parts.add(sent.textGoesAt() != null && sent.textGoesAt().isAfter(sent.sentAt())
+                    ? Pages.text("link.sent.byTextLater", sent.maskedNumber(), fmt.dateTime(sent.textGoesAt()))
+                    : Pages.text("link.sent.byText", sent.maskedNumber()));
+        }
+        return String.join(Pages.text("link.sent.and"), parts);
+    }
+
+    public boolean isByEmail() {
+        return byEmail;
+    }
+
+    public void setByEmail(boolean byEmail) {
+        this.byEmail = byEmail;
+    }
+
+    public boolean isByText() {
+        return byText;
+    }
+
+    public void setByText(boolean byText) {
+        this.byText = byText;
+    }
+
+    /** T1, T5: why the text channel is not offered, in words staff can act on. */
+    public String getTextUnavailable() {
+        if (options == null || options.text() == null || options.text().available()) {
+            return null;
+        }
+        return Pages.text("error." + options.text().refusalCode(), options.text().refusalArgument());
     }
 
     public void revoke(Long invoiceId) {
