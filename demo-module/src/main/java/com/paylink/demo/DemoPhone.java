@@ -88,6 +88,14 @@ public class DemoPhone {
         return server.reply(from, RIVERSIDE_SERVICE, body).status();
     }
 
+    /** The demo's reset: every text and opt-out forgotten. */
+    public void forgetEverything() {
+        LocalTwilio server = twilio;
+        if (server != null) {
+            server.forgetEverything();
+        }
+    }
+
     /** T7 for tests and demos: make the next sends fail, or the carrier filter a number. */
     public LocalTwilio server() {
         return twilio;

@@ -54,6 +54,9 @@ public class DemoReset {
     @Inject
     LocalRateWindows localRates;
 
+    @EJB
+    DemoPhone phone;
+
     public boolean allowed() {
         return config.flag(PaylinkConfig.DEMO) && config.flag(PaylinkConfig.DEMO_RESET)
                 && config.flag(PaylinkConfig.DEMO_RESET_ON_REQUEST);
@@ -68,6 +71,7 @@ public class DemoReset {
         sandboxCards.forgetEverything();
         sandboxAccounts.forgetEverything();
         localRates.forgetEverything();
+        phone.forgetEverything();
         emptyEveryTable();
         seeder.seed();
         LOG.info("demo data reset on request");

@@ -390,6 +390,14 @@ public final class LocalTwilio implements AutoCloseable {
         unreachable.clear();
     }
 
+    /** Forgets every text and every opt-out, and ends every fault (the demo's reset; the services stay). */
+    public void forgetEverything() {
+        clearFaults();
+        log.clear();
+        bySid.clear();
+        services.values().forEach(service -> service.optedOut.clear());
+    }
+
     // --- what happened ----------------------------------------------------------------------------------------------
 
     /** Texts sent to {@code number}, oldest first, with how they ended (failed and undelivered ones too). */

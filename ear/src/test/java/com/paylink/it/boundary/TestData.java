@@ -158,6 +158,38 @@ public class TestData {
         return client.id();
     }
 
+    /** Issue 23: the practice texts from {@code serviceSid} (registered with the demo phone's local Twilio by the test). */
+    public void texting(long practiceId, String serviceSid, String name) {
+        Practice practice = em.find(Practice.class, practiceId);
+        practice.textingSetUp(serviceSid, name);
+        practice.textingRegistration(true, Instant.now());
+    }
+
+    /** Issue 23: a client with an email in Client Details and a mobile number, with the client's consent to texts or not. */
+    public long textableClient(long practiceId, String email, String mobile, boolean consent) {
+        Client client = new Client(em.find(Practice.class, practiceId), "Text", TestData.unique("Client"), null, email, null);
+        em.persist(client);
+        client.mobileChanged(mobile, Instant.now(), null);
+        if (consent) {
+            client.textConsentGiven(com.paylink.ledger.entity.ConsentMethod.IN_PERSON, Instant.now(), null);
+        }
+        return client.id();
+    }
+
+    /** Issue 23: the client's consent to texts now (NONE, GIVEN, WITHDRAWN). */
+    public String textConsent(long clientId) {
+        em.clear();
+        return em.find(Client.class, clientId).textConsent().name();
+    }
+
+    /** Issue 23: each text of the link: status, error code, segments, body as kept (token left out), oldest first. */
+    public java.util.List<String> texts(long linkId) {
+        @SuppressWarnings("unchecked")
+        java.util.List<Object[]> rows = em.createNativeQuery("select status, error_code, segments, body_shown from text_message "
+                + "where link_id = ?1 order by id").setParameter(1, linkId).getResultList();
+        return rows.stream().map(r -> r[0] + " " + r[1] + " " + r[2] + " " + r[3]).toList();
+    }
+
     /** Status of each link of the invoice, oldest first. */
     public java.util.List<String> linkStatuses(long invoiceId) {
         return em.createQuery("select l.status from PaymentLink l where l.invoice.id = :i order by l.id", Object.class)
