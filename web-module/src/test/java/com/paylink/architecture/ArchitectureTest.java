@@ -125,6 +125,14 @@ class ArchitectureTest {
                 .check(code);
     }
 
+    /** Issue 23: Twilio's SDK is one class's business, as Stripe's is one package's. */
+    @Test
+    void a10_onlyTheTextGatewayKnowsTwilio() {
+        noClasses().that().doNotHaveFullyQualifiedName(BASE + "texting.control.TextGateway")
+                .should().dependOnClassesThat().resideInAPackage("com.twilio..")
+                .check(code);
+    }
+
     @Test
     void a7_onlyTheStripeAdapterKnowsStripe() {
         noClasses().that().resideOutsideOfPackage(BASE + "payment.control.stripe..")

@@ -66,6 +66,10 @@ final class LinkActivityQueries {
 
     private static final String CLIENT_NAME = "(c.last_name || ', ' || c.first_name)";
 
+    /** Issue 23: how the link reached the client: EMAIL, TEXT, or EMAIL_AND_TEXT (a text asked for, whatever became of it). */
+    static final String CHANNEL = "(case when l.recipient_email is null then 'TEXT'"
+            + " when exists (select 1 from text_message t where t.link_id = l.id) then 'EMAIL_AND_TEXT' else 'EMAIL' end)";
+
     /** The columns the table may be sorted by, named as {@link LinkActivityRow}'s; newest first by default. */
     static final SortWhitelist SORT = new SortWhitelist(Map.of(
             "sentAt", "l.sent_at",
@@ -81,7 +85,7 @@ final class LinkActivityQueries {
 
     private static final String ROW = "select l.id, l.sent_at, s.full_name, " + CLIENT_NAME + ", i.number, x.outcome,"
             + " l.first_viewed_at, l.last_viewed_at, l.closed_at, l.expires_at, i.currency, " + DUE_AT_SEND + ", "
-            + PAID_THROUGH_LINK + " ";
+            + PAID_THROUGH_LINK + ", " + CHANNEL + " ";
 
     private final EntityManager em;
     private final long practiceId;
@@ -169,7 +173,8 @@ final class LinkActivityQueries {
                 outcome == LinkOutcome.LOCKED ? closedAt : null,
                 instant(r[9]),
                 Money.ofMinor(((Number) r[11]).longValue(), currency),
-                Money.ofMinor(((Number) r[12]).longValue(), currency));
+                Money.ofMinor(((Number) r[12]).longValue(), currency),
+                LinkChannel.valueOf((String) r[13]));
     }
 
     /** Links, viewed, paid, paid within 24 hours, median seconds from sending to payment (null if none paid). */
@@ -199,7 +204,8 @@ final class LinkActivityQueries {
         String week = "cast(date_trunc('week', l.sent_at at time zone :zone) as date)";
         List<Object[]> sums = query("select " + week + " as week, count(*), count(l.first_viewed_at),"
                 + " count(*) filter (where x.outcome = 'PAID'),"
-                + " coalesce(sum(" + PAID_THROUGH_LINK + ") filter (where i.currency = :currency), 0) "
+                + " coalesce(sum(" + PAID_THROUGH_LINK + ") filter (where i.currency = :currency), 0),"
+                + " count(*) filter (where " + CHANNEL + " <> 'EMAIL') "
                 + LINKS + where() + " group by 1") // (the week's expression binds :zone anew each time it is written)
                 .setParameter("zone", zone.getId())
                 .setParameter("currency", currency)
@@ -209,9 +215,10 @@ final class LinkActivityQueries {
         Map<LocalDate, WeekFigures> weeks = new LinkedHashMap<>();
         for (LocalDate monday = monday(filter.from()); !monday.isAfter(filter.to()); monday = monday.plusWeeks(1)) {
             Object[] r = byWeek.get(monday);
-            weeks.put(monday, r == null ? new WeekFigures(monday, 0, 0, 0, Money.zero(currency))
+            weeks.put(monday, r == null ? new WeekFigures(monday, 0, 0, 0, Money.zero(currency), 0)
                     : new WeekFigures(monday, ((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
-                    ((Number) r[3]).longValue(), Money.ofMinor(((Number) r[4]).longValue(), currency)));
+                    ((Number) r[3]).longValue(), Money.ofMinor(((Number) r[4]).longValue(), currency),
+                    ((Number) r[5]).longValue()));
         }
         return new ArrayList<>(weeks.values());
     }

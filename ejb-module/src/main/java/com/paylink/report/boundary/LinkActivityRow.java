@@ -11,6 +11,7 @@ import java.time.Instant;
  */
 public record LinkActivityRow(long linkId, Instant sentAt, String sentBy, String clientName, String invoiceNumber,
                               LinkOutcome outcome, Instant firstViewedAt, Instant lastViewedAt, Instant paidAt,
-                              Instant revokedAt, Instant lockedAt, Instant expiresAt, Money dueAtSend, Money paid)
+                              Instant revokedAt, Instant lockedAt, Instant expiresAt, Money dueAtSend, Money paid,
+                              LinkChannel channel)
         implements Serializable {
 }

@@ -48,9 +48,7 @@ public class TextWebhooks {
      * parameters, and not seen before. A genuine request is remembered, so its replay is refused.
      */
     public boolean genuine(String url, Map<String, String> params, String signature) {
-        Optional<String> token = gateway.authToken();
-        if (token.isEmpty() || signature == null || signature.isBlank()
-                || !new com.twilio.security.RequestValidator(token.get()).validate(url, params, signature)) {
+        if (!gateway.signedByTwilio(url, params, signature)) {
             return false;
         }
         String key = params.containsKey("MessageStatus") && !params.containsKey("Body")

@@ -95,6 +95,13 @@ public class TextGateway {
         return config.get(AUTH_TOKEN).filter(s -> !s.isBlank());
     }
 
+    /** T6: whether Twilio signed this webhook request for {@code url} (the SDK's own validator, with the auth token). */
+    public boolean signedByTwilio(String url, java.util.Map<String, String> params, String signature) {
+        Optional<String> token = authToken();
+        return token.isPresent() && signature != null && !signature.isBlank()
+                && new com.twilio.security.RequestValidator(token.get()).validate(url, params, signature);
+    }
+
     /** Sends {@code body} to {@code to} from the practice's Messaging Service; Twilio reports on it to {@code callback}. */
     public Sent send(String serviceSid, String to, String body, String callback) {
         try {

@@ -22,6 +22,8 @@ final class LinkActivityCharts {
     private static final String SENT = "#1f5fa8";
     private static final String VIEWED = "#7a4fa0";
     private static final String PAID = "#2e7d32";
+    /** Issue 23: the links that went by text. */
+    private static final String TEXTED = "#b35c00";
     private static final String LATER = "#8bc48d";
     private static final String UNPAID = "#b0b7c3";
 
@@ -32,7 +34,9 @@ final class LinkActivityCharts {
         JsonArrayBuilder datasets = Json.createArrayBuilder()
                 .add(bars(messages.text("linkActivity.chart.sent"), SENT, summary, WeekFigures::sent))
                 .add(bars(messages.text("linkActivity.chart.viewed"), VIEWED, summary, WeekFigures::viewed))
-                .add(bars(messages.text("linkActivity.chart.paid"), PAID, summary, WeekFigures::paid));
+                .add(bars(messages.text("linkActivity.chart.paid"), PAID, summary, WeekFigures::paid))
+                // issue 23: of the links sent, how many went by text (alone or with the email)
+                .add(bars(messages.text("linkActivity.chart.texted"), TEXTED, summary, WeekFigures::texted));
         return config("bar", labels(summary, locale), datasets, messages.text("linkActivity.chart.activity"),
                 Json.createObjectBuilder().add("y", Json.createObjectBuilder().add("beginAtZero", true)
                         .add("ticks", Json.createObjectBuilder().add("precision", 0))));
