@@ -35,7 +35,9 @@ public record PaymentEventMessage(Kind kind, long subjectId, Long invoiceId, Lon
         /** N8: the bank returned a debit (subject: the attempt; with invoice and amount). */
         BANK_PAYMENT_RETURNED("bank-payment-returned"),
         /** N7: a refund made at the gateway could not all be kept (subject: a payment; with the gateway's reference). */
-        MONEY_NOT_APPLIED("money-not-applied");
+        MONEY_NOT_APPLIED("money-not-applied"),
+        /** Issue 23 (T6): a link's text was not sent or not delivered (subject: the text; with the link). */
+        TEXT_FAILED("text-failed");
 
         private final String name;
 

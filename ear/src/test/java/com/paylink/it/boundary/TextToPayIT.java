@@ -176,6 +176,8 @@ class TextToPayIT {
         assertThat(data.count("select count(*) from payment_link where invoice_id = " + invoice)).isEqualTo(1);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> data.texts(sent.linkId()).get(0).startsWith("DELIVERED"));
+        assertThat(As.staff(p.biller(), BILLING, () -> links.current(invoice)).orElseThrow().textStatus())
+                .as("the ledger shows the text beside the link").isEqualTo("DELIVERED");
         assertThat(data.texts(sent.linkId())).hasSize(1);
         assertThat(data.texts(sent.linkId()).get(0)).as("the token is kept nowhere (PL6)").doesNotContain(token(text.body()));
         assertThat(data.audit(invoice)).anyMatch(a -> a.startsWith("TEXTED "));
@@ -325,6 +327,16 @@ class TextToPayIT {
         phone.server().filterCarrier(filtered);
         LinkSent blocked = As.staff(p.biller(), BILLING, () -> links.send(List.of(otherInvoice), null, EnumSet.of(Channel.TEXT)));
         await().atMost(Duration.ofSeconds(30)).until(() -> data.texts(blocked.linkId()).get(0).startsWith("UNDELIVERED 30007"));
+        // T6: shown on the ledger beside the link, and the staff member who sent it hears of it, once
+        var state = As.staff(p.biller(), BILLING, () -> links.current(otherInvoice)).orElseThrow();
+        assertThat(state.textStatus()).isEqualTo("UNDELIVERED");
+        assertThat(state.textError()).isEqualTo(30007);
+        assertThat(state.isTextFailed()).isTrue();
+        String toBiller = "select count(*) from notification where kind = 'TEXT_FAILED' and recipient_staff_id = "
+                + "(select id from staff where username = '" + p.biller() + "')";
+        await().atMost(Duration.ofSeconds(30)).until(() -> data.count(toBiller) == 1);
+        Thread.sleep(1000);
+        assertThat(data.count(toBiller)).isEqualTo(1);
     }
 
     private static int post(String url, Map<String, String> params, String signature) throws Exception {

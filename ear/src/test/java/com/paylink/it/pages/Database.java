@@ -59,6 +59,13 @@ final class Database {
         }
     }
 
+    /** Runs a statement of the test's own (what an operator or another system would change); the rows it changed. */
+    static int update(String sql) throws SQLException {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            return s.executeUpdate();
+        }
+    }
+
     /** The single number a query answers (a count). */
     static long count(String sql) throws SQLException {
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {

@@ -39,6 +39,7 @@ public class PaymentCompletedListener implements MessageListener {
             case MONEY_NOT_APPLIED -> notifications.moneyNotApplied(event.subjectId(), event.reference());
             case BANK_PAYMENT_RETURNED -> notifications.bankPaymentReturned(event.subjectId(), event.invoiceId(), event.amount());
             case DISPUTE_CHANGED -> notifications.disputeChanged(event.subjectId());
+            case TEXT_FAILED -> notifications.textFailed(event.subjectId(), event.linkId());
         }
     }
 }

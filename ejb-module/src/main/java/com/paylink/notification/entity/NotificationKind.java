@@ -17,5 +17,7 @@ public enum NotificationKind {
     /** The bank returned a client's bank debit (N8); for Billing staff and Admins. */
     BANK_PAYMENT_RETURNED,
     /** A refund made at the card processor could not all be kept on the ledger (N7); for Admins. */
-    MONEY_NOT_APPLIED
+    MONEY_NOT_APPLIED,
+    /** Issue 23 (T6): a link's text was not sent or not delivered; for the staff member who sent it. */
+    TEXT_FAILED
 }

@@ -18,8 +18,34 @@ public record LinkState(long linkId, long invoiceId, PaymentLinkStatus status, I
                         Instant firstViewedAt, Instant lastViewedAt, Instant closedAt,
                         RecipientSource recipientSource, String maskedRecipient, String sentBy, boolean emailPending,
                         List<String> invoiceNumbers, com.paylink.shared.Money bankDebit, Instant bankDebitSince,
-                        String bankReturnCode)
+                        String bankReturnCode, String textTo, String textStatus, Integer textError, Instant textGoesAt)
         implements Serializable {
+
+    /** Without a text (issue 23): a link sent by email only. */
+    public LinkState(long linkId, long invoiceId, PaymentLinkStatus status, Instant sentAt, Instant expiresAt,
+                     Instant firstViewedAt, Instant lastViewedAt, Instant closedAt,
+                     RecipientSource recipientSource, String maskedRecipient, String sentBy, boolean emailPending,
+                     List<String> invoiceNumbers, com.paylink.shared.Money bankDebit, Instant bankDebitSince,
+                     String bankReturnCode) {
+        this(linkId, invoiceId, status, sentAt, expiresAt, firstViewedAt, lastViewedAt, closedAt, recipientSource,
+                maskedRecipient, sentBy, emailPending, invoiceNumbers, bankDebit, bankDebitSince, bankReturnCode,
+                null, null, null, null);
+    }
+
+    /** Issue 23: the link's text was asked for ({@code textTo} masked; its status as Twilio last reported it). */
+    public boolean isTexted() {
+        return textTo != null;
+    }
+
+    /** The text waits for quiet hours to end, or for Twilio to take it. */
+    public boolean isTextWaiting() {
+        return "SCHEDULED".equals(textStatus) || "SENDING".equals(textStatus);
+    }
+
+    /** The text was refused, failed or was not delivered. */
+    public boolean isTextFailed() {
+        return "FAILED".equals(textStatus) || "UNDELIVERED".equals(textStatus) || "REFUSED".equals(textStatus);
+    }
 
     public LinkState(long linkId, long invoiceId, PaymentLinkStatus status, Instant sentAt, Instant expiresAt,
                      Instant firstViewedAt, Instant lastViewedAt, Instant closedAt,

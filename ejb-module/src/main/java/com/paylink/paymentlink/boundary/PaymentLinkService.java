@@ -70,6 +70,9 @@ public class PaymentLinkService {
     com.paylink.texting.control.TextGateway texting;
 
     @Inject
+    com.paylink.texting.control.Texts texts;
+
+    @Inject
     com.paylink.platform.PaylinkConfig config;
 
     /** What the send dialog needs; refuses exactly as {@link #send} would, except for the recipient. */
@@ -363,11 +366,17 @@ public class PaymentLinkService {
     private LinkState state(PaymentLink link, long invoiceId) {
         PaymentLinkStatus status = link.statusAt(clock.instant());
         // an active link whose email has not gone out yet (the mail server is down, or it is still queued)
-        boolean emailPending = status == PaymentLinkStatus.ACTIVE && !mailer.wasSent(PaymentLinkEmail.mailKey(link.id()));
+        boolean emailPending = status == PaymentLinkStatus.ACTIVE && link.hasEmailRecipient()
+                && !mailer.wasSent(PaymentLinkEmail.mailKey(link.id()));
+        // issue 23: the link's text (the newest, when several were asked for), as Twilio last reported it
+        com.paylink.texting.entity.TextMessage text = texts.ofLink(link.id()).stream().findFirst().orElse(null);
         return new LinkState(link.id(), invoiceId, status, link.sentAt(),
                 link.expiresAt(), link.firstViewedAt(), link.lastViewedAt(), link.closedAt(),
                 link.recipientSource(), EmailAddresses.mask(link.recipientEmail()), link.sentBy().fullName(), emailPending,
                 link.invoiceNumbers(), link.bankDebitAmount().orElse(null), link.processingSince(),
-                link.bankReturnCode().orElse(null));
+                link.bankReturnCode().orElse(null),
+                text == null ? null : com.paylink.texting.control.PhoneNumbers.masked(text.toNumber()),
+                text == null ? null : text.status().name(), text == null ? null : text.errorCode(),
+                text == null ? null : text.notBefore());
     }
 }

@@ -171,6 +171,7 @@ public class LinkTexts {
         } else {
             texts.failed(text, code, reason, now);
         }
+        texts.tellFailed(text); // T6: the staff member who sent it hears of it
         em.persist(new PaymentLinkAudit(link, PaymentLinkAction.TEXT_FAILED, null, now, PhoneNumbers.masked(prepared.to())));
     }
 

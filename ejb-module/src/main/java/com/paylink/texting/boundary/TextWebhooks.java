@@ -90,6 +90,7 @@ public class TextWebhooks {
         Instant now = clock.instant();
         boolean changed = texts.locked(text.id()).map(t -> t.reported(reported.get(), code, twilioMeaning(code), now)).orElse(false);
         if (changed && reported.get().failed()) {
+            texts.tellFailed(text);
             return Optional.of(new Failed(text.id(), text.linkId(), text.requestedBy(), status, code));
         }
         return Optional.empty();

@@ -32,6 +32,9 @@ public class Texts {
     @Inject
     MailQueue queue;
 
+    @Inject
+    com.paylink.platform.Outbox outbox;
+
     /** The text for this key: the one asked for before, or a new one (requested now if it may go now). */
     public TextMessage ask(long practiceId, Long clientId, Long linkId, TextMessage.Kind kind, String to, String language,
                            Instant notBefore, Long staffId, Instant now, String key) {
@@ -108,6 +111,16 @@ public class Texts {
     public List<TextMessage> ofLink(long linkId) {
         return em.createQuery("select t from TextMessage t where t.linkId = :l order by t.requestedAt desc, t.id desc",
                 TextMessage.class).setParameter("l", linkId).getResultList();
+    }
+
+    /** T6: tells the inbox (through the outbox, after the caller's commit) that the text was not sent or delivered. */
+    public void tellFailed(TextMessage text) {
+        if (text.linkId() == null) {
+            return; // a test text: its Admin saw the answer on the page
+        }
+        com.paylink.shared.PaymentEventMessage event = new com.paylink.shared.PaymentEventMessage(
+                com.paylink.shared.PaymentEventMessage.Kind.TEXT_FAILED, text.id(), null, text.linkId(), null, null, null, null);
+        outbox.add(com.paylink.platform.Outbox.Destination.PAYMENT_COMPLETED, event.text(), event.properties());
     }
 
     /** The sender took the text (the text is changed here, where text rows are written). */
