@@ -67,7 +67,7 @@ class TextToPayPagesIT extends PageTest {
         middayFor("Emma", "Carter");
         Browser b = browser().signIn("biller", PASSWORD);
         openSendDialog(b, "Carter, Emma", "RC-1001");
-        assertThat(b.text(By.id("sendLinkForm:channelSet"))).contains("Email", "Text message to +1 •••-•••-0123");
+        assertThat(b.text(By.id("channelSet"))).contains("Email", "Text message to +1 •••-•••-0123");
         assertThat(b.driver().findElement(By.id("sendLinkForm:byEmail")).isSelected()).as("email by default").isTrue();
         String preview = b.text(By.id("textPreviewBody"));
         assertThat(preview).contains("Riverside Counseling", "$150.00", "/pay/XXXX", "Reply STOP to opt out")
