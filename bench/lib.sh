@@ -7,6 +7,10 @@ BENCH_OFFSET=${BENCH_OFFSET:-500}
 BENCH_HTTP=$((8080 + BENCH_OFFSET))
 BENCH_MGMT=$((9990 + BENCH_OFFSET))
 BENCH_SMTP=${BENCH_SMTP:-2975}
+# issue 23: the demo phone's local Twilio inside the bench server, and its account (twilio-local's own)
+BENCH_TWILIO=${BENCH_TWILIO:-2976}
+BENCH_TWILIO_SID=AC10ca17e5700000000000000000000001
+BENCH_TWILIO_TOKEN=10ca17e57a11700000000000000000aa
 BASE=http://127.0.0.1:$BENCH_HTTP
 SERVER=bench/target/server
 BENCH_DB=paylink_bench
@@ -74,6 +78,8 @@ bench_server_start() {
         -Djboss.socket.binding.port-offset=$BENCH_OFFSET -Djboss.tx.node.id=paylink-bench \
         -Dpaylink.demo=true -Dpaylink.payments.mode=sandbox -Dpaylink.demo.mailbox=${BENCH_MAILBOX:-true} \
         -Dpaylink.demo.smtp.port=$BENCH_SMTP -Dpaylink.public.url=$BASE \
+        -Dpaylink.demo.phone=true -Dpaylink.demo.twilio.port=$BENCH_TWILIO -Dpaylink.twilio.api.base=http://127.0.0.1:$BENCH_TWILIO \
+        -Dpaylink.twilio.account.sid=$BENCH_TWILIO_SID -Dpaylink.twilio.auth.token=$BENCH_TWILIO_TOKEN -Dpaylink.texts.retry-after=PT2S \
         -Dpaylink.pay.rate.limit=${BENCH_RATE_LIMIT:-1000000000} -Dpaylink.pay.intent.limit.address=1000000000 -Dpaylink.signin.free-failures=1000000 \
         "$@" > bench/target/server.out 2>&1 &
     for _ in $(seq 1 600); do

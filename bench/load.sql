@@ -2,8 +2,18 @@
 --   :invoices  open invoices of $100.00 for "Pat Bench" (each with an appointment rendered by drsmith, who has Billing)
 --   :links     of those, the first ones get an active link with a token the bench knows (bench-0000…1, …2, …)
 --   :ledger_invoices / :ledger_payments  a second client, "Lee Longledger", with a long history
+--   :texts     open invoices TX-… for "Tex Textbench", who agreed to texts (:tex_zone: a zone where it is daytime now)
 -- and an API key for biller. Tokens and the key are stored hashed exactly as the server stores them.
 \set ON_ERROR_STOP on
+-- issue 23's texts: none unless the caller asks (bench/run.sh does; the cluster and fault scripts do not)
+\if :{?texts}
+\else
+\set texts 0
+\endif
+\if :{?tex_zone}
+\else
+\set tex_zone 'UTC'
+\endif
 create temporary table bench_ids as select id from practice where name = 'Riverside Counseling';
 insert into client (practice_id, first_name, last_name, email, bill_to_party)
     select id, 'Pat', 'Bench', 'pat.bench@example.com', 'CLIENT' from bench_ids;
@@ -46,6 +56,23 @@ insert into payment_link (practice_id, invoice_id, token_hash, recipient_source,
 insert into payment_link_invoice (payment_link_id, invoice_id, position, amount_minor, currency, active_invoice_id)
     select l.id, l.invoice_id, 0, 10000, 'USD', l.invoice_id from payment_link l
     where l.invoice_id in (select invoice_id from bench_invoice where n <= :links);
+
+-- issue 23: "Tex Textbench", who agreed to texts, in a zone where it is midday now (quiet hours never hold the bench's texts),
+-- with :texts open invoices TX-1… of $100.00: one link by text each
+insert into client (practice_id, first_name, last_name, bill_to_party, mobile_phone, text_consent, text_consent_method,
+                    text_consent_at, time_zone)
+    select id, 'Tex', 'Textbench', 'CLIENT', '+12015550188', 'GIVEN', 'IN_PERSON', now(), :'tex_zone' from bench_ids;
+create temporary table bench_text as
+    select g as n, (select id from client where last_name = 'Textbench') as client_id
+    from generate_series(1, :texts) g;
+insert into appointment (practice_id, client_id, starts_at, service_type, rendering_provider_id)
+    select (select id from bench_ids), client_id, now(), 'Text session ' || n, (select id from staff where username = 'drsmith')
+    from bench_text order by n;
+insert into invoice (practice_id, client_id, appointment_id, number, issued_on, currency, version)
+    select (select id from bench_ids), t.client_id, a.id, 'TX-' || t.n, current_date, 'USD', 0
+    from bench_text t join appointment a on a.service_type = 'Text session ' || t.n order by t.n;
+insert into invoice_line (invoice_id, position, description, quantity, unit_amount_minor)
+    select id, 1, 'Session', 1, 10000 from invoice where number like 'TX-%';
 
 insert into api_key (staff_id, name, key_hash, key_hint, created_at)
     select id, 'bench', encode(sha256(convert_to('plk_' || rpad('bench', 43, '0'), 'UTF8')), 'hex'), 'plk_bench0', now()

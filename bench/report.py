@@ -70,6 +70,17 @@ p(f"| Link issuance through the boundary alone: `PaymentLinkService.send` as a b
   f"{r['boundary.errors']} errors); all {r['issue.links']} links of both runs mailed {int(r['issue.mailDrainMs']) / 1000:.1f} s after "
   f"the last request, {r['issue.mailsPending']} pending ({r.get('issue.reissued', '0')} links were sent again for an invoice and revoked the earlier one) | ≥ 500 links/s, mails all delivered | "
   f"{met(f('boundary.linksPerSecond') >= 500 and r['issue.mailsPending'] == '0' and r['boundary.errors'] == '0')} |")
+if 'texts.asked' in r:
+    p(f"| Texts (issue 23): {r['texts.asked']} links asked for by text at once through the API (`channels: [\"text\"]`, 32 at a time), "
+      f"through Twilio's SDK to the local Twilio-compatible server | the last accepted {int(r['texts.spanMs']) / 1000:.1f} s after the first "
+      f"was asked; each from asking to accepted p50 {r['texts.p50Ms']} ms, p99 {r['texts.p99Ms']} ms; {r['texts.accepted']} of "
+      f"{r['texts.asked']} accepted, {r['texts.errors']} API errors | every text accepted | "
+      f"{met(r['texts.accepted'] == r['texts.asked'] and r['texts.errors'] == '0')} |")
+    p(f"| Texts while Twilio answers 429 for the first seconds: {r['texts429.asked']} more | the last accepted "
+      f"{int(r['texts429.spanMs']) / 1000:.1f} s after the first was asked (p50 {r['texts429.p50Ms']} ms, p99 {r['texts429.p99Ms']} ms); "
+      f"{r['texts429.accepted']} of {r['texts429.asked']} accepted; Twilio holds {r['texts.messages']} messages for the number, "
+      f"{r['texts.twice']} links texted twice, {r['texts.unmatched']} messages or links unmatched | none sent twice, none lost | "
+      f"{met(r['texts.twice'] == '0' and r['texts.unmatched'] == '0' and r['texts429.accepted'] == r['texts429.asked'])} |")
 p(f"| Pay → inbox: a payment's commit to the Admin's notification row, {r['inbox.payments']} payments one after another | "
   f"p50 {f('inbox.rowP50'):.0f} ms, p99 {f('inbox.rowP99'):.0f} ms ({r['inbox.notified']} of {r['inbox.payments']} notified) | p99 ≤ 250 ms | "
   f"{met(f('inbox.rowP99') <= 250 and r['inbox.notified'] == r['inbox.payments'])} |")

@@ -31,15 +31,20 @@ if [ $QUICK = 1 ]; then
     # what proves the harness runs, no more (issue 28: the suite's time): every scenario yields its figures once, with
     # 1-second loads, small data, and one start-up (with the live links) instead of two
     DURATION=1s; INVOICES=600; LINKS=300; PAYMENTS=10; SESSIONS=200; BACKLOG=2000; LEDGER_INVOICES=100; LEDGER_PAYMENTS=200
-    LIVE=2000; RUNS=1; STARTS=1; IMPORT_ROWS=500; OUT=bench/target/performance-quick.md
+    LIVE=2000; RUNS=1; STARTS=1; IMPORT_ROWS=500; TEXTS=60; THROTTLE=2; OUT=bench/target/performance-quick.md
 else
     DURATION=15s; INVOICES=30000; LINKS=1000; PAYMENTS=500; SESSIONS=10000; BACKLOG=1000000; LEDGER_INVOICES=5000
-    LEDGER_PAYMENTS=10000; LIVE=1000000; RUNS=3; STARTS=2; IMPORT_ROWS=50000; OUT=docs/performance.md
+    LEDGER_PAYMENTS=10000; LIVE=1000000; RUNS=3; STARTS=2; IMPORT_ROWS=50000; TEXTS=2000; THROTTLE=5; OUT=docs/performance.md
 fi
 RESULTS=bench/target/results.txt
 KEY=plk_bench00000000000000000000000000000000000000
 token() { printf 'bench%038d' "$1"; }
 put() { echo "$1=$2" >> "$RESULTS"; log "$1 = $2"; }
+midday_zone() { # a fixed-offset zone where it is about 13:00 now (the texts' quiet hours must not hold the bench's)
+    local h=$(( 13 - 10#$(date -u +%H) ))
+    [ $h -gt 14 ] && h=$((h - 24)); [ $h -lt -12 ] && h=$((h + 24))
+    printf '%s%02d:00' "$([ $h -lt 0 ] && echo - || echo +)" "${h#-}"
+}
 
 trap 'bench_server_stop' EXIT
 bench_build
@@ -52,7 +57,7 @@ put quick $QUICK
 put duration $DURATION
 log "loading: $INVOICES invoices, $LINKS links, a ledger of $LEDGER_INVOICES invoices and $LEDGER_PAYMENTS payments"
 psql -h 127.0.0.1 -U paylink -d $BENCH_DB -q -v invoices=$INVOICES -v links=$LINKS -v ledger_invoices=$LEDGER_INVOICES \
-    -v ledger_payments=$LEDGER_PAYMENTS -f bench/load.sql
+    -v ledger_payments=$LEDGER_PAYMENTS -v texts=$TEXTS -v tex_zone="$(midday_zone)" -f bench/load.sql
 
 ms() { # wrk's latency (850.00us, 12.5ms, 1.02s) in ms
     awk -v v="$1" 'BEGIN{ if (v ~ /us$/) {sub(/us$/,"",v); printf "%.2f", v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v); printf "%.2f", v}
@@ -164,6 +169,47 @@ put issue.mailLagP50Ms "${lag50:-0}"
 put issue.mailLagP99Ms "${lag99:-0}"
 load issueRows 16 "$BASE" -s bench/target/issue-rows.lua
 put issueRows.linksPerSecond "$(grep '^issueRows.rps=' "$RESULTS" | cut -d= -f2)"
+
+# --- 2b. Texts (issue 23) ---------------------------------------------------------------------------------------
+# half the TX- invoices' links asked for by text at once through the API; then the other half while the local Twilio
+# answers 429 for THROTTLE seconds. Each: until the last text is accepted by Twilio, and each text's wait from asking to
+# accepted; then every message Twilio holds for the number, by its link's token: none may be there twice.
+log "texts"
+TX_FIRST=$(sql "select min(id) from invoice where number like 'TX-%'")
+TX_LAST=$(sql "select max(id) from invoice where number like 'TX-%'")
+TX_MID=$(( TX_FIRST + (TX_LAST - TX_FIRST) / 2 ))
+texts_figures() { # name first last: p50/p99 asking → accepted (ms), the span from the first asked to the last accepted
+    local figures
+    for _ in $(seq 1 240); do
+        [ "$(sql "select count(*) from text_message t join payment_link l on l.id = t.link_id where l.invoice_id between $2 and $3 and t.status in ('SCHEDULED', 'SENDING')")" = 0 ] && break
+        sleep 0.5
+    done
+    figures=$(sql "select count(*), count(*) filter (where t.sent_at is not null),
+        coalesce(round(percentile_cont(0.5) within group (order by extract(epoch from t.sent_at - t.requested_at) * 1000)), 0),
+        coalesce(round(percentile_cont(0.99) within group (order by extract(epoch from t.sent_at - t.requested_at) * 1000)), 0),
+        coalesce(round(extract(epoch from max(t.sent_at) - min(t.requested_at)) * 1000), 0)
+        from text_message t join payment_link l on l.id = t.link_id where l.invoice_id between $2 and $3")
+    read -r asked accepted p50 p99 span <<<"$(echo "$figures" | tr '\t' ' ')"
+    put "$1.asked" "$asked"; put "$1.accepted" "$accepted"; put "$1.p50Ms" "$p50"; put "$1.p99Ms" "$p99"; put "$1.spanMs" "$span"
+}
+python3 bench/texts.py send "$BASE" "$KEY" "$TX_FIRST" "$TX_MID" > bench/target/texts-a.txt
+put texts.errors "$(grep -c -v '^201$' bench/target/texts-a.txt || true)"
+texts_figures texts "$TX_FIRST" "$TX_MID"
+TWILIO="http://127.0.0.1:$BENCH_TWILIO"
+curl -sf -u "$BENCH_TWILIO_SID:$BENCH_TWILIO_TOKEN" -X POST "$TWILIO/local/throttle?on=true" >/dev/null
+python3 bench/texts.py send "$BASE" "$KEY" "$((TX_MID + 1))" "$TX_LAST" > bench/target/texts-b.txt &
+sending=$!
+sleep "$THROTTLE"
+curl -sf -u "$BENCH_TWILIO_SID:$BENCH_TWILIO_TOKEN" -X POST "$TWILIO/local/throttle?on=false" >/dev/null
+wait $sending # (not every job: the server is one)
+put texts429.errors "$(grep -c -v '^201$' bench/target/texts-b.txt || true)"
+texts_figures texts429 "$((TX_MID + 1))" "$TX_LAST"
+# every message the local Twilio holds for the number, by the sha-256 of its link's token, against the links' own
+python3 bench/texts.py hashes "$TWILIO" "$BENCH_TWILIO_SID" "$BENCH_TWILIO_TOKEN" +12015550188 > bench/target/texts-hashes.txt
+put texts.messages "$(wc -l < bench/target/texts-hashes.txt)"
+put texts.twice "$(sort bench/target/texts-hashes.txt | uniq -d | wc -l)"
+sql "select text_token_hash from payment_link where invoice_id between $TX_FIRST and $TX_LAST and text_token_hash is not null" | sort > bench/target/texts-links.txt
+put texts.unmatched "$(sort -u bench/target/texts-hashes.txt | comm -3 - bench/target/texts-links.txt | wc -l)"
 
 # --- 3. Payment to inbox ----------------------------------------------------------------------------------------
 log "payment to inbox: $PAYMENTS payments"

@@ -148,6 +148,8 @@ public final class LocalTwilio implements AutoCloseable {
     private static final Pattern ACCOUNT_PATH = Pattern.compile("/2010-04-01/Accounts/([^/]+)(/.*)?");
     private static final Pattern MESSAGE_PATH = Pattern.compile("/Messages/([^/]+)\\.json");
     private static final Pattern SERVICE_PATH = Pattern.compile("/v1/Services/([^/]+)");
+    /** The stand-in's own control (not Twilio's API): {@code POST /local/throttle?on=true|false}, with the account's credentials. */
+    public static final String THROTTLE_PATH = "/local/throttle";
     private static final int MAX_BODY = 1600;
     private static final int DEFAULT_PAGE_SIZE = 50;
     private static final int MAX_PAGE_SIZE = 1000;
@@ -578,6 +580,16 @@ public final class LocalTwilio implements AutoCloseable {
     private void route(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String method = exchange.getRequestMethod();
+        if (path.equals(THROTTLE_PATH) && "POST".equals(method)) {
+            // not Twilio's: the stand-in's own switch, for a benchmark in another process (bench/run.sh), with the
+            // account's credentials like every request
+            if (authorized(exchange, accountSid)) {
+                String query = exchange.getRequestURI().getQuery();
+                throttle(query != null && query.contains("on=true"));
+                respond(exchange, 200, "{\"throttled\":" + throttled + "}");
+            }
+            return;
+        }
         Matcher account = ACCOUNT_PATH.matcher(path);
         if (account.matches()) {
             if (!authorized(exchange, account.group(1))) {

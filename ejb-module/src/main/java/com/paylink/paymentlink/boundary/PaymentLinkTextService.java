@@ -27,8 +27,9 @@ import java.util.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PaymentLinkTextService {
 
-    /** How long Twilio's "not now" (429, 503) holds a text before it is tried again. */
-    static final Duration RETRY_AFTER = Duration.ofSeconds(30);
+    /** How long Twilio's "not now" (429, 503) holds a text before it is tried again (ISO-8601, default 30 seconds). */
+    public static final String RETRY_AFTER = "paylink.texts.retry-after";
+    static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(30);
     private static final Logger LOG = Logger.getLogger(PaymentLinkTextService.class.getName());
 
     @Inject
@@ -39,6 +40,9 @@ public class PaymentLinkTextService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    com.paylink.platform.PaylinkConfig config;
 
     @EJB
     ClientTextingService clients;
@@ -61,7 +65,7 @@ public class PaymentLinkTextService {
             LOG.warning(() -> "link " + p.linkId() + ": Twilio refused text " + textId + ": " + e.code() + " " + e.getMessage());
         } catch (TextGateway.Unavailable e) {
             if (e.certainlyNotSent()) {
-                texts.notSent(p, null, e.getMessage(), clock.instant().plus(RETRY_AFTER));
+                texts.notSent(p, null, e.getMessage(), clock.instant().plus(config.duration(RETRY_AFTER, DEFAULT_RETRY_AFTER)));
             }
             // otherwise it may have gone: it stays SENDING, and the schedule asks Twilio after the lease
             LOG.warning(() -> "link " + p.linkId() + ": text " + textId + " not answered: " + e.getMessage());
