@@ -270,6 +270,14 @@ public final class LocalTwilio implements AutoCloseable {
     private final AtomicInteger creates = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final AtomicInteger answersToDrop = new AtomicInteger();
+
+    /** Thrown to leave an exchange without any answer (see {@link #loseNextAnswers}). */
+    private static final class AnswerLost extends RuntimeException {
+        AnswerLost() {
+            super("answer lost on purpose", null, false, false);
+        }
+    }
     private volatile Failure failure;
     private volatile boolean throttled;
     private volatile Duration callbackDelay = Duration.ofMillis(100);
@@ -384,8 +392,17 @@ public final class LocalTwilio implements AutoCloseable {
         unreachable.add(number);
     }
 
-    /** Ends every fault: failing creates, throttling, carrier filtering and unreachable numbers. */
+    /**
+     * The next {@code n} creates are taken (the message exists and goes out) but their answers are lost: the connection
+     * closes without one, as when a response times out. The caller must find out whether the text went.
+     */
+    public void loseNextAnswers(int n) {
+        answersToDrop.set(n);
+    }
+
+    /** Ends every fault: failing creates, throttling, carrier filtering, unreachable numbers and lost answers. */
     public void clearFaults() {
+        answersToDrop.set(0);
         failuresLeft.set(0);
         throttled = false;
         filtered.clear();
@@ -569,6 +586,8 @@ public final class LocalTwilio implements AutoCloseable {
         requests.incrementAndGet();
         try {
             route(exchange);
+        } catch (AnswerLost e) {
+            // no answer at all: the connection closes (finally) before a status line was written
         } catch (RuntimeException e) {
             LOG.log(java.util.logging.Level.WARNING, "local Twilio stand-in failed on " + exchange.getRequestURI(), e);
             error(exchange, 500, 20500, "Internal Server Error");
@@ -746,6 +765,12 @@ public final class LocalTwilio implements AutoCloseable {
                 serviceSid != null ? "accepted" : "queued", callback);
         record(msg);
         creates.incrementAndGet();
+        if (answersToDrop.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            // the message is taken, but its answer is lost on the way (the connection closes without one): the caller
+            // cannot tell whether it went, as after a timeout
+            startLife(msg, service);
+            throw new AnswerLost();
+        }
         respond(exchange, 201, json(msg));
         startLife(msg, service);
     }

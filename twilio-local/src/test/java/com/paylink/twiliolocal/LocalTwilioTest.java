@@ -132,6 +132,20 @@ class LocalTwilioTest {
     // --- sending ----------------------------------------------------------------------------------------------------
 
     @Test
+    void aLostAnswer_leavesTheCallerNotKnowing_butTheMessageWentOnce_andTheListShowsIt() throws Exception {
+        twilio.loseNextAnswers(1);
+        assertThatThrownBy(() -> Message.creator(new PhoneNumber(PATIENT), SERVICE, "lost answer").create(client))
+                .as("no answer: the SDK cannot tell whether it went (an ApiException without a status)")
+                .isInstanceOfSatisfying(com.twilio.exception.ApiException.class, e -> assertThat(e.getStatusCode()).isNull());
+        assertThat(twilio.creates()).as("the POST was not sent again by the HTTP client").isEqualTo(1);
+        List<Message> found = new java.util.ArrayList<>();
+        Message.reader().setTo(new PhoneNumber(PATIENT)).read(client).forEach(found::add);
+        assertThat(found).singleElement().satisfies(m -> assertThat(m.getBody()).isEqualTo("lost answer"));
+        Message.creator(new PhoneNumber(PATIENT), SERVICE, "answered").create(client);
+        assertThat(twilio.creates()).isEqualTo(2);
+    }
+
+    @Test
     void aMessageThroughTheServiceIsAcceptedThenGetsItsSenderAndSegments() throws Exception {
         String body = "x".repeat(161); // GSM-7, one over a single segment
         Message created = Message.creator(new PhoneNumber(PATIENT), SERVICE, body).create(client);

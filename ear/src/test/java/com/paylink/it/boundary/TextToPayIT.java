@@ -339,6 +339,33 @@ class TextToPayIT {
         assertThat(data.count(toBiller)).isEqualTo(1);
     }
 
+    @Test
+    void t5_aSendWhoseAnswerWasLost_isFoundAtTwilioByItsToken_andNeverSentAgain() throws Exception {
+        clockAt(LocalTime.of(13, 0));
+        Practice p = practice();
+        String to = mobile();
+        long client = data.textableClient(p.id(), null, to, true);
+        long invoice = data.invoice(client, p.dr(), TestData.unique("T"), "65.00");
+        int before = phone.server().creates();
+        phone.server().loseNextAnswers(1);
+        LinkSent sent = As.staff(p.biller(), BILLING, () -> links.send(List.of(invoice), null, EnumSet.of(Channel.TEXT)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> textsTo(to).size() == 1
+                && data.texts(sent.linkId()).get(0).startsWith("SENDING"));
+        schedule.requestDue(AdjustableClock.instance().instant()); // within the lease: left alone
+        Thread.sleep(1500);
+        assertThat(data.texts(sent.linkId()).get(0)).startsWith("SENDING");
+
+        AdjustableClock.instance().advance(Duration.ofMinutes(2).plusSeconds(5));
+        schedule.requestDue(AdjustableClock.instance().instant());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !data.texts(sent.linkId()).get(0).startsWith("SENDING"));
+        assertThat(data.texts(sent.linkId()).get(0)).matches("(ACCEPTED|SENT|DELIVERED) .*");
+        Thread.sleep(1500);
+        assertThat(phone.server().creates() - before).as("found at Twilio, not sent again").isEqualTo(1);
+        assertThat(textsTo(to)).hasSize(1);
+        assertThat(payer.open(token(textsTo(to).get(0).body()))).as("its link still opens").contains(sent.linkId());
+        assertThat(data.audit(invoice)).anyMatch(a -> a.startsWith("TEXTED "));
+    }
+
     private static int post(String url, Map<String, String> params, String signature) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")

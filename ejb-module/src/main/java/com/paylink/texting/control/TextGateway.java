@@ -146,6 +146,10 @@ public class TextGateway {
 
     private static RuntimeException sorted(ApiException e) {
         Integer status = e.getStatusCode();
+        if (status == null) {
+            // no answer at all (the SDK says "failed to respond"): the request may have been taken
+            return new Unavailable("Twilio did not answer: " + e.getMessage(), false, e);
+        }
         if (status != null && (status == 429 || status >= 500)) {
             return new Unavailable("Twilio answered " + status + ": " + e.getMessage(), status == 429 || status == 503, e);
         }
