@@ -358,7 +358,7 @@ class TextToPayIT {
         AdjustableClock.instance().advance(Duration.ofMinutes(2).plusSeconds(5));
         schedule.requestDue(AdjustableClock.instance().instant());
         await().atMost(Duration.ofSeconds(30)).until(() -> !data.texts(sent.linkId()).get(0).startsWith("SENDING"));
-        assertThat(data.texts(sent.linkId()).get(0)).matches("(ACCEPTED|SENT|DELIVERED) .*");
+        assertThat(data.texts(sent.linkId()).get(0)).matches("(?s)(ACCEPTED|SENT|DELIVERED) .*");
         Thread.sleep(1500);
         assertThat(phone.server().creates() - before).as("found at Twilio, not sent again").isEqualTo(1);
         assertThat(textsTo(to)).hasSize(1);
