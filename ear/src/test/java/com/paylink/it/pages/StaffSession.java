@@ -79,6 +79,16 @@ final class StaffSession {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Sends a payment link for the invoice through the staff API with this JSON body; the whole answer. */
+    HttpResponse<String> sendLinkWith(long invoiceId, String json, String user, String password) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/api/invoices/" + invoiceId + "/payment-links"))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Sends one payment link for several invoices through the staff API as {@code user}; returns the HTTP status. */
     int sendLinkFor(java.util.List<Long> invoiceIds, String user, String password) throws IOException, InterruptedException {
         String body = "{\"invoices\":" + invoiceIds + "}";

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -124,6 +125,32 @@ class TextToPayPagesIT extends PageTest {
         b.open("/staff/clients.xhtml");
         b.click(By.linkText("Lewis, Harper"));
         assertThat(b.text(By.id("clientTextConsent"))).startsWith("Given").contains("by replying START");
+    }
+
+    @Test
+    void theApiSendsByText_andRefusesWhatCannotBeSentWithItsReason_changingNothing() throws Exception {
+        middayFor("Harper", "Lewis");
+        StaffSession staff = new StaffSession(base);
+        staff.signIn("biller", PASSWORD);
+        long mia = staff.invoiceId("Chen, Mia", "RC-1005");
+        long harper = staff.invoiceId("Lewis, Harper", "RC-1012");
+        HttpResponse<String> none = staff.sendLinkWith(harper, "{\"channels\":[]}", "biller", PASSWORD);
+        assertThat(none.statusCode()).isEqualTo(422);
+        assertThat(none.body()).contains("no-channel");
+        assertThat(staff.sendLinkWith(harper, "{\"channels\":[\"fax\"]}", "biller", PASSWORD).statusCode()).isEqualTo(422);
+        assertThat(staff.sendLinkWith(harper, "{\"channels\":\"text\"}", "biller", PASSWORD).statusCode()).isEqualTo(400);
+        HttpResponse<String> noConsent = staff.sendLinkWith(mia, "{\"channels\":[\"text\"]}", "biller", PASSWORD);
+        assertThat(noConsent.statusCode()).isEqualTo(409);
+        assertThat(noConsent.body()).contains("no-text-consent", "+1 •••-•••-0136");
+        assertThat(Database.linkCount("RC-1005") + Database.linkCount("RC-1012")).as("nothing sent").isZero();
+        assertThat(staff.sendLinkWith(mia, "{\"channels\":[\"text\"]}", "frontdesk", PASSWORD).statusCode())
+                .as("Billing only").isEqualTo(403);
+
+        HttpResponse<String> sent = staff.sendLinkWith(harper, "{\"channels\":[\"text\"]}", "biller", PASSWORD);
+        assertThat(sent.statusCode()).isEqualTo(201);
+        assertThat(sent.body()).contains("\"channels\":[\"text\"]", "\"textTo\":\"+1 •••-•••-0199\"");
+        Browser b = browser();
+        await().atMost(Duration.ofSeconds(30)).until(() -> linkOnThePhone(b, HARPER) != null);
     }
 
     @Test

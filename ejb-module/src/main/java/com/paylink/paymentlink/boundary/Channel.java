@@ -8,10 +8,13 @@ import java.util.Set;
 public enum Channel {
     EMAIL, TEXT;
 
-    /** The API's words ("email", "text"); empty or null: email, as before texts existed. Unknown words are refused. */
+    /** The API's words ("email", "text"); null (not given): email, as before texts existed. None or unknown words are refused. */
     public static Set<Channel> parse(java.util.Collection<String> words) {
-        if (words == null || words.isEmpty()) {
+        if (words == null) {
             return EnumSet.of(EMAIL);
+        }
+        if (words.isEmpty()) {
+            throw new PaymentLinkRefused(PaymentLinkRefused.Reason.NO_CHANNEL);
         }
         Set<Channel> channels = EnumSet.noneOf(Channel.class);
         for (String word : words) {

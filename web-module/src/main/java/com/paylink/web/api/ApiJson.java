@@ -39,11 +39,11 @@ final class ApiJson {
         return json.getString(name);
     }
 
-    /** An optional array of strings: empty when absent or null; 400 when it is not an array of strings. */
+    /** An optional array of strings: null when absent or null; 400 when it is not an array of strings. */
     static java.util.List<String> optionalStrings(JsonObject json, String name) {
         JsonValue value = json.get(name);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return java.util.List.of();
+            return null;
         }
         if (value.getValueType() != JsonValue.ValueType.ARRAY) {
             throw new Malformed(name + " must be an array of strings");
