@@ -1231,8 +1231,7 @@ public final class LocalTwilio implements AutoCloseable {
             twilio.setCallbackDelay(delay);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(twilio::close, "local-twilio-shutdown"));
-        System.out.println(twilio.baseUrl());
-        System.out.flush();
+        LOG.info(() -> "local Twilio-compatible server listening at " + twilio.baseUrl());
     }
 
     private static void usage(String problem) {

@@ -110,14 +110,9 @@ class LocalTwilioTest {
         exchange.close();
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long until = System.currentTimeMillis() + 10_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > until) {
-                throw new AssertionError("timed out waiting");
-            }
-            Thread.sleep(10);
-        }
+    private static void await(BooleanSupplier condition) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                .until(condition::getAsBoolean);
     }
 
     private Message.Status fetchStatus(String sid) {

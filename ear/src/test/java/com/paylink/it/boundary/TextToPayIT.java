@@ -236,7 +236,7 @@ class TextToPayIT {
         assertThat(sent.textGoesAt()).isEqualTo(eight);
         assertThat(sent.expiresAt()).as("24 hours from when the text goes").isEqualTo(eight.plus(Duration.ofHours(24)));
         schedule.requestDue(AdjustableClock.instance().instant());
-        Thread.sleep(1500);
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(15)).until(() -> textsTo(to).isEmpty()); // and stays so
         assertThat(textsTo(to)).as("nothing during quiet hours").isEmpty();
 
         AdjustableClock.instance().advance(Duration.between(AdjustableClock.instance().instant(), eight.plusSeconds(30)));
@@ -309,14 +309,14 @@ class TextToPayIT {
         phone.server().throttle(true);
         LinkSent sent = As.staff(p.biller(), BILLING, () -> links.send(List.of(invoice), null, EnumSet.of(Channel.TEXT)));
         await().atMost(Duration.ofSeconds(30)).until(() -> data.texts(sent.linkId()).get(0).startsWith("SCHEDULED"));
-        Thread.sleep(2000);
+        await().during(Duration.ofMillis(2000)).atMost(Duration.ofSeconds(15)).until(() -> textsTo(to).isEmpty()); // and stays so
         assertThat(textsTo(to)).isEmpty();
         phone.server().throttle(false);
         AdjustableClock.instance().advance(Duration.ofSeconds(31));
         schedule.requestDue(AdjustableClock.instance().instant());
         schedule.requestDue(AdjustableClock.instance().instant()); // asked twice: still one text
         await().atMost(Duration.ofSeconds(30)).until(() -> textsTo(to).size() == 1);
-        Thread.sleep(1500);
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(15)).until(() -> textsTo(to).size() == 1); // and stays so
         assertThat(textsTo(to)).hasSize(1);
         assertThat(phone.server().creates() - before).isEqualTo(1);
         assertThat(payer.open(token(textsTo(to).get(0).body()))).contains(sent.linkId());
@@ -335,7 +335,7 @@ class TextToPayIT {
         String toBiller = "select count(*) from notification where kind = 'TEXT_FAILED' and recipient_staff_id = "
                 + "(select id from staff where username = '" + p.biller() + "')";
         await().atMost(Duration.ofSeconds(30)).until(() -> data.count(toBiller) == 1);
-        Thread.sleep(1000);
+        await().during(Duration.ofMillis(1000)).atMost(Duration.ofSeconds(15)).until(() -> data.count(toBiller) == 1); // and stays so
         assertThat(data.count(toBiller)).isEqualTo(1);
     }
 
@@ -352,14 +352,14 @@ class TextToPayIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> textsTo(to).size() == 1
                 && data.texts(sent.linkId()).get(0).startsWith("SENDING"));
         schedule.requestDue(AdjustableClock.instance().instant()); // within the lease: left alone
-        Thread.sleep(1500);
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(15)).until(() -> data.texts(sent.linkId()).get(0).startsWith("SENDING")); // and stays so
         assertThat(data.texts(sent.linkId()).get(0)).startsWith("SENDING");
 
         AdjustableClock.instance().advance(Duration.ofMinutes(2).plusSeconds(5));
         schedule.requestDue(AdjustableClock.instance().instant());
         await().atMost(Duration.ofSeconds(30)).until(() -> !data.texts(sent.linkId()).get(0).startsWith("SENDING"));
         assertThat(data.texts(sent.linkId()).get(0)).matches("(?s)(ACCEPTED|SENT|DELIVERED) .*");
-        Thread.sleep(1500);
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(15)).until(() -> phone.server().creates() - before == 1); // and stays so
         assertThat(phone.server().creates() - before).as("found at Twilio, not sent again").isEqualTo(1);
         assertThat(textsTo(to)).hasSize(1);
         assertThat(payer.open(token(textsTo(to).get(0).body()))).as("its link still opens").contains(sent.linkId());

@@ -11,6 +11,15 @@ import java.util.List;
 public record ClientTextProfile(long clientId, String mobile, String mobileShown, String consent, String method,
                                 Instant consentAt, String consentBy, List<HistoryRow> history) implements Serializable {
 
+    /** The {@code ClientTextingService.ConsentChoice} that records the consent on file now (the form's preselection). */
+    public String choice() {
+        return switch (consent) {
+            case "GIVEN" -> "ON_FORM".equals(method) ? "GIVEN_ON_FORM" : "GIVEN_IN_PERSON";
+            case "WITHDRAWN" -> "WITHDRAWN";
+            default -> "NOT_GIVEN";
+        };
+    }
+
     /** One change, newest first: what, when, by whom (null: the client), and its detail. */
     public record HistoryRow(Instant at, String kind, String staffName, String detail) implements Serializable {
     }

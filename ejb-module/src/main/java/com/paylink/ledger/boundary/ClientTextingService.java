@@ -93,7 +93,7 @@ public class ClientTextingService {
         if (mobileInput != null && !mobileInput.isBlank()) {
             PhoneNumbers.Problem problem = PhoneNumbers.problem(mobileInput, REGION);
             if (problem != PhoneNumbers.Problem.NONE) {
-                throw RecordRefused.invalid("mobile-" + problem.name().toLowerCase(Locale.ROOT).replace('_', '-'), mobileInput.strip());
+                throw RecordRefused.invalid(problem.code(), mobileInput.strip());
             }
             wanted = PhoneNumbers.e164(mobileInput, REGION).orElseThrow();
         }

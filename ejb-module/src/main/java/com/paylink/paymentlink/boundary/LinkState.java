@@ -37,11 +37,6 @@ public record LinkState(long linkId, long invoiceId, PaymentLinkStatus status, I
         return textTo != null;
     }
 
-    /** The text waits for quiet hours to end, or for Twilio to take it. */
-    public boolean isTextWaiting() {
-        return "SCHEDULED".equals(textStatus) || "SENDING".equals(textStatus);
-    }
-
     /** The text was refused, failed or was not delivered. */
     public boolean isTextFailed() {
         return "FAILED".equals(textStatus) || "UNDELIVERED".equals(textStatus) || "REFUSED".equals(textStatus);

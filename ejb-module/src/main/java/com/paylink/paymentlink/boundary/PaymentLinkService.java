@@ -125,7 +125,7 @@ public class PaymentLinkService {
         Instant goes = com.paylink.texting.control.QuietHours.nextOpening(now, zone);
         String body = com.paylink.texting.control.PaymentLinkText.compose(new com.paylink.texting.control.PaymentLinkText.Facts(
                 client.practice().textingName(), balance, goes.plus(lifetime), zone,
-                config.publicUrl() + "/pay/" + "X".repeat(com.paylink.paymentlink.control.LinkTokens.newToken().length()),
+                config.publicUrl() + "/pay/" + "X".repeat(com.paylink.paymentlink.control.LinkTokens.TOKEN_LENGTH),
                 com.paylink.shared.Languages.resolve(client.preferredLanguage())));
         var count = com.paylink.texting.control.SmsSegments.count(body);
         return new TextOption(true, masked, null, null, goes, goes.isAfter(now), zone.getId(), body, count.segments(),
@@ -137,7 +137,7 @@ public class PaymentLinkService {
         if (!texting.configured()) {
             return Optional.of(Reason.TEXTING_NOT_CONFIGURED);
         }
-        if (!client.practice().textingSetUp()) {
+        if (!client.practice().hasTextingSender()) {
             return Optional.of(Reason.TEXTING_NOT_SET_UP);
         }
         if (client.mobilePhone() == null) {
@@ -197,11 +197,11 @@ public class PaymentLinkService {
         LinkIssuer.Issued issued = issuer.issue(invoices, recipient == null ? null : recipient.recipient(), text, staff, staff,
                 now, PaymentLinkAction.RESENT_ON_REQUEST);
         PaymentLink link = issued.link();
-        Instant textGoes = text == null ? null : com.paylink.texting.control.QuietHours.nextOpening(now, text.zone());
         return new LinkSent(link.id(), link.invoice().id(), EmailAddresses.mask(link.recipientEmail()), link.recipientSource(),
                 link.sentAt(), link.expiresAt(), issued.replacedEarlierLink(),
                 link.invoices().stream().map(Invoice::id).toList(), link.invoiceNumbers(), link.amountDue(),
-                recipient != null, text == null ? null : com.paylink.texting.control.PhoneNumbers.masked(text.to()), textGoes);
+                recipient != null, text == null ? null : com.paylink.texting.control.PhoneNumbers.masked(text.to()),
+                issued.textGoesAt());
     }
 
     /**

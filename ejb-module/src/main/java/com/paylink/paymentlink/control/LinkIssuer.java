@@ -49,7 +49,8 @@ public class LinkIssuer {
     @Inject
     com.paylink.texting.control.Texts texts;
 
-    public record Issued(PaymentLink link, boolean replacedEarlierLink) {
+    /** {@code textGoesAt}: when the link's text goes (now, or when quiet hours end); null without a text. */
+    public record Issued(PaymentLink link, boolean replacedEarlierLink, Instant textGoesAt) {
     }
 
     /** T2: a link's text goes to this number (E.164, consented), in this language, within quiet hours in this zone. */
@@ -113,8 +114,9 @@ public class LinkIssuer {
         PaymentLinkAction action = actingStaff == null ? withoutStaff
                 : replaced ? PaymentLinkAction.RESENT : PaymentLinkAction.SENT;
         em.persist(new PaymentLinkAudit(link, action, actor, now, EmailAddresses.mask(link.recipientEmail())));
+        Instant goes = null;
         if (text != null) {
-            Instant goes = com.paylink.texting.control.QuietHours.nextOpening(now, text.zone()); // T4
+            goes = com.paylink.texting.control.QuietHours.nextOpening(now, text.zone()); // T4
             link.liveFullLifetimeFrom(goes, settings.linkLifetime());
             texts.ask(practice.id(), invoices.get(0).client().id(), link.id(), com.paylink.texting.entity.TextMessage.Kind.LINK,
                     text.to(), text.language(), goes, actor, now, textKey(link.id()));
@@ -125,7 +127,7 @@ public class LinkIssuer {
         }
         LOG.info(() -> "payment link " + link.id() + " issued for invoices " + link.invoiceIdsInLockOrder()
                 + (actor == null ? " at the client's request" : " by staff " + actor));
-        return new Issued(link, replaced);
+        return new Issued(link, replaced, goes);
     }
 
     /** The link that holds the invoice's "active" slot (PL5): ACTIVE, though perhaps past its expiry. */

@@ -112,8 +112,8 @@ public class LinkTexts {
         Client client = link.invoice().client();
         Practice practice = link.practice();
         // T1: consent is checked again as the text goes (it may have been withdrawn, or the number changed, since)
-        if (!client.canBeTexted() || !text.toNumber().equals(client.mobilePhone()) || !practice.textingSetUp()) {
-            String why = !practice.textingSetUp() ? "The practice has no texting sender."
+        if (!client.canBeTexted() || !text.toNumber().equals(client.mobilePhone()) || !practice.hasTextingSender()) {
+            String why = !practice.hasTextingSender() ? "The practice has no texting sender."
                     : client.canBeTexted() ? "The client's mobile number changed." : "The client has not agreed to texts (or opted out).";
             texts.refused(text, null, why, now);
             em.persist(new PaymentLinkAudit(link, PaymentLinkAction.TEXT_FAILED, null, now, PhoneNumbers.masked(text.toNumber())));

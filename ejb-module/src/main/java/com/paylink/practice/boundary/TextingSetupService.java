@@ -45,6 +45,9 @@ public class TextingSetupService {
     @Inject
     Clock clock;
 
+    @Inject
+    com.paylink.platform.PaylinkConfig config;
+
     public TextingSetup view() {
         return view(em.find(Practice.class, callers.admin().practiceId()), null);
     }
@@ -76,7 +79,7 @@ public class TextingSetupService {
     }
 
     private TextingSetup check(Practice practice) {
-        if (!practice.textingSetUp() || !gateway.configured()) {
+        if (!practice.hasTextingSender() || !gateway.configured()) {
             return view(practice, null);
         }
         try {
@@ -98,13 +101,12 @@ public class TextingSetupService {
         if (!gateway.configured()) {
             throw new PracticeSettingsRefused("texting-not-configured");
         }
-        if (!practice.textingSetUp()) {
+        if (!practice.hasTextingSender()) {
             throw new PracticeSettingsRefused("texting-not-set-up");
         }
         PhoneNumbers.Problem problem = PhoneNumbers.problem(number, "US");
         if (problem != PhoneNumbers.Problem.NONE) {
-            throw new PracticeSettingsRefused("mobile-" + problem.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                    number == null ? "" : number.strip());
+            throw new PracticeSettingsRefused(problem.code(), number == null ? "" : number.strip());
         }
         String to = PhoneNumbers.e164(number, "US").orElseThrow();
         String body = PaymentLinkText.testText(practice.textingName(), Locale.ENGLISH);
@@ -123,9 +125,6 @@ public class TextingSetupService {
             throw new PracticeSettingsRefused("texting-test-unavailable", e.getMessage());
         }
     }
-
-    @Inject
-    com.paylink.platform.PaylinkConfig config;
 
     private TextingSetup view(Practice practice, String problem) {
         return new TextingSetup(practice.textingServiceSid(), practice.chosenTextingName(), practice.textingName(),

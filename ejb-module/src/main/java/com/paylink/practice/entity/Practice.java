@@ -292,7 +292,7 @@ public class Practice {
     }
 
     /** T5: the practice can send texts: it has a sender of its own. */
-    public boolean textingSetUp() {
+    public boolean hasTextingSender() {
         return textingServiceSid != null;
     }
 }

@@ -31,7 +31,12 @@ public final class PhoneNumbers {
         /** It is written as a phone number, but no such number exists (too short, too long, unknown country code). */
         INVALID,
         /** It exists, but cannot receive a text (a landline, toll-free, premium-rate, pager ... number). */
-        NOT_MOBILE
+        NOT_MOBILE;
+
+        /** The message code a boundary refuses such a number with ({@code mobile-not-a-number}, ...). */
+        public String code() {
+            return "mobile-" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
     }
 
     /** The mask standing for each hidden digit. */

@@ -46,7 +46,7 @@ public class Texts {
         em.persist(text);
         em.flush();
         if (!notBefore.isAfter(now)) {
-            request(text);
+            request(text.id());
         }
         return text;
     }
@@ -61,8 +61,8 @@ public class Texts {
     }
 
     /** Puts the text's request on the outbound queue (after the caller's commit). */
-    public void request(TextMessage text) {
-        queue.enqueue(REQUEST_KIND, Map.of(TEXT_ID, String.valueOf(text.id())));
+    private void request(long textId) {
+        queue.enqueue(REQUEST_KIND, Map.of(TEXT_ID, String.valueOf(textId)));
     }
 
     public Optional<TextMessage> byKey(String key) {
@@ -95,15 +95,12 @@ public class Texts {
                 .setParameter(1, now.atOffset(java.time.ZoneOffset.UTC)).setParameter(2, unansweredBefore.atOffset(java.time.ZoneOffset.UTC)).setParameter(3, max)
                 .getResultList();
         List<Long> claimed = ids.stream().map(Number::longValue).toList();
-        for (Long id : claimed) {
-            TextMessage text = em.find(TextMessage.class, id);
-            if (text.status() == TextStatus.SCHEDULED) {
-                // marks it requested, so the next run does not request it again while the queue still holds it
-                em.createNativeQuery("update text_message set attempt_started_at = ?1 where id = ?2")
-                        .setParameter(1, now.atOffset(java.time.ZoneOffset.UTC)).setParameter(2, id).executeUpdate();
-            }
-            request(text);
+        if (!claimed.isEmpty()) {
+            // marks the held ones requested, so the next run does not request them again while the queue holds them
+            em.createNativeQuery("update text_message set attempt_started_at = ?1 where id in (?2) and status = 'SCHEDULED'")
+                    .setParameter(1, now.atOffset(java.time.ZoneOffset.UTC)).setParameter(2, claimed).executeUpdate();
         }
+        claimed.forEach(this::request);
         return claimed;
     }
 

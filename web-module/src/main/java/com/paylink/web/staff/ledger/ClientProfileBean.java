@@ -102,8 +102,7 @@ public class ClientProfileBean {
     /** The choice the form shows: what is on record now (a page after a refused save keeps what was typed). */
     public String getConsentChoice() {
         if (consentChoice == null && !FacesContext.getCurrentInstance().isPostback() && getTextProfile() != null) {
-            ClientTextingServiceChoices current = ClientTextingServiceChoices.of(getTextProfile());
-            consentChoice = current.choice();
+            consentChoice = getTextProfile().choice();
         }
         return consentChoice;
     }
@@ -126,17 +125,6 @@ public class ClientProfileBean {
     /** The consent choices staff can record, in the page's order. */
     public List<String> getConsentChoices() {
         return java.util.Arrays.stream(com.paylink.ledger.boundary.ClientTextingService.ConsentChoice.values()).map(Enum::name).toList();
-    }
-
-    /** What the form preselects for the consent on record. */
-    record ClientTextingServiceChoices(String choice) {
-        static ClientTextingServiceChoices of(com.paylink.ledger.boundary.ClientTextProfile p) {
-            return new ClientTextingServiceChoices(switch (p.consent()) {
-                case "GIVEN" -> "ON_FORM".equals(p.method()) ? "GIVEN_ON_FORM" : "GIVEN_IN_PERSON";
-                case "WITHDRAWN" -> "WITHDRAWN";
-                default -> "NOT_GIVEN";
-            });
-        }
     }
 
     /** The languages clients can be written to in: those with bundles. */
