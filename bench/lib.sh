@@ -7,7 +7,8 @@ BENCH_OFFSET=${BENCH_OFFSET:-500}
 BENCH_HTTP=$((8080 + BENCH_OFFSET))
 BENCH_MGMT=$((9990 + BENCH_OFFSET))
 BENCH_SMTP=${BENCH_SMTP:-2975}
-# issue 23: the demo phone's local Twilio inside the bench server, and its account (twilio-local's own)
+# issue 23: the local Twilio-compatible server, a process of its own beside the bench server, and its account
+# (twilio-local's own)
 BENCH_TWILIO=${BENCH_TWILIO:-2976}
 BENCH_TWILIO_SID=AC10ca17e5700000000000000000000001
 BENCH_TWILIO_TOKEN=10ca17e57a11700000000000000000aa
@@ -71,6 +72,7 @@ CLI
 # Starts the server with the limits a load test would trip lifted (every request comes from 127.0.0.1), waits
 # until both deployments are up; sets BENCH_PID and BENCH_STARTUP_MS. Extra arguments are JVM system properties.
 bench_server_start() {
+    bench_twilio_start || return 1
     rm -f "$SERVER"/standalone/deployments/*.deployed "$SERVER"/standalone/deployments/*.failed
     local started=$(date +%s%N)
     JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms512m -Xmx1g} -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman" \
@@ -78,7 +80,7 @@ bench_server_start() {
         -Djboss.socket.binding.port-offset=$BENCH_OFFSET -Djboss.tx.node.id=paylink-bench \
         -Dpaylink.demo=true -Dpaylink.payments.mode=sandbox -Dpaylink.demo.mailbox=${BENCH_MAILBOX:-true} \
         -Dpaylink.demo.smtp.port=$BENCH_SMTP -Dpaylink.public.url=$BASE \
-        -Dpaylink.demo.phone=true -Dpaylink.demo.twilio.port=$BENCH_TWILIO -Dpaylink.twilio.api.base=http://127.0.0.1:$BENCH_TWILIO \
+        -Dpaylink.demo.phone=true -Dpaylink.twilio.api.base=http://127.0.0.1:$BENCH_TWILIO \
         -Dpaylink.twilio.account.sid=$BENCH_TWILIO_SID -Dpaylink.twilio.auth.token=$BENCH_TWILIO_TOKEN -Dpaylink.texts.retry-after=PT2S \
         -Dpaylink.pay.rate.limit=${BENCH_RATE_LIMIT:-1000000000} -Dpaylink.pay.intent.limit.address=1000000000 -Dpaylink.signin.free-failures=1000000 \
         "$@" > bench/target/server.out 2>&1 &
@@ -97,7 +99,30 @@ bench_server_start() {
     log "server up in ${BENCH_STARTUP_MS} ms (pid $BENCH_PID)"
 }
 
+bench_twilio_start() { # the local Twilio stand-in (twilio-local), unless it already runs (it outlives a kill -9 of the server)
+    curl -s -o /dev/null "http://127.0.0.1:$BENCH_TWILIO/" && return 0
+    local jar
+    jar=$(ls twilio-local/target/twilio-local-*.jar 2>/dev/null | grep -v -e sources -e tests | head -1)
+    [ -n "$jar" ] || { log "twilio-local is not built (mvn package)"; return 1; }
+    mkdir -p bench/target
+    nohup java -Xmx64m -cp "$jar" com.paylink.twiliolocal.LocalTwilio "$BENCH_TWILIO" \
+        "--service=MG5e1d0c0ffee0000000000000000000a1,+12015550100,true,$BASE/webhooks/sms" > bench/target/twilio.out 2>&1 &
+    echo $! > bench/target/twilio.pid
+    for _ in $(seq 1 100); do
+        curl -s -o /dev/null "http://127.0.0.1:$BENCH_TWILIO/" && return 0
+        sleep 0.1
+    done
+    log "the local Twilio stand-in did not come up"; cat bench/target/twilio.out >&2; return 1
+}
+
+bench_twilio_stop() {
+    [ -f bench/target/twilio.pid ] || return 0
+    kill "$(cat bench/target/twilio.pid)" 2>/dev/null || true
+    rm -f bench/target/twilio.pid
+}
+
 bench_server_stop() {
+    bench_twilio_stop
     local pid
     pid=$(pgrep -f "jboss.home.dir=$(cd "$SERVER" 2>/dev/null && pwd)" || true)
     [ -z "$pid" ] && return 0

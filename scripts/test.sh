@@ -44,7 +44,7 @@ psql_admin "drop database if exists $test_db with (force)"
 psql_admin "create database $test_db owner paylink"
 
 phase "mvn verify (build, unit and integration tests)"
-mvn -B -ntp verify -Dpaylink.embedded.skip=true "$@"
+mvn -B -ntp verify -Dpaylink.embedded.skip=true -Dpaylink.run.twilio.skip=true "$@"
 
 # The whole suite (no arguments) also runs the benchmark's quick variant on what was just built, so the harness
 # cannot rot: every scenario of bench/run.sh with small sizes; it fails if one yields no figure.

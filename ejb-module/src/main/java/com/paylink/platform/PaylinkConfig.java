@@ -30,10 +30,11 @@ public class PaylinkConfig {
     /** Starts the embedded mail catcher (SMTP on {@link #DEMO_SMTP_PORT}) and its web mailbox. */
     public static final String DEMO_MAILBOX = "paylink.demo.mailbox";
     public static final String DEMO_SMTP_PORT = "paylink.demo.smtp.port";
-    /** Demo only (issue 23): a local Twilio-compatible server inside the demo server, shown as a phone at /demo/phone.xhtml. */
+    /**
+     * Demo only (issue 23): the phone at /demo/phone.xhtml, on the other side of the local Twilio-compatible server (a
+     * process of its own) that the demo's {@code paylink.twilio.api.base} points at.
+     */
     public static final String DEMO_PHONE = "paylink.demo.phone";
-    /** Its port; the demo's {@code paylink.twilio.api.base} points at it. */
-    public static final String DEMO_TWILIO_PORT = "paylink.demo.twilio.port";
     /**
      * How long an attempt to mail a link may still be sending before another attempt replaces its token
      * (ISO-8601, default PT2M, longer than the SMTP timeouts).

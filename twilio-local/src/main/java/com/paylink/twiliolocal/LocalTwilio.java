@@ -148,8 +148,12 @@ public final class LocalTwilio implements AutoCloseable {
     private static final Pattern ACCOUNT_PATH = Pattern.compile("/2010-04-01/Accounts/([^/]+)(/.*)?");
     private static final Pattern MESSAGE_PATH = Pattern.compile("/Messages/([^/]+)\\.json");
     private static final Pattern SERVICE_PATH = Pattern.compile("/v1/Services/([^/]+)");
-    /** The stand-in's own control (not Twilio's API): {@code POST /local/throttle?on=true|false}, with the account's credentials. */
-    public static final String THROTTLE_PATH = "/local/throttle";
+    /**
+     * The stand-in's own control (not Twilio's API), under {@code /local/}, with the account's Basic credentials; see
+     * {@link #control}. {@code POST /local/throttle?on=true|false} switches {@link #throttle}.
+     */
+    public static final String CONTROL_PREFIX = "/local/";
+    public static final String THROTTLE_PATH = CONTROL_PREFIX + "throttle";
     private static final int MAX_BODY = 1600;
     private static final int DEFAULT_PAGE_SIZE = 50;
     private static final int MAX_PAGE_SIZE = 1000;
@@ -599,13 +603,11 @@ public final class LocalTwilio implements AutoCloseable {
     private void route(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String method = exchange.getRequestMethod();
-        if (path.equals(THROTTLE_PATH) && "POST".equals(method)) {
-            // not Twilio's: the stand-in's own switch, for a benchmark in another process (bench/run.sh), with the
-            // account's credentials like every request
+        if (path.startsWith(CONTROL_PREFIX)) {
+            // not Twilio's: the stand-in's own control, for the demo server, the tests and the benchmark in other
+            // processes, with the account's credentials like every request
             if (authorized(exchange, accountSid)) {
-                String query = exchange.getRequestURI().getQuery();
-                throttle(query != null && query.contains("on=true"));
-                respond(exchange, 200, "{\"throttled\":" + throttled + "}");
+                control(exchange, path.substring(CONTROL_PREFIX.length()), method);
             }
             return;
         }
@@ -660,6 +662,119 @@ public final class LocalTwilio implements AutoCloseable {
             return;
         }
         notFound(exchange);
+    }
+
+    /**
+     * The stand-in's control API, so that a process of its own can be driven from the demo server, the tests and the
+     * benchmark (form-encoded POSTs; JSON answers; 400 with Twilio's error body and code 21100 on a bad value):
+     * <ul>
+     * <li>{@code GET /local/messages[?To=+number]}: every text both ways (or those to and from one number), oldest
+     * first, as a JSON array of {@code sid, from, to, service_sid, body, status, error_code, segments, at (ISO 8601),
+     * outbound}.</li>
+     * <li>{@code GET /local/counts}: {@code {"creates":n,"requests":n}}.</li>
+     * <li>{@code POST /local/services} {@code Sid, Number, Registered (true|false), InboundUrl (optional)}:
+     * {@link #addMessagingService}.</li>
+     * <li>{@code POST /local/reply} {@code From, ServiceSid, Body}: {@link #reply}; answers
+     * {@code {"status":n,"response":"..."}} with the application's answer.</li>
+     * <li>{@code POST /local/faults}, any of: {@code Clear=true} ({@link #clearFaults}, applied first),
+     * {@code FailNext=n, Status, Code, Message} ({@link #failNextCreates}), {@code Throttle=true|false},
+     * {@code FilterCarrier=+number}, {@code Unreachable=+number}, {@code LoseNextAnswers=n},
+     * {@code CallbackDelayMillis=n}.</li>
+     * <li>{@code POST /local/forget}: {@link #forgetEverything}.</li>
+     * <li>{@code POST /local/throttle?on=true|false}: {@link #throttle}.</li>
+     * </ul>
+     */
+    private void control(HttpExchange exchange, String action, String method) throws IOException {
+        boolean post = "POST".equals(method);
+        if (!post && !"GET".equals(method)) {
+            notAllowed(exchange);
+            return;
+        }
+        Map<String, String> form = post
+                ? form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))
+                : form(exchange.getRequestURI().getRawQuery());
+        try {
+            switch (post + " " + action) {
+                case "false messages" -> {
+                    String number = form.get("To");
+                    List<Sms> texts = number == null ? all() : conversation(number);
+                    StringBuilder out = new StringBuilder("[");
+                    for (Sms sms : texts) {
+                        if (out.length() > 1) {
+                            out.append(',');
+                        }
+                        out.append(json(sms));
+                    }
+                    respond(exchange, 200, out.append(']').toString());
+                }
+                case "false counts" -> respond(exchange, 200, "{\"creates\":" + creates() + ",\"requests\":" + requests() + "}");
+                case "true services" -> {
+                    addMessagingService(form.get("Sid"), form.get("Number"), Boolean.parseBoolean(form.get("Registered")),
+                            blankToNull(form.get("InboundUrl")));
+                    respond(exchange, 200, json(service(form.get("Sid"))));
+                }
+                case "true reply" -> {
+                    Reply answer = reply(form.get("From"), form.get("ServiceSid"), form.get("Body"));
+                    respond(exchange, 200, "{\"status\":" + answer.status() + ",\"response\":" + text(answer.responseBody()) + "}");
+                }
+                case "true faults" -> {
+                    faults(form);
+                    respond(exchange, 200, "{\"throttled\":" + throttled + "}");
+                }
+                case "true forget" -> {
+                    forgetEverything();
+                    respond(exchange, 200, "{}");
+                }
+                case "true throttle" -> {
+                    String query = exchange.getRequestURI().getQuery();
+                    throttle(query != null && query.contains("on=true"));
+                    respond(exchange, 200, "{\"throttled\":" + throttled + "}");
+                }
+                default -> notFound(exchange);
+            }
+        } catch (IllegalArgumentException e) {
+            error(exchange, 400, 21100, e.getMessage());
+        }
+    }
+
+    private void faults(Map<String, String> form) {
+        if (Boolean.parseBoolean(form.get("Clear"))) {
+            clearFaults();
+        }
+        if (form.containsKey("FailNext")) {
+            failNextCreates(number(form, "FailNext"), number(form, "Status"), number(form, "Code"),
+                    form.getOrDefault("Message", "Internal Server Error"));
+        }
+        if (form.containsKey("Throttle")) {
+            throttle(Boolean.parseBoolean(form.get("Throttle")));
+        }
+        if (form.containsKey("FilterCarrier")) {
+            filterCarrier(e164(form.get("FilterCarrier")));
+        }
+        if (form.containsKey("Unreachable")) {
+            unreachable(e164(form.get("Unreachable")));
+        }
+        if (form.containsKey("LoseNextAnswers")) {
+            loseNextAnswers(number(form, "LoseNextAnswers"));
+        }
+        if (form.containsKey("CallbackDelayMillis")) {
+            setCallbackDelay(Duration.ofMillis(number(form, "CallbackDelayMillis")));
+        }
+    }
+
+    private static int number(Map<String, String> form, String name) {
+        try {
+            return Integer.parseInt(form.getOrDefault(name, ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number: " + form.get(name));
+        }
+    }
+
+    private static String e164(String number) {
+        if (number == null || !E164.matcher(number).matches()) {
+            throw new IllegalArgumentException("a number is in E.164 (+ and up to 15 digits): " + number);
+        }
+        return number;
     }
 
     /** Basic authentication with this account's SID and auth token, for this account's resources only. */
@@ -1122,6 +1237,19 @@ public final class LocalTwilio implements AutoCloseable {
                 + ",\"destination_alpha_senders\":" + text(url + "/DestinationAlphaSenders") + "}}";
     }
 
+    private static String json(Sms sms) {
+        return "{\"sid\":" + text(sms.sid())
+                + ",\"from\":" + text(sms.from())
+                + ",\"to\":" + text(sms.to())
+                + ",\"service_sid\":" + text(sms.serviceSid())
+                + ",\"body\":" + text(sms.body())
+                + ",\"status\":" + text(sms.status())
+                + ",\"error_code\":" + (sms.errorCode() == null ? "null" : sms.errorCode())
+                + ",\"segments\":" + sms.segments()
+                + ",\"at\":" + text(ISO_8601.format(sms.at()))
+                + ",\"outbound\":" + sms.outbound() + "}";
+    }
+
     /** A JSON string (or null). */
     static String text(String value) {
         if (value == null) {
@@ -1222,7 +1350,14 @@ public final class LocalTwilio implements AutoCloseable {
         if (plain.size() != 1) {
             usage("the port is required");
         }
-        LocalTwilio twilio = new LocalTwilio(Integer.parseInt(plain.get(0)), ACCOUNT_SID, AUTH_TOKEN);
+        LocalTwilio twilio;
+        try {
+            twilio = new LocalTwilio(Integer.parseInt(plain.get(0)), ACCOUNT_SID, AUTH_TOKEN);
+        } catch (java.net.BindException e) {
+            // the run command's wildfly:run forks the package phase and starts this a second time: one is enough
+            LOG.info("The local Twilio stand-in already listens on port " + plain.get(0) + " (or another program does)");
+            return;
+        }
         for (String[] s : serviceArgs) {
             twilio.addMessagingService(s[0], s[1], Boolean.parseBoolean(s[2]),
                     s.length > 3 && !s[3].isBlank() ? s[3] : null);

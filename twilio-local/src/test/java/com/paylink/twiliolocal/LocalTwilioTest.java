@@ -482,6 +482,78 @@ class LocalTwilioTest {
                 .containsExactly(Message.Direction.OUTBOUND_REPLY, Message.Direction.INBOUND);
     }
 
+    // --- the control API (a process of its own, driven from another) -------------------------------------------------
+
+    private java.net.http.HttpResponse<String> control(String method, String path, String form, String user, String password)
+            throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(twilio.baseUrl() + path))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        if ("POST".equals(method)) {
+            request.header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form));
+        } else {
+            request.GET();
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    private java.net.http.HttpResponse<String> control(String method, String path, String form) throws Exception {
+        return control(method, path, form, LocalTwilio.ACCOUNT_SID, LocalTwilio.AUTH_TOKEN);
+    }
+
+    private static String enc(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theControlApiDrivesEveryFaultAndThePhoneFromAnotherProcess_withTheAccountsCredentials() throws Exception {
+        assertThat(control("GET", "/local/messages", "", LocalTwilio.ACCOUNT_SID, "wrong").statusCode()).isEqualTo(401);
+        assertThat(control("POST", "/local/forget", "", LocalTwilio.ACCOUNT_SID, "wrong").statusCode()).isEqualTo(401);
+
+        String third = "MG" + "00000000000000000000000000000abc";
+        assertThat(control("POST", "/local/services", "Sid=" + third + "&Number=" + enc("+15005550009")
+                + "&Registered=false&InboundUrl=").statusCode()).isEqualTo(200);
+        assertThat(Service.fetcher(third).fetch(client).getUsAppToPersonRegistered()).isFalse();
+        java.net.http.HttpResponse<String> badService = control("POST", "/local/services", "Sid=MGnope&Number=1");
+        assertThat(badService.statusCode()).isEqualTo(400);
+        assertThat(badService.body()).contains("21100", "MG and 32");
+
+        control("POST", "/local/faults", "FailNext=1&Status=400&Code=21211&Message=" + enc("Invalid 'To' Phone Number"));
+        assertThatThrownBy(() -> Message.creator(new PhoneNumber(PATIENT), SERVICE, "x").create(client))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(21211));
+        control("POST", "/local/faults", "Throttle=true");
+        assertThatThrownBy(() -> Message.creator(new PhoneNumber(PATIENT), SERVICE, "x").create(client))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getStatusCode()).isEqualTo(429));
+        control("POST", "/local/faults", "Clear=true&FilterCarrier=" + enc(PATIENT) + "&CallbackDelayMillis=5");
+        String sid = Message.creator(new PhoneNumber(PATIENT), SERVICE, "Your link").create(client).getSid();
+        await(() -> fetchStatus(sid) == Message.Status.UNDELIVERED);
+        assertThat(control("POST", "/local/faults", "Unreachable=12345").statusCode()).isEqualTo(400);
+        control("POST", "/local/faults", "Clear=true&LoseNextAnswers=1");
+        assertThatThrownBy(() -> Message.creator(new PhoneNumber(PATIENT), SERVICE, "lost").create(client))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(control("GET", "/local/counts", "").body()).contains("\"creates\":2");
+
+        java.net.http.HttpResponse<String> reply = control("POST", "/local/reply",
+                "From=" + enc(PATIENT) + "&ServiceSid=" + SERVICE + "&Body=STOP");
+        assertThat(reply.statusCode()).isEqualTo(200);
+        assertThat(reply.body()).startsWith("{\"status\":200,");
+        assertThat(twilio.optedOut(SERVICE, PATIENT)).isTrue();
+        assertThat(control("POST", "/local/reply", "From=12&ServiceSid=" + SERVICE + "&Body=hi").statusCode())
+                .isEqualTo(400);
+
+        String texts = control("GET", "/local/messages?To=" + enc(PATIENT), "").body();
+        assertThat(texts).startsWith("[{").contains("\"body\":\"Your link\"", "\"status\":\"undelivered\"",
+                "\"error_code\":30007", "\"body\":\"STOP\"", "\"outbound\":false", "\"segments\":1");
+
+        assertThat(control("POST", "/local/forget", "").statusCode()).isEqualTo(200);
+        assertThat(control("GET", "/local/messages", "").body()).isEqualTo("[]");
+        assertThat(twilio.optedOut(SERVICE, PATIENT)).as("opt-outs forgotten").isFalse();
+        assertThat(control("POST", "/local/nothing", "").statusCode()).isEqualTo(404);
+    }
+
     // --- the Messaging Service --------------------------------------------------------------------------------------
 
     @Test

@@ -1,7 +1,6 @@
 package com.paylink.web.demo;
 
 import com.paylink.demo.DemoPhone;
-import com.paylink.twiliolocal.LocalTwilio;
 import com.paylink.web.common.Pages;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -24,7 +23,7 @@ public class PhoneBean {
     @EJB
     DemoPhone phone;
 
-    private List<LocalTwilio.Sms> messages;
+    private List<DemoPhone.Text> messages;
     private String from = "+12015550123";
     private String body;
 
@@ -33,7 +32,12 @@ public class PhoneBean {
             Pages.notFound();
             return;
         }
-        messages = phone.messages();
+        try {
+            messages = phone.messages();
+        } catch (java.io.UncheckedIOException e) {
+            messages = List.of();
+            Pages.error(null, "phone.unreachable", e.getMessage());
+        }
     }
 
     public void reply() {
@@ -41,19 +45,25 @@ public class PhoneBean {
             Pages.notFound();
             return;
         }
-        int status = phone.reply(from == null ? "" : from.strip(), body == null ? "" : body);
-        Pages.info("phone.reply.sent", status);
-        body = null;
+        try {
+            int status = phone.reply(from == null ? "" : from.strip(), body == null ? "" : body);
+            Pages.info("phone.reply.sent", status);
+            body = null;
+        } catch (DemoPhone.Refused e) {
+            Pages.error(null, "phone.reply.refused", e.getMessage());
+        } catch (java.io.UncheckedIOException e) {
+            Pages.error(null, "phone.unreachable", e.getMessage());
+        }
         messages = phone.messages();
     }
 
     /** The link a text carries, if any, to open it as a phone would. */
-    public String link(LocalTwilio.Sms sms) {
+    public String link(DemoPhone.Text sms) {
         Matcher m = URL.matcher(sms.body() == null ? "" : sms.body());
         return m.find() ? m.group() : null;
     }
 
-    public List<LocalTwilio.Sms> getMessages() {
+    public List<DemoPhone.Text> getMessages() {
         return messages;
     }
 

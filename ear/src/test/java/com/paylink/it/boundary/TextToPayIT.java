@@ -13,7 +13,6 @@ import com.paylink.paymentlink.boundary.PaymentLinkRefused.Reason;
 import com.paylink.paymentlink.boundary.PaymentLinkService;
 import com.paylink.paymentlink.boundary.SendOptions;
 import com.paylink.platform.AdjustableClock;
-import com.paylink.twiliolocal.LocalTwilio;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -52,8 +51,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 23, text-to-pay, through Twilio's own SDK and HTTP path to the local Twilio-compatible server inside the
- * demo server (the demo phone): one link by email and text; consent checked before every send (T1); the text free of
+ * Issue 23, text-to-pay, through Twilio's own SDK and HTTP path to the local Twilio-compatible server (a process of
+ * its own, which the build starts; the demo phone reads it and switches its faults): one link by email and text; consent checked before every send (T1); the text free of
  * PHI (T3); quiet hours hold a text and the link then lives its whole lifetime from when the text goes (T4); STOP
  * withdraws consent at once and START restores it, HELP is answered (T6); Twilio's signature is required and a replay
  * refused (T6); delivery statuses are kept (T6); a send Twilio refused for now is retried once, never twice (T5).
@@ -63,6 +62,9 @@ class TextToPayIT {
 
     private static final Set<Permission> BILLING = EnumSet.of(Permission.BILLING);
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    /** The local Twilio's account, as the server is configured with it (arquillian.xml). */
+    private static final String ACCOUNT_SID = System.getProperty("paylink.twilio.account.sid");
+    private static final String AUTH_TOKEN = System.getProperty("paylink.twilio.auth.token");
     private static final Pattern LINK = Pattern.compile("https?://\\S+/pay/([A-Za-z0-9_-]+)");
 
     @Deployment
@@ -95,7 +97,7 @@ class TextToPayIT {
     @AfterEach
     void stop() {
         AdjustableClock.instance().reset();
-        phone.server().clearFaults();
+        phone.clearFaults();
         smtp.stop();
     }
 
@@ -109,7 +111,7 @@ class TextToPayIT {
         String dr = data.staff(id, TestData.unique("dr"), true, BILLING);
         String service = "MG" + java.util.UUID.randomUUID().toString().replace("-", "");
         String number = "+1201555" + String.format("%04d", (int) (Math.random() * 100));
-        phone.server().addMessagingService(service, number, true, webhook());
+        phone.addService(service, number, true, webhook());
         data.texting(id, service, "Text Clinic");
         return new Practice(id, biller, dr, service, number);
     }
@@ -133,8 +135,8 @@ class TextToPayIT {
         clock.advance(Duration.between(Instant.now(), target));
     }
 
-    private List<LocalTwilio.Sms> textsTo(String number) {
-        return phone.server().messagesTo(number);
+    private List<DemoPhone.Text> textsTo(String number) {
+        return phone.messagesTo(number);
     }
 
     private static String token(String text) {
@@ -164,7 +166,7 @@ class TextToPayIT {
         assertThat(sent.texted()).isTrue();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> textsTo(to).size() == 1 && !smtp.to(email).isEmpty());
-        LocalTwilio.Sms text = textsTo(to).get(0);
+        DemoPhone.Text text = textsTo(to).get(0);
         assertThat(text.serviceSid()).as("from the practice's own sender").isEqualTo(p.service());
         assertThat(text.body()).contains("Text Clinic", "$90.00", "Reply STOP").hasSizeLessThanOrEqualTo(160);
         for (String clinical : data.clinicalWords()) {
@@ -257,23 +259,23 @@ class TextToPayIT {
         long client = data.textableClient(p.id(), TestData.unique("st").toLowerCase() + "@example.com", to, true);
         long invoice = data.invoice(client, p.dr(), TestData.unique("T"), "75.00");
 
-        assertThat(phone.server().reply(to, p.service(), "Stop").status()).isEqualTo(200);
+        assertThat(phone.reply(to, p.service(), "Stop").status()).isEqualTo(200);
         assertThat(data.textConsent(client)).isEqualTo("WITHDRAWN");
         assertThat(data.count("select count(*) from client_history where client_id = " + client + " and kind = 'TEXT_OPTED_OUT'"))
                 .isEqualTo(1);
         assertThatThrownBy(() -> As.staff(p.biller(), BILLING, () -> links.send(List.of(invoice), null, EnumSet.of(Channel.TEXT))))
                 .isInstanceOfSatisfying(PaymentLinkRefused.class, e -> assertThat(e.reason()).isEqualTo(Reason.TEXT_OPTED_OUT));
 
-        assertThat(phone.server().reply(to, p.service(), "START").status()).isEqualTo(200);
+        assertThat(phone.reply(to, p.service(), "START").status()).isEqualTo(200);
         assertThat(data.textConsent(client)).isEqualTo("GIVEN");
         LinkSent sent = As.staff(p.biller(), BILLING, () -> links.send(List.of(invoice), null, EnumSet.of(Channel.TEXT)));
         await().atMost(Duration.ofSeconds(30)).until(() -> textsTo(to).stream().anyMatch(s -> s.body().contains("/pay/")));
         assertThat(payer.open(token(textsTo(to).stream().filter(s -> s.body().contains("/pay/")).findFirst().orElseThrow().body())))
                 .contains(sent.linkId());
 
-        LocalTwilio.Reply help = phone.server().reply(to, p.service(), "HELP");
+        DemoPhone.Reply help = phone.reply(to, p.service(), "HELP");
         assertThat(help.status()).isEqualTo(200);
-        assertThat(help.responseBody()).as("the practice's name and phone").contains("<Message>", "STOP");
+        assertThat(help.response()).as("the practice's name and phone").contains("<Message>", "STOP");
     }
 
     @Test
@@ -282,7 +284,7 @@ class TextToPayIT {
         String to = mobile();
         long client = data.textableClient(p.id(), null, to, true);
         Map<String, String> params = new TreeMap<>(Map.of("MessageSid", "SM" + java.util.UUID.randomUUID().toString().replace("-", ""),
-                "AccountSid", LocalTwilio.ACCOUNT_SID, "MessagingServiceSid", p.service(), "From", to, "To", p.number(),
+                "AccountSid", ACCOUNT_SID, "MessagingServiceSid", p.service(), "From", to, "To", p.number(),
                 "Body", "STOP"));
         String url = webhook();
         assertThat(post(url, params, "forged")).isEqualTo(403);
@@ -290,7 +292,7 @@ class TextToPayIT {
         assertThat(post(url, params, sign(url, params, "not-the-auth-token"))).isEqualTo(403);
         assertThat(data.textConsent(client)).as("nothing changed").isEqualTo("GIVEN");
 
-        String signature = sign(url, params, LocalTwilio.AUTH_TOKEN);
+        String signature = sign(url, params, AUTH_TOKEN);
         assertThat(post(url, params, signature)).isEqualTo(200);
         assertThat(data.textConsent(client)).isEqualTo("WITHDRAWN");
         data.execute("update client set text_consent = 'GIVEN' where id = " + client);
@@ -305,26 +307,26 @@ class TextToPayIT {
         String to = mobile();
         long client = data.textableClient(p.id(), null, to, true);
         long invoice = data.invoice(client, p.dr(), TestData.unique("T"), "55.00");
-        int before = phone.server().creates();
-        phone.server().throttle(true);
+        int before = phone.creates();
+        phone.throttle(true);
         LinkSent sent = As.staff(p.biller(), BILLING, () -> links.send(List.of(invoice), null, EnumSet.of(Channel.TEXT)));
         await().atMost(Duration.ofSeconds(30)).until(() -> data.texts(sent.linkId()).get(0).startsWith("SCHEDULED"));
         await().during(Duration.ofMillis(2000)).atMost(Duration.ofSeconds(15)).until(() -> textsTo(to).isEmpty()); // and stays so
         assertThat(textsTo(to)).isEmpty();
-        phone.server().throttle(false);
+        phone.throttle(false);
         AdjustableClock.instance().advance(Duration.ofSeconds(31));
         schedule.requestDue(AdjustableClock.instance().instant());
         schedule.requestDue(AdjustableClock.instance().instant()); // asked twice: still one text
         await().atMost(Duration.ofSeconds(30)).until(() -> textsTo(to).size() == 1);
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(15)).until(() -> textsTo(to).size() == 1); // and stays so
         assertThat(textsTo(to)).hasSize(1);
-        assertThat(phone.server().creates() - before).isEqualTo(1);
+        assertThat(phone.creates() - before).isEqualTo(1);
         assertThat(payer.open(token(textsTo(to).get(0).body()))).contains(sent.linkId());
 
         String filtered = mobile();
         long other = data.textableClient(p.id(), null, filtered, true);
         long otherInvoice = data.invoice(other, p.dr(), TestData.unique("T"), "55.00");
-        phone.server().filterCarrier(filtered);
+        phone.filterCarrier(filtered);
         LinkSent blocked = As.staff(p.biller(), BILLING, () -> links.send(List.of(otherInvoice), null, EnumSet.of(Channel.TEXT)));
         await().atMost(Duration.ofSeconds(30)).until(() -> data.texts(blocked.linkId()).get(0).startsWith("UNDELIVERED 30007"));
         // T6: shown on the ledger beside the link, and the staff member who sent it hears of it, once
@@ -346,8 +348,8 @@ class TextToPayIT {
         String to = mobile();
         long client = data.textableClient(p.id(), null, to, true);
         long invoice = data.invoice(client, p.dr(), TestData.unique("T"), "65.00");
-        int before = phone.server().creates();
-        phone.server().loseNextAnswers(1);
+        int before = phone.creates();
+        phone.loseNextAnswers(1);
         LinkSent sent = As.staff(p.biller(), BILLING, () -> links.send(List.of(invoice), null, EnumSet.of(Channel.TEXT)));
         await().atMost(Duration.ofSeconds(30)).until(() -> textsTo(to).size() == 1
                 && data.texts(sent.linkId()).get(0).startsWith("SENDING"));
@@ -359,8 +361,8 @@ class TextToPayIT {
         schedule.requestDue(AdjustableClock.instance().instant());
         await().atMost(Duration.ofSeconds(30)).until(() -> !data.texts(sent.linkId()).get(0).startsWith("SENDING"));
         assertThat(data.texts(sent.linkId()).get(0)).matches("(?s)(ACCEPTED|SENT|DELIVERED) .*");
-        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(15)).until(() -> phone.server().creates() - before == 1); // and stays so
-        assertThat(phone.server().creates() - before).as("found at Twilio, not sent again").isEqualTo(1);
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(15)).until(() -> phone.creates() - before == 1); // and stays so
+        assertThat(phone.creates() - before).as("found at Twilio, not sent again").isEqualTo(1);
         assertThat(textsTo(to)).hasSize(1);
         assertThat(payer.open(token(textsTo(to).get(0).body()))).as("its link still opens").contains(sent.linkId());
         assertThat(data.audit(invoice)).anyMatch(a -> a.startsWith("TEXTED "));

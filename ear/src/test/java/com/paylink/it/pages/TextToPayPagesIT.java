@@ -4,10 +4,20 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +30,8 @@ import static org.awaitility.Awaitility.await;
  * START restores it; Valentina's text is in Spanish; Client Details refuses a bad number with its reason and keeps the
  * history; the Admin's Text messages page shows the sender's registration and sends a test text.
  * <p>Quiet hours follow the client's time zone: each test gives its client a zone where it is midday now, so the texts
- * go at once whatever the hour this runs at (TextToPayIT moves the clock instead, in the container).
+ * go at once whatever the hour this runs at; one test moves the server's clock (POST /demo/clock) to 22:30 in the
+ * client's zone and then to 8:00, to see the text held, then delivered with a whole day to pay.
  */
 class TextToPayPagesIT extends PageTest {
 
@@ -93,6 +104,65 @@ class TextToPayPagesIT extends PageTest {
         b.signIn("biller", PASSWORD);
         b.openLedger("Carter, Emma");
         b.waitForText(By.id("ledger:tabs:allInvoices"), "text delivered to +1 •••-•••-0123");
+    }
+
+    /** The server's "now", moved (the test server's adjustable clock; the next class's demo reset puts it back). */
+    private void serverClockAt(Instant at) throws Exception {
+        HttpResponse<String> moved = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(root() + "/demo/clock?at="
+                        + URLEncoder.encode(at.toString(), StandardCharsets.UTF_8))).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+    }
+
+    /** Ticks or clears a channel's box in the send dialog, whatever it showed first. */
+    private static void channel(Browser b, String id, boolean wanted) {
+        WebElement box = b.driver().findElement(By.id(id));
+        if (box.isSelected() != wanted) {
+            b.click(By.id(id));
+        }
+    }
+
+    @Test
+    void aTextAskedForAt2230ClientTime_waitsFor8_thenArrivesWithAWholeDayToPay() throws Exception {
+        ZoneId chicago = ZoneId.of("America/Chicago");
+        String ava = "+13125550164";
+        assertThat(Database.update("update client set mobile_phone = '" + ava + "', text_consent = 'GIVEN', "
+                + "text_consent_method = 'ON_FORM', text_consent_at = now(), time_zone = 'America/Chicago' "
+                + "where first_name = 'Ava' and last_name = 'Thompson'")).isEqualTo(1);
+        ZonedDateTime tonight = ZonedDateTime.now(chicago).with(LocalTime.of(22, 30));
+        if (tonight.isBefore(ZonedDateTime.now(chicago))) {
+            tonight = tonight.plusDays(1);
+        }
+        Instant eight = tonight.plusDays(1).with(LocalTime.of(8, 0)).toInstant();
+        try {
+            serverClockAt(tonight.toInstant());
+            Browser b = browser().signIn("biller", PASSWORD);
+            openSendDialog(b, "Thompson, Ava", "RC-1003");
+            channel(b, "sendLinkForm:byText", true);
+            channel(b, "sendLinkForm:byEmail", false);
+            assertThat(b.text(By.cssSelector("[id$='textHeld']"))).as("the dialog says when it will go")
+                    .contains("Quiet hours", "9:00 AM", "America/Chicago", "24 hours from that moment");
+            b.click(By.id("sendLinkForm:send"));
+            b.waitForText(By.cssSelector(".ui-growl"), "by text (held by quiet hours until");
+            assertThat(b.text(By.cssSelector(".ui-growl"))).doesNotContain("by email");
+            b.openLedger("Thompson, Ava");
+            b.waitForText(By.id("ledger:tabs:allInvoices"), "waits for quiet hours to end");
+            assertThat(textOnThePhone(b, ava)).as("nothing at 22:30").isNull();
+
+            serverClockAt(eight.plusSeconds(20));
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> textOnThePhone(b, ava) != null);
+            String text = textOnThePhone(b, ava);
+            String expiry = DateTimeFormatter.ofPattern("MMM d, h:mm a", Locale.US).format(eight.plus(Duration.ofHours(24)).atZone(chicago));
+            assertThat(text).as("a whole day to pay from when the text went").contains(expiry);
+            b.driver().get(linkOnThePhone(b, ava));
+            String amount = b.text(By.id("amountDue"));
+            assertThat(text).as("the amount the page asks for").contains(amount);
+            b.fillSandboxCard("Ava Thompson", "4242424242424242");
+            b.click(By.id("card:pay"));
+            b.waitForText(By.id("paid"), "This invoice has been paid");
+        } finally {
+            serverClockAt(Instant.now());
+        }
     }
 
     @Test
