@@ -128,8 +128,8 @@ import java.util.regex.Pattern;
  * null), Twilio's own retries of unanswered inbound webhooks, and any product other than Programmable Messaging.
  * <p>
  * It is plain Java (the JDK's {@code com.sun.net.httpserver}, {@code javax.crypto}, {@code javax.xml}) and
- * thread-safe: it runs in a test JVM, inside WildFly for the demo's phone page, and as a process of its own
- * ({@link #main}).
+ * thread-safe: it runs in its unit tests' JVM and, for the demo, the integration tests and the benchmark, as a process
+ * of its own ({@link #main}) that they drive through its control API ({@link #control}).
  */
 public final class LocalTwilio implements AutoCloseable {
 
