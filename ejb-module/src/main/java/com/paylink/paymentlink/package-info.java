@@ -38,7 +38,10 @@
  * <li>PL10. "Email me a new link" renews only an expired link (never a revoked or locked one), only to the
  * address the expired link went to while the client still has it on file, in the practice's name, at most
  * every 15 minutes per invoice, only while the invoice can be paid and the practice is enrolled; the audit
- * says the payer asked; the page says the same whatever happened.</li>
+ * says the payer asked; the page says the same whatever happened. A request that renews nothing on its own (a
+ * revoked or locked link, no address to renew it to) while the invoices can be paid and no other link for them
+ * works reaches the staff member who sent the link (the Admins when no one did) in the inbox, at most every 15
+ * minutes per invoice, so a person decides (issue 24).</li>
  * <li>PL11. Where the practice turned the expiry reminder on (P5), a link gets one reminder email the chosen
  * hours before it expires, fixed when it is sent: PHI-free like the first (PL6), with its own token for the
  * same link, only once (the schedule claims it with a conditional update, so two servers never both queue

@@ -14,7 +14,7 @@
  * Admin saves them). A payment page that cannot take a payment (expired, used, revoked, locked, or cards
  * unavailable) shows them, so the client knows how to reach the practice; an unknown token shows no
  * practice at all.</li>
- * <li>P5. An Admin, and only an Admin, changes the practice's settings: link lifetime (1-72 hours, default
+ * <li>P5. An Admin, and only an Admin, changes the practice's settings: link lifetime (1-720 hours, up to 30 days; default
  * 24), partial payments (default off; the smallest amount, at least 0.50), the expiry reminder (default off;
  * whole hours before expiry, less than the lifetime) and the emails' From name. A value out of range is
  * refused with its reason and nothing changes; each changed setting is audited with who, when, old and new

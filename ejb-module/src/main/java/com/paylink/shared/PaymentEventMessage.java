@@ -37,7 +37,9 @@ public record PaymentEventMessage(Kind kind, long subjectId, Long invoiceId, Lon
         /** N7: a refund made at the gateway could not all be kept (subject: a payment; with the gateway's reference). */
         MONEY_NOT_APPLIED("money-not-applied"),
         /** Issue 23 (T6): a link's text was not sent or not delivered (subject: the text; with the link). */
-        TEXT_FAILED("text-failed");
+        TEXT_FAILED("text-failed"),
+        /** PL10 (issue 24): a client asked for a new link that staff must decide on (subject: the link; reference: when, epoch ms). */
+        NEW_LINK_ASKED("new-link-asked");
 
         private final String name;
 

@@ -430,6 +430,34 @@ class CheckoutBoundaryIT {
     }
 
     @Test
+    void pl10_aNewLinkAskedForOnARevokedLink_reachesTheStaffMemberWhoSentIt_atMostEvery15Minutes() throws Exception {
+        Fixture f = fixture("35.00");
+        As.staff(f.biller(), BILLING, () -> staffLinks.revoke(f.invoice()));
+        links.requestNewLink(f.link());
+        assertThat(data.linkStatuses(f.invoice())).as("nothing sent on its own").containsExactly("REVOKED");
+        assertThat(data.audit(f.invoice())).last().asString().startsWith("NEW_LINK_ASKED ");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> !data.notifiedOf(f.invoice(), "NEW_LINK_ASKED").isEmpty());
+        assertThat(data.notifiedOf(f.invoice(), "NEW_LINK_ASKED")).as("the one who sent it, not every Admin")
+                .containsExactly(f.biller());
+
+        AdjustableClock.instance().advance(Duration.ofMinutes(14));
+        links.requestNewLink(f.link());
+        AdjustableClock.instance().advance(Duration.ofMinutes(2));
+        links.requestNewLink(f.link());
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> data.notifiedOf(f.invoice(), "NEW_LINK_ASKED").size() == 2);
+        org.awaitility.Awaitility.await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(10))
+                .until(() -> data.notifiedOf(f.invoice(), "NEW_LINK_ASKED").size() == 2); // and stays so: one per 15 minutes
+
+        // staff sent a new link meanwhile: the client has one, nothing to decide
+        As.staff(f.biller(), BILLING, () -> staffLinks.send(f.invoice(), null));
+        AdjustableClock.instance().advance(Duration.ofMinutes(20));
+        links.requestNewLink(f.link());
+        assertThat(data.audit(f.invoice())).last().asString().doesNotStartWith("NEW_LINK_ASKED ");
+    }
+
+    @Test
     void pl4_afterAResendTheOldLinkTakesNoPayment() throws Exception {
         Fixture f = fixture("55.00");
         As.staff(f.biller(), BILLING, () -> staffLinks.send(f.invoice(), null));

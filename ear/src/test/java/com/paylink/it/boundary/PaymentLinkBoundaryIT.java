@@ -437,7 +437,7 @@ class PaymentLinkBoundaryIT {
 
     /**
      * P5: the practice's link lifetime, as its Admin set it, fixes expiresAt at each send; a link sent before
-     * the change keeps its own; a value outside 1-72 hours or a non-Admin is refused and nothing changes; each
+     * the change keeps its own; a value outside 1-720 hours or a non-Admin is refused and nothing changes; each
      * changed setting is audited with who.
      */
     @Test
@@ -458,7 +458,7 @@ class PaymentLinkBoundaryIT {
                 defaults.partialMinimum(), defaults.reminderEnabled(), defaults.reminderHoursBefore(), defaults.emailFrom());
         assertThatThrownBy(() -> As.staff(biller, BILLING, () -> settings.save(longer)))
                 .as("Admins only").isInstanceOf(jakarta.ejb.EJBAccessException.class);
-        PracticeSettingsView.Values tooLong = new PracticeSettingsView.Values(73, false, defaults.partialMinimum(), false,
+        PracticeSettingsView.Values tooLong = new PracticeSettingsView.Values(721, false, defaults.partialMinimum(), false,
                 defaults.reminderHoursBefore(), defaults.emailFrom());
         assertThatThrownBy(() -> As.staff(admin, EnumSet.of(Permission.ADMIN), () -> settings.save(tooLong)))
                 .isInstanceOfSatisfying(PracticeSettingsRefused.class,

@@ -160,6 +160,38 @@ class CheckoutPagesIT extends PageTest {
         assertThat(kinds).as("scripts and styles were checked").contains("js", "css");
     }
 
+    /**
+     * Issue 24 (item 5): corporate mail filters open every link of a message before its reader does. Twenty GETs
+     * (following the redirect, without cookies) and twenty HEADs from the scanner's own address neither use the link
+     * up, lock it, nor rate-limit the payer, who then pays from another address.
+     */
+    @Test
+    void mailScannersOpeningTheLinkFromAnotherAddress_neitherUseItUpNorLockItNorLimitThePayer() throws Exception {
+        String payer = "harper.nguyen@example.com";
+        String link = sendLinkAndReadIt("Nguyen, Harper", Database.newInvoice("Harper", "Nguyen", "RC-T-SCANNED", 6000), payer);
+        HttpClient scanner = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        for (int i = 0; i < 20; i++) {
+            for (String method : new String[]{"GET", "HEAD"}) {
+                HttpResponse<String> scan = scanner.send(HttpRequest.newBuilder(URI.create(link))
+                                .header("X-Forwarded-For", "203.0.113.77").header("User-Agent", "LinkScanner/1.0 (mail filter)")
+                                .method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(scan.statusCode()).as(method + " " + i + " from the scanner").isLessThan(500);
+            }
+        }
+        assertThat(Database.count("select count(*) from payment_link l join invoice i on i.id = l.invoice_id"
+                + " where i.number = 'RC-T-SCANNED' and l.status = 'ACTIVE'")).as("still working").isEqualTo(1);
+
+        Browser b = browser();
+        b.driver().get(link);
+        assertThat(b.text(By.id("amountDue"))).isEqualTo("$60.00");
+        b.fillSandboxCard("Harper Nguyen", "4242424242424242");
+        b.click(By.id("card:pay"));
+        b.waitForText(By.id("paid"), "This invoice has been paid");
+        assertThat(Database.count("select count(*) from payment p join invoice i on i.id = p.invoice_id"
+                + " where i.number = 'RC-T-SCANNED'")).isEqualTo(1);
+    }
+
     @Test
     void linkPagesSendStrictHeaders_andAGetNeverUsesTheLinkUp() throws Exception {
         String link = sendLinkAndReadIt("Thompson, Ava", "RC-1003", "claims@harbor-eap.example");

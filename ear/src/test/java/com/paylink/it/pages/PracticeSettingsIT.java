@@ -58,9 +58,9 @@ class PracticeSettingsIT extends PageTest {
         assertThat(b.driver().findElement(By.cssSelector("input[value='STAFF_NAME']")).isSelected()).isTrue();
         assertThat(b.text(By.id("settingsCardStatus"))).isEqualTo("Taking card payments");
 
-        b.type(By.id("settingsForm:lifetime"), "100");
+        b.type(By.id("settingsForm:lifetime"), "721");
         b.click(By.id("settingsForm:save"));
-        b.waitForText(By.cssSelector(".ui-growl, .ui-messages"), "from 1 to 72");
+        b.waitForText(By.cssSelector(".ui-growl, .ui-messages"), "from 1 to 720 (30 days)");
         b.open("/staff/admin/settings.xhtml");
         assertThat(value(b, "settingsForm:lifetime")).as("a refused save keeps nothing").isEqualTo("24");
 

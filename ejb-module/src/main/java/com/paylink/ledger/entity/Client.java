@@ -80,6 +80,20 @@ public class Client implements PracticeOwned {
     @Column(name = "text_consent_by")
     private Long textConsentBy;
 
+    /** C3 (issue 24): balance reminders paused by staff (when, who, why); null when they run. */
+    @Column(name = "reminders_paused_at")
+    private java.time.Instant remindersPausedAt;
+
+    @Column(name = "reminders_paused_by")
+    private Long remindersPausedBy;
+
+    @Column(name = "reminders_paused_reason", length = 300)
+    private String remindersPausedReason;
+
+    /** C2 (issue 24): the client chose "Stop these reminders"; only the client's own choice sets it. */
+    @Column(name = "reminders_stopped_at")
+    private java.time.Instant remindersStoppedAt;
+
     /** T4: the client's own zone (IANA id) for quiet hours; null: the practice's. */
     @Column(name = "time_zone", length = 64)
     private String timeZone;
@@ -307,5 +321,42 @@ public class Client implements PracticeOwned {
 
     public void timeZone(java.time.ZoneId zone) {
         this.timeZone = zone == null ? null : zone.getId();
+    }
+
+    /** C3 (issue 24): staff paused balance reminders here, with a reason; null when they run. */
+    public java.util.Optional<RemindersPaused> remindersPaused() {
+        return remindersPausedAt == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new RemindersPaused(remindersPausedAt, remindersPausedBy, remindersPausedReason));
+    }
+
+    /** C3: staff pause balance reminders (a reason is required). */
+    public void pauseReminders(long staffId, String reason, java.time.Instant at) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a reason is required to pause reminders");
+        }
+        this.remindersPausedAt = at;
+        this.remindersPausedBy = staffId;
+        this.remindersPausedReason = reason.strip();
+    }
+
+    /** C3: staff resume balance reminders. */
+    public void resumeReminders() {
+        this.remindersPausedAt = null;
+        this.remindersPausedBy = null;
+        this.remindersPausedReason = null;
+    }
+
+    /** C2: when the client stopped balance reminders, if they did. */
+    public java.util.Optional<java.time.Instant> remindersStopped() {
+        return java.util.Optional.ofNullable(remindersStoppedAt);
+    }
+
+    /** C2: the client stopped balance reminders (the first time counts). */
+    public boolean stopReminders(java.time.Instant at) {
+        if (remindersStoppedAt != null) {
+            return false;
+        }
+        this.remindersStoppedAt = at;
+        return true;
     }
 }

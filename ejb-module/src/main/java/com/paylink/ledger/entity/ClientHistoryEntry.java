@@ -20,7 +20,11 @@ import java.time.Instant;
 public class ClientHistoryEntry {
 
     public enum Kind {
-        MOBILE_CHANGED, TEXT_CONSENT_GIVEN, TEXT_CONSENT_CLEARED, TEXT_CONSENT_WITHDRAWN, TEXT_OPTED_OUT, TEXT_OPTED_IN
+        MOBILE_CHANGED, TEXT_CONSENT_GIVEN, TEXT_CONSENT_CLEARED, TEXT_CONSENT_WITHDRAWN, TEXT_OPTED_OUT, TEXT_OPTED_IN,
+        /** Issue 24 (C3): staff paused or resumed balance reminders, for the client or one invoice (its number). */
+        REMINDERS_PAUSED, REMINDERS_RESUMED,
+        /** C2: the client chose "Stop these reminders". */
+        REMINDERS_STOPPED
     }
 
     @Id

@@ -71,6 +71,16 @@ public class Invoice implements PracticeOwned {
     @Column(name = "voided_at")
     private Instant voidedAt;
 
+    /** C3 (issue 24): balance reminders paused by staff (when, who, why); null when they run. */
+    @Column(name = "reminders_paused_at")
+    private java.time.Instant remindersPausedAt;
+
+    @Column(name = "reminders_paused_by")
+    private Long remindersPausedBy;
+
+    @Column(name = "reminders_paused_reason", length = 300)
+    private String remindersPausedReason;
+
     @Column(name = "void_reason")
     private String voidReason;
 
@@ -456,5 +466,28 @@ public class Invoice implements PracticeOwned {
 
     public List<Refund> refunds() {
         return Collections.unmodifiableList(refunds);
+    }
+
+    /** C3 (issue 24): staff paused balance reminders here, with a reason; null when they run. */
+    public java.util.Optional<RemindersPaused> remindersPaused() {
+        return remindersPausedAt == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new RemindersPaused(remindersPausedAt, remindersPausedBy, remindersPausedReason));
+    }
+
+    /** C3: staff pause balance reminders (a reason is required). */
+    public void pauseReminders(long staffId, String reason, java.time.Instant at) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a reason is required to pause reminders");
+        }
+        this.remindersPausedAt = at;
+        this.remindersPausedBy = staffId;
+        this.remindersPausedReason = reason.strip();
+    }
+
+    /** C3: staff resume balance reminders. */
+    public void resumeReminders() {
+        this.remindersPausedAt = null;
+        this.remindersPausedBy = null;
+        this.remindersPausedReason = null;
     }
 }

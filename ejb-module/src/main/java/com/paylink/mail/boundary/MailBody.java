@@ -69,6 +69,15 @@ public final class MailBody {
         return this;
     }
 
+    /** A small link under the message ("Stop these reminders"): the label linked in HTML, "Label: address" in text. */
+    public MailBody smallLink(String labelKey, String url) {
+        String label = texts.text(labelKey);
+        text.append(texts.text("layout.fact", label, url)).append("\n\n");
+        html.append("<p style=\"color: #5f6b7a; font-size: 0.9em\"><a href=\"").append(HtmlText.escape(url))
+                .append("\" style=\"color: #5f6b7a\">").append(HtmlText.escape(label)).append("</a></p>\n");
+        return this;
+    }
+
     /** The closing line: who the email is from (a name, not a bundle key). */
     public MailBody signature(String name) {
         text.append(name).append('\n');

@@ -217,6 +217,27 @@ public class NotificationService {
                 text.updatedAt());
     }
 
+    /**
+     * PL10 (issue 24): the client asked for a new link on the page of a link that cannot renew on its own (revoked,
+     * locked, or with no address to renew it to): the staff member who sent the link (the practice's Admins when no
+     * one did, or when that member is no longer active) hears of it, once per request, so a person decides.
+     *
+     * @param askedAt when the client asked, epoch milliseconds (the event's reference)
+     * @return how many notifications were created now
+     */
+    @RolesAllowed(Permission.SYSTEM_ROLE)
+    public int newLinkAsked(long linkId, String askedAt) {
+        PaymentLink link = em.find(PaymentLink.class, linkId);
+        if (link == null || askedAt == null) {
+            return 0; // removed since (a demo reset, a restored database)
+        }
+        Invoice invoice = link.invoice();
+        List<Staff> recipients = link.sentBy() == null || !link.sentBy().isActive() ? admins(invoice.practice().id())
+                : List.of(link.sentBy());
+        return notify(recipients, NotificationKind.NEW_LINK_ASKED, "new-link-asked-" + linkId + "-" + askedAt, invoice,
+                link.amountDue(), Instant.ofEpochMilli(Long.parseLong(askedAt)));
+    }
+
     private int notifyAdmins(NotificationKind kind, String eventKey, Invoice invoice, Money amount, Instant occurredAt) {
         return notify(admins(invoice.practice().id()), kind, eventKey, invoice, amount, occurredAt);
     }

@@ -40,6 +40,7 @@ public class PaymentCompletedListener implements MessageListener {
             case BANK_PAYMENT_RETURNED -> notifications.bankPaymentReturned(event.subjectId(), event.invoiceId(), event.amount());
             case DISPUTE_CHANGED -> notifications.disputeChanged(event.subjectId());
             case TEXT_FAILED -> notifications.textFailed(event.subjectId(), event.linkId());
+            case NEW_LINK_ASKED -> notifications.newLinkAsked(event.subjectId(), event.reference());
         }
     }
 }

@@ -19,5 +19,7 @@ public enum NotificationKind {
     /** A refund made at the card processor could not all be kept on the ledger (N7); for Admins. */
     MONEY_NOT_APPLIED,
     /** Issue 23 (T6): a link's text was not sent or not delivered; for the staff member who sent it. */
-    TEXT_FAILED
+    TEXT_FAILED,
+    /** PL10 (issue 24): a client asked for a new link that no one sent on its own; for the staff member who sent the link. */
+    NEW_LINK_ASKED
 }

@@ -30,8 +30,8 @@ public class WebhookFacts {
     private static final String NOT_YET = " and not exists (select 1 from webhook_event w where w.endpoint_id = e.id and w.source = ";
     /** Facts committed a little after their moment (a long transaction) are still seen: the window reaches back this far. */
     static final String MARGIN = "interval '10 minutes'";
-    /** A link expires within its lifetime (at most 72 hours) of being sent, renewed or not: expired links are looked for among those sent since. */
-    static final String SENT_WITHIN = "interval '7 days'";
+    /** A link expires within its lifetime (at most 720 hours, 30 days) of being sent, renewed or not: expired links are looked for among those sent since. */
+    static final String SENT_WITHIN = "interval '32 days'";
 
     /** Whether any practice has a working endpoint (else there is nothing to look at). */
     public boolean anyEndpoint() {

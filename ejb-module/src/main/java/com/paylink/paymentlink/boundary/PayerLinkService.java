@@ -55,6 +55,9 @@ public class PayerLinkService {
     @Inject
     PaymentsConfig payments;
 
+    @Inject
+    com.paylink.platform.Outbox outbox;
+
     /**
      * PL8: opening a link finds it by its token's hash and records that it was viewed, nothing else.
      * Returns the link id for the payer's session, or empty for a malformed or unknown token.
@@ -206,9 +209,10 @@ public class PayerLinkService {
                 && invoices.stream().allMatch(Invoice::isPayable)
                 && payments.ready() && invoice.practice().isCardProcessingEnrolled()
                 && invoices.stream().allMatch(i -> issuer.activeLink(i).filter(l -> l.isUsableAt(now)).isEmpty())
-                && !askedRecently(invoice, now);
+                && !askedRecently(invoice, now, PaymentLinkAction.RESENT_ON_REQUEST);
         if (!renewable) {
             LOG.info(() -> "new link requested from link " + linkId + ": not renewable now");
+            askStaff(old, status, now);
             return;
         }
         // only to the address the expired link went to, and only while the client still has it on file
@@ -218,16 +222,43 @@ public class PayerLinkService {
                 .min(java.util.Comparator.comparing(o -> o.source() == old.recipientSource() ? 0 : 1));
         if (recipient.isEmpty()) {
             LOG.info(() -> "new link requested from link " + linkId + ": its address is no longer on file");
+            askStaff(old, status, now);
             return;
         }
         issuer.issue(invoices, recipient.get().recipient(), old.sentBy(), null, now);
     }
 
-    private boolean askedRecently(Invoice invoice, Instant now) {
+    /**
+     * PL10 (issue 24): a request that renews nothing on its own reaches a person: where the link was revoked, locked,
+     * or expired with no address to renew it to (gone from file, or a link sent by text only), its invoices can still
+     * be paid and no other link for them works, the staff member who sent the link (the Admins when no one did) is
+     * told in the inbox, through the outbox after this commit, at most once per invoice every
+     * {@link #NEW_LINK_INTERVAL}. The payer's answer does not change.
+     */
+    private void askStaff(PaymentLink old, PaymentLinkStatus status, Instant now) {
+        List<Invoice> invoices = old.invoices();
+        boolean decidable = (status == PaymentLinkStatus.EXPIRED || status == PaymentLinkStatus.REVOKED
+                || status == PaymentLinkStatus.LOCKED)
+                && invoices.stream().allMatch(Invoice::isPayable)
+                && invoices.stream().allMatch(i -> issuer.activeLink(i).filter(l -> l.isUsableAt(now)).isEmpty())
+                && !askedRecently(old.invoice(), now, PaymentLinkAction.NEW_LINK_ASKED);
+        if (!decidable) {
+            return;
+        }
+        em.persist(new PaymentLinkAudit(old, PaymentLinkAction.NEW_LINK_ASKED, null, now,
+                old.recipientEmail() == null ? null : EmailAddresses.mask(old.recipientEmail())));
+        com.paylink.shared.PaymentEventMessage event = new com.paylink.shared.PaymentEventMessage(
+                com.paylink.shared.PaymentEventMessage.Kind.NEW_LINK_ASKED, old.id(), old.invoice().id(), old.id(),
+                null, null, null, String.valueOf(now.toEpochMilli()));
+        outbox.add(com.paylink.platform.Outbox.Destination.PAYMENT_COMPLETED, event.text(), event.properties());
+        LOG.info(() -> "new link requested from link " + old.id() + ": staff told");
+    }
+
+    private boolean askedRecently(Invoice invoice, Instant now, PaymentLinkAction answer) {
         return !em.createQuery("select a.id from PaymentLinkAudit a where a.invoiceId = :i and a.action = :a "
                         + "and a.occurredAt > :since", Long.class)
                 .setParameter("i", invoice.id())
-                .setParameter("a", PaymentLinkAction.RESENT_ON_REQUEST)
+                .setParameter("a", answer)
                 .setParameter("since", now.minus(NEW_LINK_INTERVAL))
                 .setMaxResults(1)
                 .getResultList().isEmpty();

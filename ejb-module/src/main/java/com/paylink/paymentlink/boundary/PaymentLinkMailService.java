@@ -47,6 +47,12 @@ public class PaymentLinkMailService {
     @Inject
     LinkMinter minter;
 
+    /**
+     * C2 (issue 24): where a balance reminder's "Stop these reminders" goes, followed by the link's own token (the one
+     * this email carries): the page asks for one click, which a mail scanner's GET never gives.
+     */
+    public static final String STOP_REMINDERS_PATH = "/reminders/stop/";
+
     private boolean askedForByPayer(long linkId) {
         return !em.createQuery("select a.id from PaymentLinkAudit a where a.paymentLinkId = :l and a.action = :a", Long.class)
                 .setParameter("l", linkId)
@@ -78,7 +84,9 @@ public class PaymentLinkMailService {
             // the name fixed when the link was sent (P6); links sent before settings existed: as they were then (PL6, PL10)
             sent = mailer.sendOnceFreshEachAttempt(key, PaymentLinkEmail.compose(
                     LinkEmailFacts.of(link, askedForByPayer(linkId), config.displayZone()),
-                    config.publicUrl() + "/pay/" + token, bankReturnedBefore(link).orElse(null))); // PAY18
+                    config.publicUrl() + "/pay/" + token, bankReturnedBefore(link).orElse(null), // PAY18
+                    link.balanceReminder().map(r -> new PaymentLinkEmail.ReminderNote(r[0], r[1],
+                            config.publicUrl() + STOP_REMINDERS_PATH + token)).orElse(null))); // C2
         } catch (RuntimeException e) {
             minter.withdraw(linkId, token); // it never went out; the broker's retry mints another
             throw e;

@@ -85,6 +85,17 @@ public class LinkIssuer {
     }
 
     /**
+     * Issue 24 (C1): balance reminder {@code number} of {@code of}: a fresh link for the invoices (replacing any that
+     * works, as a resend does) in the practice's name, by email and/or text, audited as a balance reminder.
+     */
+    public Issued issueBalanceReminder(List<Invoice> invoices, Recipient recipient, LinkText text, Staff sender, Instant now,
+                                       int number, int of) {
+        Issued issued = issue(invoices, recipient, text, sender, null, now, PaymentLinkAction.BALANCE_REMINDER);
+        issued.link().sentAsBalanceReminder(number, of);
+        return issued;
+    }
+
+    /**
      * Issue 23 (T2): one link for the email ({@code recipient}; null for a text only) and the text ({@code text}; null
      * for an email only). The text is asked for now and goes when quiet hours allow (T4); a held text makes the link
      * live its whole lifetime from when the text goes.

@@ -48,8 +48,17 @@ public final class PaymentLinkEmail {
                 expiresAt, zone, locale), linkUrl, returned);
     }
 
+    /** C2 (issue 24): the link is balance reminder {@code number} of {@code of}; {@code stopUrl} stops them, one click. */
+    public record ReminderNote(int number, int of, String stopUrl) {
+    }
+
     /** The link's email from its facts (the same the reminder is made of). */
     public static OutgoingMail compose(LinkEmailFacts f, String linkUrl, BankReturned returned) {
+        return compose(f, linkUrl, returned, null);
+    }
+
+    /** As above; a balance reminder ({@code reminder} not null) says which it is and how to stop them. */
+    public static OutgoingMail compose(LinkEmailFacts f, String linkUrl, BankReturned returned, ReminderNote reminder) {
         String practiceName = f.practiceName();
         EmailTexts t = EmailTexts.in(f.locale(), f.zone());
         MailBody body = MailBody.in(t).paragraph("common.greeting");
@@ -62,14 +71,21 @@ public final class PaymentLinkEmail {
             }
             body = body.paragraph("link.bankReturned", strong(t.money(returned.amount())), reason);
         }
-        return body
+        if (reminder != null) {
+            body = body.paragraph("balanceReminder.intro", reminder.number(), reminder.of(), practiceName);
+        }
+        body = body
                 .paragraph("link.intro", practiceName)
                 .facts(fact("link.invoice", t.text("link.invoiceValue", f.invoiceNumbers(), t.date(f.sentAt()))),
                         fact("link.amountDue", strong(t.money(f.amountDue()))))
                 .button("link.payNow", linkUrl)
                 .paragraph("link.terms", t.dateTime(f.expiresAt()))
                 .paragraph("link.expired", practiceName)
-                .note("common.notExpecting")
+                .note("common.notExpecting");
+        if (reminder != null) {
+            body = body.smallLink("balanceReminder.stop", reminder.stopUrl()).note("balanceReminder.stopNote", practiceName);
+        }
+        return body
                 .signature(practiceName)
                 .mail(f.fromName(), f.practiceAddress(), f.to(), practiceName);
     }

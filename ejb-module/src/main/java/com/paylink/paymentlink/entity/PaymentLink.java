@@ -149,6 +149,13 @@ public class PaymentLink {
     @Column(name = "text_token_minted_at")
     private Instant textTokenMintedAt;
 
+    /** Issue 24 (C1): the link is balance reminder {@code reminderNumber} of {@code reminderOf}; null for any other. */
+    @Column(name = "reminder_number")
+    private Integer reminderNumber;
+
+    @Column(name = "reminder_of")
+    private Integer reminderOf;
+
     @Version
     private long version;
 
@@ -357,6 +364,21 @@ public class PaymentLink {
      * T4: a text held back by quiet hours goes out at {@code textAt}: the link then lives its whole lifetime from
      * that moment, so a client never receives a link with hours left of its life. Never shortens it.
      */
+    /** C1: this link is balance reminder {@code number} of {@code of} (set once, when it is issued). */
+    public void sentAsBalanceReminder(int number, int of) {
+        if (number < 1 || number > of) {
+            throw new IllegalArgumentException("reminder " + number + " of " + of);
+        }
+        this.reminderNumber = number;
+        this.reminderOf = of;
+    }
+
+    /** C1: "reminder n of k" when the link was sent as a balance reminder: {n, k}. */
+    public java.util.Optional<int[]> balanceReminder() {
+        return reminderNumber == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new int[]{reminderNumber, reminderOf});
+    }
+
     public void liveFullLifetimeFrom(Instant textAt, java.time.Duration lifetime) {
         Instant wanted = textAt.plus(lifetime);
         if (wanted.isAfter(expiresAt)) {

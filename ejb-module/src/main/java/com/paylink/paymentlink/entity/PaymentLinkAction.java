@@ -23,5 +23,12 @@ public enum PaymentLinkAction {
     /** Issue 23 (T2): the link's text went to the client's phone (Twilio took it). */
     TEXTED,
     /** T6: the link's text could not be sent or delivered (Twilio's reason on the ledger). */
-    TEXT_FAILED
+    TEXT_FAILED,
+    /**
+     * PL10 (issue 24): the client asked for a new link where none could be sent on its own (a revoked or locked link,
+     * an address no longer on file, a link sent by text only); the staff member who sent it was told.
+     */
+    NEW_LINK_ASKED,
+    /** Issue 24 (C1): the link went out as a balance reminder ("reminder n of k" is on the link). */
+    BALANCE_REMINDER
 }

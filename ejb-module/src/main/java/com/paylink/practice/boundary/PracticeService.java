@@ -62,6 +62,46 @@ public class PracticeService {
         return view(em.find(Practice.class, admin.practiceId()));
     }
 
+    /** C1 (issue 24): the practice's balance reminders, as its Admin sees and sets them. */
+    public BalanceReminderSettings balanceReminders() {
+        return balanceReminders(em.find(Practice.class, callers.admin().practiceId()));
+    }
+
+    /**
+     * C1: turns balance reminders on or off and sets their days (each change audited like every setting).
+     *
+     * @throws PracticeSettingsRefused when the days are not a schedule; nothing is saved then
+     */
+    public BalanceReminderSettings saveBalanceReminders(boolean enabled, String days) {
+        PracticeCallers.Admin admin = callers.admin();
+        String problem = com.paylink.practice.entity.ReminderDays.problem(days);
+        if (problem != null) {
+            throw new PracticeSettingsRefused(problem, com.paylink.practice.entity.ReminderDays.MAX_COUNT,
+                    com.paylink.practice.entity.ReminderDays.MAX_DAY);
+        }
+        com.paylink.practice.entity.ReminderDays schedule = com.paylink.practice.entity.ReminderDays.parse(days);
+        Practice practice = em.find(Practice.class, admin.practiceId(), LockModeType.PESSIMISTIC_WRITE);
+        java.time.Instant now = clock.instant();
+        if (practice.balanceRemindersEnabled() != enabled) {
+            em.persist(new com.paylink.practice.entity.PracticeSettingChange(practice.id(), admin.staffId(), now,
+                    "balanceRemindersEnabled", String.valueOf(practice.balanceRemindersEnabled()), String.valueOf(enabled)));
+        }
+        if (!practice.reminderDays().equals(schedule)) {
+            em.persist(new com.paylink.practice.entity.PracticeSettingChange(practice.id(), admin.staffId(), now,
+                    "balanceReminderDays", practice.reminderDays().text(), schedule.text()));
+        }
+        practice.balanceRemindersChanged(enabled, schedule);
+        LOG.info(() -> "practice " + admin.practiceId() + ": balance reminders " + (enabled ? "on, days " + schedule.text() : "off")
+                + " (staff " + admin.staffId() + ")");
+        return balanceReminders(practice);
+    }
+
+    private static BalanceReminderSettings balanceReminders(Practice practice) {
+        return new BalanceReminderSettings(practice.balanceRemindersEnabled(), practice.reminderDays().text(),
+                com.paylink.practice.entity.ReminderDays.parse(com.paylink.practice.entity.ReminderDays.DEFAULT).text(),
+                com.paylink.practice.entity.ReminderDays.MAX_COUNT, com.paylink.practice.entity.ReminderDays.MAX_DAY);
+    }
+
     /**
      * P4: how clients reach the practice (both optional), shown on payment pages that cannot take a payment.
      *

@@ -89,6 +89,13 @@ public class Practice {
     @Column(name = "texting_checked_at")
     private Instant textingCheckedAt;
 
+    /** Issue 24 (C1): balance reminders on a schedule; off until an Admin turns them on. */
+    @Column(name = "balance_reminders_enabled", nullable = false)
+    private boolean balanceRemindersEnabled;
+
+    @Column(name = "balance_reminder_days", nullable = false, length = 40)
+    private String balanceReminderDays = ReminderDays.DEFAULT;
+
     /** P5: what an Admin chose for the practice's links. */
     @Embedded
     private PracticeSettings settings;
@@ -294,5 +301,25 @@ public class Practice {
     /** T5: the practice can send texts: it has a sender of its own. */
     public boolean hasTextingSender() {
         return textingServiceSid != null;
+    }
+
+    /** C1: the schedule, when the practice turned balance reminders on. */
+    public java.util.Optional<ReminderDays> balanceReminders() {
+        return balanceRemindersEnabled ? java.util.Optional.of(reminderDays()) : java.util.Optional.empty();
+    }
+
+    /** C1: the schedule as last saved, on or off. */
+    public ReminderDays reminderDays() {
+        return ReminderDays.parse(balanceReminderDays);
+    }
+
+    public boolean balanceRemindersEnabled() {
+        return balanceRemindersEnabled;
+    }
+
+    /** C1: an Admin turned balance reminders on or off, or changed their days. */
+    public void balanceRemindersChanged(boolean enabled, ReminderDays days) {
+        this.balanceRemindersEnabled = enabled;
+        this.balanceReminderDays = days.text();
     }
 }

@@ -22,7 +22,7 @@ import java.util.Objects;
 public class PracticeSettings implements Serializable {
 
     public static final int MIN_LIFETIME_HOURS = 1;
-    public static final int MAX_LIFETIME_HOURS = 72;
+    public static final int MAX_LIFETIME_HOURS = 720; // 30 days (issue 24: payers of statements and reminders need days)
     public static final int DEFAULT_LIFETIME_HOURS = 24;
     /** The smallest card payment the gateways take (Stripe: 0.50 in USD). */
     public static final long MIN_PARTIAL_MINOR = 50;

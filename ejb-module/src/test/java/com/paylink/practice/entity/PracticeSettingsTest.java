@@ -33,7 +33,8 @@ class PracticeSettingsTest {
         assertNull(with(1, 1000, false, 4).problem());
         assertNull(with(72, 1000, false, 4).problem());
         assertEquals("settings-lifetime-range", with(0, 1000, false, 4).problem());
-        assertEquals("settings-lifetime-range", with(73, 1000, false, 4).problem());
+        assertEquals("settings-lifetime-range", with(721, 1000, false, 4).problem());
+        assertNull(with(720, 1000, false, 4).problem(), "30 days is allowed");
     }
 
     @Test
@@ -76,7 +77,7 @@ class PracticeSettingsTest {
     @Test
     void p5_aPracticeRefusesSettingsOutsideTheirRanges() {
         Practice practice = new Practice("Maple", "billing@maple.example", java.time.Instant.EPOCH);
-        assertThrows(IllegalArgumentException.class, () -> practice.settingsChanged(with(80, 1000, false, 4)));
+        assertThrows(IllegalArgumentException.class, () -> practice.settingsChanged(with(721, 1000, false, 4)));
         assertEquals(PracticeSettings.defaults(), practice.settings());
     }
 }
