@@ -165,6 +165,10 @@ public class DemoDataSeeder {
         // issue 23: texting. Riverside's own sender (the demo phone's local Twilio), and clients' mobile numbers: Emma,
         // Harper and Valentina agreed to texts; Mia never did; Lucas opted out by replying STOP
         riverside.textingSetUp(DemoPhone.RIVERSIDE_SERVICE, "Riverside Counseling");
+        // issue 24: balance reminders on (3, 7, 14, 30 days): Harper Nguyen's RC-0981 went unpaid ten days ago, so the
+        // first run after start-up sends her reminder 2 of 4 for RC-0981 and RC-0985 (the demo mailbox)
+        riverside.balanceRemindersChanged(true, com.paylink.practice.entity.ReminderDays.parse(
+                com.paylink.practice.entity.ReminderDays.DEFAULT));
         riverside.textingRegistration(true, now);
         emma.mobileChanged("+12015550123", now, admin.id());
         emma.textConsentGiven(ConsentMethod.IN_PERSON, daysAgo(30), admin.id());

@@ -51,7 +51,8 @@ class MigrationsTest {
             com.paylink.identity.entity.StaffAccessLink.class, com.paylink.outbound.entity.WebhookEndpoint.class,
             com.paylink.outbound.entity.WebhookEvent.class, com.paylink.outbound.entity.WebhookAttempt.class,
             com.paylink.ledger.entity.ImportRun.class, com.paylink.ledger.entity.ImportProblem.class,
-            com.paylink.ledger.entity.ClientHistoryEntry.class, com.paylink.texting.entity.TextMessage.class};
+            com.paylink.ledger.entity.ClientHistoryEntry.class, com.paylink.texting.entity.TextMessage.class,
+            com.paylink.collection.entity.BalanceReminder.class};
 
     @Test
     void migrateAnEmptyPostgresql() throws SQLException {

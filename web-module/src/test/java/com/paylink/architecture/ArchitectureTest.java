@@ -37,7 +37,7 @@ class ArchitectureTest {
      */
     static final List<String> ORDER = List.of(
             "shared", "platform", "mail", "texting", "practice", "identity", "ledger", "paymentlink", "payment",
-            "notification", "report", "outbound");
+            "collection", "notification", "report", "outbound");
     private static final String BASE = "com.paylink.";
 
     private static JavaClasses code;

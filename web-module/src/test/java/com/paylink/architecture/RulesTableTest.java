@@ -26,7 +26,7 @@ class RulesTableTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Pattern DEFINED = Pattern.compile("<li>\\s*([A-Z]{1,3}\\d{1,2})\\.");
-    private static final Pattern RULE = Pattern.compile("\\b(PAY|PL|P|L|N|M|I|S|R|T)(\\d{1,2})\\b");
+    private static final Pattern RULE = Pattern.compile("\\b(PAY|PL|P|L|N|M|I|S|R|T|C)(\\d{1,2})\\b");
     private static final Pattern CITED_TEST = Pattern.compile("`([A-Z][A-Za-z0-9]*(?:Test|IT))(?:\\.([a-zA-Z0-9_]+)(\\*)?)?`");
 
     @Test

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * payments costs one page of rows, never all of them. Callers have already checked the client is the
  * caller's practice's (L6).
  */
-final class LedgerQueries {
+public final class LedgerQueries {
 
     /**
      * Each invoice of the client with its figures as the database sums them: L1 (balance = total − paid −
@@ -28,7 +28,7 @@ final class LedgerQueries {
      * agree with {@link Invoice#total()}, {@link Invoice#amountPaid()} and {@link Invoice#adjustmentsTotal()};
      * LedgerBoundaryIT compares the two on every kind of invoice.
      */
-    static final String FIGURES = """
+    public static final String FIGURES = """
             from invoice i
             cross join lateral (
                 select (select coalesce(sum(l.quantity * l.unit_amount_minor), 0) from invoice_line l
@@ -41,7 +41,7 @@ final class LedgerQueries {
             """;
 
     /** L5 in SQL: an invoice is unpaid (OPEN or PARTIALLY_PAID) when it is not void and has a balance. */
-    static final String UNPAID = " and i.voided_at is null and f.total - f.paid - f.adjusted > 0";
+    public static final String UNPAID = " and i.voided_at is null and f.total - f.paid - f.adjusted > 0";
 
     private final EntityManager em;
 

@@ -38,7 +38,7 @@ public final class ReceiptPdf {
     public static final String CONTENT_TYPE = "application/pdf";
     static final String BUNDLE = "com.paylink.payment.control.receipt";
     /** Shipped inside PDFBox; covers Latin, Greek and Cyrillic. Embedded as a subset, so any reader shows it. */
-    private static final String TEXT_FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+    public static final String TEXT_FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final float MARGIN = 72;
     private static final float VALUE_X = 230;
 
@@ -126,7 +126,7 @@ public final class ReceiptPdf {
      * What {@code font} can show of {@code value}: control characters become spaces and any character the font
      * has no glyph for (a practice name in a script it does not cover) becomes "?", so no name breaks a receipt.
      */
-    static String showable(PDFont font, String value) {
+    public static String showable(PDFont font, String value) {
         StringBuilder shown = new StringBuilder();
         value.codePoints().forEach(cp -> {
             String ch = Character.isISOControl(cp) || Character.isWhitespace(cp) ? " " : new String(Character.toChars(cp));
@@ -141,7 +141,7 @@ public final class ReceiptPdf {
     }
 
     /** Lines of {@code value} no wider than {@code width}, broken between words (or inside a word too long for a line). */
-    static List<String> lines(PDFont font, float size, float width, String value) throws IOException {
+    public static List<String> lines(PDFont font, float size, float width, String value) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : value.trim().split(" +")) {

@@ -267,8 +267,13 @@ public class PaymentLinkService {
         lines.stream().map(PaymentLinkAudit::staffId).filter(java.util.Objects::nonNull).distinct()
                 .forEach(id -> names.put(id, em.find(Staff.class, id).fullName()));
         return lines.stream()
-                .map(a -> new AuditRow(a.occurredAt(), a.action(), a.staffId() == null ? null : names.get(a.staffId()),
-                        a.recipientSource(), a.maskedRecipient()))
+                .map(a -> {
+                    int[] reminder = a.action() == PaymentLinkAction.BALANCE_REMINDER
+                            ? em.find(PaymentLink.class, a.paymentLinkId()).balanceReminder().orElse(null) : null;
+                    return new AuditRow(a.occurredAt(), a.action(), a.staffId() == null ? null : names.get(a.staffId()),
+                            a.recipientSource(), a.maskedRecipient(), reminder == null ? null : reminder[0],
+                            reminder == null ? null : reminder[1]);
+                })
                 .toList();
     }
 

@@ -85,14 +85,77 @@ public class LinkIssuer {
     }
 
     /**
+     * C1: the invoices one balance reminder covers, out of {@code owing}: all of them but any the client holds a
+     * working link for that also covers an invoice outside the reminder (that link is not replaced; the invoice is in
+     * it already). In id order.
+     */
+    public List<Invoice> reminderSet(List<Invoice> owing, Instant now) {
+        List<Invoice> set = new java.util.ArrayList<>(owing);
+        boolean changed = true;
+        while (changed && !set.isEmpty()) {
+            Set<Long> outside = new java.util.HashSet<>();
+            for (Invoice invoice : set) {
+                activeLink(invoice).filter(l -> l.isUsableAt(now) && !l.coversOnly(set))
+                        .ifPresent(l -> l.invoices().forEach(i -> outside.add(i.id())));
+            }
+            changed = !outside.isEmpty() && set.removeIf(i -> outside.contains(i.id()));
+        }
+        set.sort(java.util.Comparator.comparing(Invoice::id));
+        return set;
+    }
+
+    /**
      * Issue 24 (C1): balance reminder {@code number} of {@code of}: a fresh link for the invoices (replacing any that
      * works, as a resend does) in the practice's name, by email and/or text, audited as a balance reminder.
      */
     public Issued issueBalanceReminder(List<Invoice> invoices, Recipient recipient, LinkText text, Staff sender, Instant now,
                                        int number, int of) {
+        replaceWorkingLinks(invoices, now, null);
         Issued issued = issue(invoices, recipient, text, sender, null, now, PaymentLinkAction.BALANCE_REMINDER);
         issued.link().sentAsBalanceReminder(number, of);
         return issued;
+    }
+
+    /** A link printed on paper, and the token its QR code carries (kept nowhere else; only its hash is stored, PL6). */
+    public record PaperLink(PaymentLink link, String token) {
+    }
+
+    /**
+     * Issue 24 (C5): the link a paper statement carries: for the invoices (replacing the links the client holds for
+     * them), working {@code lifetime} from now, its token minted now (the statement is made now), audited as a statement
+     * made by {@code staff}. No email and no text: the paper is its channel.
+     */
+    public PaperLink issueForStatement(List<Invoice> invoices, Staff staff, Instant now, java.time.Duration lifetime) {
+        replaceWorkingLinks(invoices, now, staff.id());
+        closeActive(invoices, now, staff.id());
+        Practice practice = invoices.get(0).practice();
+        PaymentLink link = new PaymentLink(invoices, null, invoices.get(0).client().fullName(), null, staff, now, lifetime);
+        link.sentWith(practice.name(), practice.settings().partialPaymentsAllowed() ? practice.settings().partialMinimumMinor() : null);
+        em.persist(link);
+        em.flush();
+        String token = LinkTokens.newToken();
+        link.tokenMinted(LinkTokens.hash(token), now);
+        em.persist(new PaymentLinkAudit(link, PaymentLinkAction.STATEMENT, staff.id(), now, null));
+        LOG.info(() -> "payment link " + link.id() + " printed on a statement for invoices " + link.invoiceIdsInLockOrder()
+                + " by staff " + staff.id());
+        return new PaperLink(link, token);
+    }
+
+    /** C1, C5: a link the client holds for some of these invoices (and no others) is replaced by the one for all of them. */
+    private void replaceWorkingLinks(List<Invoice> invoices, Instant now, Long actor) {
+        Set<PaymentLink> working = new LinkedHashSet<>();
+        invoices.forEach(i -> activeLink(i).filter(l -> l.isUsableAt(now)).ifPresent(working::add));
+        for (PaymentLink link : working) {
+            if (!link.coversExactly(invoices)) {
+                if (!link.coversOnly(invoices)) {
+                    throw new IllegalStateException("payment link " + link.id() + " covers other invoices; it is not replaced");
+                }
+                link.revoke(now);
+                em.persist(new PaymentLinkAudit(link, PaymentLinkAction.REVOKED, actor, now,
+                        link.recipientEmail() == null ? null : EmailAddresses.mask(link.recipientEmail())));
+            }
+        }
+        em.flush();
     }
 
     /**

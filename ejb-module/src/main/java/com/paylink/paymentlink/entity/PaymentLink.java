@@ -469,6 +469,13 @@ public class PaymentLink {
     }
 
     /** Whether it covers exactly these invoices (a resend replaces such a link, PL5). */
+    /** C1: every invoice of this link is one of {@code others} (it may cover fewer). */
+    public boolean coversOnly(Collection<Invoice> others) {
+        Set<Long> theirs = new HashSet<>();
+        others.forEach(i -> theirs.add(i.id()));
+        return invoices().stream().allMatch(i -> theirs.contains(i.id()));
+    }
+
     public boolean coversExactly(Collection<Invoice> others) {
         Set<Long> mine = new HashSet<>();
         invoices().forEach(i -> mine.add(i.id()));

@@ -30,5 +30,7 @@ public enum PaymentLinkAction {
      */
     NEW_LINK_ASKED,
     /** Issue 24 (C1): the link went out as a balance reminder ("reminder n of k" is on the link). */
-    BALANCE_REMINDER
+    BALANCE_REMINDER,
+    /** Issue 24 (C5): the link was printed on a paper statement (its QR code), by the staff member who made it. */
+    STATEMENT
 }

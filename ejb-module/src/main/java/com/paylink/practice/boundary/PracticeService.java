@@ -72,8 +72,20 @@ public class PracticeService {
      *
      * @throws PracticeSettingsRefused when the days are not a schedule; nothing is saved then
      */
-    public BalanceReminderSettings saveBalanceReminders(boolean enabled, String days) {
+    public BalanceReminderSettings saveBalanceReminders(boolean enabled, String days, Integer statementDays) {
+        return saveBalanceReminders(enabled, days, statementDays,
+                em.find(Practice.class, callers.admin().practiceId()).batchSendMax());
+    }
+
+    /** As above, with the most clients one batch send may contact (C6: 1-10,000). */
+    public BalanceReminderSettings saveBalanceReminders(boolean enabled, String days, Integer statementDays, Integer batchMax) {
         PracticeCallers.Admin admin = callers.admin();
+        if (batchMax == null || batchMax < 1 || batchMax > Practice.MAX_BATCH_MAX) {
+            throw new PracticeSettingsRefused("batch-max-range", 1, Practice.MAX_BATCH_MAX);
+        }
+        if (statementDays == null || statementDays < 1 || statementDays > Practice.MAX_STATEMENT_DAYS) {
+            throw new PracticeSettingsRefused("statement-days-range", 1, Practice.MAX_STATEMENT_DAYS);
+        }
         String problem = com.paylink.practice.entity.ReminderDays.problem(days);
         if (problem != null) {
             throw new PracticeSettingsRefused(problem, com.paylink.practice.entity.ReminderDays.MAX_COUNT,
@@ -90,7 +102,17 @@ public class PracticeService {
             em.persist(new com.paylink.practice.entity.PracticeSettingChange(practice.id(), admin.staffId(), now,
                     "balanceReminderDays", practice.reminderDays().text(), schedule.text()));
         }
+        if (practice.statementLinkDays() != statementDays) {
+            em.persist(new com.paylink.practice.entity.PracticeSettingChange(practice.id(), admin.staffId(), now,
+                    "statementLinkDays", String.valueOf(practice.statementLinkDays()), String.valueOf(statementDays)));
+        }
+        if (practice.batchSendMax() != batchMax) {
+            em.persist(new com.paylink.practice.entity.PracticeSettingChange(practice.id(), admin.staffId(), now,
+                    "batchSendMax", String.valueOf(practice.batchSendMax()), String.valueOf(batchMax)));
+        }
         practice.balanceRemindersChanged(enabled, schedule);
+        practice.statementLinkDaysChanged(statementDays);
+        practice.batchSendMaxChanged(batchMax);
         LOG.info(() -> "practice " + admin.practiceId() + ": balance reminders " + (enabled ? "on, days " + schedule.text() : "off")
                 + " (staff " + admin.staffId() + ")");
         return balanceReminders(practice);
@@ -99,7 +121,9 @@ public class PracticeService {
     private static BalanceReminderSettings balanceReminders(Practice practice) {
         return new BalanceReminderSettings(practice.balanceRemindersEnabled(), practice.reminderDays().text(),
                 com.paylink.practice.entity.ReminderDays.parse(com.paylink.practice.entity.ReminderDays.DEFAULT).text(),
-                com.paylink.practice.entity.ReminderDays.MAX_COUNT, com.paylink.practice.entity.ReminderDays.MAX_DAY);
+                com.paylink.practice.entity.ReminderDays.MAX_COUNT, com.paylink.practice.entity.ReminderDays.MAX_DAY,
+                practice.statementLinkDays(), Practice.DEFAULT_STATEMENT_DAYS, Practice.MAX_STATEMENT_DAYS,
+                practice.batchSendMax(), Practice.DEFAULT_BATCH_MAX, Practice.MAX_BATCH_MAX);
     }
 
     /**

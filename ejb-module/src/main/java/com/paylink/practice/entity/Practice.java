@@ -96,6 +96,19 @@ public class Practice {
     @Column(name = "balance_reminder_days", nullable = false, length = 40)
     private String balanceReminderDays = ReminderDays.DEFAULT;
 
+    /** Issue 24 (C5): how many days the link on a paper statement works. */
+    @Column(name = "statement_link_days", nullable = false)
+    private int statementLinkDays = DEFAULT_STATEMENT_DAYS;
+
+    /** Issue 24 (C6): the most clients one batch send may contact (an Admin's setting). */
+    @Column(name = "batch_send_max", nullable = false)
+    private int batchSendMax = DEFAULT_BATCH_MAX;
+
+    public static final int DEFAULT_BATCH_MAX = 500;
+    public static final int MAX_BATCH_MAX = 10000;
+    public static final int DEFAULT_STATEMENT_DAYS = 14;
+    public static final int MAX_STATEMENT_DAYS = 30;
+
     /** P5: what an Admin chose for the practice's links. */
     @Embedded
     private PracticeSettings settings;
@@ -321,5 +334,31 @@ public class Practice {
     public void balanceRemindersChanged(boolean enabled, ReminderDays days) {
         this.balanceRemindersEnabled = enabled;
         this.balanceReminderDays = days.text();
+    }
+
+    /** C5: how many days a statement's link works. */
+    public int statementLinkDays() {
+        return statementLinkDays;
+    }
+
+    /** C5: an Admin set how long a statement's link works (1-30 days). */
+    public void statementLinkDaysChanged(int days) {
+        if (days < 1 || days > MAX_STATEMENT_DAYS) {
+            throw new IllegalArgumentException("a statement's link works 1-" + MAX_STATEMENT_DAYS + " days: " + days);
+        }
+        this.statementLinkDays = days;
+    }
+
+    /** C6: the most clients one batch send may contact. */
+    public int batchSendMax() {
+        return batchSendMax;
+    }
+
+    /** C6: an Admin set the batch cap (1-10,000). */
+    public void batchSendMaxChanged(int max) {
+        if (max < 1 || max > MAX_BATCH_MAX) {
+            throw new IllegalArgumentException("a batch may contact 1-" + MAX_BATCH_MAX + " clients: " + max);
+        }
+        this.batchSendMax = max;
     }
 }

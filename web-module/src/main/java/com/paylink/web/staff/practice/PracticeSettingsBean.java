@@ -75,7 +75,7 @@ public class PracticeSettingsBean {
     /** A recorded value as staff read it: On/Off, hours, the From choice's label. */
     public String valueLabel(String setting, String value) {
         return switch (setting) {
-            case "partialPaymentsAllowed", "reminderEnabled", "bankDebitEnabled" -> Pages.text("true".equals(value) ? "settings.on" : "settings.off");
+            case "partialPaymentsAllowed", "reminderEnabled", "bankDebitEnabled", "balanceRemindersEnabled" -> Pages.text("true".equals(value) ? "settings.on" : "settings.off");
             case "emailFrom" -> Pages.text("settings.from." + value);
             case "linkLifetimeHours", "reminderHoursBefore" -> Pages.text("settings.hours", value);
             default -> value;
