@@ -61,6 +61,9 @@ class BalanceRemindersIT {
     @EJB
     ReminderPauseService pauses;
 
+    @EJB
+    com.paylink.report.boundary.LinkActivityService reports;
+
     @Inject
     TestData data;
 
@@ -128,6 +131,12 @@ class BalanceRemindersIT {
         assertThat(data.audit(f.invoice())).last().asString().startsWith("BALANCE_REMINDER ");
         String first = reminderEmail(f, 1);
         assertThat(first).contains("This is reminder 1 of 2", "$80.00", "Stop these reminders: ", "/reminders/stop/");
+        String admin = data.staff(f.practice(), TestData.unique("admin"), false, EnumSet.of(Permission.ADMIN));
+        java.time.LocalDate day = AdjustableClock.instance().instant().atZone(java.time.ZoneId.of("America/New_York")).toLocalDate();
+        assertThat(As.staff(admin, EnumSet.of(Permission.ADMIN), () -> reports.rows(
+                new com.paylink.report.boundary.LinkActivityFilter(day.minusDays(4), day, null, null, null),
+                com.paylink.ledger.boundary.PageRequest.firstRows(25))))
+                .as("the link activity report says which reminder").extracting(r -> r.reminder()).contains("1 of 2", "");
         MimeMessage mail = smtp.to(f.email()).get(0);
         assertThat(((jakarta.mail.internet.InternetAddress) mail.getFrom()[0]).getPersonal())
                 .as("in the practice's name, not a staff member's").startsWith("Remind-");

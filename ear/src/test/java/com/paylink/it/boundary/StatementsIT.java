@@ -53,6 +53,9 @@ class StatementsIT {
     @EJB
     CheckoutService checkout;
 
+    @EJB
+    com.paylink.report.boundary.LinkActivityService reports;
+
     @Inject
     TestData data;
 
@@ -89,6 +92,14 @@ class StatementsIT {
         Instant expires = Instant.ofEpochSecond(data.count("select extract(epoch from expires_at)::bigint from payment_link where id = " + linkId));
         assertThat(expires).as("the practice's statement lifetime").isBetween(Instant.now().plus(Duration.ofDays(10)).minusSeconds(120),
                 Instant.now().plus(Duration.ofDays(10)).plusSeconds(5));
+
+        String admin = data.staff(practice, TestData.unique("admin"), false, EnumSet.of(Permission.ADMIN));
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("America/New_York"));
+        assertThat(As.staff(admin, EnumSet.of(Permission.ADMIN), () -> reports.rows(
+                new com.paylink.report.boundary.LinkActivityFilter(today.minusDays(1), today, null, null, null),
+                com.paylink.ledger.boundary.PageRequest.firstRows(25))))
+                .as("the link activity report: a statement's link went on paper")
+                .filteredOn(r -> r.linkId() == linkId).extracting(r -> r.channel().csv()).containsExactly("paper");
 
         assertThat(checkout.paySandbox(linkId, new SandboxCard("Jo Payer", "4242424242424242", "12/39", "123", "02139"),
                 LinkTokens.newToken(), null).kind()).isEqualTo(PayResult.Kind.PAID);

@@ -165,14 +165,14 @@ class LinkActivityIT extends PageTest {
         List<List<String>> rows = parse(csv.body());
         assertThat(rows.get(0)).containsExactly("sent_at", "sent_by", "client", "invoice", "status", "first_viewed_at",
                 "last_viewed_at", "paid_at", "revoked_at", "locked_at", "expires_at", "currency", "due_at_send",
-                "paid_through_link", "channel");
+                "paid_through_link", "channel", "reminder");
         assertThat(rows.subList(1, rows.size())).containsExactlyElementsOf(expectedRows("Riverside Counseling",
                 LocalDate.parse("2022-03-07"), LocalDate.parse("2022-03-20"), "%Reportwell%", Map.of(
                         "RW-2201", "100.00", "RW-2202", "150.00", "RW-2203", "120.00", "RW-2204", "80.00",
                         "RW-2205", "60.00", "RW-2206", "90.00", "RW-2207", "70.00", "RW-2208", "40.00")));
         assertThat(rows.get(2)).as("B, by hand").containsExactly("2022-03-08T12:00:00-05:00", "Morgan Avery",
                 "Reportwell, Ada", "RW-2202", "VIEWED", "2022-03-08T13:00:00-05:00", "2022-03-09T08:00:00-05:00", "", "",
-                "", "2039-12-31T19:00:00-05:00", "USD", "150.00", "0.00", "email");
+                "", "2039-12-31T19:00:00-05:00", "USD", "150.00", "0.00", "email", "");
         // R5: a name that starts like a formula is defused, and quoted because of its comma (RFC 4180)
         assertThat(csv.body()).contains("\"'=Reportwell, Gus\"").doesNotContain(",=Reportwell");
         assertThat(csv.body()).doesNotContain("Therapy", "Dr. ");
@@ -326,7 +326,7 @@ class LinkActivityIT extends PageTest {
                     rows.add(List.of(time(instant(r, 1)), r.getString(2), client, r.getString(4), status,
                             time(instant(r, 6)), time(instant(r, 7)), time(paidAt), time(revokedAt), time(lockedAt),
                             time(expiresAt), r.getString(8), dueByInvoice.get(r.getString(4)),
-                            java.math.BigDecimal.valueOf(r.getLong(12), 2).toPlainString(), "email"));
+                            java.math.BigDecimal.valueOf(r.getLong(12), 2).toPlainString(), "email", ""));
                 }
             }
         }

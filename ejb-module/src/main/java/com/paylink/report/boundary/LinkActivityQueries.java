@@ -66,9 +66,13 @@ final class LinkActivityQueries {
 
     private static final String CLIENT_NAME = "(c.last_name || ', ' || c.first_name)";
 
-    /** Issue 23: how the link reached the client: EMAIL, TEXT, or EMAIL_AND_TEXT (a text asked for, whatever became of it). */
-    static final String CHANNEL = "(case when l.recipient_email is null then 'TEXT'"
-            + " when exists (select 1 from text_message t where t.link_id = l.id) then 'EMAIL_AND_TEXT' else 'EMAIL' end)";
+    /**
+     * Issues 23, 24: how the link reached the client: EMAIL, TEXT, or EMAIL_AND_TEXT (a text asked for, whatever became
+     * of it), or PAPER (a statement's: no email, no text).
+     */
+    static final String CHANNEL = "(case when exists (select 1 from text_message t where t.link_id = l.id)"
+            + " then (case when l.recipient_email is null then 'TEXT' else 'EMAIL_AND_TEXT' end)"
+            + " when l.recipient_email is null then 'PAPER' else 'EMAIL' end)";
 
     /** The columns the table may be sorted by, named as {@link LinkActivityRow}'s; newest first by default. */
     static final SortWhitelist SORT = new SortWhitelist(Map.of(
@@ -85,7 +89,7 @@ final class LinkActivityQueries {
 
     private static final String ROW = "select l.id, l.sent_at, s.full_name, " + CLIENT_NAME + ", i.number, x.outcome,"
             + " l.first_viewed_at, l.last_viewed_at, l.closed_at, l.expires_at, i.currency, " + DUE_AT_SEND + ", "
-            + PAID_THROUGH_LINK + ", " + CHANNEL + " ";
+            + PAID_THROUGH_LINK + ", " + CHANNEL + ", l.reminder_number, l.reminder_of ";
 
     private final EntityManager em;
     private final long practiceId;
@@ -174,7 +178,8 @@ final class LinkActivityQueries {
                 instant(r[9]),
                 Money.ofMinor(((Number) r[11]).longValue(), currency),
                 Money.ofMinor(((Number) r[12]).longValue(), currency),
-                LinkChannel.valueOf((String) r[13]));
+                LinkChannel.valueOf((String) r[13]),
+                r[14] == null ? null : ((Number) r[14]).intValue(), r[15] == null ? null : ((Number) r[15]).intValue());
     }
 
     /** Links, viewed, paid, paid within 24 hours, median seconds from sending to payment (null if none paid). */
@@ -205,7 +210,7 @@ final class LinkActivityQueries {
         List<Object[]> sums = query("select " + week + " as week, count(*), count(l.first_viewed_at),"
                 + " count(*) filter (where x.outcome = 'PAID'),"
                 + " coalesce(sum(" + PAID_THROUGH_LINK + ") filter (where i.currency = :currency), 0),"
-                + " count(*) filter (where " + CHANNEL + " <> 'EMAIL') "
+                + " count(*) filter (where " + CHANNEL + " in ('TEXT', 'EMAIL_AND_TEXT')) "
                 + LINKS + where() + " group by 1") // (the week's expression binds :zone anew each time it is written)
                 .setParameter("zone", zone.getId())
                 .setParameter("currency", currency)

@@ -1,15 +1,18 @@
 package com.paylink.report.boundary;
 
-/** Issue 23: how a link reached its client, as the link activity report and its CSV show it. */
+/** Issues 23, 24: how a link reached its client, as the link activity report and its CSV show it. */
 public enum LinkChannel {
-    EMAIL, TEXT, EMAIL_AND_TEXT;
+    EMAIL, TEXT, EMAIL_AND_TEXT,
+    /** Issue 24 (C5): printed on a paper statement (its QR code): neither emailed nor texted. */
+    PAPER;
 
-    /** The CSV's word: {@code email}, {@code text} or {@code email+text}. */
+    /** The CSV's word: {@code email}, {@code text}, {@code email+text} or {@code paper}. */
     public String csv() {
         return switch (this) {
             case EMAIL -> "email";
             case TEXT -> "text";
             case EMAIL_AND_TEXT -> "email+text";
+            case PAPER -> "paper";
         };
     }
 }

@@ -24,7 +24,8 @@ public final class LinkActivityCsv implements Flushable {
 
     /** Header keys (bundle {@code linkActivity.csv.<key>}), in column order. */
     static final List<String> COLUMNS = List.of("sentAt", "sentBy", "client", "invoice", "status", "firstViewedAt",
-            "lastViewedAt", "paidAt", "revokedAt", "lockedAt", "expiresAt", "currency", "dueAtSend", "paid", "channel");
+            "lastViewedAt", "paidAt", "revokedAt", "lockedAt", "expiresAt", "currency", "dueAtSend", "paid", "channel",
+            "reminder");
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
@@ -42,7 +43,7 @@ public final class LinkActivityCsv implements Flushable {
         printer.printRecord(time(row.sentAt()), text(row.sentBy()), text(row.clientName()), text(row.invoiceNumber()),
                 row.outcome().name(), time(row.firstViewedAt()), time(row.lastViewedAt()), time(row.paidAt()),
                 time(row.revokedAt()), time(row.lockedAt()), time(row.expiresAt()), row.paid().currency(),
-                amount(row.dueAtSend()), amount(row.paid()), row.channel().csv());
+                amount(row.dueAtSend()), amount(row.paid()), row.channel().csv(), row.reminder());
     }
 
     @Override

@@ -39,16 +39,16 @@ class LinkActivityCsvTest {
         Instant sent = Instant.parse("2022-03-14T13:00:00.750Z");
         return new LinkActivityRow(7, sent, sentBy, client, invoice, LinkOutcome.PAID, sent.plusSeconds(60), null,
                 sent.plusSeconds(7_200), null, null, sent.plus(Duration.ofHours(24)), Money.of("80.00", "USD"),
-                Money.of("80.00", "USD"), com.paylink.report.boundary.LinkChannel.EMAIL_AND_TEXT);
+                Money.of("80.00", "USD"), com.paylink.report.boundary.LinkChannel.EMAIL_AND_TEXT, 2, 4);
     }
 
     @Test
     void aHeaderRow_thenOneRecordPerLink_crlfEnded_timesInTheDisplayZoneToTheSecond() throws IOException {
         assertThat(csv(row("Bailey Brooks", "Reportwell, Ada", "RW-2204"))).isEqualTo(
                 "sent_at,sent_by,client,invoice,status,first_viewed_at,last_viewed_at,paid_at,revoked_at,locked_at,"
-                        + "expires_at,currency,due_at_send,paid_through_link,channel\r\n"
+                        + "expires_at,currency,due_at_send,paid_through_link,channel,reminder\r\n"
                         + "2022-03-14T09:00:00-04:00,Bailey Brooks,\"Reportwell, Ada\",RW-2204,PAID,2022-03-14T09:01:00-04:00,,"
-                        + "2022-03-14T11:00:00-04:00,,,2022-03-15T09:00:00-04:00,USD,80.00,80.00,email+text\r\n");
+                        + "2022-03-14T11:00:00-04:00,,,2022-03-15T09:00:00-04:00,USD,80.00,80.00,email+text,2 of 4\r\n");
     }
 
     @Test
