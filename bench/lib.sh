@@ -82,6 +82,7 @@ bench_server_start() {
         -Dpaylink.demo.smtp.port=$BENCH_SMTP -Dpaylink.public.url=$BASE \
         -Dpaylink.demo.phone=true -Dpaylink.twilio.api.base=http://127.0.0.1:$BENCH_TWILIO \
         -Dpaylink.twilio.account.sid=$BENCH_TWILIO_SID -Dpaylink.twilio.auth.token=$BENCH_TWILIO_TOKEN -Dpaylink.texts.retry-after=PT2S \
+        -Dpaylink.balance-reminders.schedule.enabled=false \
         -Dpaylink.pay.rate.limit=${BENCH_RATE_LIMIT:-1000000000} -Dpaylink.pay.intent.limit.address=1000000000 -Dpaylink.signin.free-failures=1000000 \
         "$@" > bench/target/server.out 2>&1 &
     for _ in $(seq 1 600); do
