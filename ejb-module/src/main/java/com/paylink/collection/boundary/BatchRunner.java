@@ -24,7 +24,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -65,19 +64,12 @@ public class BatchRunner {
     @Resource
     SessionContext self;
 
-    /** Sends the batch's clients, one transaction each, after the transaction that created it committed. */
+    /** Sends the batch's clients, one transaction each (the batch's rows are committed before it is called). */
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void run(long batchId) {
         BatchRunner me = self.getBusinessObject(BatchRunner.class);
-        List<Long> rows = List.of();
-        for (int i = 0; i < 100 && rows.isEmpty(); i++) { // the starting transaction may not have committed yet
-            rows = waiting(batchId);
-            if (rows.isEmpty()) {
-                sleep();
-            }
-        }
-        for (Long row : rows) {
+        for (Long row : waiting(batchId)) {
             try {
                 me.sendOne(batchId, row);
             } catch (RuntimeException e) {
@@ -166,13 +158,5 @@ public class BatchRunner {
     public void finish(long batchId) {
         em.createNativeQuery("update batch_send set finished_at = ?1 where id = ?2 and finished_at is null")
                 .setParameter(1, clock.instant().atOffset(ZoneOffset.UTC)).setParameter(2, batchId).executeUpdate();
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(Duration.ofMillis(100).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

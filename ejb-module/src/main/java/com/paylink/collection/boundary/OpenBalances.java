@@ -60,6 +60,9 @@ public class OpenBalances {
     @EJB
     BatchRunner runner;
 
+    @jakarta.annotation.Resource
+    jakarta.ejb.SessionContext self;
+
     /** What the page filters by; null or blank: no filter. Channel: {@code email}, {@code text} or {@code none}. */
     public record Filter(BigDecimal minBalance, BigDecimal maxBalance, Integer oldestAtLeastDays, Integer noLinkForDays,
                          String channel, Long providerId) implements Serializable {
@@ -180,7 +183,17 @@ public class OpenBalances {
      *
      * @throws Refused when there is no one to send to, or more clients than the practice's cap
      */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
     public long start(List<Long> clientIds) {
+        // the batch's rows commit first (their own transaction), then the runner starts: it never waits for them
+        long id = self.getBusinessObject(OpenBalances.class).create(clientIds);
+        runner.run(id);
+        return id;
+    }
+
+    /** The batch and its clients' rows, in a transaction of their own; see {@link #start}. */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRES_NEW)
+    public long create(List<Long> clientIds) {
         Staff staff = billing();
         List<Long> unique = clientIds.stream().distinct().toList();
         if (unique.isEmpty()) {
@@ -203,7 +216,6 @@ public class OpenBalances {
             em.createNativeQuery("insert into batch_send_client (batch_id, client_id) values (?1, ?2)")
                     .setParameter(1, id.longValue()).setParameter(2, client.longValue()).executeUpdate();
         }
-        runner.run(id.longValue()); // after this transaction commits (the runner waits for the rows)
         return id.longValue();
     }
 
