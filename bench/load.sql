@@ -3,12 +3,18 @@
 --   :links     of those, the first ones get an active link with a token the bench knows (bench-0000…1, …2, …)
 --   :ledger_invoices / :ledger_payments  a second client, "Lee Longledger", with a long history
 --   :texts     open invoices TX-… for "Tex Textbench", who agreed to texts (:tex_zone: a zone where it is daytime now)
+--   :batch_clients  clients "Bo Batchowe<n>", each with an email and one open invoice BT-<n> of $100.00 and no link, for
+--              issue 24's batch send (the practice's batch cap raised to 10,000, the most a practice may set)
 -- and an API key for biller. Tokens and the key are stored hashed exactly as the server stores them.
 \set ON_ERROR_STOP on
 -- issue 23's texts: none unless the caller asks (bench/run.sh does; the cluster and fault scripts do not)
 \if :{?texts}
 \else
 \set texts 0
+\endif
+\if :{?batch_clients}
+\else
+\set batch_clients 0
 \endif
 \if :{?tex_zone}
 \else
@@ -73,6 +79,16 @@ insert into invoice (practice_id, client_id, appointment_id, number, issued_on, 
     from bench_text t join appointment a on a.service_type = 'Text session ' || t.n order by t.n;
 insert into invoice_line (invoice_id, position, description, quantity, unit_amount_minor)
     select id, 1, 'Session', 1, 10000 from invoice where number like 'TX-%';
+
+-- issue 24: the batch send's clients, one open invoice each, no link yet
+insert into client (practice_id, first_name, last_name, email, bill_to_party)
+    select b.id, 'Bo', 'Batchowe' || g, 'batch' || g || '@example.com', 'CLIENT' from bench_ids b, generate_series(1, :batch_clients) g;
+insert into invoice (practice_id, client_id, number, issued_on, currency, version)
+    select c.practice_id, c.id, 'BT-' || substr(c.last_name, 9), current_date - 10, 'USD', 0
+    from client c where c.last_name like 'Batchowe%';
+insert into invoice_line (invoice_id, position, description, quantity, unit_amount_minor)
+    select id, 1, 'Session', 1, 10000 from invoice where number like 'BT-%';
+update practice set batch_send_max = 10000 where id in (select id from bench_ids);
 
 insert into api_key (staff_id, name, key_hash, key_hint, created_at)
     select id, 'bench', encode(sha256(convert_to('plk_' || rpad('bench', 43, '0'), 'UTF8')), 'hex'), 'plk_bench0', now()

@@ -31,10 +31,10 @@ if [ $QUICK = 1 ]; then
     # what proves the harness runs, no more (issue 28: the suite's time): every scenario yields its figures once, with
     # 1-second loads, small data, and one start-up (with the live links) instead of two
     DURATION=1s; INVOICES=600; LINKS=300; PAYMENTS=10; SESSIONS=200; BACKLOG=2000; LEDGER_INVOICES=100; LEDGER_PAYMENTS=200
-    LIVE=2000; RUNS=1; STARTS=1; IMPORT_ROWS=500; TEXTS=60; THROTTLE=2; OUT=bench/target/performance-quick.md
+    LIVE=2000; RUNS=1; STARTS=1; IMPORT_ROWS=500; TEXTS=60; THROTTLE=2; BATCH=200; OUT=bench/target/performance-quick.md
 else
     DURATION=15s; INVOICES=30000; LINKS=1000; PAYMENTS=500; SESSIONS=10000; BACKLOG=1000000; LEDGER_INVOICES=5000
-    LEDGER_PAYMENTS=10000; LIVE=1000000; RUNS=3; STARTS=2; IMPORT_ROWS=50000; TEXTS=2000; THROTTLE=5; OUT=docs/performance.md
+    LEDGER_PAYMENTS=10000; LIVE=1000000; RUNS=3; STARTS=2; IMPORT_ROWS=50000; TEXTS=2000; THROTTLE=5; BATCH=10000; OUT=docs/performance.md
 fi
 RESULTS=bench/target/results.txt
 KEY=plk_bench00000000000000000000000000000000000000
@@ -57,7 +57,7 @@ put quick $QUICK
 put duration $DURATION
 log "loading: $INVOICES invoices, $LINKS links, a ledger of $LEDGER_INVOICES invoices and $LEDGER_PAYMENTS payments"
 psql -h 127.0.0.1 -U paylink -d $BENCH_DB -q -v invoices=$INVOICES -v links=$LINKS -v ledger_invoices=$LEDGER_INVOICES \
-    -v ledger_payments=$LEDGER_PAYMENTS -v texts=$TEXTS -v tex_zone="$(midday_zone)" -f bench/load.sql
+    -v ledger_payments=$LEDGER_PAYMENTS -v texts=$TEXTS -v tex_zone="$(midday_zone)" -v batch_clients=$BATCH -f bench/load.sql
 
 ms() { # wrk's latency (850.00us, 12.5ms, 1.02s) in ms
     awk -v v="$1" 'BEGIN{ if (v ~ /us$/) {sub(/us$/,"",v); printf "%.2f", v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v); printf "%.2f", v}
@@ -210,6 +210,45 @@ put texts.messages "$(wc -l < bench/target/texts-hashes.txt)"
 put texts.twice "$(sort bench/target/texts-hashes.txt | uniq -d | wc -l)"
 sql "select text_token_hash from payment_link where invoice_id between $TX_FIRST and $TX_LAST and text_token_hash is not null" | sort > bench/target/texts-links.txt
 put texts.unmatched "$(sort -u bench/target/texts-hashes.txt | comm -3 - bench/target/texts-links.txt | wc -l)"
+
+# --- 2c. A batch send to every client who owes (issue 24) -------------------------------------------------------
+# BATCH clients with one open invoice each, sent a link each in one batch through the API (as the Open balances page
+# does): from the request to the batch finished, and to the last of its emails handed to SMTP (each link's mail row,
+# written as the mail goes); the heap sampled every 250 ms meanwhile (the demo's mail catcher, in the same JVM, keeps
+# every mail it receives: the retained heap after a full GC, before and after, shows what that adds).
+log "batch send: $BATCH clients"
+BATCH_IDS=$(sql "select string_agg(id::text, ',' order by id) from client where last_name like 'Batchowe%'")
+printf '{"kind": "links", "clients": [%s]}' "$BATCH_IDS" > bench/target/batch.json
+put batch.heapBeforeMb "$(( $(heap_used_kb) / 1024 ))"
+jstat -gc "$BENCH_PID" 250 > bench/target/batch-gc.txt &
+JSTAT=$!
+started_at=$(date +%s%N)
+started_sql=$(sql "select now()")
+answer=$(curl -sS -u biller:paylink-demo -H 'Content-Type: application/json' --data-binary @bench/target/batch.json "$BASE/api/batch-sends")
+batch_id=$(echo "$answer" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])') || { log "batch refused: $answer"; exit 1; }
+for _ in $(seq 1 7200); do
+    state=$(curl -sS -u biller:paylink-demo "$BASE/api/batch-sends/$batch_id")
+    [ "$(echo "$state" | python3 -c 'import json,sys; print(json.load(sys.stdin)["finished"])')" = True ] && break
+    sleep 0.5
+done
+put batch.finishedMs "$(( ($(date +%s%N) - started_at) / 1000000 ))"
+mails_of_batch="from batch_send_client r join sent_mail m on m.mail_key = 'payment-link:' || r.link_id where r.batch_id = $batch_id"
+for _ in $(seq 1 1200); do
+    [ "$(sql "select count(*) $mails_of_batch")" -ge "$(echo "$state" | python3 -c 'import json,sys; print(json.load(sys.stdin)["sent"])')" ] && break
+    sleep 0.5
+done
+kill $JSTAT 2>/dev/null || true
+put batch.clients "$(echo "$state" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')"
+put batch.sent "$(echo "$state" | python3 -c 'import json,sys; print(json.load(sys.stdin)["sent"])')"
+put batch.skipped "$(echo "$state" | python3 -c 'import json,sys; print(json.load(sys.stdin)["skipped"])')"
+put batch.failed "$(echo "$state" | python3 -c 'import json,sys; print(json.load(sys.stdin)["failed"])')"
+put batch.mails "$(sql "select count(*) $mails_of_batch")"
+put batch.toLastMailMs "$(sql "select coalesce(round(extract(epoch from max(m.sent_at) - '$started_sql'::timestamptz) * 1000), 0) $mails_of_batch")"
+put batch.clientsPerSecond "$(sql "select coalesce(round(count(*) / greatest(extract(epoch from max(m.sent_at) - '$started_sql'::timestamptz), 0.001)), 0) $mails_of_batch")"
+put batch.peakHeapMb "$(awk 'NR>1 && $1 ~ /^[0-9.]+$/ {u=$3+$4+$6+$8; if (u>m) m=u} END{printf "%d", m/1024}' bench/target/batch-gc.txt)"
+put batch.heapAfterMb "$(( $(heap_used_kb) / 1024 ))"
+put batch.maxHeapMb "$(jcmd "$BENCH_PID" VM.flags | grep -o -- '-XX:MaxHeapSize=[0-9]*' | head -1 | cut -d= -f2 | awk '{printf "%d", $1/1048576}')"
+[ "$(grep '^batch.mails=' "$RESULTS" | cut -d= -f2)" -gt 0 ] || { log "the batch sent no mail: $state"; exit 1; }
 
 # --- 3. Payment to inbox ----------------------------------------------------------------------------------------
 log "payment to inbox: $PAYMENTS payments"

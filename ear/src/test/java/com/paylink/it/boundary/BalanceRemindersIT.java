@@ -174,6 +174,11 @@ class BalanceRemindersIT {
         Matcher link = Mailbox.LINK.matcher(reminderEmail(stopping, 1));
         assertThat(link.find()).isTrue();
         String stopUrl = System.getProperty("paylink.public.url") + "/reminders/stop/" + link.group(2);
+        MimeMessage reminderMail = smtp.to(stopping.email()).get(0);
+        assertThat(reminderMail.getHeader("List-Unsubscribe")).as("RFC 2369: the mail client's own Unsubscribe")
+                .containsExactly("<" + stopUrl + ">");
+        assertThat(reminderMail.getHeader("List-Unsubscribe-Post")).as("RFC 8058: one click, a POST")
+                .containsExactly("List-Unsubscribe=One-Click");
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(stopUrl)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

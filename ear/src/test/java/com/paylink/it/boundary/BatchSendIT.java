@@ -48,6 +48,9 @@ class BatchSendIT {
     @EJB
     OpenBalances balances;
 
+    @EJB
+    com.paylink.collection.boundary.BatchRunner runner;
+
     @Inject
     TestData data;
 
@@ -137,5 +140,204 @@ class BatchSendIT {
             await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(10))
                     .until(() -> reachable.stream().allMatch(e -> mail.to(e).size() == 1)); // and stays so
         }
+    }
+
+    @Test
+    void c5_aStatementsBatchMakesOnePdfOfEveryOwingClientsStatement_aSecondPressKillsNoPrintedLink_andTheyAreErasedADayLater()
+            throws Exception {
+        long practice = data.practice(TestData.unique("Stmts"), true);
+        String biller = data.staff(practice, TestData.unique("biller"), false, BILLING);
+        String dr = data.staff(practice, TestData.unique("dr"), true, BILLING);
+        List<Long> clients = new ArrayList<>();
+        List<Long> owing = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            // 0: an email; 1: no address at all (paper reaches them); 2: an email and a working emailed link; 3: voided
+            long client = data.clientWithEmails(practice, i == 1 ? null : TestData.unique("paper").toLowerCase() + "@example.com", null, null);
+            long invoice = data.invoice(client, dr, TestData.unique("PS"), (100 + i) + ".00");
+            if (i == 2) {
+                data.link(invoice, biller, LinkTokens.newToken(), Instant.now());
+            }
+            if (i == 3) {
+                data.voidInvoice(invoice);
+            } else {
+                owing.add(invoice);
+            }
+            clients.add(client);
+        }
+        long batch = As.staff(biller, BILLING, () -> balances.startStatements(clients));
+        OpenBalances.Progress done = finished(biller, batch);
+        assertThat(done.statements()).isTrue();
+        assertThat(done.sent()).as("three statements made").isEqualTo(3);
+        assertThat(done.notSent()).extracting(OpenBalances.Outcome::reason).containsExactly("nothing-owed");
+        assertThat(done.statementsReady()).isTrue();
+        assertThat(done.statementsUntil()).isBetween(Instant.now().plus(Duration.ofHours(23)), Instant.now().plus(Duration.ofHours(25)));
+
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        As.staff(biller, BILLING, () -> {
+            balances.writeStatements(batch, out);
+            return null;
+        });
+        List<String> tokens = new ArrayList<>();
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(out.toByteArray())) {
+            assertThat(pdf.getNumberOfPages()).as("one page per statement").isEqualTo(3);
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(text).contains("$100.00", "$101.00", "$102.00").doesNotContain("$103.00");
+            java.util.regex.Matcher pay = java.util.regex.Pattern.compile("/pay/([A-Za-z0-9_-]{43})").matcher(text);
+            while (pay.find()) {
+                tokens.add(pay.group(1));
+            }
+        }
+        assertThat(tokens).as("each statement prints its own link").hasSize(3).doesNotHaveDuplicates();
+        for (long invoice : owing) {
+            assertThat(data.audit(invoice)).last().asString().startsWith("STATEMENT ");
+            assertThat(data.linkStatuses(invoice)).last().isEqualTo("ACTIVE");
+        }
+        assertThat(data.linkStatuses(owing.get(2))).as("the emailed link is replaced by the printed one").containsExactly("REVOKED", "ACTIVE");
+
+        long again = As.staff(biller, BILLING, () -> balances.startStatements(clients));
+        OpenBalances.Progress second = finished(biller, again);
+        assertThat(second.sent()).as("pressed twice: no second statement replaces a printed one").isZero();
+        assertThat(second.notSent()).extracting(OpenBalances.Outcome::reason)
+                .containsExactlyInAnyOrder("statement-active", "statement-active", "statement-active", "nothing-owed");
+        for (long invoice : owing) {
+            assertThat(data.linkStatuses(invoice)).last().isEqualTo("ACTIVE");
+        }
+        String other = data.staff(data.practice(TestData.unique("Other"), true), TestData.unique("biller"), false, BILLING);
+        assertThatThrownBy(() -> As.staff(other, BILLING, () -> balances.progress(batch)))
+                .as("another practice's batch").isInstanceOfSatisfying(OpenBalances.Refused.class,
+                        e -> assertThat(e.code()).isEqualTo("batch-unknown"));
+
+        data.execute("update batch_send set finished_at = finished_at - interval '25 hours' where id = " + batch);
+        assertThat(As.system(() -> runner.eraseOldStatements())).isGreaterThanOrEqualTo(1);
+        assertThat(data.count("select count(*) from batch_send_client where statement is not null and batch_id = " + batch))
+                .as("the statements, each with a working link, are erased").isZero();
+        assertThat(As.staff(biller, BILLING, () -> balances.progress(batch)).statementsReady()).isFalse();
+        assertThatThrownBy(() -> As.staff(biller, BILLING, () -> {
+            balances.writeStatements(batch, new java.io.ByteArrayOutputStream());
+            return null;
+        })).isInstanceOfSatisfying(OpenBalances.Refused.class, e -> assertThat(e.code()).isEqualTo("batch-statements-gone"));
+    }
+
+    @Test
+    void c7_aBatchWhoseServerStoppedHalfwayIsResumedOnce_andOnlyWhenItsRunnerHasStoppedBeating() throws Exception {
+        long practice = data.practice(TestData.unique("Resume"), true);
+        String biller = data.staff(practice, TestData.unique("biller"), false, BILLING);
+        String dr = data.staff(practice, TestData.unique("dr"), true, BILLING);
+        List<Long> clients = new ArrayList<>();
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String email = TestData.unique("resume").toLowerCase() + "@example.com";
+            long client = data.clientWithEmails(practice, email, null, null);
+            data.invoice(client, dr, TestData.unique("RS"), "30.00");
+            clients.add(client);
+            emails.add(email);
+        }
+        // what a server leaves when it stops in the middle: the batch and its rows, two clients done, no runner
+        long batch = As.staff(biller, BILLING, () -> balances.create(clients, OpenBalances.Kind.LINKS));
+        data.execute("update batch_send_client set outcome = 'SKIPPED', reason = 'nothing-owed' where batch_id = " + batch
+                + " and client_id in (" + clients.get(0) + ", " + clients.get(1) + ")");
+        data.execute("update batch_send set skipped = 2 where id = " + batch);
+        // this server's own schedule would resume it too: off while the test plays two servers' schedules
+        String before = System.getProperty(com.paylink.collection.boundary.BatchSchedule.SCHEDULE_ENABLED);
+        System.setProperty(com.paylink.collection.boundary.BatchSchedule.SCHEDULE_ENABLED, "false");
+        try (Mailbox mail = Mailbox.start()) {
+            As.system(() -> runner.resumeStale());
+            assertThat(As.staff(biller, BILLING, () -> balances.progress(batch)).done())
+                    .as("its runner may still be at work: not resumed before it has been quiet 2 minutes").isEqualTo(2);
+
+            data.execute("update batch_send set created_at = created_at - interval '3 minutes' where id = " + batch);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            CountDownLatch gate = new CountDownLatch(1);
+            List<Future<Integer>> resumed = new ArrayList<>();
+            try {
+                for (int i = 0; i < 2; i++) {
+                    resumed.add(pool.submit(() -> {
+                        gate.await();
+                        return As.system(() -> runner.resumeStale());
+                    }));
+                }
+                gate.countDown();
+                int total = 0;
+                for (Future<Integer> r : resumed) {
+                    total += r.get();
+                }
+                assertThat(total).as("two servers' schedules at once: one resumes it").isEqualTo(1);
+            } finally {
+                pool.shutdown();
+            }
+            OpenBalances.Progress done = finished(biller, batch);
+            assertThat(done.sent()).as("the four it had not reached").isEqualTo(4);
+            assertThat(done.skipped()).isEqualTo(2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> emails.subList(2, 6).stream().allMatch(e -> mail.to(e).size() == 1));
+            assertThat(mail.to(emails.get(0))).as("a client done before the stop is not done again").isEmpty();
+        } finally {
+            if (before == null) {
+                System.clearProperty(com.paylink.collection.boundary.BatchSchedule.SCHEDULE_ENABLED);
+            } else {
+                System.setProperty(com.paylink.collection.boundary.BatchSchedule.SCHEDULE_ENABLED, before);
+            }
+        }
+    }
+
+    @Test
+    void c6_theApiStartsABatchForTheFilteredClients_readsItsSummary_andRefusesWhatIsNotTheCallers() throws Exception {
+        long practice = data.practice(TestData.unique("BatchApi"), true);
+        String biller = data.staff(practice, TestData.unique("biller"), false, BILLING);
+        String desk = data.staff(practice, TestData.unique("desk"), false, EnumSet.noneOf(Permission.class));
+        String dr = data.staff(practice, TestData.unique("dr"), true, BILLING);
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String email = TestData.unique("api").toLowerCase() + "@example.com";
+            data.invoice(data.clientWithEmails(practice, email, null, null), dr, TestData.unique("BA"), (i == 0 ? 20 : 200) + ".00");
+            emails.add(email);
+        }
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String base = System.getProperty("paylink.public.url") + "/api/batch-sends";
+
+        java.net.http.HttpResponse<String> malformed = api(http, biller, base, "{\"kind\": \"faxes\", \"all\": true}");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("kind must be links or statements");
+        assertThat(api(http, desk, base, "{\"all\": true}").statusCode()).as("Billing or Admin only").isEqualTo(403);
+        java.net.http.HttpResponse<String> none = api(http, biller, base, "{\"all\": true, \"filter\": {\"minBalance\": 5000}}");
+        assertThat(none.statusCode()).isEqualTo(422);
+        assertThat(none.body()).contains("batch-empty");
+
+        try (Mailbox mail = Mailbox.start()) {
+            java.net.http.HttpResponse<String> started = api(http, biller, base,
+                    "{\"kind\": \"links\", \"all\": true, \"filter\": {\"minBalance\": 100, \"channel\": \"email\"}}");
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+            assertThat(started.body()).contains("\"kind\":\"links\"", "\"total\":2");
+            long id = Long.parseLong(started.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+            String state = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> get(http, biller, base + "/" + id).body(), b -> b.contains("\"finished\":true"));
+            assertThat(state).contains("\"sent\":2", "\"skipped\":0", "\"failed\":0");
+            await().atMost(Duration.ofSeconds(30)).until(() -> mail.to(emails.get(1)).size() == 1 && mail.to(emails.get(2)).size() == 1);
+            assertThat(mail.to(emails.get(0))).as("below the filter's minimum").isEmpty();
+            assertThat(get(http, biller, base + "/" + id + "/statements").statusCode()).as("not a statements batch").isEqualTo(404);
+            String stranger = data.staff(data.practice(TestData.unique("Else"), true), TestData.unique("biller"), false, BILLING);
+            assertThat(get(http, stranger, base + "/" + id).statusCode()).as("another practice's batch").isEqualTo(404);
+        }
+    }
+
+    private static java.net.http.HttpResponse<String> api(java.net.http.HttpClient http, String user, String url, String json)
+            throws Exception {
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Authorization", basic(user))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static java.net.http.HttpResponse<String> get(java.net.http.HttpClient http, String user, String url) throws Exception {
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Authorization", basic(user)).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String user) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + TestData.PASSWORD)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private OpenBalances.Progress finished(String staff, long batch) {
+        return await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(300))
+                .until(() -> As.staff(staff, BILLING, () -> balances.progress(batch)), OpenBalances.Progress::finished);
     }
 }

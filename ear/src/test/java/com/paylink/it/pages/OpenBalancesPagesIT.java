@@ -11,7 +11,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Issue 24 (C6) in the browser: Billing's Open balances lists the clients who owe and filters them on the server; a
  * client ticked and sent to gets one link (the send runs in the background with a progress bar and ends with a summary);
- * sending again skips them with the reason; staff without Billing are told the page is not theirs.
+ * sending again skips them with the reason; her paper statement is made from the same page, ready to download as one PDF;
+ * staff without Billing are told the page is not theirs.
  */
 class OpenBalancesPagesIT extends PageTest {
 
@@ -46,6 +47,15 @@ class OpenBalancesPagesIT extends PageTest {
             }
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> mail.to(AVA_PAYER).size() == before + 1);
+
+        // C5 from the batch page: her paper statement instead, in the background, then one PDF to download
+        b.click(By.xpath("//tr[td//a[normalize-space(.)='Thompson, Ava']]//div[contains(@class,'ui-chkbox-box')]"));
+        b.click(By.id("balancesForm:sendSelected"));
+        b.waitForText(By.id("dialogStatements"), "works 14 days");
+        b.click(By.id("sendForm:confirmStatements"));
+        b.waitForText(By.id("batchCounts"), "1 of 1 done: 1 statements made, 0 skipped, 0 failed.");
+        b.waitForText(By.id("progressForm:batchProgress"), "Statements ready");
+        assertThat(b.text(By.id("progressForm:statementsReady"))).contains("Download statements (PDF)", "Kept until");
         Axe.assertAccessible(b.driver(), "/staff/balances.xhtml");
 
         b.signOut();

@@ -63,6 +63,11 @@ public class OpenBalances {
     @jakarta.annotation.Resource
     jakarta.ejb.SessionContext self;
 
+    /** What a batch does for each client: send a link (email, text), or make a paper statement. */
+    public enum Kind {
+        LINKS, STATEMENTS
+    }
+
     /** What the page filters by; null or blank: no filter. Channel: {@code email}, {@code text} or {@code none}. */
     public record Filter(BigDecimal minBalance, BigDecimal maxBalance, Integer oldestAtLeastDays, Integer noLinkForDays,
                          String channel, Long providerId) implements Serializable {
@@ -78,12 +83,17 @@ public class OpenBalances {
     }
 
     /** What sending to these clients would do. */
-    public record Preview(int clients, int emails, int texts, int neither, Money total, int cap) implements Serializable {
+    public record Preview(int clients, int emails, int texts, int neither, Money total, int cap, int statementDays)
+            implements Serializable {
     }
 
-    /** A batch: where it stands, and (once done) every client it did not send to, with why. */
-    public record Progress(long id, int total, int sent, int skipped, int failed, boolean finished,
-                           List<Outcome> notSent) implements Serializable {
+    /**
+     * A batch: where it stands, and (once done) every client it did not send to, with why. {@code sent}: links sent, or
+     * statements made. {@code statementsUntil}: a statements batch's PDF may be downloaded until then (null: not, or
+     * no more).
+     */
+    public record Progress(long id, Kind kind, int total, int sent, int skipped, int failed, boolean finished,
+                           List<Outcome> notSent, Instant statementsUntil) implements Serializable {
 
         public int done() {
             return sent + skipped + failed;
@@ -91,6 +101,15 @@ public class OpenBalances {
 
         public int percent() {
             return total == 0 ? 100 : done() * 100 / total;
+        }
+
+        public boolean statements() {
+            return kind == Kind.STATEMENTS;
+        }
+
+        /** The statements' PDF can be downloaded now. */
+        public boolean statementsReady() {
+            return statementsUntil != null;
         }
     }
 
@@ -153,7 +172,7 @@ public class OpenBalances {
     public Preview preview(List<Long> clientIds) {
         Staff staff = billing();
         if (clientIds.isEmpty()) {
-            return new Preview(0, 0, 0, 0, Money.zero("USD"), cap(staff));
+            return new Preview(0, 0, 0, 0, Money.zero("USD"), cap(staff), statementDays(staff));
         }
         Query query = em.createNativeQuery(select(staff, Filter.none(), "c.id, o.balance, " + EMAIL + ", " + TEXT)
                 + " and c.id in (:ids)");
@@ -174,7 +193,7 @@ public class OpenBalances {
             neither += email || text ? 0 : 1;
             total += ((Number) r[1]).longValue();
         }
-        return new Preview(rows.size(), emails, texts, neither, Money.ofMinor(total, "USD"), cap(staff));
+        return new Preview(rows.size(), emails, texts, neither, Money.ofMinor(total, "USD"), cap(staff), statementDays(staff));
     }
 
     /**
@@ -185,15 +204,28 @@ public class OpenBalances {
      */
     @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
     public long start(List<Long> clientIds) {
+        return start(clientIds, Kind.LINKS);
+    }
+
+    /**
+     * C5, C6: makes these clients' paper statements in the background (one PDF for the batch once done, see
+     * {@link #writeStatements}); a client who holds a working statement's link already is skipped.
+     */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
+    public long startStatements(List<Long> clientIds) {
+        return start(clientIds, Kind.STATEMENTS);
+    }
+
+    private long start(List<Long> clientIds, Kind kind) {
         // the batch's rows commit first (their own transaction), then the runner starts: it never waits for them
-        long id = self.getBusinessObject(OpenBalances.class).create(clientIds);
+        long id = self.getBusinessObject(OpenBalances.class).create(clientIds, kind);
         runner.run(id);
         return id;
     }
 
     /** The batch and its clients' rows, in a transaction of their own; see {@link #start}. */
     @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRES_NEW)
-    public long create(List<Long> clientIds) {
+    public long create(List<Long> clientIds, Kind kind) {
         Staff staff = billing();
         List<Long> unique = clientIds.stream().distinct().toList();
         if (unique.isEmpty()) {
@@ -203,27 +235,71 @@ public class OpenBalances {
         if (unique.size() > cap) {
             throw new Refused("batch-too-large", unique.size(), cap);
         }
-        // only the caller's practice's clients
-        @SuppressWarnings("unchecked")
-        List<Number> own = em.createNativeQuery("select id from client where practice_id = ?1 and id in (?2)")
-                .setParameter(1, staff.practice().id()).setParameter(2, unique).getResultList();
-        Number id = (Number) em.createNativeQuery("insert into batch_send (practice_id, staff_id, created_at, total) "
-                        + "values (?1, ?2, ?3, ?4) returning id")
+        Number id = (Number) em.createNativeQuery("insert into batch_send (practice_id, staff_id, created_at, total, kind) "
+                        + "values (?1, ?2, ?3, 0, ?4) returning id")
                 .setParameter(1, staff.practice().id()).setParameter(2, staff.id())
-                .setParameter(3, clock.instant().atOffset(ZoneOffset.UTC)).setParameter(4, own.size())
+                .setParameter(3, clock.instant().atOffset(ZoneOffset.UTC)).setParameter(4, kind.name())
                 .getSingleResult();
-        for (Number client : own) {
-            em.createNativeQuery("insert into batch_send_client (batch_id, client_id) values (?1, ?2)")
-                    .setParameter(1, id.longValue()).setParameter(2, client.longValue()).executeUpdate();
-        }
+        // a row for each of them that is the caller's practice's client, in one statement (up to 10,000 clients)
+        int rows = em.createNativeQuery("insert into batch_send_client (batch_id, client_id) "
+                        + "select ?1, id from client where practice_id = ?2 and id in (?3)")
+                .setParameter(1, id.longValue()).setParameter(2, staff.practice().id()).setParameter(3, unique).executeUpdate();
+        em.createNativeQuery("update batch_send set total = ?1 where id = ?2").setParameter(1, rows).setParameter(2, id.longValue())
+                .executeUpdate();
         return id.longValue();
+    }
+
+    /**
+     * C5: a finished statements batch's statements, one PDF (one client after another, by name), written to {@code out}.
+     *
+     * @throws Refused {@code batch-unknown} (not the practice's, not a statements batch) or {@code batch-statements-gone}
+     *                 (not finished, none made, or erased 24 hours after the batch finished)
+     */
+    public void writeStatements(long batchId, java.io.OutputStream out) throws java.io.IOException {
+        Progress progress = progress(batchId);
+        if (!progress.statements()) {
+            throw new Refused("batch-unknown");
+        }
+        if (!progress.statementsReady()) {
+            throw new Refused("batch-statements-gone");
+        }
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("paylink-statements");
+        try {
+            org.apache.pdfbox.multipdf.PDFMergerUtility merger = new org.apache.pdfbox.multipdf.PDFMergerUtility();
+            // each statement to a file of its own, so the merge reads them one at a time and the heap holds none of them
+            try (@SuppressWarnings("unchecked") java.util.stream.Stream<Object> rows = (java.util.stream.Stream<Object>) em.createNativeQuery("select r.statement from batch_send_client r "
+                            + "join client c on c.id = r.client_id where r.batch_id = ?1 and r.statement is not null "
+                            + "order by lower(c.last_name), lower(c.first_name), c.id")
+                    .setParameter(1, batchId).setHint("org.hibernate.fetchSize", 50).getResultStream()) {
+                int n = 0;
+                for (Object pdf : (Iterable<Object>) rows::iterator) {
+                    java.nio.file.Path file = dir.resolve(String.format("%06d.pdf", n++));
+                    java.nio.file.Files.write(file, (byte[]) pdf);
+                    merger.addSource(file.toFile());
+                }
+            }
+            merger.setDestinationStream(out);
+            merger.mergeDocuments(org.apache.pdfbox.io.IOUtils.createTempFileOnlyStreamCache());
+        } finally {
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+                for (java.nio.file.Path file : (Iterable<java.nio.file.Path>) files::iterator) {
+                    java.nio.file.Files.deleteIfExists(file);
+                }
+            }
+            java.nio.file.Files.deleteIfExists(dir);
+        }
+    }
+
+    /** The file name of a statements batch's PDF. */
+    public static String statementsFileName(long batchId) {
+        return "statements-batch-" + batchId + ".pdf";
     }
 
     public Progress progress(long batchId) {
         Staff staff = billing();
         @SuppressWarnings("unchecked")
-        List<Object[]> found = em.createNativeQuery("select total, sent, skipped, failed, finished_at from batch_send "
-                        + "where id = ?1 and practice_id = ?2")
+        List<Object[]> found = em.createNativeQuery("select total, sent, skipped, failed, finished_at, kind, statements_erased_at "
+                        + "from batch_send where id = ?1 and practice_id = ?2")
                 .setParameter(1, batchId).setParameter(2, staff.practice().id()).getResultList();
         if (found.isEmpty()) {
             throw new Refused("batch-unknown");
@@ -235,14 +311,21 @@ public class OpenBalances {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("select c.id, c.last_name || ', ' || c.first_name, r.outcome, r.reason "
                             + "from batch_send_client r join client c on c.id = r.client_id "
-                            + "where r.batch_id = ?1 and r.outcome <> 'SENT' order by c.last_name, c.first_name")
+                            + "where r.batch_id = ?1 and r.outcome not in ('SENT', 'MADE') order by c.last_name, c.first_name")
                     .setParameter(1, batchId).setMaxResults(1000).getResultList();
             for (Object[] r : rows) {
                 notSent.add(new Outcome(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3]));
             }
         }
-        return new Progress(batchId, ((Number) b[0]).intValue(), ((Number) b[1]).intValue(), ((Number) b[2]).intValue(),
-                ((Number) b[3]).intValue(), finished, notSent);
+        Kind kind = Kind.valueOf((String) b[5]);
+        int sent = ((Number) b[1]).intValue();
+        Instant until = finished && kind == Kind.STATEMENTS && sent > 0 && b[6] == null
+                ? instant(b[4]).plus(BatchRunner.STATEMENTS_KEPT) : null;
+        if (until != null && !until.isAfter(clock.instant())) {
+            until = null; // erased at the next run of the schedule
+        }
+        return new Progress(batchId, kind, ((Number) b[0]).intValue(), sent, ((Number) b[2]).intValue(),
+                ((Number) b[3]).intValue(), finished, notSent, until);
     }
 
     /** The practice's providers, for the filter. */
@@ -321,6 +404,10 @@ public class OpenBalances {
 
     private int cap(Staff staff) {
         return em.find(Practice.class, staff.practice().id()).batchSendMax();
+    }
+
+    private int statementDays(Staff staff) {
+        return em.find(Practice.class, staff.practice().id()).statementLinkDays();
     }
 
     private static Instant instant(Object value) {

@@ -1,33 +1,19 @@
 package com.paylink.collection.boundary;
 
+import com.paylink.collection.control.StatementMaker;
 import com.paylink.collection.control.StatementPdf;
 import com.paylink.identity.control.CallerLookup;
 import com.paylink.identity.control.PracticeScope;
 import com.paylink.identity.entity.Permission;
 import com.paylink.identity.entity.Staff;
 import com.paylink.ledger.entity.Client;
-import com.paylink.ledger.entity.Invoice;
-import com.paylink.paymentlink.control.LinkIssuer;
-import com.paylink.platform.PaylinkConfig;
-import com.paylink.platform.PaymentsConfig;
-import com.paylink.practice.entity.Practice;
-import com.paylink.practice.entity.PracticeContact;
 import com.paylink.shared.BusinessException;
-import com.paylink.shared.Languages;
-import com.paylink.shared.Money;
 import com.paylink.shared.PermissionDeniedException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 /**
  * Issue 24 (C5): a client's paper statement with a QR code, made by staff with Billing (or an Admin) from the ledger.
@@ -39,11 +25,6 @@ import java.util.stream.Collectors;
 @RolesAllowed({Permission.BILLING_ROLE, Permission.ADMIN_ROLE})
 public class Statements {
 
-    private static final Logger LOG = Logger.getLogger(Statements.class.getName());
-
-    @PersistenceContext(unitName = "paylink")
-    EntityManager em;
-
     @Inject
     CallerLookup caller;
 
@@ -54,16 +35,7 @@ public class Statements {
     Clock clock;
 
     @Inject
-    LinkIssuer issuer;
-
-    @Inject
-    PaymentsConfig payments;
-
-    @Inject
-    PaylinkConfig config;
-
-    @Inject
-    com.paylink.collection.control.Owing owingOf;
+    StatementMaker maker;
 
     /** The statement's file. */
     public record Document(String fileName, String contentType, byte[] content) {
@@ -91,35 +63,10 @@ public class Statements {
             throw new PermissionDeniedException(Permission.BILLING_ROLE);
         }
         Client client = scope.find(staff, Client.class, clientId);
-        Practice practice = client.practice();
-        if (!practice.isCardProcessingEnrolled() || !payments.ready()) {
-            throw new Refused("statement-not-enrolled");
+        StatementMaker.Result made = maker.make(client, staff, clock.instant(), false);
+        if (!made.made()) {
+            throw new Refused(made.refusal());
         }
-        List<Invoice> owing = owingOf.lockedOwing(client);
-        if (owing.isEmpty()) {
-            throw new Refused("statement-nothing-owed");
-        }
-        Instant now = clock.instant();
-        String currency = owing.stream().min(Invoice.OLDEST_FIRST).orElseThrow().currency();
-        List<Invoice> covered = issuer.reminderSet(owing.stream().filter(i -> i.currency().equals(currency))
-                .sorted(Invoice.OLDEST_FIRST).limit(BalanceReminders.MAX_INVOICES).toList(), now);
-        if (covered.isEmpty()) {
-            throw new Refused("statement-nothing-owed");
-        }
-        LinkIssuer.PaperLink paper = issuer.issueForStatement(covered, staff, now, Duration.ofDays(practice.statementLinkDays()));
-        List<StatementPdf.Line> lines = covered.stream().sorted(Invoice.OLDEST_FIRST)
-                .map(i -> new StatementPdf.Line(i.number(), i.issuedOn(), i.total(), i.total().minus(i.balance()), i.balance()))
-                .toList();
-        Money total = covered.stream().map(Invoice::balance).reduce(Money.zero(currency), Money::plus);
-        PracticeContact contact = practice.contact();
-        String reach = contact == null ? null : java.util.stream.Stream.of(contact.phone(), contact.email())
-                .filter(v -> v != null && !v.isBlank()).collect(Collectors.joining(" · "));
-        String payer = client.billTo().name() != null && !client.billTo().name().isBlank() ? client.billTo().name() : client.fullName();
-        byte[] pdf = StatementPdf.render(new StatementPdf.Facts(practice.name(), reach, now, payer, lines, total,
-                        config.publicUrl() + "/pay/" + paper.token(), paper.link().expiresAt()),
-                config.displayZone(), Languages.resolve(client.preferredLanguage()));
-        LOG.info(() -> "client " + clientId + ": statement made by staff " + staff.id() + " with link " + paper.link().id());
-        return new Document(StatementPdf.fileName(client.fullName(), now.atZone(config.displayZone()).toLocalDate()),
-                StatementPdf.CONTENT_TYPE, pdf);
+        return new Document(made.fileName(), StatementPdf.CONTENT_TYPE, made.pdf());
     }
 }

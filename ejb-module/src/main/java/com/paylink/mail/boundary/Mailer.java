@@ -153,6 +153,11 @@ public class Mailer {
             message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(mail.to(), true));
             message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
             message.setSentDate(Date.from(clock.instant()));
+            if (mail.unsubscribe() != null) {
+                // RFC 2369 and RFC 8058: the mail client's own "Unsubscribe" makes one POST there, without a page
+                message.setHeader("List-Unsubscribe", "<" + mail.unsubscribe() + ">");
+                message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
             MimeBodyPart text = new MimeBodyPart();
             text.setText(mail.text(), StandardCharsets.UTF_8.name());
             MimeBodyPart html = new MimeBodyPart();

@@ -85,8 +85,9 @@ public final class PaymentLinkEmail {
         if (reminder != null) {
             body = body.smallLink("balanceReminder.stop", reminder.stopUrl()).note("balanceReminder.stopNote", practiceName);
         }
-        return body
+        OutgoingMail mail = body
                 .signature(practiceName)
                 .mail(f.fromName(), f.practiceAddress(), f.to(), practiceName);
+        return reminder == null ? mail : mail.withUnsubscribe(reminder.stopUrl());
     }
 }

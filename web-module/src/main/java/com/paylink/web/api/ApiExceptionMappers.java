@@ -64,6 +64,13 @@ public final class ApiExceptionMappers {
                 case NOT_REFUNDABLE, UNDER_WAY -> Response.Status.CONFLICT.getStatusCode();
             };
         }
+        if (e instanceof com.paylink.collection.boundary.OpenBalances.Refused refused) {
+            return switch (refused.code()) {
+                case "batch-unknown" -> Response.Status.NOT_FOUND.getStatusCode();
+                case "batch-statements-gone" -> Response.Status.GONE.getStatusCode();
+                default -> UNPROCESSABLE;
+            };
+        }
         return Response.Status.CONFLICT.getStatusCode();
     }
 

@@ -91,8 +91,17 @@ public class BalancesBean implements Serializable {
     }
 
     public void send() {
+        start(false);
+    }
+
+    /** C5: the chosen clients' paper statements, made in the background; one PDF to download once done. */
+    public void makeStatements() {
+        start(true);
+    }
+
+    private void start(boolean statements) {
         try {
-            batchId = balances.start(chosen);
+            batchId = statements ? balances.startStatements(chosen) : balances.start(chosen);
             progress = balances.progress(batchId);
             selected = new ArrayList<>();
             chosen = new ArrayList<>();
@@ -105,6 +114,30 @@ public class BalancesBean implements Serializable {
     public void refresh() {
         if (batchId != null) {
             progress = balances.progress(batchId);
+        }
+    }
+
+    /** The finished statements batch's PDF, downloaded (a non-ajax request). */
+    public void downloadStatements() throws java.io.IOException {
+        if (batchId == null) {
+            return;
+        }
+        jakarta.faces.context.FacesContext faces = jakarta.faces.context.FacesContext.getCurrentInstance();
+        jakarta.faces.context.ExternalContext response = faces.getExternalContext();
+        try {
+            OpenBalances.Progress state = balances.progress(batchId);
+            if (!state.statementsReady()) {
+                Pages.error(null, new OpenBalances.Refused("batch-statements-gone"));
+                return;
+            }
+            response.responseReset();
+            response.setResponseContentType("application/pdf");
+            response.setResponseHeader("Content-Disposition", "attachment; filename=\"" + OpenBalances.statementsFileName(batchId) + "\"");
+            response.setResponseHeader("Cache-Control", "no-store");
+            balances.writeStatements(batchId, response.getResponseOutputStream());
+            faces.responseComplete();
+        } catch (BusinessException e) {
+            Pages.error(null, e);
         }
     }
 
