@@ -102,8 +102,8 @@ if 'batch.clients' in r:
       f"request ({r['batch.clientsPerSecond']} clients/s); {r['batch.sent']} sent, {r['batch.skipped']} skipped, {r['batch.failed']} failed, "
       f"{r['batch.mails']} emails; peak heap {r['batch.peakHeapMb']} MB of {r['batch.maxHeapMb']} MB (after a full GC: "
       f"{r['batch.heapBeforeMb']} MB before, {r['batch.heapAfterMb']} MB after, the demo's mail catcher keeping every mail) | "
-      f"every client mailed once, without exhausting memory (peak under half the maximum heap) | "
-      f"{met(r['batch.sent'] == r['batch.clients'] and r['batch.mails'] == r['batch.clients'] and int(r['batch.peakHeapMb']) * 2 < int(r['batch.maxHeapMb']))} |")
+      f"every client mailed once (the issue sets no figure for time or heap: both are reported) | "
+      f"{met(r['batch.sent'] == r['batch.clients'] and r['batch.mails'] == r['batch.clients'])} |")
 su = int(r['startup.withMs']) / int(r['startup.withoutMs']) - 1
 p(f"| Start-up (launch to both deployments up, the quickest of {'one start' if quick else 'two starts'}) with {int(r['startup.liveLinks']):,} live links vs with {int(r['startup.liveBefore']):,} | "
   f"{int(r['startup.withMs']) / 1000:.1f} s vs {int(r['startup.withoutMs']) / 1000:.1f} s ({su:+.0%}) | within 10 % | {met(su <= 0.10)} |")

@@ -17,6 +17,16 @@
     var elements = stripe.elements({mode: 'payment', locale: host.dataset.locale || 'auto', amount: balance, currency: host.dataset.currency,
         paymentMethodTypes: (host.dataset.methods || 'card').split(',')});
     elements.create('payment', {business: {name: host.dataset.business}}).mount('#payment-element');
+    // Issue 25 (PAY19): "Save this card", unticked. Ticked, the Payment Element is set up to save it, as Stripe.js
+    // requires when the intent saves it (the server sets the intent so when it is asked with saveCard=1)
+    var save = document.getElementById('stripeSaveCard');
+    var saveName = document.getElementById('stripeSaveName');
+    if (save) {
+        save.addEventListener('change', function () {
+            document.getElementById('stripeSaveNameField').hidden = !save.checked;
+            elements.update({setupFutureUsage: save.checked ? 'off_session' : null});
+        });
+    }
     var button = document.getElementById('stripe-pay');
     var error = document.getElementById('stripe-error');
     var typed = document.getElementById('stripeOtherAmount');
@@ -50,6 +60,10 @@
             var body = new URLSearchParams();
             body.set('amountChoice', otherChosen() ? 'other' : 'full');
             body.set('amount', otherChosen() ? typed.value : '');
+            if (save && save.checked) {
+                body.set('saveCard', '1');
+                body.set('saveName', saveName.value);
+            }
             return fetch(host.dataset.intentUrl, {method: 'POST', credentials: 'same-origin', body: body,
                 headers: {'X-Paylink-Form': host.dataset.form}})
                 .then(function (answer) {

@@ -93,6 +93,16 @@
  * the bank's reason (where the invoices can still be paid and the address is still on file), and Billing and the
  * Admins are told (N8). Reconciliation re-reads debits still processing; one past Stripe's window is shown on Card
  * processing. The sandbox's bank answers after {@code SandboxGateway.BANK_DELAY} ({@code BankDebitSweep}).</li>
+ * <li>PAY19. A card is saved only when the payer ticked "Save this card" (unticked by default) and gave their name:
+ * the words shown beside the box (composed by the server in the payer's language), the time, the name, the link and a
+ * hash of the address are recorded on the attempt, and the intent saves the card ({@code setup_future_usage}
+ * off_session, the Payment Element set up alike, as Stripe.js requires) on the client's own customer on the
+ * practice's account (one per client). It is kept as a card on file (brand, last four, expiry, funding; never the
+ * number), with that consent, only once the payment is posted; a payment without the box saves nothing.</li>
+ * <li>PAY20. A client's cards on file are shown to Billing and Admins of the practice only; Billing removes one, and
+ * the client withdraws one with the link in every receipt of a payment that saved it (one click, no sign-in; a GET
+ * changes nothing); either detaches it at the gateway first (if it cannot, nothing changes), then marks it removed,
+ * noted in the client's history. A removed or expired card is never charged; past payments do not change.</li>
  * </ol>
  */
 package com.paylink.payment;

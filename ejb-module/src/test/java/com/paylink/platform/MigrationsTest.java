@@ -52,7 +52,7 @@ class MigrationsTest {
             com.paylink.outbound.entity.WebhookEvent.class, com.paylink.outbound.entity.WebhookAttempt.class,
             com.paylink.ledger.entity.ImportRun.class, com.paylink.ledger.entity.ImportProblem.class,
             com.paylink.ledger.entity.ClientHistoryEntry.class, com.paylink.texting.entity.TextMessage.class,
-            com.paylink.collection.entity.BalanceReminder.class};
+            com.paylink.collection.entity.BalanceReminder.class, com.paylink.payment.entity.StoredCard.class};
 
     @Test
     void migrateAnEmptyPostgresql() throws SQLException {

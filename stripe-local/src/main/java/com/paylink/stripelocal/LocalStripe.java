@@ -74,6 +74,13 @@ public final class LocalStripe implements AutoCloseable {
         /** A US bank account debit (ACH): the account's last four digits, and how the bank will answer (null: success). */
         volatile String bankLast4;
         volatile TestBankAccounts.Outcome bankOutcome;
+        /** Issue 25: the customer the intent is for, whether its card is to be saved on it, and the card it used. */
+        volatile String customer;
+        volatile String setupFutureUsage;
+        volatile String paymentMethod;
+        volatile String cardFunding = "credit";
+        volatile int expMonth = 12;
+        volatile int expYear = 2039;
 
         Intent(String id, long amount, String currency) {
             this.id = id;
@@ -84,6 +91,14 @@ public final class LocalStripe implements AutoCloseable {
 
         public long amount() {
             return amount;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public String status() {
+            return status;
         }
 
         public String clientSecret() {
@@ -109,13 +124,14 @@ public final class LocalStripe implements AutoCloseable {
                     : !"succeeded".equals(status) ? "null" : !expandCharge ? "\"" + chargeId + "\""
                     : "{\"id\":\"" + chargeId + "\",\"object\":\"charge\",\"amount\":" + amount + ",\"currency\":\"" + currency
                     + "\",\"payment_intent\":\"" + id + "\",\"status\":\"succeeded\",\"payment_method_details\":{\"type\":\"card\","
-                    + "\"card\":{\"brand\":\"" + cardBrand + "\",\"last4\":\"" + cardLast4 + "\",\"exp_month\":12,\"exp_year\":2039,"
-                    + "\"funding\":\"credit\",\"country\":\"US\",\"wallet\":" + (wallet == null ? "null" : "{\"type\":\"" + wallet + "\"}") + "}}}";
+                    + "\"card\":{\"brand\":\"" + cardBrand + "\",\"last4\":\"" + cardLast4 + "\",\"exp_month\":" + expMonth
+                    + ",\"exp_year\":" + expYear + ",\"funding\":\"" + cardFunding + "\",\"country\":\"US\",\"wallet\":" + (wallet == null ? "null" : "{\"type\":\"" + wallet + "\"}") + "}}}";
             return "{\"id\":\"" + id + "\",\"object\":\"payment_intent\",\"amount\":" + amount + ",\"currency\":\""
                     + currency + "\",\"status\":\"" + status + "\",\"client_secret\":\"" + clientSecret + "\","
                     + "\"payment_method_types\":[" + String.join(",", methods.stream().map(m -> "\"" + m + "\"").toList()) + "],"
                     + "\"livemode\":false,\"last_payment_error\":" + error + ",\"next_action\":" + next
-                    + ",\"latest_charge\":" + charge + "}";
+                    + ",\"customer\":" + quoted(customer) + ",\"setup_future_usage\":" + quoted(setupFutureUsage)
+                    + ",\"payment_method\":" + quoted(paymentMethod) + ",\"latest_charge\":" + charge + "}";
         }
 
         /** An ACH debit's charge: pending while the debit is processing, then succeeded, the account's last four. */
@@ -171,6 +187,8 @@ public final class LocalStripe implements AutoCloseable {
         server.createContext("/v1/accounts", this::accounts);
         server.createContext("/v1/account_links", this::accountLinks);
         server.createContext("/v1/payment_intents", this::paymentIntents);
+        server.createContext("/v1/customers", this::customers);
+        server.createContext("/v1/payment_methods", this::paymentMethods);
         server.createContext("/v1/refunds", this::refunds);
         server.createContext("/v1/disputes", this::disputes);
         server.createContext("/v1/events", this::eventList);
@@ -380,8 +398,20 @@ public final class LocalStripe implements AutoCloseable {
             if (intent == null || !"requires_payment_method".equals(intent.status)) {
                 respond(exchange, 400, "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"payment_intent_unexpected_state\"}}");
             } else {
+                String refusal = savingRefusal(form, onAccount);
+                if (refusal != null) {
+                    respond(exchange, 400, refusal);
+                    return;
+                }
                 if (form.containsKey("amount")) {
                     intent.amount = Long.parseLong(form.get("amount"));
+                }
+                if (form.containsKey("customer")) {
+                    intent.customer = form.get("customer").isEmpty() ? null : form.get("customer");
+                }
+                if (form.containsKey("setup_future_usage")) {
+                    // Stripe: an empty value unsets it
+                    intent.setupFutureUsage = form.get("setup_future_usage").isEmpty() ? null : form.get("setup_future_usage");
                 }
                 respond(exchange, 200, intent.json());
             }
@@ -404,10 +434,17 @@ public final class LocalStripe implements AutoCloseable {
                 respond(exchange, 200, intents.get(existing).json());
                 return;
             }
+            String refusal = savingRefusal(form, onAccount);
+            if (refusal != null) {
+                respond(exchange, 400, refusal);
+                return;
+            }
             creates.incrementAndGet();
             Intent intent = new Intent("pi_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20),
                     Long.parseLong(form.get("amount")), form.get("currency"));
             intent.account = onAccount;
+            intent.customer = form.get("customer");
+            intent.setupFutureUsage = form.get("setup_future_usage");
             List<String> types = form.entrySet().stream().filter(e -> e.getKey().startsWith("payment_method_types["))
                     .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
             if (!types.isEmpty()) {
@@ -419,6 +456,10 @@ public final class LocalStripe implements AutoCloseable {
             intents.put(intent.id, intent);
             if (key != null) {
                 byIdempotencyKey.put(key, intent.id);
+            }
+            if ("true".equals(form.get("confirm"))) {
+                chargeSaved(exchange, intent, form);
+                return;
             }
             respond(exchange, 200, intent.json());
         } else if ("GET".equals(exchange.getRequestMethod()) && path.startsWith("/v1/payment_intents/")) {
@@ -432,6 +473,326 @@ public final class LocalStripe implements AutoCloseable {
         } else {
             respond(exchange, 404, "{\"error\":{\"type\":\"invalid_request_error\"}}");
         }
+    }
+
+    // --- Issue 25: customers, saved cards (PaymentMethods) and off-session charges --------------------------------
+
+    /** A customer on a connected account, as Stripe keeps it (the cards saved for later are attached to it). */
+    public static final class Customer {
+        final String id;
+        final String account;
+        final Map<String, String> metadata = new ConcurrentHashMap<>();
+
+        Customer(String id, String account) {
+            this.id = id;
+            this.account = account;
+        }
+
+        String json() {
+            return "{\"id\":\"" + id + "\",\"object\":\"customer\",\"livemode\":false,\"metadata\":{"
+                    + metadata.entrySet().stream().map(e -> quoted(e.getKey()) + ":" + quoted(e.getValue()))
+                    .collect(java.util.stream.Collectors.joining(",")) + "}}";
+        }
+    }
+
+    /**
+     * A card PaymentMethod: made by every confirmation from the Payment Element; attached to the intent's customer
+     * when the intent saves it ({@code setup_future_usage}) and succeeds, or by {@code /attach}; a detached card can
+     * never be used or attached again (Stripe's rule).
+     */
+    public static final class SavedCard {
+        final String id;
+        final String account;
+        final String number;
+        final String brand;
+        final String last4;
+        final int expMonth;
+        final int expYear;
+        final String funding;
+        volatile String customer;
+        volatile boolean detached;
+
+        SavedCard(String id, String account, String number, String brand, String last4, int expMonth, int expYear, String funding) {
+            this.id = id;
+            this.account = account;
+            this.number = number;
+            this.brand = brand;
+            this.last4 = last4;
+            this.expMonth = expMonth;
+            this.expYear = expYear;
+            this.funding = funding;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public String customer() {
+            return customer;
+        }
+
+        public boolean detached() {
+            return detached;
+        }
+
+        String json() {
+            return "{\"id\":\"" + id + "\",\"object\":\"payment_method\",\"type\":\"card\",\"customer\":" + quoted(customer)
+                    + ",\"livemode\":false,\"card\":{\"brand\":\"" + brand + "\",\"last4\":\"" + last4 + "\",\"exp_month\":" + expMonth
+                    + ",\"exp_year\":" + expYear + ",\"funding\":\"" + funding + "\",\"country\":\"US\"}}";
+        }
+    }
+
+    private final Map<String, Customer> customers = new ConcurrentHashMap<>();
+    private final Map<String, String> customerByKey = new ConcurrentHashMap<>();
+    private final Map<String, SavedCard> cards = new ConcurrentHashMap<>();
+    private final AtomicInteger offSessionCharges = new AtomicInteger();
+
+    public Customer customer(String id) {
+        return customers.get(id);
+    }
+
+    public SavedCard card(String paymentMethodId) {
+        return cards.get(paymentMethodId);
+    }
+
+    /** The cards attached to a customer now. */
+    public List<SavedCard> cardsOf(String customerId) {
+        return cards.values().stream().filter(c -> customerId.equals(c.customer)).toList();
+    }
+
+    /** How many off-session charges were asked for (create with confirm=true), whatever became of them. */
+    public int offSessionCharges() {
+        return offSessionCharges.get();
+    }
+
+    /** The intents charged to a customer (each once: the idempotency key returns the same one). */
+    public List<Intent> intentsOf(String customerId) {
+        return intents.values().stream().filter(i -> customerId.equals(i.customer)).toList();
+    }
+
+    /** A test helper: a card saved on a customer without a payment (as Stripe's SetupIntent or /attach would). */
+    public String saveCard(String customerId, String number, int expMonth, int expYear) {
+        Customer customer = customers.get(customerId);
+        SavedCard card = newCard(customer.account, number, String.valueOf(expMonth), String.valueOf(expYear));
+        card.customer = customerId;
+        return card.id;
+    }
+
+    private SavedCard newCard(String account, String number, String expMonth, String expYear) {
+        TestCards.Outcome outcome = TestCards.of(number);
+        int month = parseOr(expMonth, 12);
+        int year = parseOr(expYear, 2039);
+        SavedCard card = new SavedCard("pm_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24), account, number,
+                outcome.brand(), outcome.last4(), month, year < 100 ? 2000 + year : year, TestCards.funding(number));
+        cards.put(card.id, card);
+        return card;
+    }
+
+    private static int parseOr(String value, int otherwise) {
+        try {
+            return value == null ? otherwise : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** Succeeded with setup_future_usage and a customer: the card is saved on the customer. */
+    private void attachIfSaving(Intent intent) {
+        SavedCard card = intent.paymentMethod == null ? null : cards.get(intent.paymentMethod);
+        if (card != null && intent.setupFutureUsage != null && intent.customer != null && TestCards.attachable(card.number)) {
+            card.customer = intent.customer;
+        }
+    }
+
+    /** What Stripe refuses in an intent's customer and saving parameters; null: nothing. */
+    private String savingRefusal(Map<String, String> form, String account) {
+        String customer = emptyToNull(form.get("customer"));
+        if (customer != null) {
+            Customer known = customers.get(customer);
+            if (known == null || !java.util.Objects.equals(known.account, account)) {
+                return error("invalid_request_error", "resource_missing", "No such customer: '" + customer + "'");
+            }
+        }
+        String saving = emptyToNull(form.get("setup_future_usage"));
+        if (saving != null && !saving.equals("on_session") && !saving.equals("off_session")) {
+            return error("invalid_request_error", "parameter_invalid_string",
+                    "Invalid setup_future_usage: must be one of on_session or off_session");
+        }
+        if ("true".equals(form.get("off_session")) && !"true".equals(form.get("confirm"))) {
+            return error("invalid_request_error", "parameter_invalid_string",
+                    "off_session can only be set when confirm is true.");
+        }
+        if ("true".equals(form.get("confirm"))) {
+            String method = form.get("payment_method");
+            SavedCard card = method == null ? null : cards.get(method);
+            if (card == null || !java.util.Objects.equals(card.account, account)) {
+                return error("invalid_request_error", "resource_missing", "No such PaymentMethod: '" + method + "'");
+            }
+            if (card.detached) {
+                return error("invalid_request_error", "payment_method_unexpected_state", "The provided PaymentMethod was "
+                        + "previously used with a PaymentIntent without Customer attachment, shared with a connected account "
+                        + "without Customer attachment, or was detached from a Customer. It may not be used again.");
+            }
+            if (card.customer == null || !card.customer.equals(customer)) {
+                return error("invalid_request_error", "payment_method_invalid_parameter",
+                        "The provided PaymentMethod does not belong to the Customer given (" + customer + "); attach it first.");
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code confirm=true} on create: the saved card is charged now, off-session when {@code off_session=true}. As Stripe
+     * does, a card that needs its holder ({@code authentication_required}) or is declined answers 402 with the error and
+     * the intent (requires_payment_method), and the intent's events are published.
+     */
+    private void chargeSaved(HttpExchange exchange, Intent intent, Map<String, String> form) throws IOException {
+        offSessionCharges.incrementAndGet();
+        SavedCard card = cards.get(form.get("payment_method"));
+        boolean offSession = "true".equals(form.get("off_session"));
+        TestCards.Outcome outcome = offSession ? TestCards.offSession(card.number) : TestCards.of(card.number);
+        java.time.YearMonth now = java.time.YearMonth.now(java.time.ZoneOffset.UTC);
+        if (java.time.YearMonth.of(card.expYear, card.expMonth).isBefore(now)) {
+            outcome = TestCards.Outcome.declined(card.last4, "expired_card", null, "Your card has expired.");
+        }
+        String event;
+        synchronized (intent) {
+            intent.paymentMethod = card.id;
+            intent.cardFunding = card.funding;
+            intent.expMonth = card.expMonth;
+            intent.expYear = card.expYear;
+            if (outcome.kind() == TestCards.Kind.SUCCEEDS) {
+                succeed(intent.id, card.brand, card.last4);
+                event = "payment_intent.succeeded";
+            } else {
+                failPayment(intent, outcome.kind() == TestCards.Kind.REQUIRES_ACTION ? TestCards.AUTHENTICATION_REQUIRED : outcome);
+                event = "payment_intent.payment_failed";
+            }
+        }
+        publishAndDeliver(intent, event);
+        if ("payment_intent.succeeded".equals(event)) {
+            respond(exchange, 200, intent.json(expandsCharge(form)));
+        } else {
+            respond(exchange, 402, "{\"error\":{\"type\":\"card_error\",\"code\":\"" + intent.errorCode + "\""
+                    + (intent.declineCode == null ? "" : ",\"decline_code\":\"" + intent.declineCode + "\"")
+                    + ",\"message\":" + quoted(intent.errorMessage) + ",\"payment_method\":" + card.json()
+                    + ",\"payment_intent\":" + intent.json() + "}}");
+        }
+    }
+
+    /** {@code POST /v1/customers} (an Idempotency-Key returns the same one), {@code GET /v1/customers/{id}}. */
+    private void customers(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
+        if (!authorized(exchange)) {
+            return;
+        }
+        String path = exchange.getRequestURI().getPath();
+        String onAccount = exchange.getRequestHeaders().getFirst("Stripe-Account");
+        if ("POST".equals(exchange.getRequestMethod()) && path.equals("/v1/customers")) {
+            Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            String existing = key == null ? null : customerByKey.get(key);
+            if (existing != null) {
+                respond(exchange, 200, customers.get(existing).json());
+                return;
+            }
+            Customer customer = new Customer("cus_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14), onAccount);
+            form.forEach((name, value) -> {
+                if (name.startsWith("metadata[")) {
+                    customer.metadata.put(name.substring(9, name.length() - 1), value);
+                }
+            });
+            customers.put(customer.id, customer);
+            if (key != null) {
+                customerByKey.put(key, customer.id);
+            }
+            respond(exchange, 200, customer.json());
+            return;
+        }
+        if ("GET".equals(exchange.getRequestMethod()) && path.matches("/v1/customers/[^/]+")) {
+            Customer customer = customers.get(path.substring("/v1/customers/".length()));
+            if (customer == null || !java.util.Objects.equals(customer.account, onAccount)) {
+                respond(exchange, 404, error("invalid_request_error", "resource_missing", "No such customer"));
+            } else {
+                respond(exchange, 200, customer.json());
+            }
+            return;
+        }
+        respond(exchange, 404, "{\"error\":{\"type\":\"invalid_request_error\"}}");
+    }
+
+    /**
+     * {@code GET /v1/payment_methods/{id}}, {@code GET /v1/payment_methods?customer=&type=card},
+     * {@code POST /v1/payment_methods/{id}/attach} (customer) and {@code /detach}, refused as Stripe refuses them.
+     */
+    private void paymentMethods(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
+        if (!authorized(exchange)) {
+            return;
+        }
+        String path = exchange.getRequestURI().getPath();
+        String onAccount = exchange.getRequestHeaders().getFirst("Stripe-Account");
+        boolean post = "POST".equals(exchange.getRequestMethod());
+        if (!post && path.equals("/v1/payment_methods")) {
+            String query = exchange.getRequestURI().getRawQuery();
+            String customer = form(query == null ? "" : query).get("customer");
+            String data = cards.values().stream().filter(c -> customer != null && customer.equals(c.customer)
+                            && java.util.Objects.equals(c.account, onAccount))
+                    .map(SavedCard::json).collect(java.util.stream.Collectors.joining(","));
+            respond(exchange, 200, "{\"object\":\"list\",\"url\":\"/v1/payment_methods\",\"has_more\":false,\"data\":[" + data + "]}");
+            return;
+        }
+        String[] parts = path.split("/");
+        SavedCard card = parts.length > 3 ? cards.get(parts[3]) : null;
+        if (card == null || !java.util.Objects.equals(card.account, onAccount)) {
+            respond(exchange, 404, error("invalid_request_error", "resource_missing",
+                    "No such PaymentMethod: '" + (parts.length > 3 ? parts[3] : "") + "'"));
+            return;
+        }
+        if (!post && parts.length == 4) {
+            respond(exchange, 200, card.json());
+            return;
+        }
+        Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        if (post && parts.length == 5 && "detach".equals(parts[4])) {
+            synchronized (card) {
+                if (card.customer == null) {
+                    respond(exchange, 400, error("invalid_request_error", "payment_method_unexpected_state",
+                            "The payment method you provided is not attached to a customer so detachment is impossible."));
+                    return;
+                }
+                card.customer = null;
+                card.detached = true;
+            }
+            respond(exchange, 200, card.json());
+            return;
+        }
+        if (post && parts.length == 5 && "attach".equals(parts[4])) {
+            Customer customer = customers.get(form.getOrDefault("customer", ""));
+            if (customer == null || !java.util.Objects.equals(customer.account, onAccount)) {
+                respond(exchange, 400, error("invalid_request_error", "resource_missing", "No such customer: '" + form.get("customer") + "'"));
+                return;
+            }
+            synchronized (card) {
+                if (card.detached || card.customer != null && !card.customer.equals(customer.id)) {
+                    respond(exchange, 400, error("invalid_request_error", "payment_method_unexpected_state",
+                            "This PaymentMethod was previously used or detached and may not be attached again."));
+                    return;
+                }
+                if (!TestCards.attachable(card.number)) {
+                    respond(exchange, 402, error("card_error", "card_declined", "Your card was declined."));
+                    return;
+                }
+                card.customer = customer.id;
+            }
+            respond(exchange, 200, card.json());
+            return;
+        }
+        respond(exchange, 404, "{\"error\":{\"type\":\"invalid_request_error\"}}");
     }
 
     /** A refund as Stripe keeps it. */
@@ -871,7 +1232,20 @@ public final class LocalStripe implements AutoCloseable {
                     "This payment method is not available on this domain."));
             return;
         }
-        TestCards.Outcome card = TestCards.of(form.get("payment_method_data[card][number]"));
+        String elementsSaving = form.get("_setup_future_usage");
+        if (!java.util.Objects.equals(emptyToNull(elementsSaving), intent.setupFutureUsage)) {
+            // Stripe.js refuses to confirm when the Payment Element was set up for another setup_future_usage than the
+            // intent's (elements({setupFutureUsage}) or elements.update() must name the intent's own)
+            refusedConfirms.incrementAndGet();
+            respond(exchange, 400, error("invalid_request_error", "payment_intent_invalid_parameter",
+                    "The PaymentIntent's setup_future_usage (" + intent.setupFutureUsage + ") does not match the setupFutureUsage "
+                            + "the Payment Element was created with (" + emptyToNull(elementsSaving) + ")."));
+            return;
+        }
+        String number = form.get("payment_method_data[card][number]");
+        TestCards.Outcome card = TestCards.of(number);
+        SavedCard method = newCard(intent.account, number, form.get("payment_method_data[card][exp_month]"),
+                form.get("payment_method_data[card][exp_year]"));
         String returnUrl = form.get("return_url");
         String event;
         synchronized (intent) {
@@ -882,10 +1256,15 @@ public final class LocalStripe implements AutoCloseable {
                 return;
             }
             intent.returnUrl = returnUrl;
+            intent.paymentMethod = method.id;
+            intent.cardFunding = method.funding;
+            intent.expMonth = method.expMonth;
+            intent.expYear = method.expYear;
             switch (card.kind()) {
                 case SUCCEEDS -> {
                     succeed(id, card.brand(), card.last4());
                     intent.wallet = wallet;
+                    attachIfSaving(intent);
                     event = "payment_intent.succeeded";
                 }
                 case REQUIRES_ACTION -> {
@@ -1060,6 +1439,7 @@ public final class LocalStripe implements AutoCloseable {
             }
             if (complete) {
                 succeed(id, intent.cardBrand, intent.cardLast4);
+                attachIfSaving(intent);
                 event = "payment_intent.succeeded";
             } else {
                 failPayment(intent, TestCards.AUTHENTICATION_FAILED);
@@ -1119,6 +1499,10 @@ public final class LocalStripe implements AutoCloseable {
 
     private static String mask(String key) {
         return key.length() <= 8 ? "****" : key.substring(0, 8) + "****" + key.substring(key.length() - 4);
+    }
+
+    static String quoted(String text) {
+        return text == null ? "null" : "\"" + jsonText(text) + "\"";
     }
 
     static String jsonText(String text) {

@@ -31,6 +31,10 @@ public final class TestCards {
             Map.entry("4242424242424242", Outcome.succeeds("visa", "4242")),
             Map.entry("5555555555554444", Outcome.succeeds("mastercard", "4444")),
             Map.entry("378282246310005", Outcome.succeeds("amex", "0005")),
+            Map.entry("4000056655665556", Outcome.succeeds("visa", "5556")),
+            Map.entry("5105105105105100", Outcome.succeeds("mastercard", "5100")),
+            // attaches to a customer (and so can be saved), but every charge of it is declined
+            Map.entry("4000000000000341", Outcome.declined("0341", "card_declined", "generic_decline", "Your card was declined.")),
             Map.entry("4000000000000002", Outcome.declined("0002", "card_declined", "generic_decline", "Your card was declined.")),
             Map.entry("4000000000009995", Outcome.declined("9995", "card_declined", "insufficient_funds",
                     "Your card has insufficient funds.")),
@@ -45,7 +49,41 @@ public final class TestCards {
             "payment_intent_authentication_failure", null,
             "We are unable to authenticate your payment method. Please choose a different payment method and try again.");
 
+    /** Stripe's test cards of another funding type than credit (docs.stripe.com/testing#cards). */
+    private static final Map<String, String> FUNDING = Map.of("4000056655665556", "debit", "5105105105105100", "prepaid");
+
+    /**
+     * Off-session (a saved card charged without the payer): 4000 0027 6000 3184 authenticates on-session but its
+     * off-session charges ask for authentication, which no one is there to give ({@code authentication_required});
+     * 4000 0000 0000 0341 attaches but every charge is declined; the others as on-session, a 3-D Secure card
+     * succeeding once it was authenticated when saved.
+     */
+    public static final Outcome AUTHENTICATION_REQUIRED = new Outcome(Kind.DECLINED, "visa", "3184", "authentication_required",
+            "authentication_required", "Your card was declined. This transaction requires authentication.");
+
     private TestCards() {
+    }
+
+    /** The outcome of charging {@code number} off-session, saved on a customer. */
+    public static Outcome offSession(String number) {
+        String digits = number == null ? "" : number.replaceAll("[\\s-]", "");
+        if ("4000002760003184".equals(digits)) {
+            return AUTHENTICATION_REQUIRED;
+        }
+        return of(digits);
+    }
+
+    /** The card's funding type as Stripe reports it: credit, debit or prepaid. */
+    public static String funding(String number) {
+        String digits = number == null ? "" : number.replaceAll("[\\s-]", "");
+        return FUNDING.getOrDefault(digits, "credit");
+    }
+
+    /** Whether a card can be attached to a customer: every test card that is not declined outright when saved. */
+    public static boolean attachable(String number) {
+        String digits = number == null ? "" : number.replaceAll("[\\s-]", "");
+        Outcome outcome = of(digits);
+        return outcome.kind() != Kind.DECLINED || "4000000000000341".equals(digits);
     }
 
     /** The outcome of confirming with {@code number} (spaces ignored). */

@@ -2,7 +2,8 @@
  * A local stand-in for Stripe.js v3 (https://js.stripe.com/v3/), served by Paylink's local Stripe-compatible server.
  * It implements exactly the surface Paylink's payment page uses, with the contract Stripe documents:
  *   Stripe(publishableKey, {stripeAccount, locale})                 docs.stripe.com/js/initializing
- *   stripe.elements({mode, amount, currency, locale, ...})           docs.stripe.com/js/elements_object/create_without_intent
+ *   stripe.elements({mode, amount, currency, locale, setupFutureUsage, ...})
+ *                                                                    docs.stripe.com/js/elements_object/create_without_intent
  *   elements.update({...}), elements.submit()                        docs.stripe.com/js/elements/update, /js/elements/submit
  *   elements.create('payment'), element.mount(selector)              docs.stripe.com/js/elements_object/create_payment_element
  *   stripe.confirmPayment({elements, clientSecret, confirmParams: {return_url}, redirect})
@@ -118,6 +119,10 @@
     }
 
     Elements.prototype.update = function (options) {
+        if (options && options.setupFutureUsage !== undefined && options.setupFutureUsage !== null
+                && ['on_session', 'off_session'].indexOf(options.setupFutureUsage) < 0) {
+            throw IntegrationError('Invalid value for setupFutureUsage: should be one of on_session, off_session, or null.');
+        }
         for (var name in options) {
             if (Object.prototype.hasOwnProperty.call(options, name)) {
                 this._options[name] = options[name];
@@ -442,6 +447,8 @@
             body.set('_stripe_account', self._account);
         }
         body.set('client_secret', args.clientSecret);
+        // Stripe.js checks that the Payment Element was set up to save the card exactly when the intent saves it
+        body.set('_setup_future_usage', elements._options.setupFutureUsage || '');
         if (params.return_url) {
             body.set('return_url', params.return_url);
         }

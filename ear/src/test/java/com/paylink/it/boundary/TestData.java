@@ -38,6 +38,11 @@ public class TestData {
         return em.createNativeQuery(sql).executeUpdate();
     }
 
+    /** The one value a query of the test's own answers (a single column, a single row). */
+    public Object one(String sql) {
+        return em.createNativeQuery(sql).getSingleResult();
+    }
+
     /** The number a {@code select count(*) …} of the test's own answers. */
     public long count(String sql) {
         return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();

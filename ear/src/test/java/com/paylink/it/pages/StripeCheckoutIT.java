@@ -119,6 +119,51 @@ class StripeCheckoutIT extends PageTest {
     }
 
     @Test
+    void pay19_theBoxTicked_theCardIsSavedOnTheClientsCustomerWithTheConsent_andTheReceiptsLinkWithdrawsIt() throws Exception {
+        String number = Database.newInvoice("Emma", "Carter", "RC-T-SAVECARD", 6000);
+        String link = sendLinkAndReadIt("Carter, Emma", number, "emma.carter@example.com");
+        Browser b = browser();
+        b.driver().get(link);
+        b.waitForText(By.cssSelector("#payment-element label[for='stripe-stand-in-number']"), "Card number");
+        assertThat(b.driver().findElement(By.id("stripeSaveCard")).isSelected()).as("unticked by default").isFalse();
+        assertThat(b.text(By.id("stripeSaveCardTerms"))).contains("Riverside Counseling may then charge this card");
+        b.click(By.id("stripeSaveCard"));
+        Axe.assertAccessible(b.driver(), "/checkout/ (Stripe mode, saving the card)");
+        payWith(b, "4242 4242 4242 4242");
+        b.waitForText(By.id("stripe-error"), "Enter your full name to save the card");
+        assertThat(Database.count("select count(*) from payment_attempt a join invoice i on i.id = a.invoice_id where i.number = '"
+                + number + "'")).as("without a name nothing is asked of Stripe").isZero();
+        b.type(By.id("stripeSaveName"), "Emma Carter");
+        b.click(By.id("stripe-pay"));
+        awaitPaid(b, "This invoice has been paid");
+        String receiptNumber = b.text(By.id("receiptNumber"));
+
+        String intent = cardPayment(number);
+        String customer = Database.rows("select gateway_customer from client where first_name = 'Emma' and last_name = 'Carter'").get(0)[0];
+        assertThat(customer).as("the client's own customer on the practice's account").startsWith("cus_");
+        assertThat(stripe.cardsOf(customer)).as("Stripe saved the card, as the intent and the Payment Element asked").hasSize(1);
+        String[] kept = Database.rows("select card_ref, last4, consent_name, consent_text from stored_card s join client c on c.id = s.client_id"
+                + " where c.first_name = 'Emma' and c.last_name = 'Carter' and s.removed_at is null").get(0);
+        assertThat(kept[0]).isEqualTo(stripe.cardsOf(customer).get(0).id());
+        assertThat(kept[1]).isEqualTo("4242");
+        assertThat(kept[2]).isEqualTo("Emma Carter");
+        assertThat(kept[3]).startsWith("Save this card so Riverside Counseling can charge it for future sessions.");
+        assertThat(stripe.status(intent)).isEqualTo("succeeded");
+
+        String receipt = receipt("emma.carter@example.com", receiptNumber);
+        java.util.regex.Matcher stop = java.util.regex.Pattern.compile("(https?://[^\\s\"<]+/cards/stop/[A-Za-z0-9_-]{43})").matcher(receipt);
+        assertThat(stop.find()).as("the receipt's link to stop charges:\n" + receipt).isTrue();
+        b.driver().get(stop.group(1));
+        b.waitForText(By.id("stopCard"), "withdraw your consent");
+        assertThat(stripe.card(kept[0]).detached()).as("opening the page changes nothing").isFalse();
+        b.click(By.id("stop"));
+        b.waitForText(By.id("stoppedText"), "can no longer charge this card");
+        assertThat(stripe.card(kept[0]).detached()).as("detached at Stripe").isTrue();
+        assertThat(Database.count("select count(*) from stored_card where removed_reason = 'CLIENT' and card_ref = '" + kept[0] + "'"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void aDeclinedCardThenTheVisaTestCardOnTheSameLink_paysOnce() throws Exception {
         String payer = "trust@rivera-family.example";
         String link = sendLinkAndReadIt("Rivera, Lucas", "RC-1004", payer);

@@ -1,5 +1,7 @@
 package com.paylink.collection.boundary;
 
+import com.paylink.ledger.boundary.LedgerQueries;
+
 import com.paylink.collection.entity.BalanceReminder;
 import com.paylink.identity.control.CallerLookup;
 import com.paylink.identity.control.PracticeScope;
@@ -114,6 +116,9 @@ public class BalanceReminders {
     public record UnpaidInvoice(long id, String number, String pausedReason) implements java.io.Serializable {
     }
 
+    /** The most unpaid invoices (besides the paused ones) the ledger's card lists to pause one of: the oldest. */
+    static final int LISTED_UNPAID = 200;
+
     /**
      * Sends every reminder due now, one client per transaction; a client whose reminder fails is logged and tried
      * again at the next run. Returns how many reminders went.
@@ -224,19 +229,29 @@ public class BalanceReminders {
         Staff staff = caller.current();
         Client client = scope.find(staff, Client.class, clientId);
         Practice practice = client.practice();
+        // one query over the ledger's own figures (a client may have thousands of invoices): the unpaid ones, and the
+        // oldest that the schedule counts from (not disputed, not paused, had a link)
         List<UnpaidInvoice> unpaid = new ArrayList<>();
-        Invoice oldest = null;
-        for (Invoice invoice : em.createQuery("select i from Invoice i where i.client = :c order by i.id", Invoice.class)
-                .setParameter("c", client).getResultList()) {
-            if (invoice.isPayable()) {
-                unpaid.add(new UnpaidInvoice(invoice.id(), invoice.number(),
-                        invoice.remindersPaused().map(RemindersPaused::reason).orElse(null)));
+        Long oldestId = null;
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select i.id, i.number, i.reminders_paused_reason, "
+                        + "exists (select 1 from dispute d where d.invoice_id = i.id and d.status = 'OPEN'), "
+                        + "exists (select 1 from payment_link_invoice li where li.invoice_id = i.id) "
+                        + LedgerQueries.FIGURES + "where i.client_id = ?1" + LedgerQueries.UNPAID + " order by i.issued_on, i.id")
+                .setParameter(1, clientId).getResultList();
+        int listed = 0;
+        for (Object[] r : rows) {
+            long id = ((Number) r[0]).longValue();
+            // every paused invoice (each shown with its Resume), and the oldest others up to a list a person can read
+            if (r[2] != null || listed++ < LISTED_UNPAID) {
+                unpaid.add(new UnpaidInvoice(id, (String) r[1], (String) r[2]));
             }
-            if (invoice.isPayable() && !invoice.isDisputed() && invoice.remindersPaused().isEmpty() && hadLink(invoice)
-                    && (oldest == null || Invoice.OLDEST_FIRST.compare(invoice, oldest) < 0)) {
-                oldest = invoice;
+            if (oldestId == null && !Boolean.TRUE.equals(r[3]) && r[2] == null && Boolean.TRUE.equals(r[4])) {
+                oldestId = id; // rows come oldest first
             }
         }
+        unpaid.sort(java.util.Comparator.comparingLong(UnpaidInvoice::id));
+        Invoice oldest = oldestId == null ? null : em.find(Invoice.class, oldestId);
         BalanceReminder last = em.createQuery("select r from BalanceReminder r where r.clientId = :c order by r.sentAt desc, r.id desc",
                         BalanceReminder.class).setParameter("c", clientId).setMaxResults(1).getResultStream().findFirst().orElse(null);
         Instant next = null;

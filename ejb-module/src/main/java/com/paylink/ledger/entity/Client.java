@@ -60,6 +60,10 @@ public class Client implements PracticeOwned {
     @Column(name = "external_id", length = 100)
     private String externalId;
 
+    /** Issue 25: the client's customer at the card gateway, on the practice's account (cards are saved on it); null: none yet. */
+    @Column(name = "gateway_customer", length = 100)
+    private String gatewayCustomer;
+
     /** Issue 23 (T1): the client's mobile number in E.164 (+15551234567), validated by the boundary; null: none. */
     @Column(name = "mobile_phone", length = 20)
     private String mobilePhone;
@@ -288,6 +292,18 @@ public class Client implements PracticeOwned {
     /** T1: Paylink texts a client only at a number they consented to. */
     public boolean canBeTexted() {
         return mobilePhone != null && textConsent == TextConsent.GIVEN;
+    }
+
+    public String gatewayCustomer() {
+        return gatewayCustomer;
+    }
+
+    /** Issue 25: the client's customer at the gateway, named once (a second name for it is refused). */
+    public void gatewayCustomer(String reference) {
+        if (gatewayCustomer != null && !gatewayCustomer.equals(reference)) {
+            throw new IllegalStateException("client " + id + " already has customer " + gatewayCustomer);
+        }
+        this.gatewayCustomer = java.util.Objects.requireNonNull(reference, "reference");
     }
 
     public String mobilePhone() {

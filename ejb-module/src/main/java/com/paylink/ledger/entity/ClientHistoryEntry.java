@@ -24,7 +24,9 @@ public class ClientHistoryEntry {
         /** Issue 24 (C3): staff paused or resumed balance reminders, for the client or one invoice (its number). */
         REMINDERS_PAUSED, REMINDERS_RESUMED,
         /** C2: the client chose "Stop these reminders". */
-        REMINDERS_STOPPED
+        REMINDERS_STOPPED,
+        /** Issue 25 (PAY19, PAY20): a card saved with the payer's consent; removed by staff; withdrawn by the client. */
+        CARD_SAVED, CARD_REMOVED, CARD_WITHDRAWN
     }
 
     @Id

@@ -161,6 +161,15 @@ public class CheckoutService {
      * @param payerAddress the client address the request came from (counted as a hash only)
      */
     public PayResult paySandbox(long linkId, PayAmount asked, SandboxCard card, String requestKey, String payerAddress) {
+        return paySandbox(linkId, asked, card, requestKey, payerAddress, null);
+    }
+
+    /**
+     * As {@link #paySandbox(long, PayAmount, SandboxCard, String, String)}; issue 25 (PAY19): with {@code save}, the
+     * consent is recorded and the card is kept on file when the payment succeeds.
+     */
+    public PayResult paySandbox(long linkId, PayAmount asked, SandboxCard card, String requestKey, String payerAddress,
+                                SaveCard save) {
         Instant now = clock.instant();
         if (gateways.activeKind() != Gateway.SANDBOX || !gateways.ready()) {
             return PayResult.of(PayResult.Kind.UNAVAILABLE); // PAY7: the sandbox pays only when the operator chose it
@@ -169,7 +178,7 @@ public class CheckoutService {
         if (problem.isPresent()) {
             return new PayResult(PayResult.Kind.INVALID_INPUT, problem.get(), null);
         }
-        return sandboxCharge(linkId, asked, card.paymentMethod(), card.name(), false, requestKey, payerAddress);
+        return sandboxCharge(linkId, asked, card.paymentMethod(), card.name(), false, requestKey, payerAddress, save);
     }
 
     /**
@@ -190,11 +199,11 @@ public class CheckoutService {
         if (problem.isPresent()) {
             return new PayResult(PayResult.Kind.INVALID_INPUT, problem.get(), null);
         }
-        return sandboxCharge(linkId, asked, account.paymentMethod(), account.name(), true, requestKey, payerAddress);
+        return sandboxCharge(linkId, asked, account.paymentMethod(), account.name(), true, requestKey, payerAddress, null);
     }
 
     private PayResult sandboxCharge(long linkId, PayAmount asked, String paymentMethod, String payerName, boolean bankDebit,
-                                    String requestKey, String payerAddress) {
+                                    String requestKey, String payerAddress, SaveCard save) {
         Instant now = clock.instant();
         if (!asked.fullBalance() && PayableAmount.tooLongToRead(asked.entered())) {
             // refused before the lock: an amount that long is no amount, whatever the balance
@@ -228,7 +237,15 @@ public class CheckoutService {
         GatewayIntent intent = sandbox.createIntent(amount, requestKey, metadata(link), bankDebit);
         PaymentAttempt attempt = new PaymentAttempt(link, Gateway.SANDBOX, intent.reference(), requestKey, amount, now);
         attempt.payerEntered(payerName);
+        attempt.startedFrom(addressHash);
         em.persist(attempt);
+        if (save != null && !bankDebit) {
+            // PAY19: the consent first, then the intent saves the card on the client's customer (the sandbox's is
+            // named by the same key Stripe's is made with)
+            attempt.saveConsent(save.consentText(), save.name() == null || save.name().isBlank() ? payerName : save.name(), now);
+            sandbox.saveCardFor(intent.reference(), sandbox.createCustomer(
+                    StripeAttempts.customerKey(link.invoice().client().id()), Map.of()));
+        }
         recorder.apply(attempt, sandbox.confirm(intent.reference(), paymentMethod), now);
         if (attempt.status() == AttemptStatus.FAILED && declines.declined(link, addressHash, attempt.failureCode(), now)) {
             return new PayResult(PayResult.Kind.LOCKED, attempt.failureCode(), null);
@@ -263,12 +280,24 @@ public class CheckoutService {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Optional<StripeStart> startStripe(long linkId, PayAmount asked, String payerAddress) {
+        return startStripe(linkId, asked, payerAddress, null);
+    }
+
+    /**
+     * As {@link #startStripe(long, PayAmount, String)}; issue 25 (PAY19): with {@code save} (the payer ticked "Save this
+     * card"), the consent is recorded on the attempt and the intent saves the card on the client's customer at Stripe
+     * ({@code setup_future_usage=off_session}; the customer made once per client), kept as a card on file when the
+     * payment succeeds; without it, an intent an earlier try set to save is set back.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<StripeStart> startStripe(long linkId, PayAmount asked, String payerAddress, SaveCard save) {
         if (gateways.activeKind() != Gateway.STRIPE || !gateways.ready()) {
             return Optional.empty();
         }
         Optional<StripeAttempts.Plan> plan;
         try {
-            plan = attempts.plan(linkId, asked.fullBalance(), asked.entered(), DeclineGuard.addressHash(payerAddress));
+            plan = attempts.plan(linkId, asked.fullBalance(), asked.entered(), DeclineGuard.addressHash(payerAddress),
+                    save == null ? null : save.consentText(), save == null ? null : save.name());
         } catch (PayableAmount.Refused refused) {
             throw new AmountRefused(refused.decision().problem().code(), refused.decision().limit());
         }
@@ -280,6 +309,12 @@ public class CheckoutService {
             return Optional.empty(); // P3: the practice has no account of its own yet
         }
         CardGateway stripe = gateways.of(Gateway.STRIPE, p.account()); // P3: the practice's own account
+        String customer = null;
+        if (p.saving()) {
+            customer = p.customer() != null ? p.customer()
+                    : attempts.customerMade(p.clientId(), stripe.createCustomer(StripeAttempts.customerKey(p.clientId()),
+                    Map.of("paylink_client_id", String.valueOf(p.clientId()))));
+        }
         GatewayIntent intent;
         if (p.reference() == null) {
             intent = stripe.createIntent(p.amount(), p.idempotencyKey(), p.metadata(), p.bankDebit());
@@ -288,6 +323,9 @@ public class CheckoutService {
             if (intent.status() == IntentStatus.REQUIRES_PAYMENT && intent.amountMinor() != p.amount().amountMinor()) {
                 intent = stripe.updateAmount(p.reference(), p.amount());
             }
+        }
+        if ((p.saving() || p.savedBefore()) && intent.status() == IntentStatus.REQUIRES_PAYMENT) {
+            intent = stripe.saveCardFor(intent.reference(), customer); // PAY19: as the box says now (null: nothing saved)
         }
         boolean open = attempts.record(p.attemptId(), intent);
         if (intent.status() == IntentStatus.CANCELED) {

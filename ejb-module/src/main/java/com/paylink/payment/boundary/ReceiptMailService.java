@@ -8,6 +8,7 @@ import com.paylink.payment.control.ReceiptEmail;
 import com.paylink.payment.control.ReceiptPdf;
 import com.paylink.payment.control.Receipts;
 import com.paylink.payment.entity.PaymentAttempt;
+import com.paylink.payment.entity.StoredCard;
 import com.paylink.platform.PaylinkConfig;
 import com.paylink.identity.entity.Permission;
 import com.paylink.shared.Languages;
@@ -38,6 +39,9 @@ public class ReceiptMailService {
     @Inject
     Receipts receipts;
 
+    @Inject
+    com.paylink.payment.control.CardWithdrawalTokens withdrawals;
+
     /**
      * @return false when the payment does not exist: the outbox relays a request only after its
      * transaction committed (ADR 0013), so it was removed since (a demo reset, a restored database); the listener drops it
@@ -58,14 +62,27 @@ public class ReceiptMailService {
         // one receipt for the whole charge: for a link for several invoices, their total and their numbers (PL12),
         // paid in full; for one invoice what it still owed right after (PAY16)
         List<String> numbers = attempt.link().invoiceNumbers();
+        // PAY20: a card this payment saved (and not removed since) is named, with the client's way to stop its use: a
+        // token minted now, only its hash kept, as a link's is (PL6)
+        ReceiptEmail.SavedCardNote saved = em.createQuery("select c from StoredCard c where c.attempt = :a and c.removedAt is null",
+                        StoredCard.class).setParameter("a", attempt).getResultStream().findFirst()
+                .map(card -> new ReceiptEmail.SavedCardNote(card.brand(), card.last4(),
+                        config.publicUrl() + "/cards/stop/" + withdrawals.mint(card)))
+                .orElse(null);
         OutgoingMail receipt = ReceiptEmail.compose(practice.name(), practice.senderEmail(),
                 attempt.link().recipientEmail(), attempt.amount(), payment.receivedAt(), payment.receiptNumber(),
                 config.displayZone(), language,
                 numbers.size() > 1 ? Money.zero(attempt.amount().currency()) : payment.balanceAfter().orElse(null),
-                numbers.size() > 1 ? String.join(", ", numbers) : null);
+                numbers.size() > 1 ? String.join(", ", numbers) : null, saved);
         // PAY15: the same receipt as a PDF, in the client's language like the email
-        mailer.sendOnce("receipt:" + paymentId, receipt.withAttachment(new MailAttachment(
-                ReceiptPdf.fileName(payment.receiptNumber()), ReceiptPdf.CONTENT_TYPE, receipts.pdf(payment, language))));
+        OutgoingMail withPdf = receipt.withAttachment(new MailAttachment(
+                ReceiptPdf.fileName(payment.receiptNumber()), ReceiptPdf.CONTENT_TYPE, receipts.pdf(payment, language)));
+        if (saved == null) {
+            mailer.sendOnce("receipt:" + paymentId, withPdf);
+        } else {
+            // its stop link differs per attempt: each attempt its own Message-ID, so a copy never hides the one that works
+            mailer.sendOnceFreshEachAttempt("receipt:" + paymentId, withPdf);
+        }
         return true;
     }
 }

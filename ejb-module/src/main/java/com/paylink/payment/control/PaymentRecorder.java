@@ -47,6 +47,9 @@ public class PaymentRecorder {
     PayerLinkService links;
 
     @Inject
+    StoredCards storedCards;
+
+    @Inject
     PaymentEvents events;
 
     @Inject
@@ -71,6 +74,7 @@ public class PaymentRecorder {
                     LOG.severe(() -> "payment attempt " + attempt.id() + ": the gateway took another amount than asked; flagged for refund");
                 } else {
                     settle(attempt, intent.card(), now);
+                    storedCards.keep(attempt, intent, now); // PAY19: with the payer's consent, once posted
                 }
             }
             case CANCELED -> {

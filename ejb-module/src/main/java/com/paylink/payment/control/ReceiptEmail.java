@@ -31,6 +31,18 @@ public final class ReceiptEmail {
     public static OutgoingMail compose(String practiceName, String practiceAddress, String to, Money amount,
                                        Instant paidAt, String receiptNumber, ZoneId zone, Locale locale,
                                        Money remainingBalance, String invoiceNumbers) {
+        return compose(practiceName, practiceAddress, to, amount, paidAt, receiptNumber, zone, locale, remainingBalance,
+                invoiceNumbers, null);
+    }
+
+    /** Issue 25 (PAY20): a card the payment saved, named by brand and last four, and the client's way to stop its use. */
+    public record SavedCardNote(String brand, String last4, String stopUrl) {
+    }
+
+    /** As above; with {@code saved} (not null), the card this payment saved and "Stop charges to this card". */
+    public static OutgoingMail compose(String practiceName, String practiceAddress, String to, Money amount,
+                                       Instant paidAt, String receiptNumber, ZoneId zone, Locale locale,
+                                       Money remainingBalance, String invoiceNumbers, SavedCardNote saved) {
         EmailTexts t = EmailTexts.in(locale, zone);
         List<MailBody.Fact> facts = new ArrayList<>(List.of(fact("receipt.amount", strong(t.money(amount)))));
         if (invoiceNumbers != null) {
@@ -42,10 +54,16 @@ public final class ReceiptEmail {
             facts.add(remainingBalance.isPositive() ? fact("receipt.remaining", strong(t.money(remainingBalance)))
                     : fact("receipt.remaining", t.text("receipt.paidInFull")));
         }
-        return MailBody.in(t)
+        MailBody body = MailBody.in(t)
                 .paragraph("receipt.thanks", practiceName)
                 .facts(facts.toArray(MailBody.Fact[]::new))
-                .paragraph("receipt.keep", practiceName)
+                .paragraph("receipt.keep", practiceName);
+        if (saved != null) {
+            String brand = saved.brand() == null ? "" : saved.brand().substring(0, 1).toUpperCase(Locale.ROOT) + saved.brand().substring(1);
+            body = body.paragraph("receipt.cardSaved", practiceName, t.text("receipt.cardName", brand, saved.last4()))
+                    .smallLink("receipt.cardStop", saved.stopUrl());
+        }
+        return body
                 .signature(practiceName)
                 .mail(practiceName, practiceAddress, to, t.text("receipt.subject", practiceName, receiptNumber));
     }

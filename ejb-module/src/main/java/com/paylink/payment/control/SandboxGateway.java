@@ -2,6 +2,7 @@ package com.paylink.payment.control;
 
 import com.paylink.payment.control.gateway.CardGateway;
 import com.paylink.payment.control.gateway.GatewayIntent;
+import com.paylink.payment.control.gateway.GatewaySavedCard;
 import com.paylink.payment.control.gateway.GatewayRefund;
 import com.paylink.payment.control.gateway.GatewayUnavailable;
 import com.paylink.payment.control.gateway.IntentStatus;
@@ -67,6 +68,19 @@ public class SandboxGateway implements CardGateway {
     private record BankDebit(Instant answersAt, String outcome) {
     }
 
+    /**
+     * Issue 25: customers by key, the intents that save their card (for which customer), and detached cards. A saved
+     * card's id names the test PaymentMethod it stands for ({@code sbx_pm_<random>_<pm_card_...>}), so a card saved
+     * before this server restarted can still be charged; Paylink's own rows say whether it may be.
+     */
+    private final ConcurrentMap<String, String> savingFor = new ConcurrentHashMap<>();
+    private final java.util.Set<String> detached = ConcurrentHashMap.newKeySet();
+    private static final String SAVED_PREFIX = "sbx_pm_";
+    /** Off-session, Stripe's test cards that need their holder, or attach but are declined when charged. */
+    static final Map<String, String> OFF_SESSION_OUTCOMES = Map.of(
+            "pm_card_authenticationRequired", "authentication_required",
+            "pm_card_chargeCustomerFail", "card_declined");
+
     private final ConcurrentMap<String, GatewayIntent> intents = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, String> intentByKey = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, GatewayRefund> refundByKey = new ConcurrentHashMap<>();
@@ -81,6 +95,72 @@ public class SandboxGateway implements CardGateway {
         intents.clear();
         intentByKey.clear();
         refundByKey.clear();
+        savingFor.clear();
+        detached.clear();
+    }
+
+    /** The same key names the same customer, also after this server restarted (a digest of the key). */
+    @Override
+    public String createCustomer(String idempotencyKey, Map<String, String> metadata) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(("sandbox-customer:" + idempotencyKey).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "sbx_cus_" + HexFormat.of().formatHex(digest, 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    @Override
+    public GatewayIntent saveCardFor(String reference, String customer) {
+        GatewayIntent intent = known(reference);
+        if (intent.status() != IntentStatus.REQUIRES_PAYMENT) {
+            throw new GatewayUnavailable("sandbox intent " + reference + " is " + intent.status() + "; what it saves is fixed", null);
+        }
+        if (customer == null) {
+            savingFor.remove(reference);
+        } else {
+            savingFor.put(reference, customer);
+        }
+        return intent;
+    }
+
+    @Override
+    public GatewayIntent chargeSaved(Money amount, String customer, String paymentMethod, String idempotencyKey,
+                                     Map<String, String> metadata) {
+        GatewaySavedCard card = savedCard(paymentMethod);
+        if (card.customer() == null || !card.customer().equals(customer)) {
+            throw new GatewayUnavailable("sandbox card " + paymentMethod + " is not saved on " + customer, null);
+        }
+        String reference = intentByKey.computeIfAbsent(idempotencyKey, k -> {
+            String id = "sbx_pi_" + randomId();
+            String testMethod = paymentMethod.substring(SAVED_PREFIX.length()).split("_", 3)[2];
+            String outcome = OFF_SESSION_OUTCOMES.getOrDefault(testMethod, OUTCOMES.getOrDefault(testMethod, "test_mode_live_card"));
+            intents.put(id, "succeeded".equals(outcome)
+                    ? new GatewayIntent(id, null, IntentStatus.SUCCEEDED, amount.amountMinor(), amount.currency(), null,
+                    new CardSummary(card.brand(), card.last4()), paymentMethod, null)
+                    : new GatewayIntent(id, null, IntentStatus.REQUIRES_PAYMENT, amount.amountMinor(), amount.currency(), outcome,
+                    null, paymentMethod, null));
+            return id;
+        });
+        return intents.get(reference);
+    }
+
+    @Override
+    public GatewaySavedCard savedCard(String paymentMethod) {
+        String[] parts = paymentMethod == null || !paymentMethod.startsWith(SAVED_PREFIX) ? new String[0]
+                : paymentMethod.substring(SAVED_PREFIX.length()).split("_", 3); // random, customer's random, test method
+        if (parts.length != 3) {
+            throw new GatewayUnavailable("no sandbox card " + paymentMethod, null);
+        }
+        CardSummary summary = CARDS.getOrDefault(parts[2], new CardSummary("visa", "4242"));
+        return new GatewaySavedCard(paymentMethod, detached.contains(paymentMethod) ? null : "sbx_cus_" + parts[1],
+                summary.brand(), summary.last4(), 12, 2039, "credit");
+    }
+
+    @Override
+    public void detach(String paymentMethod) {
+        detached.add(savedCard(paymentMethod).reference());
     }
 
     @Override
@@ -125,6 +205,13 @@ public class SandboxGateway implements CardGateway {
         GatewayIntent after = "succeeded".equals(outcome)
                 ? with(intent, IntentStatus.SUCCEEDED, null, CARDS.get(paymentMethod))
                 : with(intent, IntentStatus.REQUIRES_PAYMENT, outcome, null);
+        String customer = savingFor.get(reference);
+        if (customer != null && after.status() == IntentStatus.SUCCEEDED) {
+            // issue 25: the card is saved on the customer; its id carries the customer's and the test method's names
+            String saved = SAVED_PREFIX + randomId() + "_" + customer.substring("sbx_cus_".length()) + "_" + paymentMethod;
+            after = new GatewayIntent(after.reference(), after.clientSecret(), after.status(), after.amountMinor(), after.currency(),
+                    null, after.card(), saved, savedCard(saved));
+        }
         intents.put(reference, after);
         return after;
     }

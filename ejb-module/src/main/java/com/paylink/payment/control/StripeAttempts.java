@@ -48,9 +48,17 @@ public class StripeAttempts {
     @Inject
     DeclineGuard declines;
 
+    @EJB
+    com.paylink.ledger.boundary.ClientCardRecords clientCards;
+
     /** What the call to Stripe needs: our attempt, its key, the intent if it exists, the amount to charge (PAY16). */
     public record Plan(long attemptId, String idempotencyKey, String reference, Money amount, Map<String, String> metadata,
-                       String account, boolean bankDebit) {
+                       String account, boolean bankDebit, long clientId, String customer, boolean saving, boolean savedBefore) {
+
+        public Plan(long attemptId, String idempotencyKey, String reference, Money amount, Map<String, String> metadata,
+                    String account, boolean bankDebit) {
+            this(attemptId, idempotencyKey, reference, amount, metadata, account, bankDebit, 0, null, false, false);
+        }
     }
 
     /** An open intent whose link closed, and the practice account it lives in. */
@@ -85,6 +93,17 @@ public class StripeAttempts {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Plan> plan(long linkId, boolean fullBalance, String entered, String addressHash) {
+        return plan(linkId, fullBalance, entered, addressHash, null, null);
+    }
+
+    /**
+     * As {@link #plan(long, boolean, String, String)}; issue 25 (PAY19): {@code consentText} (null: the card is not to be
+     * saved) and the payer's {@code consentName} are recorded on the attempt, whose plan then names the client and
+     * their customer at Stripe (null: none yet), and whether an earlier try of this attempt was to save the card.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Plan> plan(long linkId, boolean fullBalance, String entered, String addressHash, String consentText,
+                               String consentName) {
         Instant now = clock.instant();
         if (!fullBalance && PayableAmount.tooLongToRead(entered)) {
             // refused before the lock: an amount that long is no amount, whatever the balance
@@ -120,9 +139,13 @@ public class StripeAttempts {
             return created;
         });
         attempt.startedFrom(addressHash);
+        boolean savedBefore = attempt.savesCard();
+        attempt.saveConsent(consentText, consentName, now);
+        com.paylink.ledger.entity.Client client = link.invoice().client();
         return Optional.of(new Plan(attempt.id(), attempt.idempotencyKey(), attempt.gatewayReference(), amount,
                 metadata(link, attempt.id()), link.practice().stripeAccountId(),
-                link.practice().settings().bankDebitEnabled())); // P8: a bank account too, where the practice allows it
+                link.practice().settings().bankDebitEnabled(), // P8: a bank account too, where the practice allows it
+                client.id(), client.gatewayCustomer(), consentText != null, savedBefore));
     }
 
     /**
@@ -139,6 +162,20 @@ public class StripeAttempts {
         String numbers = String.join(", ", link.invoiceNumbers());
         metadata.put("paylink_invoices", numbers.length() > 500 ? numbers.substring(0, 497) + "..." : numbers);
         return Map.copyOf(metadata);
+    }
+
+    /**
+     * Issue 25: the client's customer at Stripe, made outside any transaction with a key of the client's id (so two
+     * made at once are the same one), is kept on the client; returns the one kept.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public String customerMade(long clientId, String customer) {
+        return clientCards.keepCustomer(clientId, customer);
+    }
+
+    /** The key a client's customer is made with at the gateway: one customer per client, however often asked. */
+    public static String customerKey(long clientId) {
+        return "paylink-client-" + clientId;
     }
 
     /**

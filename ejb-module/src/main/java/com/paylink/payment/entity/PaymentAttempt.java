@@ -76,6 +76,19 @@ public class PaymentAttempt {
     @Column(name = "payer_address_hash", length = 64)
     private String payerAddressHash;
 
+    /**
+     * Issue 25: the payer ticked "Save this card": the words shown beside the box (in the payer's language), when,
+     * and the name they gave; null when the card is not to be saved.
+     */
+    @Column(name = "save_consent_text", length = 2000)
+    private String saveConsentText;
+
+    @Column(name = "save_consent_at")
+    private Instant saveConsentAt;
+
+    @Column(name = "save_consent_name", length = 200)
+    private String saveConsentName;
+
     /** The gateway's refund of a charge the invoice could not take. */
     @Column(name = "refund_reference")
     private String refundReference;
@@ -126,6 +139,30 @@ public class PaymentAttempt {
     public void payerEntered(String name) {
         String trimmed = name == null ? null : name.trim();
         this.payerName = trimmed == null || trimmed.isEmpty() ? null : trimmed.length() > 200 ? trimmed.substring(0, 200) : trimmed;
+    }
+
+    /** Issue 25: the payer's consent to save the card (text shown, time, name); null withdraws it before paying. */
+    public void saveConsent(String text, String name, Instant at) {
+        this.saveConsentText = text;
+        this.saveConsentName = text == null ? null : name;
+        this.saveConsentAt = text == null ? null : at;
+        this.updatedAt = at;
+    }
+
+    public boolean savesCard() {
+        return saveConsentText != null;
+    }
+
+    public String saveConsentText() {
+        return saveConsentText;
+    }
+
+    public String saveConsentName() {
+        return saveConsentName;
+    }
+
+    public Instant saveConsentAt() {
+        return saveConsentAt;
     }
 
     public String payerName() {

@@ -105,4 +105,36 @@ class SandboxGatewayTest {
                 .isInstanceOf(GatewayUnavailable.class);
         assertThat(sandbox.retrieve(cardsOnly.reference()).status()).isEqualTo(IntentStatus.REQUIRES_PAYMENT);
     }
+
+    @Test
+    void issue25_aPaymentThatSavesItsCard_isChargedLaterOncePerKey_andADetachedCardNeverAgain() {
+        String customer = sandbox.createCustomer("client-1", Map.of());
+        assertThat(sandbox.createCustomer("client-1", Map.of())).as("one customer per key").isEqualTo(customer);
+        GatewayIntent unsaved = sandbox.createIntent(amount, "save-0", Map.of());
+        sandbox.saveCardFor(unsaved.reference(), customer);
+        sandbox.saveCardFor(unsaved.reference(), null);
+        assertThat(sandbox.confirm(unsaved.reference(), "pm_card_visa").saved()).as("unticked: nothing saved").isNull();
+
+        GatewayIntent intent = sandbox.createIntent(amount, "save-1", Map.of());
+        sandbox.saveCardFor(intent.reference(), customer);
+        GatewayIntent paid = sandbox.confirm(intent.reference(), "pm_card_visa");
+        assertThat(paid.status()).isEqualTo(IntentStatus.SUCCEEDED);
+        assertThat(paid.saved()).isNotNull();
+        assertThat(paid.saved().customer()).isEqualTo(customer);
+        assertThat(paid.saved().last4()).isEqualTo("4242");
+        String card = paid.saved().reference();
+
+        GatewayIntent charged = sandbox.chargeSaved(Money.of("20.00", "USD"), customer, card, "charge-1", Map.of());
+        assertThat(charged.status()).isEqualTo(IntentStatus.SUCCEEDED);
+        assertThat(charged.amountMinor()).isEqualTo(2000);
+        assertThat(sandbox.chargeSaved(Money.of("20.00", "USD"), customer, card, "charge-1", Map.of()).reference())
+                .isEqualTo(charged.reference());
+        assertThatThrownBy(() -> sandbox.chargeSaved(amount, "sbx_cus_someoneelse", card, "charge-2", Map.of()))
+                .as("another customer's card").isInstanceOf(GatewayUnavailable.class);
+
+        sandbox.detach(card);
+        assertThat(sandbox.savedCard(card).customer()).isNull();
+        assertThatThrownBy(() -> sandbox.chargeSaved(amount, customer, card, "charge-3", Map.of()))
+                .isInstanceOf(GatewayUnavailable.class);
+    }
 }

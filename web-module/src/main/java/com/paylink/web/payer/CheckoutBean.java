@@ -85,6 +85,8 @@ public class CheckoutBean {
     private String cardExpiry;
     private String cardCvc;
     private String postalCode;
+    /** Issue 25 (PAY19): the payer ticked "Save this card" (unticked by default). */
+    private boolean saveCard;
     private String bankName;
     private String bankRouting;
     private String bankAccount;
@@ -168,7 +170,7 @@ public class CheckoutBean {
     private void pay(boolean wallet) throws IOException {
         pay(() -> wallet ? checkout.paySandboxWallet(linkId, asked(), requestKey, com.paylink.web.common.ClientAddress.of(request()))
                 : checkout.paySandbox(linkId, asked(), new SandboxCard(cardName, cardNumber, cardExpiry, cardCvc, postalCode),
-                requestKey, com.paylink.web.common.ClientAddress.of(request())));
+                requestKey, com.paylink.web.common.ClientAddress.of(request()), saveCard ? saveConsent(cardName) : null));
     }
 
     private void pay(java.util.function.Supplier<PayResult> charge) throws IOException {
@@ -292,6 +294,41 @@ public class CheckoutBean {
 
     private Messages messages() {
         return Messages.payer(payLocale.getLocale());
+    }
+
+    /** PAY19: the label beside the box, in the payer's language. */
+    public String getSaveCardLabel() {
+        return saveCardLabel(messages(), getView().practiceName());
+    }
+
+    /** PAY19: what saving allows, shown beside the box. */
+    public String getSaveCardTerms() {
+        return saveCardTerms(messages(), getView().practiceName());
+    }
+
+    private com.paylink.payment.boundary.SaveCard saveConsent(String name) {
+        return new com.paylink.payment.boundary.SaveCard(consentText(messages(), getView().practiceName()), name);
+    }
+
+    static String saveCardLabel(Messages messages, String practice) {
+        return messages.text("pay.saveCard.label", practice);
+    }
+
+    static String saveCardTerms(Messages messages, String practice) {
+        return messages.text("pay.saveCard.terms", practice);
+    }
+
+    /** PAY19: the consent recorded with a saved card: exactly the label and the terms the page showed. */
+    static String consentText(Messages messages, String practice) {
+        return saveCardLabel(messages, practice) + ". " + saveCardTerms(messages, practice);
+    }
+
+    public boolean isSaveCard() {
+        return saveCard;
+    }
+
+    public void setSaveCard(boolean saveCard) {
+        this.saveCard = saveCard;
     }
 
     private static jakarta.servlet.http.HttpServletRequest request() {

@@ -40,6 +40,14 @@ public class PayLocale {
         return locale;
     }
 
+    /** The same language outside a Faces request (a servlet of the payer's pages), for {@code request}. */
+    public Locale of(HttpServletRequest request) {
+        if (locale == null) {
+            locale = clientsLanguage(request).orElseGet(() -> browsersLanguage(request.getLocales().asIterator()));
+        }
+        return locale;
+    }
+
     /** L11: the chosen language of the client whose link this payer session opened, if the pages speak it. */
     private Optional<Locale> clientsLanguage(HttpServletRequest request) {
         return payers.find(request)

@@ -43,6 +43,9 @@ public class StripeIntentServlet extends HttpServlet {
     @Inject
     PayerSessions payers;
 
+    @Inject
+    PayLocale payLocale;
+
     @EJB
     com.paylink.platform.RateWindows windows;
 
@@ -83,9 +86,24 @@ public class StripeIntentServlet extends HttpServlet {
         // by the boundary's first check, before it locks anything)
         PayAmount asked = CheckoutBean.OTHER_AMOUNT.equals(request.getParameter("amountChoice"))
                 ? PayAmount.other(request.getParameter("amount")) : PayAmount.FULL_BALANCE;
+        // issue 25 (PAY19): the card is saved only with the payer's name and the consent this server shows, in the
+        // language the page was shown in (never a text the browser sends)
+        com.paylink.payment.boundary.SaveCard save = null;
+        if ("1".equals(request.getParameter("saveCard"))) {
+            Locale locale = payLocale.of(request);
+            String name = request.getParameter("saveName");
+            if (name == null || name.isBlank() || name.length() > com.paylink.payment.boundary.SaveCard.MAX_NAME) {
+                response.setStatus(422); // nothing was written or asked of Stripe
+                JSON.toJson(Map.of("error", "save", "code", "save-name", "message",
+                        Messages.payer(locale).text("pay.saveCard.nameNeeded")), response.getWriter());
+                return;
+            }
+            save = new com.paylink.payment.boundary.SaveCard(CheckoutBean.consentText(Messages.payer(locale),
+                    checkout.view(linkId).practiceName()), name);
+        }
         Optional<StripeStart> started;
         try {
-            started = checkout.startStripe(linkId, asked, com.paylink.web.common.ClientAddress.of(request));
+            started = checkout.startStripe(linkId, asked, com.paylink.web.common.ClientAddress.of(request), save);
         } catch (AmountRefused refused) {
             response.setStatus(422); // nothing was written or asked of Stripe; the page shows why
             Locale locale = PayLocale.of(request.getLocales().asIterator());

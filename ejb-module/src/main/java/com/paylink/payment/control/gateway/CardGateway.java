@@ -23,6 +23,32 @@ public interface CardGateway {
      */
     GatewayIntent createIntent(Money amount, String idempotencyKey, Map<String, String> metadata, boolean bankDebit);
 
+    /**
+     * Issue 25: a customer on the practice's account for one client, whom cards are saved on; the same key returns the
+     * same customer.
+     */
+    String createCustomer(String idempotencyKey, Map<String, String> metadata);
+
+    /**
+     * Issue 25: an unpaid intent saves the card it is paid with on {@code customer}, for charges without the payer
+     * ({@code setup_future_usage=off_session}); null: it saves nothing (the payer untick the box).
+     */
+    GatewayIntent saveCardFor(String reference, String customer);
+
+    /**
+     * Issue 25: charges a saved card now, without the payer (off-session), once per key. Returns the intent, succeeded
+     * or not: a card that needs its holder answers {@code authentication_required} as its failure code, a declined one
+     * its decline code; the caller records either.
+     */
+    GatewayIntent chargeSaved(Money amount, String customer, String paymentMethod, String idempotencyKey,
+                              Map<String, String> metadata);
+
+    /** Issue 25: a saved card as the gateway sees it now. */
+    GatewaySavedCard savedCard(String paymentMethod);
+
+    /** Issue 25: the card can never be charged again (detached from its customer); one already detached is no error. */
+    void detach(String paymentMethod);
+
     /** Changes an unpaid intent's amount (the balance changed since it was created). */
     GatewayIntent updateAmount(String reference, Money amount);
 

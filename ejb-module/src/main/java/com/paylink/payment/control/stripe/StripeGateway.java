@@ -3,6 +3,7 @@ package com.paylink.payment.control.stripe;
 import com.paylink.payment.control.gateway.CardGateway;
 import com.paylink.payment.control.gateway.GatewayDispute;
 import com.paylink.payment.control.gateway.GatewayIntent;
+import com.paylink.payment.control.gateway.GatewaySavedCard;
 import com.paylink.payment.control.gateway.GatewayRefund;
 import com.paylink.payment.control.gateway.GatewayUnavailable;
 import com.paylink.payment.control.gateway.IntentStatus;
@@ -74,6 +75,102 @@ public final class StripeGateway implements CardGateway {
                     options().setIdempotencyKey(idempotencyKey).build()));
         } catch (StripeException e) {
             throw new GatewayUnavailable("Stripe refused to create a PaymentIntent: " + e.getCode(), e);
+        }
+    }
+
+    /** Issue 25: the client's customer on the practice's account; the idempotency key returns the same one. */
+    @Override
+    public String createCustomer(String idempotencyKey, Map<String, String> metadata) {
+        try {
+            return client.v1().customers().create(com.stripe.param.CustomerCreateParams.builder().putAllMetadata(metadata).build(),
+                    options().setIdempotencyKey(idempotencyKey).build()).getId();
+        } catch (StripeException e) {
+            throw new GatewayUnavailable("Stripe refused to create a Customer: " + e.getCode(), e);
+        }
+    }
+
+    /**
+     * Issue 25: {@code customer} and {@code setup_future_usage=off_session} on the unpaid intent (Stripe attaches the
+     * card to the customer when the payment succeeds); null clears {@code setup_future_usage} (the customer may stay:
+     * it saves nothing by itself). The page's Payment Element names the same value, as Stripe.js requires.
+     */
+    @Override
+    public GatewayIntent saveCardFor(String reference, String customer) {
+        PaymentIntentUpdateParams.Builder params = PaymentIntentUpdateParams.builder();
+        if (customer == null) {
+            params.setSetupFutureUsage(com.stripe.param.common.EmptyParam.EMPTY);
+        } else {
+            params.setCustomer(customer).setSetupFutureUsage(PaymentIntentUpdateParams.SetupFutureUsage.OFF_SESSION);
+        }
+        try {
+            return map(client.v1().paymentIntents().update(reference, params.build(), options().build()));
+        } catch (StripeException e) {
+            throw new GatewayUnavailable("Stripe could not change what PaymentIntent " + reference + " saves: " + e.getCode(), e);
+        }
+    }
+
+    /**
+     * Issue 25: an off-session PaymentIntent confirmed at once with the saved card (Stripe's "charge a saved payment
+     * method later"). Stripe answers a card that is declined, or that needs its holder (authentication_required), with
+     * a card error carrying the failed intent: that intent is returned, its failure code set.
+     */
+    @Override
+    public GatewayIntent chargeSaved(Money amount, String customer, String paymentMethod, String idempotencyKey,
+                                     Map<String, String> metadata) {
+        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
+                .setAmount(amount.amountMinor())
+                .setCurrency(amount.currency().toLowerCase(Locale.ROOT))
+                .addPaymentMethodType("card")
+                .setCustomer(customer)
+                .setPaymentMethod(paymentMethod)
+                .setOffSession(true)
+                .setConfirm(true)
+                .putAllMetadata(metadata)
+                .addExpand(LATEST_CHARGE)
+                .build();
+        try {
+            return map(client.v1().paymentIntents().create(params, options().setIdempotencyKey(idempotencyKey).build()));
+        } catch (com.stripe.exception.CardException e) {
+            PaymentIntent failed = e.getStripeError() == null ? null : e.getStripeError().getPaymentIntent();
+            if (failed == null) {
+                throw new GatewayUnavailable("Stripe declined an off-session charge without naming its intent: " + e.getCode(), e);
+            }
+            GatewayIntent intent = map(failed);
+            String code = firstNonNull(e.getDeclineCode(), e.getCode());
+            return intent.failureCode() != null ? intent : new GatewayIntent(intent.reference(), intent.clientSecret(),
+                    intent.status(), intent.amountMinor(), intent.currency(), code, intent.card(), intent.paymentMethod(), null);
+        } catch (StripeException e) {
+            throw new GatewayUnavailable("Stripe refused an off-session charge: " + e.getCode(), e);
+        }
+    }
+
+    @Override
+    public GatewaySavedCard savedCard(String paymentMethod) {
+        try {
+            com.stripe.model.PaymentMethod method = client.v1().paymentMethods().retrieve(paymentMethod,
+                    com.stripe.param.PaymentMethodRetrieveParams.builder().build(), options().build());
+            com.stripe.model.PaymentMethod.Card card = method.getCard();
+            return new GatewaySavedCard(method.getId(), method.getCustomer(), card == null ? null : card.getBrand(),
+                    card == null ? null : card.getLast4(), card == null || card.getExpMonth() == null ? 0 : card.getExpMonth().intValue(),
+                    card == null || card.getExpYear() == null ? 0 : card.getExpYear().intValue(),
+                    card == null || card.getFunding() == null ? "unknown" : card.getFunding());
+        } catch (StripeException e) {
+            throw new GatewayUnavailable("Stripe could not return PaymentMethod " + paymentMethod + ": " + e.getCode(), e);
+        }
+    }
+
+    /** Stripe refuses to detach a card that is not attached: that is the outcome asked for, so it is no error here. */
+    @Override
+    public void detach(String paymentMethod) {
+        try {
+            client.v1().paymentMethods().detach(paymentMethod, com.stripe.param.PaymentMethodDetachParams.builder().build(),
+                    options().build());
+        } catch (com.stripe.exception.InvalidRequestException e) {
+            if (!"payment_method_unexpected_state".equals(e.getCode())) {
+                throw new GatewayUnavailable("Stripe could not detach PaymentMethod " + paymentMethod + ": " + e.getCode(), e);
+            }
+        } catch (StripeException e) {
+            throw new GatewayUnavailable("Stripe could not detach PaymentMethod " + paymentMethod + ": " + e.getCode(), e);
         }
     }
 
@@ -220,7 +317,25 @@ public final class StripeGateway implements CardGateway {
                 : firstNonNull(intent.getLastPaymentError().getDeclineCode(), intent.getLastPaymentError().getCode());
         return new GatewayIntent(intent.getId(), intent.getClientSecret(), status(intent.getStatus()),
                 intent.getAmount() == null ? 0 : intent.getAmount(),
-                intent.getCurrency() == null ? null : intent.getCurrency().toUpperCase(Locale.ROOT), failure, card(intent));
+                intent.getCurrency() == null ? null : intent.getCurrency().toUpperCase(Locale.ROOT), failure, card(intent),
+                intent.getPaymentMethod(), saved(intent));
+    }
+
+    /**
+     * Issue 25: the card a succeeded intent saved on its customer ({@code setup_future_usage} set): its PaymentMethod
+     * and what the charge's card details say of it (expanded charge only); null otherwise.
+     */
+    private static GatewaySavedCard saved(PaymentIntent intent) {
+        com.stripe.model.Charge charge = intent.getLatestChargeObject();
+        if (intent.getSetupFutureUsage() == null || intent.getCustomer() == null || intent.getPaymentMethod() == null
+                || !"succeeded".equals(intent.getStatus()) || charge == null || charge.getPaymentMethodDetails() == null
+                || charge.getPaymentMethodDetails().getCard() == null) {
+            return null;
+        }
+        com.stripe.model.Charge.PaymentMethodDetails.Card card = charge.getPaymentMethodDetails().getCard();
+        return new GatewaySavedCard(intent.getPaymentMethod(), intent.getCustomer(), card.getBrand(), card.getLast4(),
+                card.getExpMonth() == null ? 0 : card.getExpMonth().intValue(), card.getExpYear() == null ? 0 : card.getExpYear().intValue(),
+                card.getFunding() == null ? "unknown" : card.getFunding());
     }
 
     /**
