@@ -1,7 +1,6 @@
 package com.paylink.web.payer;
 
 import com.paylink.payment.boundary.CardConsentWithdrawals;
-import com.paylink.web.common.ClientAddress;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
@@ -35,19 +34,16 @@ public class CardStopServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        request.setAttribute("stopAction", request.getContextPath() + "/cards/stop/" + token(request));
+        request.setAttribute("stopAction", request.getContextPath() + "/cards/stop/" + OneClickPages.token(request));
         request.setAttribute("stopped", false);
         request.setAttribute("unavailable", false);
-        page(request, response);
+        OneClickPages.show(PAGE, request, response);
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        String token = token(request);
-        if (!limiter.allow(ClientAddress.of(request))) {
-            response.setStatus(429);
-            response.setHeader("Retry-After", String.valueOf(TokenRateLimiter.WINDOW.toSeconds()));
-            request.getRequestDispatcher("/checkout/too-many.xhtml").forward(request, response);
+        String token = OneClickPages.token(request);
+        if (!OneClickPages.allowed(limiter, request, response)) {
             return;
         }
         boolean stopped;
@@ -62,18 +58,6 @@ public class CardStopServlet extends HttpServlet {
         request.setAttribute("stopAction", request.getContextPath() + "/cards/stop/" + token);
         request.setAttribute("stopped", stopped);
         request.setAttribute("unavailable", !stopped);
-        page(request, response);
-    }
-
-    private static String token(HttpServletRequest request) {
-        String path = request.getPathInfo();
-        String token = path == null || path.length() < 2 ? "" : path.substring(1);
-        // a token is URL-safe Base64: anything else is not one, and is never echoed into the page
-        return token.length() <= 100 && token.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_') ? token : "";
-    }
-
-    private static void page(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        response.setHeader("Cache-Control", "no-store");
-        request.getRequestDispatcher(PAGE).forward(request, response);
+        OneClickPages.show(PAGE, request, response);
     }
 }

@@ -1,7 +1,6 @@
 package com.paylink.web.payer;
 
 import com.paylink.collection.boundary.BalanceReminders;
-import com.paylink.web.common.ClientAddress;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -35,19 +34,16 @@ public class ReminderStopServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        request.setAttribute("stopAction", request.getContextPath() + "/reminders/stop/" + token(request));
+        request.setAttribute("stopAction", request.getContextPath() + "/reminders/stop/" + OneClickPages.token(request));
         request.setAttribute("stopped", false);
-        page(request, response);
+        OneClickPages.show(PAGE, request, response);
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        String token = token(request);
+        String token = OneClickPages.token(request);
         try {
-            if (!limiter.allow(ClientAddress.of(request))) {
-                response.setStatus(429);
-                response.setHeader("Retry-After", String.valueOf(TokenRateLimiter.WINDOW.toSeconds()));
-                request.getRequestDispatcher("/checkout/too-many.xhtml").forward(request, response);
+            if (!OneClickPages.allowed(limiter, request, response)) {
                 return;
             }
             reminders.stop(token);
@@ -57,18 +53,6 @@ public class ReminderStopServlet extends HttpServlet {
             return;
         }
         request.setAttribute("stopped", true);
-        page(request, response);
-    }
-
-    private static String token(HttpServletRequest request) {
-        String path = request.getPathInfo();
-        String token = path == null || path.length() < 2 ? "" : path.substring(1);
-        // a token is URL-safe Base64: anything else is not one, and is never echoed into the page
-        return token.length() <= 100 && token.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_') ? token : "";
-    }
-
-    private static void page(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        response.setHeader("Cache-Control", "no-store");
-        request.getRequestDispatcher(PAGE).forward(request, response);
+        OneClickPages.show(PAGE, request, response);
     }
 }
