@@ -41,6 +41,14 @@ public record CardSummary(String brand, String last4) {
 
     /** The brand as people know it ("Visa", "American Express"); an unlisted code in capitals and words. */
     public String brandName() {
+        return brandName(brand);
+    }
+
+    /** {@link #brandName()} of a gateway's brand code; "Card" when there is none. */
+    public static String brandName(String brand) {
+        if (brand == null || brand.isBlank()) {
+            return "Card";
+        }
         return switch (brand) {
             case "visa" -> "Visa";
             case "mastercard" -> "Mastercard";

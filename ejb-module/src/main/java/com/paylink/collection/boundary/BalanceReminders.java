@@ -52,7 +52,7 @@ import java.util.logging.Logger;
 public class BalanceReminders {
 
     /** PL12: a link covers at most this many invoices. */
-    static final int MAX_INVOICES = 100;
+    static final int MAX_INVOICES = com.paylink.collection.control.StatementMaker.MAX_INVOICES;
     private static final Logger LOG = Logger.getLogger(BalanceReminders.class.getName());
     /** Clients that may be due: in practices with reminders on, not paused or stopped, with an unpaid invoice that had a link. */
     private static final String CANDIDATES = """

@@ -33,7 +33,7 @@ import java.util.stream.Stream;
 public class StatementMaker {
 
     private static final Logger LOG = Logger.getLogger(StatementMaker.class.getName());
-    /** At most this many invoices on one statement's link (the oldest first), as for a reminder. */
+    /** At most this many invoices on one statement's or reminder's link (the oldest first). */
     public static final int MAX_INVOICES = 100;
 
     @PersistenceContext(unitName = "paylink")

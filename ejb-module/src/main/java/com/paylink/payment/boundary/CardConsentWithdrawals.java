@@ -64,10 +64,6 @@ public class CardConsentWithdrawals {
         }
     }
 
-    /** Where a card to detach lives. */
-    public record Target(long cardId, com.paylink.payment.entity.Gateway gateway, String account, String cardRef) {
-    }
-
     /**
      * Withdraws the consent of the card the token names. Returns normally for any token (nothing to tell apart).
      *
@@ -76,7 +72,7 @@ public class CardConsentWithdrawals {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void withdraw(String token) {
         CardConsentWithdrawals me = self.getBusinessObject(CardConsentWithdrawals.class);
-        Target target = me.target(token).orElse(null);
+        CardsOnFile.Detach target = me.target(token).orElse(null);
         if (target == null) {
             return;
         }
@@ -89,9 +85,9 @@ public class CardConsentWithdrawals {
         me.withdrawn(target.cardId());
     }
 
-    public Optional<Target> target(String token) {
+    public Optional<CardsOnFile.Detach> target(String token) {
         return tokens.cardOf(token).map(id -> em.find(StoredCard.class, id)).filter(card -> !card.removed())
-                .map(card -> new Target(card.id(), card.gateway(), card.practice().stripeAccountId(), card.cardRef()));
+                .map(card -> new CardsOnFile.Detach(card.id(), card.gateway(), card.practice().stripeAccountId(), card.cardRef()));
     }
 
     public void withdrawn(long cardId) {

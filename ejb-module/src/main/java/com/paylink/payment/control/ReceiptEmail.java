@@ -59,8 +59,8 @@ public final class ReceiptEmail {
                 .facts(facts.toArray(MailBody.Fact[]::new))
                 .paragraph("receipt.keep", practiceName);
         if (saved != null) {
-            String brand = saved.brand() == null ? "" : saved.brand().substring(0, 1).toUpperCase(Locale.ROOT) + saved.brand().substring(1);
-            body = body.paragraph("receipt.cardSaved", practiceName, t.text("receipt.cardName", brand, saved.last4()))
+            body = body.paragraph("receipt.cardSaved", practiceName,
+                            t.text("receipt.cardName", com.paylink.shared.CardSummary.brandName(saved.brand()), saved.last4()))
                     .smallLink("receipt.cardStop", saved.stopUrl());
         }
         return body

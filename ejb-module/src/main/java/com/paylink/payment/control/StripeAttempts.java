@@ -54,11 +54,6 @@ public class StripeAttempts {
     /** What the call to Stripe needs: our attempt, its key, the intent if it exists, the amount to charge (PAY16). */
     public record Plan(long attemptId, String idempotencyKey, String reference, Money amount, Map<String, String> metadata,
                        String account, boolean bankDebit, long clientId, String customer, boolean saving, boolean savedBefore) {
-
-        public Plan(long attemptId, String idempotencyKey, String reference, Money amount, Map<String, String> metadata,
-                    String account, boolean bankDebit) {
-            this(attemptId, idempotencyKey, reference, amount, metadata, account, bankDebit, 0, null, false, false);
-        }
     }
 
     /** An open intent whose link closed, and the practice account it lives in. */

@@ -69,19 +69,7 @@ public class Formats {
 
     /** Issue 25: a card brand as the gateway names it (visa, mastercard, amex), as people write it. */
     public String cardBrand(String brand) {
-        if (brand == null || brand.isBlank()) {
-            return "Card";
-        }
-        return switch (brand.toLowerCase(java.util.Locale.ROOT)) {
-            case "visa" -> "Visa";
-            case "mastercard" -> "Mastercard";
-            case "amex" -> "American Express";
-            case "discover" -> "Discover";
-            case "diners" -> "Diners Club";
-            case "jcb" -> "JCB";
-            case "unionpay" -> "UnionPay";
-            default -> brand.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + brand.substring(1);
-        };
+        return com.paylink.shared.CardSummary.brandName(brand);
     }
 
     /** "11/27 5:40 AM": for narrow table cells; the full time goes in the title. */
